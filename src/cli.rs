@@ -1,0 +1,228 @@
+//! The command line: flags, help texts and examples.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Rules (loi du 6 novembre 1962, art. 3): 500 sponsorships from elected officials of at
+least 30 départements or collectivities, at most a tenth (50) of the 500 from any one.
+MEPs count in one fictitious unit (EU, Parlement européen) and the representatives of the
+French abroad in another (ZZ, Français de l'étranger); each counts towards the 30, a
+default the law's text does not settle.
+
+Examples:
+  parrainage init --candidate 'KAZIB Anasse'
+  parrainage add --last-name Dupont --first-name Jean --mandate maire \\
+      --circonscription 'Jouy-en-Argonne' --department Meuse
+  parrainage check
+  parrainage report";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "parrainage",
+    version,
+    about = "Track the parrainages (sponsorships) of a French presidential candidate",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Ledger file or directory of .csv files (repeatable)
+    /// [default: $PARRAINAGE_LEDGER, else ./parrainages.csv]
+    #[arg(short, long = "ledger", global = true, value_name = "PATH")]
+    pub ledgers: Vec<PathBuf>,
+
+    /// Settings file [default: parrainage.toml beside the ledger]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// What "today" is, YYYY-MM-DD [default: today in Europe/Paris]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Election preset: 2017, 2022 or 2027 [default: 2022]
+    #[arg(long, global = true, value_name = "YEAR")]
+    pub election: Option<u16>,
+
+    /// First round, YYYY-MM-DD; the close is the sixth Friday before, 18:00
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
+    pub first_round: Option<NaiveDate>,
+
+    /// Candidate, `NOM Prénom` (case-, accent- and space-insensitive)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub candidate: Option<String>,
+
+    /// When to use colours (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a ledger with its header, and its settings file
+    #[command(after_help = "Example:\n  parrainage init --candidate 'KAZIB Anasse' --election 2022")]
+    Init(InitArgs),
+    /// Record one sponsorship or promise (refuses an official already in the ledger)
+    #[command(after_help = ADD_HELP)]
+    Add(AddArgs),
+    /// Change the status and dates of one entry
+    #[command(
+        after_help = "Example:\n  parrainage update --last-name Dupont --first-name Jean \\\n      --status validated --published-on 2022-02-08"
+    )]
+    Update(UpdateArgs),
+    /// Validate ledger files: the CI gate (exit 1 on errors)
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+}
+
+const ADD_HELP: &str = "\
+Mandates: mayor, delegate-mayor, arrondissement-mayor, paris-councillor, lyon-councillor,
+departmental-councillor, regional-councillor, corsica-councillor, overseas-councillor,
+overseas-executive, deputy, senator, mep, epci-president, afe-councillor,
+consular-president; the official French labels (either gender) are read too.
+Ordinary municipal councillors, deputy mayors and community councillors cannot sponsor.
+
+Départements: INSEE code or name (22, 2A, 971, \"Côtes-d'Armor\"), ZZ for the French abroad,
+EU for MEPs (MEPs, AFE members and consular presidents need no département).
+
+Example:
+  parrainage add --last-name Dupont --first-name Jean --mandate maire \\
+      --circonscription 'Jouy-en-Argonne' --department Meuse";
+
+const CHECK_HELP: &str = "\
+Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
+
+Example (GitHub Actions):
+  parrainage check --format github ledger/";
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create the ledger [default: the --ledger path, else ./parrainages.csv]
+    pub path: Option<PathBuf>,
+
+    /// Field separator of the new ledger: ',' ';' or 'tab'
+    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+}
+
+/// Who the official is: the identity of RULES.md §1.
+#[derive(Debug, Args, Clone)]
+pub struct IdentityArgs {
+    /// Last name, as the official writes it
+    #[arg(long)]
+    pub last_name: String,
+    /// First name
+    #[arg(long)]
+    pub first_name: String,
+    /// Mandate type code or official label
+    #[arg(long)]
+    pub mandate: Option<String>,
+    /// Département code or name
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Commune, canton, region, constituency…
+    #[arg(long)]
+    pub circonscription: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+    /// M. or Mme
+    #[arg(long)]
+    pub civility: Option<String>,
+    /// claimed, sent, validated, rejected, withdrawn or lost
+    #[arg(long, default_value = "claimed")]
+    pub status: String,
+    /// Date of the promise, YYYY-MM-DD [default: --as-of for a claim]
+    #[arg(long, value_name = "DATE")]
+    pub claimed_on: Option<String>,
+    /// Date of the official publication, YYYY-MM-DD (needed for validated)
+    #[arg(long, value_name = "DATE")]
+    pub published_on: Option<String>,
+    /// Who recorded it, or where it comes from
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Free text
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+    /// The new status
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Date of the promise, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub claimed_on: Option<String>,
+    /// Date of the official publication, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub published_on: Option<String>,
+    /// Replace the source
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Replace the notes
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ledger files or directories [default: the ledger]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: clap_complete::Shell,
+}
+
+fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err(format!("`{text}` is not a separator: use ',', ';' or 'tab'")),
+    }
+}

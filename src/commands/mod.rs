@@ -1,0 +1,8 @@
+//! One module per command: each parses nothing itself (see `cli`), does its
+//! work through `ledger` and `rules`, and returns an exit outcome.
+
+pub mod add;
+pub mod check;
+pub mod completions;
+pub mod init;
+pub mod update;

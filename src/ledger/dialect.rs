@@ -1,0 +1,115 @@
+//! How a ledger file is written: separator, BOM, line ends. Detected from
+//! the file and kept when the tool writes to it (SPEC.md).
+
+/// The UTF-8 byte order mark that Excel writes.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    /// `,`, `;` or tab.
+    pub delimiter: u8,
+    /// The file starts with a UTF-8 BOM.
+    pub bom: bool,
+    /// Lines end with CRLF rather than LF.
+    pub crlf: bool,
+}
+
+impl Default for Dialect {
+    fn default() -> Dialect {
+        Dialect {
+            delimiter: b',',
+            bom: false,
+            crlf: false,
+        }
+    }
+}
+
+impl Dialect {
+    /// Reads the dialect from the start of a file: the separator is the one
+    /// of `,` `;` and tab found most often in the header line, outside quotes
+    /// (a tie goes to `,`).
+    pub fn detect(start: &[u8]) -> Dialect {
+        let bom = start.starts_with(BOM);
+        let body = if bom { &start[BOM.len()..] } else { start };
+        let mut counts = [0usize; 3];
+        let mut in_quotes = false;
+        let mut crlf = false;
+        for (i, byte) in body.iter().enumerate() {
+            match byte {
+                b'"' => in_quotes = !in_quotes,
+                b'\n' if !in_quotes => {
+                    crlf = i > 0 && body[i - 1] == b'\r';
+                    break;
+                }
+                b',' if !in_quotes => counts[0] += 1,
+                b';' if !in_quotes => counts[1] += 1,
+                b'\t' if !in_quotes => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let delimiter = if counts[1] > counts[0] && counts[1] >= counts[2] {
+            b';'
+        } else if counts[2] > counts[0] && counts[2] > counts[1] {
+            b'\t'
+        } else {
+            b','
+        };
+        Dialect { delimiter, bom, crlf }
+    }
+
+    pub fn line_end(&self) -> &'static [u8] {
+        if self.crlf { b"\r\n" } else { b"\n" }
+    }
+
+    /// A CSV writer into memory that writes this dialect's rows.
+    pub fn writer(&self) -> csv::Writer<Vec<u8>> {
+        csv::WriterBuilder::new()
+            .delimiter(self.delimiter)
+            .terminator(if self.crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(Vec::new())
+    }
+
+    /// One row, encoded in this dialect with its line end.
+    pub fn encode_row<I, T>(&self, fields: I) -> Vec<u8>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        let mut writer = self.writer();
+        // Writing to memory cannot fail.
+        writer.write_record(fields).expect("write to memory");
+        writer.into_inner().expect("flush to memory")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_separator_bom_and_line_ends() {
+        let d = Dialect::detect(b"\xEF\xBB\xBFa;b;c\r\n1;2;3\r\n");
+        assert_eq!((d.delimiter, d.bom, d.crlf), (b';', true, true));
+        let d = Dialect::detect(b"a,b,c\n");
+        assert_eq!((d.delimiter, d.bom, d.crlf), (b',', false, false));
+        let d = Dialect::detect(b"a\tb\tc\n");
+        assert_eq!(d.delimiter, b'\t');
+        // A quoted header name with a comma does not fool it.
+        let d = Dialect::detect(b"\"a,b\";c;d\n");
+        assert_eq!(d.delimiter, b';');
+    }
+
+    #[test]
+    fn encodes_rows_in_dialect() {
+        let d = Dialect {
+            delimiter: b';',
+            bom: true,
+            crlf: true,
+        };
+        assert_eq!(d.encode_row(["a", "b;c", ""]), b"a;\"b;c\";\r\n");
+    }
+}

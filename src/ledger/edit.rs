@@ -1,0 +1,153 @@
+//! What the writing commands (`add`, `update`, `import`) share: finding the
+//! file to write, checking a new or changed row exactly as `check` would,
+//! and writing rows in the file's own columns and dialect.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use csv::ByteRecord;
+
+use super::columns::{Columns, Field};
+use super::dialect::Dialect;
+use super::read::{LedgerReader, OpenError, ReadOptions};
+use crate::context::Failure;
+use crate::diagnostic::Diagnostic;
+use crate::sponsorship::Sponsorship;
+
+/// The ledger file a write goes to: the first `--ledger`, which must be an
+/// existing campaign ledger file.
+pub fn target_file(ledgers: &[PathBuf]) -> Result<PathBuf, Failure> {
+    let path = ledgers[0].clone();
+    if path.is_dir() {
+        return Err(Failure::usage(format!(
+            "{} is a directory: name the file to write with --ledger (e.g. --ledger {}/mine.csv --ledger {})",
+            path.display(),
+            path.display(),
+            path.display()
+        )));
+    }
+    if !path.exists() {
+        return Err(Failure::usage(format!(
+            "{}: no such ledger; create it with `parrainage init`",
+            path.display()
+        )));
+    }
+    Ok(path)
+}
+
+/// The header of a ledger file, refusing the official publications, which
+/// are read-only.
+pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
+    let reader = LedgerReader::open(path, options).map_err(|e| match e {
+        OpenError::Unreadable(message) => Failure::usage(message),
+        OpenError::Invalid(diagnostics) => Failure::data(
+            diagnostics
+                .iter()
+                .map(Diagnostic::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    })?;
+    if reader.format.is_official() {
+        return Err(Failure::usage(format!(
+            "{} is an official publication of the Conseil constitutionnel: it is read-only; \
+             write to a campaign ledger and use `parrainage import` to reconcile",
+            path.display()
+        )));
+    }
+    Ok(reader)
+}
+
+/// Reads one row as `check` would read it at `line` of `path`: the entry if
+/// the row is good, and what is wrong with it.
+pub fn check_row(
+    path: &Path,
+    header: &[String],
+    dialect: Dialect,
+    record: &ByteRecord,
+    line: u64,
+    options: &ReadOptions,
+) -> (Option<Sponsorship>, Vec<Diagnostic>) {
+    let mut bytes = dialect.encode_row(header);
+    bytes.extend(dialect.encode_row(record));
+    let mut diagnostics = Vec::new();
+    let entry = match LedgerReader::from_reader(path, Cursor::new(bytes), dialect, options) {
+        Ok(mut reader) => reader.next_row(&mut diagnostics).and_then(|row| row.entry),
+        Err(OpenError::Invalid(found)) => {
+            diagnostics = found;
+            None
+        }
+        Err(OpenError::Unreadable(message)) => {
+            diagnostics.push(Diagnostic::error(
+                &std::sync::Arc::from(path),
+                line,
+                crate::diagnostic::Code::MalformedCsv,
+                message,
+            ));
+            None
+        }
+    };
+    for diagnostic in &mut diagnostics {
+        diagnostic.line = line;
+    }
+    (entry, diagnostics)
+}
+
+/// The text a ledger stores for `field` of `entry`: codes, ISO dates.
+pub fn field_text(entry: &Sponsorship, field: Field) -> String {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    match field {
+        Field::Status => entry.status.code().to_string(),
+        Field::Candidate => entry.candidate.clone(),
+        Field::Civility => entry.civility.clone().unwrap_or_default(),
+        Field::LastName => entry.last_name.clone(),
+        Field::FirstName => entry.first_name.clone(),
+        Field::Mandate => entry.mandate.code().to_string(),
+        Field::Circonscription => entry.circonscription.clone(),
+        Field::Department => entry.department.code.to_string(),
+        Field::ClaimedOn => day(entry.claimed_on),
+        Field::PublishedOn => day(entry.published_on),
+        Field::Source => entry.source.clone(),
+        Field::Notes => entry.notes.clone(),
+    }
+}
+
+/// A row in the file's column order, with the values of `values` for the
+/// columns the tool knows and `base`'s values (or nothing) for the others.
+pub fn build_record(
+    header_len: usize,
+    columns: &Columns,
+    base: Option<&ByteRecord>,
+    mut values: impl FnMut(Field) -> Option<String>,
+) -> ByteRecord {
+    let mut fields: Vec<Vec<u8>> = (0..header_len)
+        .map(|i| base.and_then(|b| b.get(i)).unwrap_or_default().to_vec())
+        .collect();
+    for field in Field::ALL {
+        if let (Some(position), Some(value)) = (columns.get(field), values(field)) {
+            fields[position] = value.into_bytes();
+        }
+    }
+    ByteRecord::from(fields)
+}
+
+/// The line a row appended to `path` will start on.
+pub fn next_line(path: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    // Streamed, so that a large ledger is not held in memory.
+    let mut file = std::fs::File::open(path)?;
+    let mut buffer = vec![0u8; 1 << 16];
+    let (mut newlines, mut last) = (0u64, None);
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        newlines += buffer[..read].iter().filter(|b| **b == b'\n').count() as u64;
+        last = Some(buffer[read - 1]);
+    }
+    Ok(match last {
+        None | Some(b'\n') => newlines + 1,
+        Some(_) => newlines + 2,
+    })
+}

@@ -1,0 +1,12 @@
+//! Ledger files: their columns and dialect, reading rows into
+//! [`Sponsorship`](crate::sponsorship::Sponsorship)s, and writing safely.
+
+pub mod columns;
+pub mod dialect;
+pub mod edit;
+pub mod read;
+pub mod write;
+
+pub use columns::{Field, Format};
+pub use dialect::Dialect;
+pub use read::{LedgerReader, OpenError, ReadOptions, Row};

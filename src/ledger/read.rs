@@ -1,0 +1,789 @@
+//! Reading ledger files row by row, turning each row into a
+//! [`Sponsorship`] or into located diagnostics.
+//!
+//! Rows are streamed: a ledger of any size is read in bounded memory, apart
+//! from what the caller keeps.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use csv::ByteRecord;
+
+use super::columns::{Columns, Field, Format};
+use super::dialect::Dialect;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::rules::checks::entry_problems;
+use crate::rules::fold::{fold, tidy};
+use crate::rules::identity::{Finding, Location, Registry};
+use crate::rules::mandate::MandateError;
+use crate::rules::{Department, Election, Mandate, Status};
+use crate::sponsorship::Sponsorship;
+
+/// What reading needs to know beyond the file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub election: Election,
+    /// The candidate of the settings, for ledgers without a candidate column
+    /// or rows that leave it empty.
+    pub candidate: Option<String>,
+}
+
+/// Why a file could not be read as a ledger at all.
+#[derive(Debug)]
+pub enum OpenError {
+    /// Missing, a directory, no permission: a usage problem (exit 2).
+    Unreadable(String),
+    /// Read, but not a ledger: empty, or its header lacks required columns.
+    Invalid(Vec<Diagnostic>),
+}
+
+/// One data row.
+#[derive(Debug)]
+pub struct Row {
+    /// The line the row starts on (the header is line 1).
+    pub line: u64,
+    /// Byte offsets of the row in the file: its start, and just past its
+    /// line end.
+    pub offset: u64,
+    pub end: u64,
+    pub record: ByteRecord,
+    /// The entry, when the row has no error.
+    pub entry: Option<Sponsorship>,
+}
+
+/// A ledger file opened for reading.
+pub struct LedgerReader<R: Read = BufReader<File>> {
+    pub path: Arc<Path>,
+    pub format: Format,
+    pub dialect: Dialect,
+    pub header: Vec<String>,
+    pub columns: Columns,
+    options: ReadOptions,
+    csv: csv::Reader<R>,
+    failed: bool,
+}
+
+/// The files a ledger path stands for: the file itself, or the `*.csv`
+/// files of a directory, in name order.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: cannot read directory: {e}", path.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
+                        && p.is_file()
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: the directory holds no .csv ledger file",
+                    path.display()
+                ));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+impl LedgerReader {
+    /// Opens a ledger file and reads its header.
+    pub fn open(path: &Path, options: &ReadOptions) -> Result<LedgerReader, OpenError> {
+        let unreadable =
+            |e: io::Error| OpenError::Unreadable(format!("{}: {}", path.display(), io_reason(&e)));
+        if path.is_dir() {
+            return Err(OpenError::Unreadable(format!(
+                "{}: is a directory, not a ledger file",
+                path.display()
+            )));
+        }
+        let file = File::open(path).map_err(unreadable)?;
+        let mut buffered = BufReader::with_capacity(1 << 16, file);
+        let dialect = Dialect::detect(buffered.fill_buf().map_err(unreadable)?);
+        LedgerReader::from_reader(path, buffered, dialect, options)
+    }
+}
+
+impl<R: Read> LedgerReader<R> {
+    /// Reads the header from `input`, already positioned at the file's start.
+    pub fn from_reader(
+        path: &Path,
+        input: R,
+        dialect: Dialect,
+        options: &ReadOptions,
+    ) -> Result<LedgerReader<R>, OpenError> {
+        let path: Arc<Path> = Arc::from(path);
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(dialect.delimiter)
+            .flexible(true)
+            .from_reader(input);
+        let header_record = match csv.byte_headers() {
+            Ok(header) => header.clone(),
+            Err(e) => {
+                return Err(OpenError::Invalid(vec![Diagnostic::error(
+                    &path,
+                    1,
+                    Code::MalformedCsv,
+                    format!("cannot read the header: {e}"),
+                )]));
+            }
+        };
+        if header_record.iter().all(|f| f.is_empty()) {
+            return Err(OpenError::Invalid(vec![
+                Diagnostic::error(
+                    &path,
+                    1,
+                    Code::MissingColumn,
+                    "the file is empty: a ledger starts with a header row",
+                )
+                .hint(format!(
+                    "the header of a new ledger is: {}",
+                    new_header().join(",")
+                )),
+            ]));
+        }
+        let mut header = Vec::with_capacity(header_record.len());
+        for name in &header_record {
+            match std::str::from_utf8(name) {
+                Ok(name) => header.push(name.trim().to_string()),
+                Err(_) => {
+                    return Err(OpenError::Invalid(vec![
+                        Diagnostic::error(&path, 1, Code::Encoding, "the header is not valid UTF-8")
+                            .hint("save the file as CSV UTF-8"),
+                    ]));
+                }
+            }
+        }
+        let columns = Columns::from_header(header.iter().map(String::as_str));
+        let format = columns.format(header.iter().map(String::as_str));
+        let mut missing: Vec<Field> = [
+            Field::LastName,
+            Field::FirstName,
+            Field::Mandate,
+            Field::Department,
+        ]
+        .into_iter()
+        .filter(|f| columns.get(*f).is_none())
+        .collect();
+        if format == Format::Campaign && columns.get(Field::Status).is_none() {
+            missing.insert(0, Field::Status);
+        }
+        if columns.get(Field::Candidate).is_none() && options.candidate.is_none() {
+            missing.push(Field::Candidate);
+        }
+        if !missing.is_empty() {
+            let diagnostics = missing
+                .iter()
+                .map(|field| {
+                    let hint = if *field == Field::Candidate {
+                        "add a candidate column, or name the candidate in parrainage.toml or with --candidate"
+                            .to_string()
+                    } else {
+                        format!("the header of a new ledger is: {}", new_header().join(","))
+                    };
+                    Diagnostic::error(
+                        &path,
+                        1,
+                        Code::MissingColumn,
+                        format!("the header has no `{}` column", field.name()),
+                    )
+                    .column(field.name())
+                    .hint(hint)
+                })
+                .collect();
+            return Err(OpenError::Invalid(diagnostics));
+        }
+        Ok(LedgerReader {
+            path,
+            format,
+            dialect,
+            header,
+            columns,
+            options: options.clone(),
+            csv,
+            failed: false,
+        })
+    }
+
+    /// Reads the next row, adding what is wrong with it to `diagnostics`.
+    /// Rows whose fields are all empty (left by spreadsheets) are skipped.
+    pub fn next_row(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Row> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            let mut record = ByteRecord::new();
+            match self.csv.read_byte_record(&mut record) {
+                Ok(false) => return None,
+                Ok(true) => {}
+                Err(e) => {
+                    self.failed = true;
+                    let line = e.position().map_or(0, |p| p.line());
+                    diagnostics.push(Diagnostic::error(
+                        &self.path,
+                        line,
+                        Code::MalformedCsv,
+                        format!("cannot read further: {e}"),
+                    ));
+                    return None;
+                }
+            }
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            let position = record.position().cloned().unwrap_or_else(csv::Position::new);
+            let line = position.line();
+            let entry = self.parse(&record, line, diagnostics);
+            return Some(Row {
+                line,
+                offset: position.byte(),
+                end: self.csv.position().byte(),
+                record,
+                entry,
+            });
+        }
+    }
+
+    /// The name of the column at `position`, for messages.
+    fn column_name(&self, field: Field) -> String {
+        self.columns
+            .get(field)
+            .and_then(|p| self.header.get(p))
+            .cloned()
+            .unwrap_or_else(|| field.name().to_string())
+    }
+
+    fn parse(
+        &self,
+        record: &ByteRecord,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Sponsorship> {
+        let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+        let path = &self.path;
+        if record.len() != self.header.len() {
+            diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    Code::MalformedCsv,
+                    format!(
+                        "the row has {} fields but the header has {}",
+                        record.len(),
+                        self.header.len()
+                    ),
+                )
+                .hint("a value that contains the separator or a quote must be quoted"),
+            );
+            return None;
+        }
+        let mut fields: Vec<&str> = Vec::with_capacity(record.len());
+        for (position, raw) in record.iter().enumerate() {
+            let column = self.header[position].clone();
+            match std::str::from_utf8(raw) {
+                Ok(text) => {
+                    if text.starts_with(['=', '+', '-', '@']) {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                path,
+                                line,
+                                Code::FormulaCell,
+                                format!(
+                                    "`{}` starts with `{}`: a spreadsheet would run it as a formula",
+                                    text.chars().take(40).collect::<String>(),
+                                    &text[..1]
+                                ),
+                            )
+                            .column(column)
+                            .hint("remove the leading character, or prefix the value with an apostrophe"),
+                        );
+                    }
+                    fields.push(text);
+                }
+                Err(e) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            path,
+                            line,
+                            Code::Encoding,
+                            format!(
+                                "the value is not valid UTF-8 (bad byte at position {})",
+                                e.valid_up_to() + 1
+                            ),
+                        )
+                        .column(column)
+                        .hint("save the file as CSV UTF-8 (French Excel saves Windows-1252 by default)"),
+                    );
+                    fields.push("");
+                }
+            }
+        }
+        let get = |field: Field| self.columns.get(field).map_or("", |p| fields[p].trim());
+        let error = |field: Field, code: Code, message: String| {
+            Diagnostic::error(path, line, code, message).column(self.column_name(field))
+        };
+        let official = self.format.is_official();
+
+        let status = if official {
+            Some(Status::Validated)
+        } else {
+            match get(Field::Status) {
+                "" => {
+                    diagnostics.push(
+                        error(Field::Status, Code::MissingValue, "no status".into()).hint(status_hint()),
+                    );
+                    None
+                }
+                text => match text.parse::<Status>() {
+                    Ok(status) => Some(status),
+                    Err(()) => {
+                        diagnostics.push(
+                            error(
+                                Field::Status,
+                                Code::UnknownStatus,
+                                format!("`{text}` is not a status"),
+                            )
+                            .hint(status_hint()),
+                        );
+                        None
+                    }
+                },
+            }
+        };
+
+        let candidate = match (get(Field::Candidate), &self.options.candidate) {
+            ("", Some(default)) => tidy(default),
+            ("", None) => {
+                diagnostics.push(
+                    error(Field::Candidate, Code::MissingValue, "no candidate".into())
+                        .hint("write the candidate as `NOM Prénom`, or name one in parrainage.toml"),
+                );
+                String::new()
+            }
+            (name, _) => tidy(name),
+        };
+
+        let last_name = tidy(get(Field::LastName));
+        let first_name = tidy(get(Field::FirstName));
+        for (field, value) in [(Field::LastName, &last_name), (Field::FirstName, &first_name)] {
+            if value.is_empty() {
+                diagnostics.push(error(
+                    field,
+                    Code::MissingValue,
+                    format!("no {}", field.name().replace('_', " ")),
+                ));
+            }
+        }
+
+        let mandate = match get(Field::Mandate) {
+            "" => {
+                diagnostics.push(
+                    error(Field::Mandate, Code::MissingValue, "no mandate".into()).hint(mandate_hint()),
+                );
+                None
+            }
+            text => match text.parse::<Mandate>() {
+                Ok(mandate) => Some(mandate),
+                Err(MandateError::Ineligible(why)) => {
+                    diagnostics.push(
+                        error(Field::Mandate, Code::IneligibleMandate, format!("`{text}` cannot sponsor a candidate: {why}"))
+                            .hint("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`"),
+                    );
+                    None
+                }
+                Err(MandateError::Unknown) => {
+                    diagnostics.push(
+                        error(
+                            Field::Mandate,
+                            Code::UnknownMandate,
+                            format!("`{text}` is not a mandate type"),
+                        )
+                        .hint(mandate_hint()),
+                    );
+                    None
+                }
+            },
+        };
+
+        let department = self.department(get(Field::Department), mandate, line, diagnostics);
+
+        let civility = match get(Field::Civility) {
+            "" => None,
+            text => match fold(text).as_str() {
+                "m" | "mr" | "monsieur" => Some("M.".to_string()),
+                "mme" | "madame" => Some("Mme".to_string()),
+                _ => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            path,
+                            line,
+                            Code::UnknownCivility,
+                            format!("`{text}` is not a civility"),
+                        )
+                        .column(self.column_name(Field::Civility))
+                        .hint("write M. or Mme"),
+                    );
+                    Some(text.to_string())
+                }
+            },
+        };
+
+        let mut date = |field: Field| -> Option<NaiveDate> {
+            let text = get(field);
+            if text.is_empty() {
+                return None;
+            }
+            match parse_date(text, official) {
+                Ok(day) => Some(day),
+                Err(DateError { message, hint }) => {
+                    let mut diagnostic = error(field, Code::BadDate, message);
+                    if let Some(hint) = hint {
+                        diagnostic = diagnostic.hint(hint);
+                    }
+                    diagnostics.push(diagnostic);
+                    None
+                }
+            }
+        };
+        let claimed_on = date(Field::ClaimedOn);
+        let published_on = date(Field::PublishedOn);
+
+        let errors_now = diagnostics.iter().filter(|d| d.is_error()).count();
+        let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
+            return None;
+        };
+        if errors_now > errors_before {
+            return None;
+        }
+        let entry = Sponsorship {
+            status,
+            candidate,
+            civility,
+            last_name,
+            first_name,
+            mandate,
+            circonscription: tidy(get(Field::Circonscription)),
+            department,
+            claimed_on,
+            published_on,
+            source: get(Field::Source).to_string(),
+            notes: get(Field::Notes).to_string(),
+        };
+        let mut has_error = false;
+        for problem in entry_problems(&entry, &self.options.election) {
+            has_error |= problem.severity == Severity::Error;
+            let diagnostic = Diagnostic {
+                file: Arc::clone(path),
+                line,
+                column: Some(self.column_name(problem.field)),
+                severity: problem.severity,
+                code: problem.code,
+                message: problem.message,
+                hint: problem.hint,
+            };
+            diagnostics.push(diagnostic);
+        }
+        if has_error { None } else { Some(entry) }
+    }
+
+    /// The unit a sponsor counts in: the law's fixed unit for MEPs and the
+    /// French abroad, else the département column.
+    fn department(
+        &self,
+        text: &str,
+        mandate: Option<Mandate>,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<&'static Department> {
+        let column = self.column_name(Field::Department);
+        let found = if text.is_empty() {
+            None
+        } else {
+            match Department::lookup(text) {
+                Some(found) => Some(found),
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(&self.path, line, Code::UnknownDepartment, format!("`{text}` is not a département or collectivity"))
+                            .column(column)
+                            .hint("write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name"),
+                    );
+                    return None;
+                }
+            }
+        };
+        let mandate = mandate?;
+        if let Some(fixed) = mandate.fixed_unit() {
+            if let Some(found) = found
+                && !std::ptr::eq(found, fixed)
+            {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &self.path,
+                        line,
+                        Code::DepartmentMismatch,
+                        format!(
+                            "a {} counts in {} whatever the département written (`{text}`)",
+                            mandate.code(),
+                            fixed
+                        ),
+                    )
+                    .column(column)
+                    .hint(format!("write {} in the department column", fixed.code)),
+                );
+            }
+            return Some(fixed);
+        }
+        match found {
+            None => {
+                diagnostics.push(
+                    Diagnostic::error(&self.path, line, Code::MissingValue, "no département")
+                        .column(column)
+                        .hint(
+                            "write the INSEE code or the name of the département the official was elected in",
+                        ),
+                );
+                None
+            }
+            Some(found) if !mandate.may_sit_in(found) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &self.path,
+                        line,
+                        Code::DepartmentMismatch,
+                        format!("a {} cannot be elected in {found}", mandate.code()),
+                    )
+                    .column(column)
+                    .hint("ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs"),
+                );
+                None
+            }
+            Some(found) => Some(found),
+        }
+    }
+}
+
+impl<R: Read> LedgerReader<R> {
+    /// Where this reader's rows are, for messages.
+    pub fn location(&self, line: u64) -> Location {
+        Location {
+            file: Arc::clone(&self.path),
+            line,
+        }
+    }
+}
+
+/// The columns of a new ledger's header.
+pub fn new_header() -> Vec<&'static str> {
+    Field::ALL.iter().map(|f| f.name()).collect()
+}
+
+fn status_hint() -> String {
+    let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    format!("write one of: {}", codes.join(", "))
+}
+
+fn mandate_hint() -> String {
+    let codes: Vec<&str> = Mandate::ALL.iter().map(|m| m.code()).collect();
+    format!(
+        "write one of: {} (or the official French label)",
+        codes.join(", ")
+    )
+}
+
+pub struct DateError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Reads `YYYY-MM-DD`; the official files write `dd/mm/yyyy`, accepted there.
+pub fn parse_date(text: &str, official: bool) -> Result<NaiveDate, DateError> {
+    let iso = parse_numbers(text, '-');
+    let french = parse_numbers(text, '/');
+    let (year, month, day, is_french) = match (iso, french) {
+        (Some([y, m, d]), _) if y > 31 => (y, m, d, false),
+        (_, Some([d, m, y])) if y > 31 => (y, m, d, true),
+        _ => {
+            return Err(DateError {
+                message: format!("`{text}` is not a date"),
+                hint: Some("write dates as YYYY-MM-DD, e.g. 2022-02-03".into()),
+            });
+        }
+    };
+    let date = i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .ok_or_else(|| DateError {
+            message: format!("`{text}` is not a date: there is no day {day} in month {month} of {year}"),
+            hint: None,
+        })?;
+    if is_french && !official {
+        return Err(DateError {
+            message: format!("`{text}` is written dd/mm/yyyy"),
+            hint: Some(format!("write it as YYYY-MM-DD: {}", date.format("%Y-%m-%d"))),
+        });
+    }
+    Ok(date)
+}
+
+fn parse_numbers(text: &str, separator: char) -> Option<[u32; 3]> {
+    let mut parts = text.split(separator);
+    let mut numbers = [0u32; 3];
+    for number in &mut numbers {
+        let part = parts.next()?;
+        if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *number = part.parse().ok()?;
+    }
+    parts.next().is_none().then_some(numbers)
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// What a scan of one or more ledger files found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be read at all (exit 2).
+    pub unreadable: Vec<String>,
+    pub files: usize,
+    pub rows: u64,
+}
+
+impl Scan {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Reads every file of a ledger, checks each row and the rows against each
+/// other (same official twice, several candidates, homonyms), and hands each
+/// good entry to `visit`.
+pub fn scan(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    registry: &mut Registry,
+    mut visit: impl FnMut(&Sponsorship, &Location),
+) -> Scan {
+    let mut result = Scan::default();
+    let files = match expand(paths) {
+        Ok(files) => files,
+        Err(message) => {
+            result.unreadable.push(message);
+            return result;
+        }
+    };
+    for path in files {
+        let mut reader = match LedgerReader::open(&path, options) {
+            Ok(reader) => reader,
+            Err(OpenError::Unreadable(message)) => {
+                result.unreadable.push(message);
+                continue;
+            }
+            Err(OpenError::Invalid(diagnostics)) => {
+                result.files += 1;
+                result.diagnostics.extend(diagnostics);
+                continue;
+            }
+        };
+        result.files += 1;
+        let warn_homonyms = !reader.format.is_official();
+        while let Some(row) = reader.next_row(&mut result.diagnostics) {
+            result.rows += 1;
+            let Some(entry) = row.entry else { continue };
+            let at = reader.location(row.line);
+            for finding in registry.record(&entry, &at, warn_homonyms) {
+                result.diagnostics.push(finding_diagnostic(&entry, &at, finding));
+            }
+            visit(&entry, &at);
+        }
+    }
+    result
+}
+
+/// A cross-row finding, as a diagnostic on the later row.
+pub fn finding_diagnostic(entry: &Sponsorship, at: &Location, finding: Finding) -> Diagnostic {
+    match finding {
+        Finding::DuplicateSponsor { first } => Diagnostic::error(
+            &at.file,
+            at.line,
+            Code::DuplicateSponsor,
+            format!(
+                "{} is already in the ledger for {} at {first}",
+                entry.describe(),
+                entry.candidate
+            ),
+        )
+        .hint("an official counts once: delete this row, or change the first one with `parrainage update`"),
+        Finding::SeveralCandidates { first, other } => Diagnostic::error(
+            &at.file,
+            at.line,
+            Code::SeveralCandidates,
+            format!(
+                "{} sponsors {} here and {other} at {first}: an official may sponsor only one candidate",
+                entry.describe(),
+                entry.candidate
+            ),
+        )
+        .hint("if the official changed their mind, set the older entry's status to withdrawn or lost"),
+        Finding::PossibleDuplicate { first, other } => Diagnostic::warning(
+            &at.file,
+            at.line,
+            Code::PossibleDuplicate,
+            format!(
+                "{} {} in {} is also the {other} at {first}: one person with two mandates, or a homonym?",
+                entry.last_name, entry.first_name, entry.department
+            ),
+        )
+        .hint(
+            "one person sponsors once: if this is the same official, keep only the mandate they signed with",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates() {
+        assert_eq!(
+            parse_date("2022-02-03", false).ok(),
+            NaiveDate::from_ymd_opt(2022, 2, 3)
+        );
+        assert_eq!(
+            parse_date("03/02/2022", true).ok(),
+            NaiveDate::from_ymd_opt(2022, 2, 3)
+        );
+        let err = parse_date("03/02/2022", false).err().unwrap();
+        assert!(err.hint.unwrap().contains("2022-02-03"));
+        let err = parse_date("2022-02-30", false).err().unwrap();
+        assert!(err.message.contains("no day 30 in month 2"), "{}", err.message);
+        assert!(parse_date("tomorrow", false).is_err());
+        assert!(parse_date("2022-2", false).is_err());
+        assert!(parse_date("2022-02-03-04", false).is_err());
+    }
+}

@@ -1,0 +1,152 @@
+//! Writing to a ledger: every write is either fully done or not done at all.
+//!
+//! - Every writer holds an exclusive lock on the ledger file for the whole
+//!   read-check-write, so two volunteers adding at once both land.
+//! - An append writes the whole row in one write at the end of the file, and
+//!   checks the file grew by exactly that (hledger's bug #2577: appends lost
+//!   on a file system without working append), then syncs.
+//! - A rewrite goes to a temporary file in the same directory, synced, then
+//!   renamed over the ledger: a crash leaves the old or the new file.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// A ledger file held under an exclusive lock until dropped.
+pub struct LockedLedger {
+    file: File,
+    path: PathBuf,
+}
+
+impl LockedLedger {
+    /// Opens `path` and waits for its exclusive lock. A rewrite by another
+    /// process may replace the file while we wait; then the lock we got is
+    /// on the old file, so we open the new one and try again.
+    pub fn acquire(path: &Path) -> io::Result<LockedLedger> {
+        loop {
+            let file = OpenOptions::new().read(true).write(true).open(path)?;
+            file.lock()?;
+            if same_file(&file, path)? {
+                return Ok(LockedLedger {
+                    file,
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+    }
+
+    /// The file's length now.
+    pub fn size(&self) -> io::Result<u64> {
+        Ok(self.file.metadata()?.len())
+    }
+
+    /// The last byte of the file, to know whether it ends with a newline.
+    pub fn last_byte(&mut self) -> io::Result<Option<u8>> {
+        let len = self.size()?;
+        if len == 0 {
+            return Ok(None);
+        }
+        let mut byte = [0u8];
+        self.file.seek(SeekFrom::Start(len - 1))?;
+        io::Read::read_exact(&mut self.file, &mut byte)?;
+        Ok(Some(byte[0]))
+    }
+
+    /// Appends `bytes` in one write, then checks and syncs.
+    pub fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let before = self.size()?;
+        self.file.seek(SeekFrom::Start(before))?;
+        self.file.write_all(bytes)?;
+        self.file.sync_data()?;
+        let after = self.size()?;
+        if after != before + bytes.len() as u64 {
+            return Err(io::Error::other(format!(
+                "the file should have grown from {before} to {} bytes but has {after}: \
+                 this file system may not support appending safely",
+                before + bytes.len() as u64
+            )));
+        }
+        Ok(())
+    }
+
+    /// Replaces the whole file with `contents`, atomically, keeping its
+    /// permissions. The lock is held until the rename is done.
+    pub fn replace(self, contents: &[u8]) -> io::Result<()> {
+        let directory = match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut temporary = tempfile::Builder::new()
+            .prefix(".parrainage-")
+            .suffix(".tmp")
+            .tempfile_in(&directory)?;
+        temporary.write_all(contents)?;
+        temporary
+            .as_file()
+            .set_permissions(self.file.metadata()?.permissions())?;
+        temporary.as_file().sync_all()?;
+        temporary.persist(&self.path).map_err(|e| e.error)?;
+        // The rename is durable once the directory is synced.
+        if let Ok(dir) = File::open(&directory) {
+            let _ = dir.sync_all();
+        }
+        drop(self.file);
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    match std::fs::metadata(path) {
+        Ok(now) => Ok(open.dev() == now.dev() && open.ino() == now.ino()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, _path: &Path) -> io::Result<bool> {
+    Ok(true)
+}
+
+/// Builds a file's new contents from the old: `changes` replace byte ranges
+/// (a row, with its line end), in order; everything else is copied as it
+/// was, byte for byte; `appended` rows go at the end.
+pub fn splice(original: &[u8], changes: &[(u64, u64, Vec<u8>)], appended: &[u8], line_end: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(original.len() + appended.len() + 64);
+    let mut at = 0usize;
+    for (start, end, bytes) in changes {
+        let (start, end) = (*start as usize, *end as usize);
+        out.extend_from_slice(&original[at..start]);
+        out.extend_from_slice(bytes);
+        // A replaced last row without a final newline keeps none.
+        if end == original.len() && !original.ends_with(b"\n") && bytes.ends_with(line_end) {
+            out.truncate(out.len() - line_end.len());
+        }
+        at = end;
+    }
+    out.extend_from_slice(&original[at..]);
+    if !appended.is_empty() {
+        if !out.is_empty() && !out.ends_with(b"\n") {
+            out.extend_from_slice(line_end);
+        }
+        out.extend_from_slice(appended);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splice_keeps_untouched_bytes() {
+        let original = b"h\r\na\r\nb\r\nc";
+        let out = splice(original, &[(6, 9, b"B2\r\n".to_vec())], b"", b"\r\n");
+        assert_eq!(out, b"h\r\na\r\nB2\r\nc");
+        let out = splice(original, &[(9, 10, b"C\r\n".to_vec())], b"d\r\n", b"\r\n");
+        assert_eq!(out, b"h\r\na\r\nb\r\nC\r\nd\r\n");
+    }
+}

@@ -1,0 +1,16 @@
+//! `parrainage`: track the sponsorships ("parrainages") of French
+//! presidential candidates.
+//!
+//! Layers: `rules` (the law: mandates, départements, calendar, identity,
+//! tally), `ledger` (reading and writing CSV ledgers), `commands` (one
+//! module per command), `cli` (the command line). The binary only parses
+//! and dispatches.
+
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod diagnostic;
+pub mod ledger;
+pub mod rules;
+pub mod settings;
+pub mod sponsorship;

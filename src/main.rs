@@ -1,0 +1,38 @@
+//! `parrainage`: track the sponsorships of a French presidential candidate.
+//!
+//! `main` parses the command line, builds the context and dispatches; each
+//! command lives in `commands/`, the rules in `rules/`.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use parrainage::cli::{Cli, Command};
+use parrainage::commands;
+use parrainage::context::{self, Context};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        // Completions need no ledger and no settings.
+        Command::Completions(args) => commands::completions::run(args),
+        command => Context::from_args(&cli.global).and_then(|context| dispatch(command, &context)),
+    };
+    match outcome {
+        Ok(exit) => exit.into(),
+        Err(failure) => {
+            eprintln!("parrainage: error: {}", failure.message);
+            ExitCode::from(failure.exit)
+        }
+    }
+}
+
+fn dispatch(command: &Command, context: &Context) -> context::Outcome {
+    match command {
+        Command::Init(args) => commands::init::run(args, context),
+        Command::Add(args) => commands::add::run(args, context),
+        Command::Update(args) => commands::update::run(args, context),
+        Command::Check(args) => commands::check::run(args, context),
+        Command::Completions(args) => commands::completions::run(args),
+    }
+}

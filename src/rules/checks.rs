@@ -1,0 +1,85 @@
+//! Rules about a single entry that need the election: dates against the
+//! window, status against dates. Cross-row rules are in `identity`.
+
+use super::election::Election;
+use super::status::Status;
+use crate::diagnostic::Code;
+use crate::diagnostic::Severity;
+use crate::ledger::Field;
+use crate::sponsorship::Sponsorship;
+
+/// One problem with one entry, not yet located in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryProblem {
+    pub severity: Severity,
+    pub code: Code,
+    pub field: Field,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// What is wrong with `s` under `election`'s rules.
+pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem> {
+    let mut problems = Vec::new();
+    let mut push = |severity, code, field, message: String, hint: Option<&str>| {
+        problems.push(EntryProblem {
+            severity,
+            code,
+            field,
+            message,
+            hint: hint.map(str::to_string),
+        });
+    };
+    match (s.status, s.published_on) {
+        (Status::Validated, None) => push(
+            Severity::Error,
+            Code::StatusDateMismatch,
+            Field::PublishedOn,
+            "a validated entry needs the date of the Conseil constitutionnel's publication".into(),
+            Some("write the publication date as YYYY-MM-DD, or set status to sent until it is published"),
+        ),
+        (Status::Claimed | Status::Sent, Some(day)) => push(
+            Severity::Warning,
+            Code::StatusDateMismatch,
+            Field::PublishedOn,
+            format!(
+                "status is {} but the entry has a publication date ({day})",
+                s.status
+            ),
+            Some("if the Conseil published it for this candidate, set status to validated"),
+        ),
+        _ => {}
+    }
+    if let Some(day) = s.published_on
+        && !election.publication_in_range(day)
+    {
+        let why = match (election.opens, election.first_round) {
+            (Some(opens), _) if day < opens => format!("before the window opened on {opens}"),
+            (_, Some(first)) => format!("on or after the first round ({first})"),
+            _ => "outside the election's window".into(),
+        };
+        push(
+            Severity::Error,
+            Code::OutsideWindow,
+            Field::PublishedOn,
+            format!("published on {day}, {why}"),
+            Some("check the date, and the election settings (--election, parrainage.toml)"),
+        );
+    }
+    if let (Some(day), Some(closes)) = (s.claimed_on, election.closes)
+        && day > closes.date()
+        && s.status.is_pending()
+    {
+        push(
+            Severity::Warning,
+            Code::OutsideWindow,
+            Field::ClaimedOn,
+            format!(
+                "promised on {day}, after the close ({}): a form that reaches the Conseil after the close does not count",
+                closes.format("%Y-%m-%d %H:%M")
+            ),
+            None,
+        );
+    }
+    problems
+}

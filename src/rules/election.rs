@@ -1,0 +1,138 @@
+//! The election: its window and the numbers of the distribution rule
+//! (RULES.md §1 and §3).
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+/// One presidential election's rules. Dates and times are Paris time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Election {
+    /// The preset this started from, if any.
+    pub year: Option<u16>,
+    /// First day présentations may be sent (publication of the convening
+    /// decree in the Journal officiel).
+    pub opens: Option<NaiveDate>,
+    /// When présentations must have reached the Conseil constitutionnel.
+    pub closes: Option<NaiveDateTime>,
+    pub first_round: Option<NaiveDate>,
+    /// Sponsorships needed (500).
+    pub threshold: u32,
+    /// Distinct départements or collectivities needed (30).
+    pub min_departments: u32,
+    /// Largest share of the threshold that one unit may provide (1/10).
+    pub max_share: f64,
+}
+
+/// The presets the tool knows.
+pub const PRESETS: [u16; 3] = [2017, 2022, 2027];
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid preset date")
+}
+
+impl Default for Election {
+    /// With no settings at all, the 2022 rules apply.
+    fn default() -> Election {
+        Election::preset(2022).expect("2022 is a preset")
+    }
+}
+
+impl Election {
+    /// The rules of a known election. 2017's opening (2017-02-25) is our
+    /// understanding of the convening decree's date, unconfirmed. 2027 has no
+    /// date yet: give `first_round` and `opens` in the settings.
+    pub fn preset(year: u16) -> Option<Election> {
+        let (opens, first_round) = match year {
+            2017 => (Some(date(2017, 2, 25)), Some(date(2017, 4, 23))),
+            2022 => (Some(date(2022, 1, 27)), Some(date(2022, 4, 10))),
+            2027 => (None, None),
+            _ => return None,
+        };
+        Some(Election {
+            year: Some(year),
+            opens,
+            closes: first_round.map(close_for_first_round),
+            first_round,
+            threshold: 500,
+            min_departments: 30,
+            max_share: 0.1,
+        })
+    }
+
+    /// Sets the first round and derives the close from it.
+    pub fn set_first_round(&mut self, first_round: NaiveDate) {
+        self.first_round = Some(first_round);
+        self.closes = Some(close_for_first_round(first_round));
+    }
+
+    /// The most sponsors from one unit that count towards the threshold: a
+    /// tenth of the 500 required, i.e. 50 (RULES.md §1).
+    pub fn max_per_department(&self) -> u32 {
+        // The epsilon keeps 500 × 0.1 at 50 despite binary fractions.
+        (f64::from(self.threshold) * self.max_share + 1e-9).floor() as u32
+    }
+
+    /// Whether a publication dated `day` is plausible: not before the window
+    /// opens, and not after the first round (the Conseil publishes the last
+    /// forms a few days after the close, never after the vote).
+    pub fn publication_in_range(&self, day: NaiveDate) -> bool {
+        self.opens.is_none_or(|opens| day >= opens) && self.first_round.is_none_or(|first| day < first)
+    }
+
+    /// Whole days from `as_of` to the day of the close (0 on the day itself).
+    pub fn days_left(&self, as_of: NaiveDate) -> Option<i64> {
+        self.closes.map(|closes| (closes.date() - as_of).num_days())
+    }
+}
+
+/// The close: the sixth Friday before the first round, at 18:00 (RULES.md §3).
+pub fn close_for_first_round(first_round: NaiveDate) -> NaiveDateTime {
+    let mut friday = first_round - Duration::days(1);
+    while friday.weekday() != Weekday::Fri {
+        friday -= Duration::days(1);
+    }
+    let sixth = friday - Duration::weeks(5);
+    sixth.and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("18:00"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_is_the_sixth_friday_before_at_six() {
+        let at = |y, m, d| date(y, m, d).and_hms_opt(18, 0, 0).unwrap();
+        assert_eq!(close_for_first_round(date(2022, 4, 10)), at(2022, 3, 4));
+        assert_eq!(close_for_first_round(date(2017, 4, 23)), at(2017, 3, 17));
+        assert_eq!(close_for_first_round(date(2027, 4, 11)), at(2027, 3, 5));
+        // A first round on a Friday does not count that Friday.
+        assert_eq!(close_for_first_round(date(2022, 4, 8)), at(2022, 2, 25));
+    }
+
+    #[test]
+    fn defaults_are_2022() {
+        let election = Election::default();
+        assert_eq!(election.opens, Some(date(2022, 1, 27)));
+        assert_eq!(election.max_per_department(), 50);
+        assert_eq!(election.threshold, 500);
+        assert_eq!(election.min_departments, 30);
+    }
+
+    #[test]
+    fn cap_follows_settings() {
+        let mut election = Election {
+            threshold: 600,
+            ..Election::default()
+        };
+        assert_eq!(election.max_per_department(), 60);
+        election.max_share = 0.15;
+        assert_eq!(election.max_per_department(), 90);
+    }
+
+    #[test]
+    fn days_left() {
+        let election = Election::default();
+        assert_eq!(election.days_left(date(2022, 3, 3)), Some(1));
+        assert_eq!(election.days_left(date(2022, 3, 4)), Some(0));
+        assert_eq!(election.days_left(date(2022, 3, 5)), Some(-1));
+    }
+}

@@ -1,0 +1,79 @@
+//! Where a sponsorship stands, from a promise to its publication.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::fold::fold;
+
+/// The status of a ledger entry (SPEC.md, column `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Promised to the campaign.
+    Claimed,
+    /// The official says the form is posted.
+    Sent,
+    /// Published by the Conseil constitutionnel for this candidate.
+    Validated,
+    /// Refused by the Conseil, or arrived late.
+    Rejected,
+    /// The promise was taken back.
+    Withdrawn,
+    /// Published for another candidate.
+    Lost,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Claimed,
+        Status::Sent,
+        Status::Validated,
+        Status::Rejected,
+        Status::Withdrawn,
+        Status::Lost,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Claimed => "claimed",
+            Status::Sent => "sent",
+            Status::Validated => "validated",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+            Status::Lost => "lost",
+        }
+    }
+
+    /// Live entries may still count: `claimed`, `sent` and `validated`.
+    pub fn is_live(self) -> bool {
+        matches!(self, Status::Claimed | Status::Sent | Status::Validated)
+    }
+
+    /// Pending entries are live but not yet published.
+    pub fn is_pending(self) -> bool {
+        matches!(self, Status::Claimed | Status::Sent)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Status {
+    type Err = ();
+
+    /// Reads the English code, or the French word a volunteer may type
+    /// (`promis`, `envoyé`, `validé`, `rejeté`, `retiré`, `perdu`).
+    fn from_str(text: &str) -> Result<Status, ()> {
+        match fold(text).as_str() {
+            "claimed" | "promis" | "promise" => Ok(Status::Claimed),
+            "sent" | "envoye" | "envoyee" => Ok(Status::Sent),
+            "validated" | "valide" | "validee" => Ok(Status::Validated),
+            "rejected" | "rejete" | "rejetee" => Ok(Status::Rejected),
+            "withdrawn" | "retire" | "retiree" => Ok(Status::Withdrawn),
+            "lost" | "perdu" | "perdue" => Ok(Status::Lost),
+            _ => Err(()),
+        }
+    }
+}

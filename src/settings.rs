@@ -1,0 +1,221 @@
+//! Settings: `parrainage.toml` beside the ledger, overridden by flags.
+//!
+//! With no settings at all the 2022 rules apply (SPEC.md).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+
+use crate::rules::Election;
+use crate::rules::election::PRESETS;
+
+/// The settings file's name.
+pub const FILE_NAME: &str = "parrainage.toml";
+
+/// What `parrainage.toml` may say.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub candidate: Option<String>,
+    pub election: Option<u16>,
+    pub opens: Option<toml::Value>,
+    pub closes: Option<toml::Value>,
+    pub first_round: Option<toml::Value>,
+    pub threshold: Option<u32>,
+    pub min_departments: Option<u32>,
+    pub max_share: Option<f64>,
+}
+
+/// Flags that override the settings.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub election: Option<u16>,
+    pub candidate: Option<String>,
+    pub first_round: Option<NaiveDate>,
+}
+
+/// Where the settings of a ledger are: in the ledger's directory if the
+/// ledger is one, else beside the ledger file.
+pub fn default_path(ledger: &Path) -> PathBuf {
+    if ledger.is_dir() {
+        let inside = ledger.join(FILE_NAME);
+        if inside.exists() {
+            return inside;
+        }
+    }
+    match ledger.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.join(FILE_NAME),
+        _ => PathBuf::from(FILE_NAME),
+    }
+}
+
+impl Settings {
+    /// Reads a settings file. `Ok(None)` when there is none.
+    pub fn load(path: &Path) -> Result<Option<Settings>, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        toml::from_str(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The election these settings and `overrides` describe.
+    pub fn election(&self, overrides: &Overrides, path: &Path) -> Result<Election, String> {
+        let bad = |key: &str, why: String| format!("{}: `{key}`: {why}", path.display());
+        let year = overrides.election.or(self.election).unwrap_or(2022);
+        let mut election = Election::preset(year).ok_or_else(|| {
+            let known: Vec<String> = PRESETS.iter().map(u16::to_string).collect();
+            format!(
+                "no preset for the {year} election (known: {}); set opens and first_round instead",
+                known.join(", ")
+            )
+        })?;
+        if let Some(value) = &self.first_round {
+            election.set_first_round(parse_day(value).map_err(|e| bad("first_round", e))?);
+        }
+        if let Some(value) = &self.opens {
+            election.opens = Some(parse_day(value).map_err(|e| bad("opens", e))?);
+        }
+        if let Some(value) = &self.closes {
+            election.closes = Some(parse_time(value).map_err(|e| bad("closes", e))?);
+        }
+        if let Some(first_round) = overrides.first_round {
+            election.set_first_round(first_round);
+        }
+        if let Some(threshold) = self.threshold {
+            if threshold == 0 {
+                return Err(bad("threshold", "must be at least 1".into()));
+            }
+            election.threshold = threshold;
+        }
+        if let Some(min) = self.min_departments {
+            election.min_departments = min;
+        }
+        if let Some(share) = self.max_share {
+            if !(share > 0.0 && share <= 1.0) {
+                return Err(bad(
+                    "max_share",
+                    format!("{share} is not a share between 0 and 1"),
+                ));
+            }
+            election.max_share = share;
+        }
+        Ok(election)
+    }
+}
+
+fn value_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn parse_day(value: &toml::Value) -> Result<NaiveDate, String> {
+    let text = value_text(value);
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+}
+
+/// A date and time in Paris; a date alone means 18:00, the legal hour.
+pub fn parse_time(value: &toml::Value) -> Result<NaiveDateTime, String> {
+    let text = value_text(value);
+    let text = text.trim();
+    for format in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(time) = NaiveDateTime::parse_from_str(text, format) {
+            return Ok(time);
+        }
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|day| day.and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("18:00")))
+        .map_err(|_| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))
+}
+
+/// The text of a new settings file.
+pub fn render(candidate: Option<&str>, election: &Election) -> String {
+    let mut out = String::from("# Settings of this parrainage ledger. Flags override them.\n");
+    match candidate {
+        Some(name) => out.push_str(&format!(
+            "candidate = {}\n",
+            toml::Value::String(name.to_string())
+        )),
+        None => out.push_str("# candidate = \"NOM Prénom\"\n"),
+    }
+    if let Some(year) = election.year {
+        out.push_str(&format!("election = {year}\n"));
+    }
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    match day(election.opens) {
+        Some(opens) => out.push_str(&format!("opens = \"{opens}\"\n")),
+        None => out.push_str("# opens = \"YYYY-MM-DD\"   # publication of the convening decree\n"),
+    }
+    match day(election.first_round) {
+        Some(first) => out.push_str(&format!("first_round = \"{first}\"\n")),
+        None => out.push_str("# first_round = \"YYYY-MM-DD\"   # the close is derived from it\n"),
+    }
+    if let Some(closes) = election.closes {
+        out.push_str(&format!(
+            "# closes = \"{}\"   # derived: sixth Friday before the first round, 18:00 Paris time\n",
+            closes.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    out.push_str(&format!(
+        "threshold = {}\nmin_departments = {}\nmax_share = {}\n",
+        election.threshold, election.min_departments, election.max_share
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rendered_settings_read_back() {
+        let mut election = Election::preset(2027).unwrap();
+        election.set_first_round(NaiveDate::from_ymd_opt(2027, 4, 11).unwrap());
+        let text = render(Some("DUPONT Jean"), &election);
+        let settings: Settings = toml::from_str(&text).unwrap();
+        assert_eq!(settings.candidate.as_deref(), Some("DUPONT Jean"));
+        let read = settings.election(&Overrides::default(), Path::new("x")).unwrap();
+        assert_eq!(read, election);
+    }
+
+    #[test]
+    fn flags_override_settings() {
+        let settings: Settings = toml::from_str("election = 2017\nthreshold = 600").unwrap();
+        let overrides = Overrides {
+            first_round: NaiveDate::from_ymd_opt(2027, 4, 11),
+            ..Overrides::default()
+        };
+        let election = settings.election(&overrides, Path::new("x")).unwrap();
+        assert_eq!(election.threshold, 600);
+        assert_eq!(election.closes.unwrap().to_string(), "2027-03-05 18:00:00");
+    }
+
+    #[test]
+    fn refuses_bad_values() {
+        for text in [
+            "max_share = 2.0",
+            "election = 2031",
+            "opens = \"27/01/2022\"",
+            "colour = 1",
+        ] {
+            let parsed: Result<Settings, _> = toml::from_str(text);
+            let failed = match parsed {
+                Err(_) => true,
+                Ok(s) => s.election(&Overrides::default(), Path::new("x")).is_err(),
+            };
+            assert!(failed, "{text}");
+        }
+    }
+}
