@@ -21,14 +21,13 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         args.paths.clone()
     };
     let mut registry = Registry::default();
-    let mut entries = 0u64;
-    let mut result = scan(&paths, &context.read, &mut registry, |_, _| entries += 1);
+    let mut result = scan(&paths, &context.read, &mut registry, |_, _| {});
     // Report in file order, then line order, whatever order rules ran in.
     result
         .diagnostics
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     match args.format {
-        CheckFormat::Human => print(&human(&result, entries, context.color)),
+        CheckFormat::Human => print(&human(&result, context.color)),
         CheckFormat::Json => print(&json(&result)),
         CheckFormat::Github => print(&github(&result)),
     }
@@ -39,7 +38,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     Ok(if failed { Exit::DataErrors } else { Exit::Success })
 }
 
-fn human(result: &Scan, entries: u64, color: bool) -> String {
+fn human(result: &Scan, color: bool) -> String {
     let paint = |code: &str, text: &str| {
         if color {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -61,11 +60,11 @@ fn human(result: &Scan, entries: u64, color: bool) -> String {
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "{}, {} in {} ({} entries)\n",
+        "{}, {} in {} ({})\n",
         plural(result.errors(), "error"),
         plural(result.warnings(), "warning"),
         plural(result.files, "file"),
-        entries
+        plural(result.rows as usize, "row"),
     ));
     out
 }

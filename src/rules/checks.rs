@@ -1,7 +1,9 @@
 //! Rules about a single entry that need the election: dates against the
 //! window, status against dates. Cross-row rules are in `identity`.
 
-use super::election::Election;
+use chrono::Datelike;
+
+use super::election::{Election, PRESETS};
 use super::status::Status;
 use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
@@ -21,13 +23,13 @@ pub struct EntryProblem {
 /// What is wrong with `s` under `election`'s rules.
 pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
-    let mut push = |severity, code, field, message: String, hint: Option<&str>| {
+    let mut push = |severity, code, field, message: String, hint: Option<String>| {
         problems.push(EntryProblem {
             severity,
             code,
             field,
             message,
-            hint: hint.map(str::to_string),
+            hint,
         });
     };
     match (s.status, s.published_on) {
@@ -36,7 +38,7 @@ pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem>
             Code::StatusDateMismatch,
             Field::PublishedOn,
             "a validated entry needs the date of the Conseil constitutionnel's publication".into(),
-            Some("write the publication date as YYYY-MM-DD, or set status to sent until it is published"),
+            Some("write the publication date as YYYY-MM-DD, or set status to sent until it is published".into()),
         ),
         (Status::Claimed | Status::Sent, Some(day)) => push(
             Severity::Warning,
@@ -46,7 +48,7 @@ pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem>
                 "status is {} but the entry has a publication date ({day})",
                 s.status
             ),
-            Some("if the Conseil published it for this candidate, set status to validated"),
+            Some("if the Conseil published it for this candidate, set status to validated".into()),
         ),
         _ => {}
     }
@@ -58,12 +60,18 @@ pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem>
             (_, Some(first)) => format!("on or after the first round ({first})"),
             _ => "outside the election's window".into(),
         };
+        let year = u16::try_from(day.year()).unwrap_or_default();
+        let hint = if PRESETS.contains(&year) && election.year != Some(year) {
+            format!("a publication of the {year} election? pass --election {year}, or set `election` in parrainage.toml")
+        } else {
+            "check the date, and the election settings (--election, parrainage.toml)".to_string()
+        };
         push(
             Severity::Error,
             Code::OutsideWindow,
             Field::PublishedOn,
             format!("published on {day}, {why}"),
-            Some("check the date, and the election settings (--election, parrainage.toml)"),
+            Some(hint),
         );
     }
     if let (Some(day), Some(closes)) = (s.claimed_on, election.closes)
