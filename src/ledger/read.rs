@@ -126,8 +126,13 @@ impl<R: Read> LedgerReader<R> {
         options: &ReadOptions,
     ) -> Result<LedgerReader<R>, OpenError> {
         let path: Arc<Path> = Arc::from(path);
+        // Rows end at LF; a CR before it is stripped from the last field.
+        // (With the CRLF terminator the csv crate starts each row at the LF
+        // of the previous line, so line numbers and byte offsets would be
+        // one off.)
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(dialect.delimiter)
+            .terminator(csv::Terminator::Any(b'\n'))
             .flexible(true)
             .from_reader(input);
         let header_record = match csv.byte_headers() {
@@ -187,21 +192,23 @@ impl<R: Read> LedgerReader<R> {
         if !missing.is_empty() {
             let diagnostics = missing
                 .iter()
-                .map(|field| {
-                    let hint = if *field == Field::Candidate {
-                        "add a candidate column, or name the candidate in parrainage.toml or with --candidate"
-                            .to_string()
-                    } else {
-                        format!("the header of a new ledger is: {}", new_header().join(","))
-                    };
-                    Diagnostic::error(
+                .enumerate()
+                .map(|(i, field)| {
+                    let diagnostic = Diagnostic::error(
                         &path,
                         1,
                         Code::MissingColumn,
                         format!("the header has no `{}` column", field.name()),
                     )
-                    .column(field.name())
-                    .hint(hint)
+                    .column(field.name());
+                    // The full header is shown once, not once per missing column.
+                    match (field, i) {
+                        (Field::Candidate, _) => diagnostic.hint(
+                            "add a candidate column, or name the candidate in parrainage.toml or with --candidate",
+                        ),
+                        (_, 0) => diagnostic.hint(format!("the header of a new ledger is: {}", new_header().join(","))),
+                        _ => diagnostic,
+                    }
                 })
                 .collect();
             return Err(OpenError::Invalid(diagnostics));
@@ -243,6 +250,9 @@ impl<R: Read> LedgerReader<R> {
             }
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
+            }
+            if record.iter().last().is_some_and(|f| f.ends_with(b"\r")) {
+                record = strip_carriage_return(&record);
             }
             let position = record.position().cloned().unwrap_or_else(csv::Position::new);
             let line = position.line();
@@ -585,6 +595,21 @@ impl<R: Read> LedgerReader<R> {
     }
 }
 
+/// `record` without the CR that ends its last field (a CRLF line end).
+fn strip_carriage_return(record: &ByteRecord) -> ByteRecord {
+    let last = record.len() - 1;
+    let mut stripped = ByteRecord::with_capacity(record.as_slice().len(), record.len());
+    for (i, field) in record.iter().enumerate() {
+        stripped.push_field(if i == last {
+            &field[..field.len() - 1]
+        } else {
+            field
+        });
+    }
+    stripped.set_position(record.position().cloned());
+    stripped
+}
+
 /// The columns of a new ledger's header.
 pub fn new_header() -> Vec<&'static str> {
     Field::ALL.iter().map(|f| f.name()).collect()
@@ -767,6 +792,37 @@ pub fn finding_diagnostic(entry: &Sponsorship, at: &Location, finding: Finding) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: with CRLF line ends, rows were placed one line early and
+    /// their byte ranges started at the previous line's LF.
+    #[test]
+    fn crlf_rows_have_their_own_line_and_bytes() {
+        let text = "status,candidate,last_name,first_name,mandate,department,extra\r\n\
+                    claimed,A B,X,Y,mayor,55,e1\r\n\
+                    claimed,A B,Z,W,mayor,55,\"e2\"\r\n";
+        let dialect = Dialect::detect(text.as_bytes());
+        let mut reader = LedgerReader::from_reader(
+            Path::new("t.csv"),
+            text.as_bytes(),
+            dialect,
+            &ReadOptions::default(),
+        )
+        .ok()
+        .unwrap();
+        let mut diagnostics = Vec::new();
+        let first = reader.next_row(&mut diagnostics).unwrap();
+        let second = reader.next_row(&mut diagnostics).unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!((first.line, second.line), (2, 3));
+        let bytes = text.as_bytes();
+        assert_eq!(
+            &bytes[first.offset as usize..first.end as usize],
+            b"claimed,A B,X,Y,mayor,55,e1\r\n"
+        );
+        assert_eq!(second.end as usize, bytes.len());
+        assert_eq!(first.record.get(6), Some(&b"e1"[..]));
+        assert_eq!(second.record.get(6), Some(&b"e2"[..]));
+    }
 
     #[test]
     fn parses_dates() {
