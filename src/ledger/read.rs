@@ -251,7 +251,7 @@ impl<R: Read> LedgerReader<R> {
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
-            if record.iter().last().is_some_and(|f| f.ends_with(b"\r")) {
+            if record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
                 record = strip_carriage_return(&record);
             }
             let position = record.position().cloned().unwrap_or_else(csv::Position::new);
