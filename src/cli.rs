@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::ledger::encoding::TextEncoding;
+
 const AFTER_HELP: &str = "\
 Rules (loi du 6 novembre 1962, art. 3): 500 sponsorships from elected officials of at
 least 30 départements or collectivities, at most a tenth (50) of the 500 from any one.
@@ -60,6 +62,10 @@ pub struct GlobalArgs {
     /// Candidate, `NOM Prénom` (case-, accent- and space-insensitive)
     #[arg(long, global = true, value_name = "NAME")]
     pub candidate: Option<String>,
+
+    /// Encoding of the ledger files: utf-8 or windows-1252 [default: detected]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<TextEncoding>,
 
     /// When to use colours (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]

@@ -101,7 +101,11 @@ impl Context {
         };
         Ok(Context {
             ledgers,
-            read: ReadOptions { election, candidate },
+            read: ReadOptions {
+                election,
+                candidate,
+                encoding: args.encoding,
+            },
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
         })

@@ -25,7 +25,9 @@ fn appends_one_row_with_codes_and_iso_dates() {
         .stdout("Recorded parrainages.csv:3: validated Rousseau Anne, departmental-councillor (Lille-3), 59 Nord for MARTIN Claire\n");
     assert_eq!(
         wd.read("parrainages.csv"),
-        format!("{HEADER}{DUPONT}validated,MARTIN Claire,Mme,Rousseau,Anne,departmental-councillor,Lille-3,59,,2022-02-10,,\n")
+        format!(
+            "{HEADER}{DUPONT}validated,MARTIN Claire,Mme,Rousseau,Anne,departmental-councillor,Lille-3,59,,2022-02-10,,\n"
+        )
     );
 }
 
@@ -34,11 +36,31 @@ fn a_claim_is_dated_today_unless_told() {
     let wd = Workdir::new();
     ledger(&wd, "");
     wd.cmd()
-        .args(["add", "--last-name", "A", "--first-name", "B", "--mandate", "mayor", "--department", "01"])
+        .args([
+            "add",
+            "--last-name",
+            "A",
+            "--first-name",
+            "B",
+            "--mandate",
+            "mayor",
+            "--department",
+            "01",
+        ])
         .assert()
         .success();
     wd.cmd()
-        .args(["add", "--last-name", "C", "--first-name", "D", "--mandate", "mayor", "--department", "02"])
+        .args([
+            "add",
+            "--last-name",
+            "C",
+            "--first-name",
+            "D",
+            "--mandate",
+            "mayor",
+            "--department",
+            "02",
+        ])
         .args(["--claimed-on", "2021-11-30"])
         .assert()
         .success();
@@ -53,7 +75,15 @@ fn refuses_the_same_official_typed_otherwise_and_names_the_line() {
     ledger(&wd, DUPONT);
     let before = wd.read_bytes("parrainages.csv");
     wd.cmd()
-        .args(["add", "--last-name", "DUPONT", "--first-name", "HELENE", "--mandate", "Maire"])
+        .args([
+            "add",
+            "--last-name",
+            "DUPONT",
+            "--first-name",
+            "HELENE",
+            "--mandate",
+            "Maire",
+        ])
         .args(["--circonscription", "jouy en argonne", "--department", "Meuse"])
         .assert()
         .code(1)
@@ -68,8 +98,23 @@ fn refuses_an_official_who_sponsors_another_candidate() {
     ledger(&wd, DUPONT);
     let before = wd.read_bytes("parrainages.csv");
     wd.cmd()
-        .args(["add", "--candidate", "DURAND Paul", "--last-name", "Dupont", "--first-name", "Hélène"])
-        .args(["--mandate", "mayor", "--circonscription", "Jouy-en-Argonne", "--department", "55"])
+        .args([
+            "add",
+            "--candidate",
+            "DURAND Paul",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+        ])
+        .args([
+            "--mandate",
+            "mayor",
+            "--circonscription",
+            "Jouy-en-Argonne",
+            "--department",
+            "55",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("error[several-candidates]"));
@@ -82,7 +127,15 @@ fn refuses_bad_entries_with_every_reason_and_leaves_the_file_untouched() {
     ledger(&wd, DUPONT);
     let before = wd.read_bytes("parrainages.csv");
     wd.cmd()
-        .args(["add", "--last-name", "Moyen", "--first-name", "Luc", "--mandate", "adjoint au maire"])
+        .args([
+            "add",
+            "--last-name",
+            "Moyen",
+            "--first-name",
+            "Luc",
+            "--mandate",
+            "adjoint au maire",
+        ])
         .args(["--department", "Bretagne", "--claimed-on", "05/01/2022"])
         .assert()
         .code(1)
@@ -92,7 +145,17 @@ fn refuses_bad_entries_with_every_reason_and_leaves_the_file_untouched() {
         .stderr(predicate::str::contains("error[bad-date]"))
         .stderr(predicate::str::contains("2022-01-05"));
     wd.cmd()
-        .args(["add", "--last-name", "Sans", "--first-name", "Date", "--mandate", "mayor", "--department", "55"])
+        .args([
+            "add",
+            "--last-name",
+            "Sans",
+            "--first-name",
+            "Date",
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+        ])
         .args(["--status", "validated"])
         .assert()
         .code(1)
@@ -105,7 +168,15 @@ fn warns_of_a_possible_homonym_but_records_it() {
     let wd = Workdir::new();
     ledger(&wd, DUPONT);
     wd.cmd()
-        .args(["add", "--last-name", "Dupont", "--first-name", "Hélène", "--mandate", "departmental-councillor"])
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+            "--mandate",
+            "departmental-councillor",
+        ])
         .args(["--department", "55"])
         .assert()
         .success()
@@ -118,18 +189,37 @@ fn meps_and_afe_members_need_no_department() {
     let wd = Workdir::new();
     ledger(&wd, "");
     wd.cmd()
-        .args(["add", "--last-name", "Novak", "--first-name", "Ewa", "--mandate", "depute europeen"])
+        .args([
+            "add",
+            "--last-name",
+            "Novak",
+            "--first-name",
+            "Ewa",
+            "--mandate",
+            "depute europeen",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("EU Parlement européen"));
     wd.cmd()
-        .args(["add", "--last-name", "Duval", "--first-name", "Tom", "--mandate", "afe-councillor"])
+        .args([
+            "add",
+            "--last-name",
+            "Duval",
+            "--first-name",
+            "Tom",
+            "--mandate",
+            "afe-councillor",
+        ])
         .args(["--circonscription", "Allemagne, Autriche, Suisse"])
         .assert()
         .success();
     let text = wd.read("parrainages.csv");
     assert!(text.contains(",Novak,Ewa,mep,,EU,"), "{text}");
-    assert!(text.contains(",Duval,Tom,afe-councillor,\"Allemagne, Autriche, Suisse\",ZZ,"), "{text}");
+    assert!(
+        text.contains(",Duval,Tom,afe-councillor,\"Allemagne, Autriche, Suisse\",ZZ,"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -139,8 +229,23 @@ fn keeps_separator_bom_crlf_and_extra_columns() {
     let original = format!("\u{feff}{header}\r\nclaimed;MARTIN Claire;;A;B;mayor;;01;2022-01-05;;;;0601\r\n");
     wd.write("parrainages.csv", &original);
     wd.cmd()
-        .args(["add", "--candidate", "MARTIN Claire", "--last-name", "C", "--first-name", "D"])
-        .args(["--mandate", "mayor", "--department", "02", "--claimed-on", "2022-01-06"])
+        .args([
+            "add",
+            "--candidate",
+            "MARTIN Claire",
+            "--last-name",
+            "C",
+            "--first-name",
+            "D",
+        ])
+        .args([
+            "--mandate",
+            "mayor",
+            "--department",
+            "02",
+            "--claimed-on",
+            "2022-01-06",
+        ])
         .assert()
         .success();
     assert_eq!(
@@ -154,7 +259,17 @@ fn a_file_without_final_newline_gets_one_before_the_row() {
     let wd = Workdir::new();
     ledger(&wd, DUPONT.trim_end());
     wd.cmd()
-        .args(["add", "--last-name", "C", "--first-name", "D", "--mandate", "mayor", "--department", "02"])
+        .args([
+            "add",
+            "--last-name",
+            "C",
+            "--first-name",
+            "D",
+            "--mandate",
+            "mayor",
+            "--department",
+            "02",
+        ])
         .args(["--claimed-on", "2022-01-06"])
         .assert()
         .success()
@@ -168,12 +283,41 @@ fn a_file_without_final_newline_gets_one_before_the_row() {
 #[test]
 fn refuses_official_files_missing_ledgers_and_directories() {
     let wd = Workdir::new();
-    let args = ["add", "--candidate", "X Y", "--last-name", "C", "--first-name", "D", "--mandate", "mayor", "--department", "02"];
-    wd.cmd().args(args).assert().code(2).stderr(predicate::str::contains("parrainage init"));
-    wd.write("cc.csv", "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
-    wd.cmd().args(["--ledger", "cc.csv"]).args(args).assert().code(2).stderr(predicate::str::contains("read-only"));
+    let args = [
+        "add",
+        "--candidate",
+        "X Y",
+        "--last-name",
+        "C",
+        "--first-name",
+        "D",
+        "--mandate",
+        "mayor",
+        "--department",
+        "02",
+    ];
+    wd.cmd()
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("parrainage init"));
+    wd.write(
+        "cc.csv",
+        "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n",
+    );
+    wd.cmd()
+        .args(["--ledger", "cc.csv"])
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("read-only"));
     std::fs::create_dir(wd.path("team")).unwrap();
-    wd.cmd().args(["--ledger", "team"]).args(args).assert().code(2).stderr(predicate::str::contains("is a directory"));
+    wd.cmd()
+        .args(["--ledger", "team"])
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory"));
 }
 
 #[test]
@@ -182,8 +326,23 @@ fn checks_against_every_ledger_file_named() {
     wd.write("team/alice.csv", format!("{HEADER}{DUPONT}"));
     wd.write("team/bob.csv", HEADER);
     wd.cmd()
-        .args(["--ledger", "team/bob.csv", "--ledger", "team", "add", "--last-name", "Dupont"])
-        .args(["--first-name", "Hélène", "--mandate", "mayor", "--circonscription", "Jouy-en-Argonne"])
+        .args([
+            "--ledger",
+            "team/bob.csv",
+            "--ledger",
+            "team",
+            "add",
+            "--last-name",
+            "Dupont",
+        ])
+        .args([
+            "--first-name",
+            "Hélène",
+            "--mandate",
+            "mayor",
+            "--circonscription",
+            "Jouy-en-Argonne",
+        ])
         .args(["--department", "55", "--candidate", "MARTIN Claire"])
         .assert()
         .code(1)

@@ -21,7 +21,17 @@ fn creates_the_ledger_and_its_settings() {
     // The new ledger passes the gate, and knows its candidate.
     wd.cmd().arg("check").assert().success();
     wd.cmd()
-        .args(["add", "--last-name", "Dupont", "--first-name", "Jean", "--mandate", "maire", "--department", "55"])
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "maire",
+            "--department",
+            "55",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("for KAZIB Anasse"));
@@ -31,7 +41,11 @@ fn creates_the_ledger_and_its_settings() {
 fn refuses_to_overwrite() {
     let wd = Workdir::new();
     wd.write("parrainages.csv", "precious\n");
-    wd.cmd().arg("init").assert().code(2).stderr(predicate::str::contains("already there"));
+    wd.cmd()
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already there"));
     assert_eq!(wd.read("parrainages.csv"), "precious\n");
     assert!(!wd.path("parrainage.toml").exists());
 }
@@ -39,7 +53,10 @@ fn refuses_to_overwrite() {
 #[test]
 fn keeps_existing_settings_for_a_second_file() {
     let wd = Workdir::new();
-    wd.cmd().args(["init", "team/alice.csv", "--candidate", "MARTIN Claire"]).assert().success();
+    wd.cmd()
+        .args(["init", "team/alice.csv", "--candidate", "MARTIN Claire"])
+        .assert()
+        .success();
     let settings = wd.read("team/parrainage.toml");
     wd.cmd()
         .args(["init", "team/bob.csv"])
@@ -53,7 +70,15 @@ fn keeps_existing_settings_for_a_second_file() {
 fn semicolon_ledgers_and_a_2027_first_round() {
     let wd = Workdir::new();
     wd.cmd()
-        .args(["init", "--delimiter", ";", "--election", "2027", "--first-round", "2027-04-11"])
+        .args([
+            "init",
+            "--delimiter",
+            ";",
+            "--election",
+            "2027",
+            "--first-round",
+            "2027-04-11",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("by 2027-03-05 18:00"));
@@ -86,7 +111,11 @@ fn bad_settings_are_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("parrainage.toml: `max_share`"));
     wd.write("parrainage.toml", "colour = \"red\"\n");
-    wd.cmd().arg("check").assert().code(2).stderr(predicate::str::contains("unknown field"));
+    wd.cmd()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field"));
     wd.cmd()
         .args(["check", "--config", "nowhere.toml"])
         .assert()

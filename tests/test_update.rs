@@ -14,12 +14,22 @@ fn a_claim_becomes_validated() {
     let wd = Workdir::new();
     wd.write("parrainages.csv", format!("{HEADER}{ROWS}"));
     wd.cmd()
-        .args(["update", "--last-name", "dupont", "--first-name", "helene", "--status", "validated"])
+        .args([
+            "update",
+            "--last-name",
+            "dupont",
+            "--first-name",
+            "helene",
+            "--status",
+            "validated",
+        ])
         .args(["--published-on", "2022-02-08"])
         .assert()
         .success()
         .stdout(predicate::str::contains("parrainages.csv:2"))
-        .stdout(predicate::str::contains("claimed → validated, published 2022-02-08"));
+        .stdout(predicate::str::contains(
+            "claimed → validated, published 2022-02-08",
+        ));
     let expected = format!("{HEADER}{ROWS}").replace(
         "claimed,MARTIN Claire,,DUPONT,Hélène,mayor,Jouy-en-Argonne,55,2022-01-05,,,",
         "validated,MARTIN Claire,,DUPONT,Hélène,mayor,Jouy-en-Argonne,55,2022-01-05,2022-02-08,,",
@@ -34,7 +44,15 @@ fn homonyms_must_be_told_apart() {
     wd.write("parrainages.csv", format!("{HEADER}{ROWS}"));
     let before = wd.read_bytes("parrainages.csv");
     wd.cmd()
-        .args(["update", "--last-name", "Lefebvre", "--first-name", "Michel", "--status", "sent"])
+        .args([
+            "update",
+            "--last-name",
+            "Lefebvre",
+            "--first-name",
+            "Michel",
+            "--status",
+            "sent",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("2 entries match"))
@@ -42,7 +60,15 @@ fn homonyms_must_be_told_apart() {
         .stderr(predicate::str::contains("line 4"));
     assert_eq!(wd.read_bytes("parrainages.csv"), before);
     wd.cmd()
-        .args(["update", "--last-name", "Lefebvre", "--first-name", "Michel", "--mandate", "departmental-councillor"])
+        .args([
+            "update",
+            "--last-name",
+            "Lefebvre",
+            "--first-name",
+            "Michel",
+            "--mandate",
+            "departmental-councillor",
+        ])
         .args(["--status", "withdrawn", "--notes", "changed his mind"])
         .assert()
         .success();
@@ -55,21 +81,53 @@ fn refuses_what_check_would_refuse() {
     wd.write("parrainages.csv", format!("{HEADER}{ROWS}"));
     let before = wd.read_bytes("parrainages.csv");
     wd.cmd()
-        .args(["update", "--last-name", "Dupont", "--first-name", "Hélène", "--status", "validated"])
+        .args([
+            "update",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+            "--status",
+            "validated",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("status-date-mismatch"));
     wd.cmd()
-        .args(["update", "--last-name", "Nobody", "--first-name", "Here", "--status", "sent"])
+        .args([
+            "update",
+            "--last-name",
+            "Nobody",
+            "--first-name",
+            "Here",
+            "--status",
+            "sent",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no entry"));
     wd.cmd()
-        .args(["update", "--last-name", "Dupont", "--first-name", "Hélène", "--status", "promised"])
+        .args([
+            "update",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+            "--status",
+            "promised",
+        ])
         .assert()
         .code(2);
     wd.cmd()
-        .args(["update", "--last-name", "Dupont", "--first-name", "Hélène", "--published-on", "2022-02-30"])
+        .args([
+            "update",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+            "--published-on",
+            "2022-02-30",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no day 30"));
@@ -85,18 +143,39 @@ fn keeps_every_other_byte_of_a_crlf_semicolon_file() {
                 claimed;MARTIN Claire;;E;F;mayor;;03;2022-01-05;;;;0603";
     wd.write("l.csv", format!("\u{feff}{header}\r\n{rows}"));
     wd.cmd()
-        .args(["--ledger", "l.csv", "--candidate", "MARTIN Claire", "update", "--last-name", "c"])
+        .args([
+            "--ledger",
+            "l.csv",
+            "--candidate",
+            "MARTIN Claire",
+            "update",
+            "--last-name",
+            "c",
+        ])
         .args(["--first-name", "d", "--status", "sent"])
         .assert()
         .success();
-    let expected = format!("\u{feff}{header}\r\n{rows}")
-        .replace("claimed;MARTIN Claire;;C;D;mayor;;02;2022-01-05;;;;0602", "sent;MARTIN Claire;;C;D;mayor;;02;2022-01-05;;;;0602");
+    let expected = format!("\u{feff}{header}\r\n{rows}").replace(
+        "claimed;MARTIN Claire;;C;D;mayor;;02;2022-01-05;;;;0602",
+        "sent;MARTIN Claire;;C;D;mayor;;02;2022-01-05;;;;0602",
+    );
     assert_eq!(wd.read("l.csv"), expected);
     // The last row, without a final newline, keeps none.
     wd.cmd()
-        .args(["--ledger", "l.csv", "--candidate", "MARTIN Claire", "update", "--last-name", "E"])
+        .args([
+            "--ledger",
+            "l.csv",
+            "--candidate",
+            "MARTIN Claire",
+            "update",
+            "--last-name",
+            "E",
+        ])
         .args(["--first-name", "F", "--status", "sent"])
         .assert()
         .success();
-    assert!(wd.read("l.csv").ends_with("sent;MARTIN Claire;;E;F;mayor;;03;2022-01-05;;;;0603"));
+    assert!(
+        wd.read("l.csv")
+            .ends_with("sent;MARTIN Claire;;E;F;mayor;;03;2022-01-05;;;;0603")
+    );
 }

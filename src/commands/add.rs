@@ -103,7 +103,11 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     {
         bytes.extend_from_slice(reader.dialect.line_end());
     }
-    bytes.extend(reader.dialect.encode_row(&record));
+    let row = reader
+        .encoding
+        .encode(&reader.dialect.encode_row(&record))
+        .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
+    bytes.extend(row);
     locked
         .append(&bytes)
         .map_err(|e| Failure::usage(format!("{}: the entry was not recorded: {e}", path.display())))?;

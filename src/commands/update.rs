@@ -29,7 +29,11 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     let locked = LockedLedger::acquire(&path)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let header_reader = open_for_writing(&path, &context.read)?;
-    let original = std::fs::read(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    let encoding = header_reader.encoding;
+    // Edited as UTF-8, written back in the file's own encoding.
+    let original = std::fs::read(&path)
+        .map(|bytes| encoding.decode(&bytes))
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
     let mut reader = LedgerReader::from_reader(
         &path,
         Cursor::new(&original[..]),
@@ -113,6 +117,9 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         b"",
         reader.dialect.line_end(),
     );
+    let contents = encoding
+        .encode(&contents)
+        .map_err(|e| Failure::data(format!("{}: the entry was not changed: {e}", path.display())))?;
     locked
         .replace(&contents)
         .map_err(|e| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display())))?;

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod dialect;
 pub mod edit;
+pub mod encoding;
 pub mod read;
 pub mod write;
 

@@ -14,6 +14,7 @@ use csv::ByteRecord;
 
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
+use super::encoding::{Sniffed, TextEncoding, sniff};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::rules::checks::entry_problems;
 use crate::rules::fold::{fold, tidy};
@@ -22,6 +23,10 @@ use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::Sponsorship;
 
+/// The longest value a ledger field may hold. Names, places and notes are
+/// short; a longer value is a quote left open or binary data.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
 /// What reading needs to know beyond the file.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
@@ -29,6 +34,9 @@ pub struct ReadOptions {
     /// The candidate of the settings, for ledgers without a candidate column
     /// or rows that leave it empty.
     pub candidate: Option<String>,
+    /// The files' encoding, when the user says it (`--encoding`); else
+    /// sniffed from each file's start.
+    pub encoding: Option<TextEncoding>,
 }
 
 /// Why a file could not be read as a ledger at all.
@@ -55,10 +63,14 @@ pub struct Row {
 }
 
 /// A ledger file opened for reading.
-pub struct LedgerReader<R: Read = BufReader<File>> {
+pub struct LedgerReader<R: Read = Box<dyn Read>> {
     pub path: Arc<Path>,
     pub format: Format,
     pub dialect: Dialect,
+    /// The file's encoding; rows are decoded to UTF-8 as they are read.
+    pub encoding: TextEncoding,
+    /// Warnings about the whole file (an encoding guessed), for `check`.
+    pub notes: Vec<Diagnostic>,
     pub header: Vec<String>,
     pub columns: Columns,
     options: ReadOptions,
@@ -112,8 +124,49 @@ impl LedgerReader {
         }
         let file = File::open(path).map_err(unreadable)?;
         let mut buffered = BufReader::with_capacity(1 << 16, file);
-        let dialect = Dialect::detect(buffered.fill_buf().map_err(unreadable)?);
-        LedgerReader::from_reader(path, buffered, dialect, options)
+        let start = buffered.fill_buf().map_err(unreadable)?;
+        let dialect = Dialect::detect(start);
+        let file_path: Arc<Path> = Arc::from(path);
+        let mut notes = Vec::new();
+        let encoding = match (options.encoding, sniff(start)) {
+            (_, Sniffed::Binary { line }) => {
+                return Err(OpenError::Invalid(vec![
+                    Diagnostic::error(
+                        &file_path,
+                        line,
+                        Code::Encoding,
+                        "the file holds a NUL byte: binary data, not CSV text",
+                    )
+                    .hint("export the spreadsheet as CSV UTF-8"),
+                ]));
+            }
+            (Some(encoding), _) => encoding,
+            (None, Sniffed::Utf8) => TextEncoding::Utf8,
+            (None, Sniffed::Windows1252 { line }) => {
+                notes.push(
+                    Diagnostic::warning(
+                        &file_path,
+                        line,
+                        Code::Encoding,
+                        "the file is not UTF-8: read as Windows-1252 (French Excel's \"CSV\")",
+                    )
+                    .hint("save it as \"CSV UTF-8\", or say --encoding windows-1252 to silence this"),
+                );
+                TextEncoding::Windows1252
+            }
+        };
+        let input: Box<dyn Read> = match encoding {
+            TextEncoding::Utf8 => Box::new(buffered),
+            TextEncoding::Windows1252 => Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding.encoding_rs()))
+                    .build(buffered),
+            ),
+        };
+        let mut reader = LedgerReader::from_reader(path, input, dialect, options)?;
+        reader.encoding = encoding;
+        reader.notes = notes;
+        Ok(reader)
     }
 }
 
@@ -217,6 +270,8 @@ impl<R: Read> LedgerReader<R> {
             path,
             format,
             dialect,
+            encoding: TextEncoding::Utf8,
+            notes: Vec::new(),
             header,
             columns,
             options: options.clone(),
@@ -303,6 +358,40 @@ impl<R: Read> LedgerReader<R> {
         let mut fields: Vec<&str> = Vec::with_capacity(record.len());
         for (position, raw) in record.iter().enumerate() {
             let column = self.header[position].clone();
+            if raw.len() > MAX_FIELD_BYTES {
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        line,
+                        Code::MalformedCsv,
+                        format!(
+                            "the value is {} bytes long; no ledger value needs more than {MAX_FIELD_BYTES}",
+                            raw.len()
+                        ),
+                    )
+                    .column(column)
+                    .hint("a quote left open swallows the rows after it: check the quotes above this line"),
+                );
+                fields.push("");
+                continue;
+            }
+            if let Some(control) = raw
+                .iter()
+                .find(|b| b.is_ascii_control() && !matches!(b, b'\t' | b'\r' | b'\n'))
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        line,
+                        Code::MalformedCsv,
+                        format!("the value holds the control character 0x{control:02X}"),
+                    )
+                    .column(column)
+                    .hint("binary data or a corrupted export: re-export the file as CSV"),
+                );
+                fields.push("");
+                continue;
+            }
             match std::str::from_utf8(raw) {
                 Ok(text) => {
                     if text.starts_with(['=', '+', '-', '@']) {
@@ -335,7 +424,7 @@ impl<R: Read> LedgerReader<R> {
                             ),
                         )
                         .column(column)
-                        .hint("save the file as CSV UTF-8 (French Excel saves Windows-1252 by default)"),
+                        .hint("save the file as CSV UTF-8, or read it with --encoding windows-1252"),
                     );
                     fields.push("");
                 }
@@ -735,6 +824,7 @@ pub fn scan(
             }
         };
         result.files += 1;
+        result.diagnostics.append(&mut reader.notes);
         let warn_homonyms = !reader.format.is_official();
         while let Some(row) = reader.next_row(&mut result.diagnostics) {
             result.rows += 1;
