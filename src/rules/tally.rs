@@ -278,17 +278,18 @@ impl Tally {
         self.candidates.get(&candidate_key(name))
     }
 
-    /// Every candidate, most validated first, then by name.
+    /// Every candidate, most validated first, then by name (folded, so
+    /// that "MÉNARD" sorts among the M's, not after "Z").
     pub fn ranking(&self) -> Vec<&CandidateTally> {
-        let mut all: Vec<_> = self.candidates.values().collect();
-        all.sort_by_cached_key(|t| {
+        let mut all: Vec<_> = self.candidates.iter().collect();
+        all.sort_by_cached_key(|(key, t)| {
             (
                 std::cmp::Reverse(t.validated()),
                 std::cmp::Reverse(t.claimed()),
-                t.name(),
+                (*key).clone(),
             )
         });
-        all
+        all.into_iter().map(|(_, t)| t).collect()
     }
 
     pub fn len(&self) -> usize {
@@ -455,9 +456,10 @@ mod tests {
             tally.add(&mayor("ZOLA Émile", "02", n));
         }
         tally.add(&mayor("ARNAUD Paul", "02", 10));
-        tally.add(&mayor("BRUN Léa", "02", 11));
+        tally.add(&mayor("ÉTIENNE Léa", "02", 11));
+        tally.add(&mayor("FAURE Luc", "02", 12));
         let names: Vec<String> = tally.ranking().iter().map(|t| t.name()).collect();
-        assert_eq!(names, ["ZOLA Émile", "ARNAUD Paul", "BRUN Léa"]);
+        assert_eq!(names, ["ZOLA Émile", "ARNAUD Paul", "ÉTIENNE Léa", "FAURE Luc"]);
     }
 
     #[test]
