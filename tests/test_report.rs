@@ -315,3 +315,30 @@ fn csv_defuses_formulas() {
     assert!(out.contains(",'=HYPERLINK(1) Evil,"), "{out}");
     assert!(!out.contains(",=HYPERLINK"), "{out}");
 }
+
+#[test]
+fn a_departement_at_the_cap_is_marked() {
+    let wd = Workdir::new();
+    let mut csv =
+        String::from("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
+    // 51 mayors of the Aisne and one of the Aude: 52 validated, 51 usable.
+    for n in 0..51 {
+        csv.push_str(&format!(
+            "M.;MAIRE{n};Jean;Maire;Commune {n};Aisne;ROY Léa;01/02/2022\n"
+        ));
+    }
+    csv.push_str("M.;MAIRE;Paul;Maire;Limoux;Aude;ROY Léa;03/02/2022\n");
+    wd.write("cc.csv", csv);
+    let doc = json(&wd, &["--ledger", "cc.csv"]);
+    let roy = &doc["candidates"][0];
+    assert_eq!(roy["validated"], 52);
+    assert_eq!(roy["usable"], 51);
+    assert_eq!(roy["nearest_cap"]["code"], "02");
+    assert_eq!(roy["at_cap"][0]["code"], "02");
+    assert_eq!(roy["by_department"][0]["at_cap"], true);
+    assert_eq!(roy["by_department"][1]["at_cap"], false);
+    let table = report(&wd, &["--ledger", "cc.csv", "--by", "department"]);
+    assert!(table.contains("At the cap    02 Aisne (51)"), "{table}");
+    let aisne = table.lines().find(|l| l.contains("Aisne") && l.contains('│'));
+    assert!(aisne.is_some_and(|l| l.contains("at cap")), "{table}");
+}
