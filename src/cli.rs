@@ -95,6 +95,9 @@ pub enum Command {
     /// Validate ledger files: the CI gate (exit 1 on errors)
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
+    /// Where the candidate stands: counts, the cap, the window, tables
+    #[command(after_help = REPORT_HELP)]
+    Report(ReportArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -211,6 +214,53 @@ pub enum CheckFormat {
     Human,
     Json,
     Github,
+}
+
+const REPORT_HELP: &str = "\
+The candidate is --candidate, else the settings' candidate, else the ledger's only one;
+with several candidates and none chosen (or --all), a ranking of them all.
+Usable = validated sponsorships counted at most 50 per département; the pace needed is
+per day from --as-of to the close, the close day included.
+Exit status: 0 printed, 1 rows that cannot be read (run `parrainage check`), 2 unreadable
+input or unknown candidate.
+
+Examples:
+  parrainage report
+  parrainage report --by department,date --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  parrainage report --all --ledger cc-2022-parrainages.csv --format json";
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Every candidate of the ledger: the ranking (and, in JSON, each one's details)
+    #[arg(long)]
+    pub all: bool,
+    /// Sections to print: mandate, department, date, candidate (repeatable or comma-separated)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION")]
+    pub by: Vec<Section>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+}
+
+/// A table of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Section {
+    /// By mandate type
+    Mandate,
+    /// By département
+    Department,
+    /// By publication date, cumulative
+    Date,
+    /// A ranking of every candidate
+    Candidate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,8 @@
 //! presidential candidates.
 //!
 //! Layers: `rules` (the law: mandates, départements, calendar, identity,
-//! tally), `ledger` (reading and writing CSV ledgers), `commands` (one
-//! module per command), `cli` (the command line). The binary only parses
+//! tally), `ledger` (reading and writing CSV ledgers), `render` (the
+//! report's formats), `commands` (one module per command), `cli` (the command line). The binary only parses
 //! and dispatches.
 
 pub mod cli;
@@ -11,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod diagnostic;
 pub mod ledger;
+pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod sponsorship;

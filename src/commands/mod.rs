@@ -5,4 +5,5 @@ pub mod add;
 pub mod check;
 pub mod completions;
 pub mod init;
+pub mod report;
 pub mod update;

@@ -61,7 +61,38 @@ pub struct UnitCount {
     pub claimed: u32,
 }
 
+/// What a candidate still lacks to qualify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Missing {
+    /// Usable sponsorships short of the threshold.
+    pub sponsorships: u32,
+    /// Units short of the minimum.
+    pub departments: u32,
+}
+
+impl Missing {
+    pub fn is_nothing(&self) -> bool {
+        self.sponsorships == 0 && self.departments == 0
+    }
+}
+
+impl UnitCount {
+    /// Whether this unit already gives all it can towards the threshold:
+    /// further sponsors from it do not count.
+    pub fn at_cap(&self, election: &Election) -> bool {
+        self.validated >= election.max_per_department()
+    }
+}
+
 impl CandidateTally {
+    /// A candidate with no entry yet (a new ledger, or a settings candidate
+    /// nobody has sponsored).
+    pub fn empty(name: &str) -> CandidateTally {
+        let mut tally = CandidateTally::default();
+        tally.spellings.insert(name.to_string(), 0);
+        tally
+    }
+
     /// The spelling written most often (ties: the first in alphabetical
     /// order, which puts accented capitals after plain ones predictably).
     pub fn name(&self) -> String {
@@ -106,6 +137,40 @@ impl CandidateTally {
         self.usable(election) >= election.threshold && self.departments() >= election.min_departments
     }
 
+    /// What is missing to qualify; nothing once qualified.
+    pub fn missing(&self, election: &Election) -> Missing {
+        Missing {
+            sponsorships: election.threshold.saturating_sub(self.usable(election)),
+            departments: election.min_departments.saturating_sub(self.departments()),
+        }
+    }
+
+    /// Units that reached the cap (their further sponsors do not count).
+    pub fn units_at_cap(&self, election: &Election) -> Vec<UnitCount> {
+        self.units().into_iter().filter(|u| u.at_cap(election)).collect()
+    }
+
+    /// Usable sponsorships needed per day, from `as_of` to the close, to
+    /// reach the threshold. The close day counts (forms may arrive until
+    /// 18:00), so the day before the close leaves two days. `None` when the
+    /// election has no close date yet, or the window has closed.
+    pub fn pace_needed(&self, election: &Election, as_of: NaiveDate) -> Option<f64> {
+        let days = days_to_gather(election, as_of)?;
+        Some(f64::from(self.missing(election).sponsorships) / days as f64)
+    }
+
+    /// Validated sponsorships per day since the window opened (up to the
+    /// close). `None` before the opening or when it is not known.
+    pub fn pace_so_far(&self, election: &Election, as_of: NaiveDate) -> Option<f64> {
+        let opens = election.opens?;
+        let end = match election.closes {
+            Some(closes) => as_of.min(closes.date()),
+            None => as_of,
+        };
+        let days = (end - opens).num_days() + 1;
+        (days > 0).then(|| f64::from(self.validated()) / days as f64)
+    }
+
     /// Every unit with an entry, most validated first (then most claimed,
     /// then code order).
     pub fn units(&self) -> Vec<UnitCount> {
@@ -137,6 +202,29 @@ impl CandidateTally {
             .map(|(m, (v, c))| (*m, v, c))
             .collect()
     }
+}
+
+/// Days left to gather sponsorships, today and the close day included;
+/// `None` once closed or with no close date.
+fn days_to_gather(election: &Election, as_of: NaiveDate) -> Option<i64> {
+    let left = election.days_left(as_of)?;
+    (left >= 0).then_some(left + 1)
+}
+
+/// The cumulative count a candidate gathering at a steady pace from the
+/// opening would have on `day` to reach the threshold on the close day: the
+/// line the publications are compared with. `None` without both dates.
+pub fn steady_target(election: &Election, day: NaiveDate) -> Option<u32> {
+    let opens = election.opens?;
+    let closes = election.closes?.date();
+    let window = (closes - opens).num_days() + 1;
+    if window <= 0 {
+        return None;
+    }
+    let elapsed = ((day - opens).num_days() + 1).clamp(0, window);
+    // Rounded up: a candidate below the line is behind.
+    let target = (i64::from(election.threshold) * elapsed + window - 1) / window;
+    u32::try_from(target).ok()
 }
 
 fn usable(by_unit: &[u32; UNITS], election: &Election) -> u32 {
@@ -190,17 +278,18 @@ impl Tally {
         self.candidates.get(&candidate_key(name))
     }
 
-    /// Every candidate, most validated first, then by name.
+    /// Every candidate, most validated first, then by name (folded, so
+    /// that "MÉNARD" sorts among the M's, not after "Z").
     pub fn ranking(&self) -> Vec<&CandidateTally> {
-        let mut all: Vec<_> = self.candidates.values().collect();
-        all.sort_by_cached_key(|t| {
+        let mut all: Vec<_> = self.candidates.iter().collect();
+        all.sort_by_cached_key(|(key, t)| {
             (
                 std::cmp::Reverse(t.validated()),
                 std::cmp::Reverse(t.claimed()),
-                t.name(),
+                (*key).clone(),
             )
         });
-        all
+        all.into_iter().map(|(_, t)| t).collect()
     }
 
     pub fn len(&self) -> usize {
@@ -209,5 +298,175 @@ impl Tally {
 
     pub fn is_empty(&self) -> bool {
         self.candidates.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Department;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A validated mayor of commune `n` in `unit`, published on 1 February.
+    fn mayor(candidate: &str, unit: &str, n: u32) -> Sponsorship {
+        Sponsorship {
+            status: Status::Validated,
+            candidate: candidate.into(),
+            civility: None,
+            last_name: format!("MAIRE{n}"),
+            first_name: "Jean".into(),
+            mandate: Mandate::Mayor,
+            circonscription: format!("Commune {n}"),
+            department: Department::lookup(unit).unwrap(),
+            claimed_on: None,
+            published_on: Some(day(2022, 2, 1)),
+            source: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// A tally of `per_unit[i]` validated mayors in the i-th metropolitan unit.
+    fn tally(per_unit: &[u32]) -> Tally {
+        let mut tally = Tally::default();
+        let mut n = 0;
+        for (unit, count) in department::ALL.iter().zip(per_unit) {
+            for _ in 0..*count {
+                n += 1;
+                tally.add(&mayor("MARTIN Claire", unit.code, n));
+            }
+        }
+        tally
+    }
+
+    fn martin(tally: &Tally) -> &CandidateTally {
+        tally.candidate("martin claire").unwrap()
+    }
+
+    #[test]
+    fn cap_at_49_50_51_in_one_unit() {
+        let election = Election::default();
+        for (count, usable, at_cap) in [(49, 49, false), (50, 50, true), (51, 50, true)] {
+            let tally = tally(&[count]);
+            let candidate = martin(&tally);
+            assert_eq!(candidate.validated(), count);
+            assert_eq!(candidate.usable(&election), usable, "{count} in one unit");
+            assert_eq!(
+                candidate.units_at_cap(&election).len(),
+                usize::from(at_cap),
+                "{count}"
+            );
+            assert_eq!(candidate.nearest_cap().map(|u| u.validated), Some(count));
+        }
+    }
+
+    #[test]
+    fn departments_29_and_30() {
+        let election = Election::default();
+        // 29 units of 20: 580 usable, one unit short.
+        let short = tally(&[20; 29]);
+        let candidate = martin(&short);
+        assert_eq!(candidate.departments(), 29);
+        assert!(!candidate.qualified(&election));
+        assert_eq!(
+            candidate.missing(&election),
+            Missing {
+                sponsorships: 0,
+                departments: 1
+            }
+        );
+        let enough = tally(&[20; 30]);
+        assert_eq!(martin(&enough).departments(), 30);
+        assert!(martin(&enough).qualified(&election));
+        assert!(martin(&enough).missing(&election).is_nothing());
+    }
+
+    #[test]
+    fn usable_499_and_500() {
+        let election = Election::default();
+        // Nine units over the cap (60 each, 50 usable), one varying unit and
+        // twenty units of one: the full units stay at 50 whatever they hold.
+        let mut counts = vec![60; 9];
+        counts.push(49);
+        counts.extend([1; 20]);
+        let short = tally(&counts);
+        assert_eq!(martin(&short).usable(&election), 9 * 50 + 49 + 20);
+        counts[9] = 29;
+        let short = tally(&counts);
+        assert_eq!(martin(&short).usable(&election), 499);
+        assert!(!martin(&short).qualified(&election));
+        assert_eq!(martin(&short).missing(&election).sponsorships, 1);
+        counts[9] = 30;
+        let enough = tally(&counts);
+        assert_eq!(martin(&enough).usable(&election), 500);
+        assert!(martin(&enough).qualified(&election));
+    }
+
+    #[test]
+    fn same_official_twice_counts_once_across_spellings() {
+        let mut tally = Tally::default();
+        tally.add(&mayor("BÉKAERT Corinne", "02", 1));
+        tally.add(&mayor("BEKAERT  Corinne", "02", 1));
+        tally.add(&mayor("BEKAERT Corinne", "02", 2));
+        assert_eq!(tally.len(), 1);
+        assert_eq!(tally.duplicates, 1);
+        assert_eq!(tally.candidate("bekaert corinne").unwrap().validated(), 2);
+    }
+
+    #[test]
+    fn pace_around_the_close() {
+        let election = Election::default(); // closes 2022-03-04 18:00
+        let tally = tally(&[10; 10]); // 100 usable, 400 missing
+        let candidate = martin(&tally);
+        assert_eq!(election.days_left(day(2022, 3, 3)), Some(1));
+        // The day before the close leaves that day and the close day.
+        assert_eq!(candidate.pace_needed(&election, day(2022, 3, 3)), Some(200.0));
+        assert_eq!(candidate.pace_needed(&election, day(2022, 3, 4)), Some(400.0));
+        assert_eq!(candidate.pace_needed(&election, day(2022, 3, 5)), None);
+        // 100 validated over the 7 days from 27 January to 2 February.
+        let so_far = candidate.pace_so_far(&election, day(2022, 2, 2)).unwrap();
+        assert!((so_far - 100.0 / 7.0).abs() < 1e-9, "{so_far}");
+        assert_eq!(candidate.pace_so_far(&election, day(2022, 1, 26)), None);
+    }
+
+    #[test]
+    fn pace_without_a_close_date() {
+        let election = Election::preset(2027).unwrap();
+        let tally = tally(&[1]);
+        assert_eq!(martin(&tally).pace_needed(&election, day(2027, 1, 1)), None);
+        assert_eq!(martin(&tally).pace_so_far(&election, day(2027, 1, 1)), None);
+        assert_eq!(steady_target(&election, day(2027, 1, 1)), None);
+    }
+
+    #[test]
+    fn steady_target_runs_from_zero_to_the_threshold() {
+        let election = Election::default(); // 37 days, 27 January to 4 March
+        assert_eq!(steady_target(&election, day(2022, 1, 26)), Some(0));
+        assert_eq!(steady_target(&election, day(2022, 1, 27)), Some(14));
+        assert_eq!(steady_target(&election, day(2022, 3, 4)), Some(500));
+        assert_eq!(steady_target(&election, day(2022, 3, 7)), Some(500));
+    }
+
+    #[test]
+    fn ranking_is_most_validated_first_then_name() {
+        let mut tally = Tally::default();
+        for n in 0..3 {
+            tally.add(&mayor("ZOLA Émile", "02", n));
+        }
+        tally.add(&mayor("ARNAUD Paul", "02", 10));
+        tally.add(&mayor("ÉTIENNE Léa", "02", 11));
+        tally.add(&mayor("FAURE Luc", "02", 12));
+        let names: Vec<String> = tally.ranking().iter().map(|t| t.name()).collect();
+        assert_eq!(names, ["ZOLA Émile", "ARNAUD Paul", "ÉTIENNE Léa", "FAURE Luc"]);
+    }
+
+    #[test]
+    fn an_empty_candidate_has_its_name_and_nothing_else() {
+        let candidate = CandidateTally::empty("MARTIN Claire");
+        assert_eq!(candidate.name(), "MARTIN Claire");
+        assert_eq!(candidate.validated(), 0);
+        assert_eq!(candidate.missing(&Election::default()).sponsorships, 500);
     }
 }

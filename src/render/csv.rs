@@ -1,0 +1,169 @@
+//! `report --format csv`: one table per section, separated by a blank line.
+//! Every table's first column is `section` and per-candidate tables carry a
+//! `candidate` column, so a section loads on its own (filter on the first
+//! column) and several candidates share one table. Text cells that a
+//! spreadsheet would run as formulas are defused; numbers stay numbers.
+
+use super::model::{Report, defuse, yes_no};
+
+pub fn render(report: &Report) -> String {
+    let sections = report.sections;
+    let mut tables: Vec<String> = Vec::new();
+    let candidates = if sections.details() {
+        &report.candidates[..]
+    } else {
+        &[]
+    };
+    if sections.ranking {
+        let mut rows = vec![strings(&[
+            "section",
+            "rank",
+            "candidate",
+            "validated",
+            "claimed",
+            "usable",
+            "departments",
+            "qualified",
+        ])];
+        for r in &report.ranking {
+            rows.push(vec![
+                "ranking".into(),
+                r.rank.to_string(),
+                defuse(&r.candidate),
+                r.validated.to_string(),
+                r.claimed.to_string(),
+                r.usable.to_string(),
+                r.departments.to_string(),
+                yes_no(r.qualified).into(),
+            ]);
+        }
+        tables.push(table(&rows));
+    }
+    if sections.summary && !candidates.is_empty() {
+        let mut rows = vec![strings(&[
+            "section",
+            "candidate",
+            "validated",
+            "claimed",
+            "pending",
+            "lost",
+            "usable",
+            "departments",
+            "qualified",
+            "missing_sponsorships",
+            "missing_departments",
+            "nearest_cap",
+            "days_left",
+            "pace_needed",
+            "pace_so_far",
+        ])];
+        let optional = |x: Option<String>| x.unwrap_or_default();
+        for c in candidates {
+            rows.push(vec![
+                "summary".into(),
+                defuse(&c.candidate),
+                c.validated.to_string(),
+                c.claimed.to_string(),
+                c.pending.to_string(),
+                c.lost.to_string(),
+                c.usable.to_string(),
+                c.departments.to_string(),
+                yes_no(c.qualified).into(),
+                c.missing.sponsorships.to_string(),
+                c.missing.departments.to_string(),
+                optional(c.nearest_cap.as_ref().map(|u| u.code.to_string())),
+                optional(report.election.days_left.map(|d| d.to_string())),
+                optional(c.pace_needed.map(|p| p.to_string())),
+                optional(c.pace_so_far.map(|p| p.to_string())),
+            ]);
+        }
+        tables.push(table(&rows));
+    }
+    if sections.mandate && !candidates.is_empty() {
+        let mut rows = vec![strings(&[
+            "section",
+            "candidate",
+            "mandate",
+            "validated",
+            "claimed",
+            "share",
+        ])];
+        for c in candidates {
+            for m in &c.by_mandate {
+                rows.push(vec![
+                    "mandate".into(),
+                    defuse(&c.candidate),
+                    m.mandate.into(),
+                    m.validated.to_string(),
+                    m.claimed.to_string(),
+                    m.share.to_string(),
+                ]);
+            }
+        }
+        tables.push(table(&rows));
+    }
+    if sections.department && !candidates.is_empty() {
+        let mut rows = vec![strings(&[
+            "section",
+            "candidate",
+            "code",
+            "name",
+            "validated",
+            "claimed",
+            "at_cap",
+        ])];
+        for c in candidates {
+            for d in &c.by_department {
+                rows.push(vec![
+                    "department".into(),
+                    defuse(&c.candidate),
+                    d.code.into(),
+                    d.name.into(),
+                    d.validated.to_string(),
+                    d.claimed.to_string(),
+                    yes_no(d.at_cap).into(),
+                ]);
+            }
+        }
+        tables.push(table(&rows));
+    }
+    if sections.date && !candidates.is_empty() {
+        let mut rows = vec![strings(&[
+            "section",
+            "candidate",
+            "date",
+            "validated",
+            "cumulative",
+            "target",
+        ])];
+        for c in candidates {
+            for d in &c.by_date {
+                rows.push(vec![
+                    "date".into(),
+                    defuse(&c.candidate),
+                    d.date.clone(),
+                    d.validated.to_string(),
+                    d.cumulative.to_string(),
+                    d.target.map(|t| t.to_string()).unwrap_or_default(),
+                ]);
+            }
+        }
+        tables.push(table(&rows));
+    }
+    tables.join("\n")
+}
+
+fn strings(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
+}
+
+/// Rows as CSV text, quoted where needed.
+fn table(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        writer.write_record(row).expect("a CSV row in memory");
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -1,0 +1,174 @@
+//! `report --format markdown`: GitHub-flavoured Markdown for CI job
+//! summaries and pull-request comments.
+
+use super::model::{CandidateView, Report, yes_no};
+
+pub fn render(report: &Report) -> String {
+    let sections = report.sections;
+    let mut out = String::new();
+    if sections.ranking {
+        out.push_str(&format!("## Candidates as of {}\n\n", report.as_of));
+        let rows: Vec<Vec<String>> = report
+            .ranking
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.candidate.clone(),
+                    r.validated.to_string(),
+                    r.usable.to_string(),
+                    r.departments.to_string(),
+                    yes_no(r.qualified).into(),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &[
+                "#",
+                "Candidate",
+                "Validated",
+                "Usable",
+                "Départements",
+                "Qualified",
+            ],
+            &[true, false, true, true, true, false],
+            &rows,
+        ));
+        let qualified = report.ranking.iter().filter(|r| r.qualified).count();
+        let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
+        out.push_str(&format!(
+            "\n{qualified} of {} candidates qualified; {total} validated sponsorships in all.\n\n",
+            report.ranking.len()
+        ));
+    }
+    if sections.details() {
+        for c in &report.candidates {
+            out.push_str(&details(report, c));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("No sponsorship in the ledger yet.\n");
+    }
+    out
+}
+
+fn details(report: &Report, c: &CandidateView) -> String {
+    let sections = report.sections;
+    let mut out = format!("## {} as of {}\n\n", escape(&c.candidate), report.as_of);
+    if sections.summary {
+        for fact in report.facts(c) {
+            let progress = fact
+                .progress
+                .map(|p| format!(" ({:.0}%)", p * 100.0))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "- **{}**: {}{progress}\n",
+                fact.label,
+                escape(&fact.value)
+            ));
+        }
+        out.push('\n');
+    }
+    if sections.mandate {
+        out.push_str("### By mandate\n\n");
+        let rows: Vec<Vec<String>> = c
+            .by_mandate
+            .iter()
+            .map(|m| {
+                vec![
+                    m.label.into(),
+                    m.validated.to_string(),
+                    m.claimed.to_string(),
+                    format!("{:.0}%", m.share * 100.0),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["Mandate", "Validated", "Claimed", "Share"],
+            &[false, true, true, true],
+            &rows,
+        ));
+        out.push('\n');
+    }
+    if sections.department {
+        out.push_str(&format!(
+            "### By département (cap: {} each)\n\n",
+            report.election.max_per_department
+        ));
+        let rows: Vec<Vec<String>> = c
+            .by_department
+            .iter()
+            .map(|d| {
+                vec![
+                    d.code.into(),
+                    d.name.into(),
+                    d.validated.to_string(),
+                    d.claimed.to_string(),
+                    if d.at_cap { "at cap".into() } else { String::new() },
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["Code", "Département", "Validated", "Claimed", "Cap"],
+            &[false, false, true, true, false],
+            &rows,
+        ));
+        out.push('\n');
+    }
+    if sections.date {
+        out.push_str("### By publication date\n\n");
+        let rows: Vec<Vec<String>> = c
+            .by_date
+            .iter()
+            .map(|d| {
+                vec![
+                    d.date.clone(),
+                    d.validated.to_string(),
+                    d.cumulative.to_string(),
+                    d.target.map(|t| t.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["Date", "New", "Cumulative", "Steady pace"],
+            &[false, true, true, true],
+            &rows,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// A GFM table; `right[i]` aligns column i to the right (numbers).
+fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+    let mut out = format!("| {} |\n|", header.join(" | "));
+    for (i, _) in header.iter().enumerate() {
+        out.push_str(if right.get(i).copied().unwrap_or(false) {
+            " ---: |"
+        } else {
+            " --- |"
+        });
+    }
+    out.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// Keeps names from breaking a table or turning into markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
+            out.push('\\');
+        }
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,412 @@
+//! The report's view model: every number the report shows, computed once
+//! from the tally, so that the four formats cannot disagree.
+//!
+//! The structures serialise to the JSON contract of SPEC.md (`as_of`,
+//! `election`, `candidates` with their `by_*` tables); the other formats read
+//! the same fields.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use serde::Serialize;
+
+use crate::cli::Section;
+use crate::rules::Election;
+use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
+
+/// Everything one `report` prints.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub as_of: String,
+    pub election: ElectionView,
+    /// The candidates in scope (the chosen one, or all in ranking order),
+    /// each with every table.
+    pub candidates: Vec<CandidateView>,
+    /// Every candidate of the ledger, most validated first.
+    #[serde(skip)]
+    pub ranking: Vec<RankRow>,
+    /// What the text formats print.
+    #[serde(skip)]
+    pub sections: Sections,
+}
+
+/// Which parts the text formats print (JSON always holds everything: its
+/// keys are a contract).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sections {
+    /// Each candidate's summary (counts, cap, window, pace).
+    pub summary: bool,
+    pub mandate: bool,
+    pub department: bool,
+    pub date: bool,
+    /// The ranking of every candidate.
+    pub ranking: bool,
+}
+
+impl Sections {
+    /// The sections asked for with `--by`, or the defaults: the details of
+    /// one candidate, or the ranking of several.
+    pub fn choose(by: &[Section], one_candidate: bool) -> Sections {
+        if by.is_empty() {
+            return Sections {
+                summary: one_candidate,
+                mandate: one_candidate,
+                department: one_candidate,
+                date: one_candidate,
+                ranking: !one_candidate,
+            };
+        }
+        let has = |section| by.contains(&section);
+        let mandate = has(Section::Mandate);
+        let department = has(Section::Department);
+        let date = has(Section::Date);
+        Sections {
+            // A candidate's tables make little sense without its totals.
+            summary: one_candidate || mandate || department || date,
+            mandate,
+            department,
+            date,
+            ranking: has(Section::Candidate),
+        }
+    }
+
+    /// Whether any per-candidate part is printed.
+    pub fn details(&self) -> bool {
+        self.summary || self.mandate || self.department || self.date
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ElectionView {
+    pub opens: Option<String>,
+    /// The close, Paris time, with its UTC offset.
+    pub closes: Option<String>,
+    pub first_round: Option<String>,
+    pub threshold: u32,
+    pub min_departments: u32,
+    pub max_per_department: u32,
+    /// Whole days from `as_of` to the close day (0 on the day, negative
+    /// once closed); absent when no close date is known.
+    pub days_left: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CandidateView {
+    pub candidate: String,
+    pub validated: u32,
+    /// Every live entry: claimed, sent and validated.
+    pub claimed: u32,
+    pub pending: u32,
+    pub lost: u32,
+    pub usable: u32,
+    pub departments: u32,
+    pub qualified: bool,
+    /// What would count under the cap if every live entry were validated.
+    pub usable_claimed: u32,
+    pub departments_claimed: u32,
+    pub missing: MissingView,
+    /// The unit with the most validated sponsorships.
+    pub nearest_cap: Option<DepartmentRow>,
+    /// Units whose further sponsors no longer count.
+    pub at_cap: Vec<DepartmentRow>,
+    /// Usable sponsorships needed per day to the close (close day included).
+    pub pace_needed: Option<f64>,
+    /// Validated sponsorships per day since the opening.
+    pub pace_so_far: Option<f64>,
+    pub by_mandate: Vec<MandateRow>,
+    pub by_department: Vec<DepartmentRow>,
+    pub by_date: Vec<DateRow>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct MissingView {
+    pub sponsorships: u32,
+    pub departments: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MandateRow {
+    /// The mandate type code (SPEC.md).
+    pub mandate: &'static str,
+    #[serde(skip)]
+    pub label: &'static str,
+    pub validated: u32,
+    pub claimed: u32,
+    /// Share of the candidate's validated sponsorships, 0 to 1.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DepartmentRow {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub validated: u32,
+    pub claimed: u32,
+    pub at_cap: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateRow {
+    pub date: String,
+    pub validated: u32,
+    pub cumulative: u32,
+    /// Where a steady pace from the opening to the threshold at the close
+    /// would be on that day.
+    pub target: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RankRow {
+    pub rank: usize,
+    pub candidate: String,
+    pub validated: u32,
+    pub claimed: u32,
+    pub usable: u32,
+    pub departments: u32,
+    pub qualified: bool,
+}
+
+impl Report {
+    /// Builds the report of `scope` (the candidates to detail) out of
+    /// `ranking` (every candidate of the ledger).
+    pub fn new(
+        election: &Election,
+        as_of: NaiveDate,
+        scope: &[&CandidateTally],
+        ranking: &[&CandidateTally],
+        sections: Sections,
+    ) -> Report {
+        Report {
+            as_of: as_of.to_string(),
+            election: ElectionView {
+                opens: election.opens.map(|d| d.to_string()),
+                closes: election.closes.map(paris_time),
+                first_round: election.first_round.map(|d| d.to_string()),
+                threshold: election.threshold,
+                min_departments: election.min_departments,
+                max_per_department: election.max_per_department(),
+                days_left: election.days_left(as_of),
+            },
+            candidates: scope
+                .iter()
+                .map(|t| CandidateView::new(t, election, as_of))
+                .collect(),
+            ranking: ranking
+                .iter()
+                .enumerate()
+                .map(|(i, t)| RankRow {
+                    rank: i + 1,
+                    candidate: t.name(),
+                    validated: t.validated(),
+                    claimed: t.claimed(),
+                    usable: t.usable(election),
+                    departments: t.departments(),
+                    qualified: t.qualified(election),
+                })
+                .collect(),
+            sections,
+        }
+    }
+}
+
+impl CandidateView {
+    fn new(tally: &CandidateTally, election: &Election, as_of: NaiveDate) -> CandidateView {
+        let validated = tally.validated();
+        let unit = |u: &UnitCount| DepartmentRow {
+            code: u.department.code,
+            name: u.department.name,
+            validated: u.validated,
+            claimed: u.claimed,
+            at_cap: u.at_cap(election),
+        };
+        let missing = tally.missing(election);
+        let mut cumulative = 0;
+        CandidateView {
+            candidate: tally.name(),
+            validated,
+            claimed: tally.claimed(),
+            pending: tally.pending,
+            lost: tally.lost,
+            usable: tally.usable(election),
+            departments: tally.departments(),
+            qualified: tally.qualified(election),
+            usable_claimed: tally.usable_claimed(election),
+            departments_claimed: tally.departments_claimed(),
+            missing: MissingView {
+                sponsorships: missing.sponsorships,
+                departments: missing.departments,
+            },
+            nearest_cap: tally.nearest_cap().as_ref().map(unit),
+            at_cap: tally.units_at_cap(election).iter().map(unit).collect(),
+            pace_needed: tally.pace_needed(election, as_of).map(round2),
+            pace_so_far: tally.pace_so_far(election, as_of).map(round2),
+            by_mandate: tally
+                .mandates()
+                .into_iter()
+                .map(|(mandate, v, c)| MandateRow {
+                    mandate: mandate.code(),
+                    label: mandate.label(),
+                    validated: v,
+                    claimed: c,
+                    share: if validated == 0 {
+                        0.0
+                    } else {
+                        round2(f64::from(v) / f64::from(validated))
+                    },
+                })
+                .collect(),
+            by_department: tally.units().iter().map(unit).collect(),
+            by_date: tally
+                .by_date
+                .iter()
+                .map(|(day, n)| {
+                    cumulative += n;
+                    DateRow {
+                        date: day.to_string(),
+                        validated: *n,
+                        cumulative,
+                        target: steady_target(election, *day),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Two decimals are plenty for a pace or a share, and keep the JSON stable.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `2022-03-04T18:00:00+01:00`: the law's deadline is Paris time.
+fn paris_time(at: NaiveDateTime) -> String {
+    match chrono_tz::Europe::Paris.from_local_datetime(&at).single() {
+        Some(at) => at.to_rfc3339(),
+        // A time skipped or repeated by a clock change: keep it local.
+        None => at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    }
+}
+
+/// One line of a candidate's summary, in words, for the text formats.
+#[derive(Debug)]
+pub struct Fact {
+    pub label: &'static str,
+    pub value: String,
+    /// Progress towards a goal, 0 to 1 (or more), drawn as a bar in tables.
+    pub progress: Option<f64>,
+}
+
+impl Report {
+    /// A candidate's summary as labelled lines, shared by table and markdown.
+    pub fn facts(&self, c: &CandidateView) -> Vec<Fact> {
+        let e = &self.election;
+        let fact = |label, value: String, progress: Option<f64>| Fact {
+            label,
+            value,
+            progress,
+        };
+        let of_threshold = |n: u32| Some(f64::from(n) / f64::from(e.threshold.max(1)));
+        let mut facts = vec![
+            fact(
+                "Validated",
+                format!("{} / {}", c.validated, e.threshold),
+                of_threshold(c.validated),
+            ),
+            fact(
+                "Claimed",
+                format!("{} / {}", c.claimed, e.threshold),
+                of_threshold(c.claimed),
+            ),
+            fact(
+                "Pending",
+                format!("{} claimed or sent, not yet published", c.pending),
+                None,
+            ),
+            fact(
+                "Lost",
+                format!("{} rejected, withdrawn or published for another", c.lost),
+                None,
+            ),
+            fact(
+                "Usable",
+                format!(
+                    "{} / {} (at most {} per département; {} if all claims are validated)",
+                    c.usable, e.threshold, e.max_per_department, c.usable_claimed
+                ),
+                None,
+            ),
+            fact(
+                "Départements",
+                format!(
+                    "{} / {} ({} with claims)",
+                    c.departments, e.min_departments, c.departments_claimed
+                ),
+                None,
+            ),
+        ];
+        let nearest = match &c.nearest_cap {
+            Some(u) => format!(
+                "{} {}: {} / {}",
+                u.code, u.name, u.validated, e.max_per_department
+            ),
+            None => "none yet".to_string(),
+        };
+        facts.push(fact("Nearest cap", nearest, None));
+        if !c.at_cap.is_empty() {
+            let units: Vec<String> = c
+                .at_cap
+                .iter()
+                .map(|u| format!("{} {} ({})", u.code, u.name, u.validated))
+                .collect();
+            facts.push(fact("At the cap", units.join(", "), None));
+        }
+        let qualified = if c.qualified {
+            "yes".to_string()
+        } else {
+            let mut lacks = Vec::new();
+            if c.missing.sponsorships > 0 {
+                lacks.push(format!("{} usable sponsorships", c.missing.sponsorships));
+            }
+            if c.missing.departments > 0 {
+                lacks.push(format!("{} départements", c.missing.departments));
+            }
+            format!("no: {} missing", lacks.join(" and "))
+        };
+        facts.push(fact("Qualified", qualified, None));
+        let window = match (&e.closes, e.days_left) {
+            (Some(closes), Some(left)) if left >= 0 => {
+                let day = if left == 1 { "day" } else { "days" };
+                format!("closes {}: {left} {day} left", short_time(closes))
+            }
+            (Some(closes), Some(_)) => format!("closed {}", short_time(closes)),
+            _ => "no close date: set first_round in parrainage.toml or pass --first-round".to_string(),
+        };
+        facts.push(fact("Window", window, None));
+        let pace = match (c.pace_needed, c.pace_so_far) {
+            (Some(needed), Some(so_far)) => format!("{needed:.1} a day needed, {so_far:.1} a day so far"),
+            (Some(needed), None) => format!("{needed:.1} a day needed"),
+            (None, Some(so_far)) => format!("{so_far:.1} a day so far"),
+            (None, None) => "unknown".to_string(),
+        };
+        facts.push(fact("Pace", pace, None));
+        facts
+    }
+}
+
+/// `2022-03-04 18:00` out of the RFC 3339 close.
+fn short_time(rfc3339: &str) -> String {
+    rfc3339.get(..16).unwrap_or(rfc3339).replacen('T', " ", 1)
+}
+
+/// Makes a text safe to open in a spreadsheet: a cell starting with
+/// `= + - @` would run as a formula, so it gets a leading apostrophe.
+pub fn defuse(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// "yes" / "no", as the tables write a qualification.
+pub fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
+}

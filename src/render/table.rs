@@ -1,0 +1,208 @@
+//! `report --format table`: for a terminal of 80 columns, with a progress
+//! bar, and colour only when the context allows it.
+
+use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use super::model::{CandidateView, Report, yes_no};
+
+const WIDTH: u16 = 80;
+const BAR: usize = 20;
+
+pub fn render(report: &Report, color: bool) -> String {
+    let mut out = String::new();
+    let sections = report.sections;
+    if sections.ranking {
+        out.push_str(&format!("Candidates as of {}\n", report.as_of));
+        out.push_str(&ranking(report, color));
+        out.push('\n');
+    }
+    if sections.details() {
+        for candidate in &report.candidates {
+            out.push_str(&details(report, candidate, color));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("No sponsorship in the ledger yet.\n");
+    }
+    out
+}
+
+fn details(report: &Report, c: &CandidateView, color: bool) -> String {
+    let sections = report.sections;
+    let mut out = format!("{} as of {}\n", c.candidate, report.as_of);
+    if sections.summary {
+        let mut table = new_table(color, false);
+        for fact in report.facts(c) {
+            let mut value = fact.value;
+            if let Some(progress) = fact.progress {
+                value = format!("{value:<11} {} {:>3.0}%", bar(progress), progress * 100.0);
+            }
+            let mut cell = Cell::new(value);
+            if fact.label == "Qualified" {
+                cell = cell.fg(if c.qualified { Color::Green } else { Color::Red });
+            }
+            table.add_row(vec![Cell::new(fact.label).add_attribute(Attribute::Bold), cell]);
+        }
+        out.push_str(&finish(table));
+        out.push('\n');
+    }
+    if sections.mandate {
+        out.push_str("By mandate\n");
+        let mut table = new_table(color, true);
+        table.set_header(header(&["Mandate", "Validated", "Claimed", "Share"]));
+        for row in &c.by_mandate {
+            table.add_row(vec![
+                Cell::new(row.label),
+                Cell::new(row.validated),
+                Cell::new(row.claimed),
+                Cell::new(format!("{:.0}%", row.share * 100.0)),
+            ]);
+        }
+        right_align(&mut table, &[1, 2, 3]);
+        out.push_str(&finish(table));
+        out.push('\n');
+    }
+    if sections.department {
+        out.push_str(&format!(
+            "By département (cap: {} each)\n",
+            report.election.max_per_department
+        ));
+        let mut table = new_table(color, true);
+        table.set_header(header(&["Code", "Département", "Validated", "Claimed", "Cap"]));
+        for row in &c.by_department {
+            let cap = if row.at_cap {
+                Cell::new("at cap").fg(Color::Yellow)
+            } else {
+                Cell::new("")
+            };
+            table.add_row(vec![
+                Cell::new(row.code),
+                Cell::new(row.name),
+                Cell::new(row.validated),
+                Cell::new(row.claimed),
+                cap,
+            ]);
+        }
+        right_align(&mut table, &[2, 3]);
+        out.push_str(&finish(table));
+        out.push('\n');
+    }
+    if sections.date {
+        out.push_str("By publication date (steady pace: the count needed by that day)\n");
+        let mut table = new_table(color, true);
+        table.set_header(header(&["Date", "New", "Cumulative", "Steady pace"]));
+        for row in &c.by_date {
+            let target = row.target.map_or_else(String::new, |t| t.to_string());
+            let mut cumulative = Cell::new(row.cumulative);
+            if let Some(target) = row.target {
+                cumulative = cumulative.fg(if row.cumulative >= target {
+                    Color::Green
+                } else {
+                    Color::Red
+                });
+            }
+            table.add_row(vec![
+                Cell::new(&row.date),
+                Cell::new(row.validated),
+                cumulative,
+                Cell::new(target),
+            ]);
+        }
+        right_align(&mut table, &[1, 2, 3]);
+        out.push_str(&finish(table));
+        out.push('\n');
+    }
+    out
+}
+
+fn ranking(report: &Report, color: bool) -> String {
+    let mut table = new_table(color, true);
+    table.set_header(header(&[
+        "#",
+        "Candidate",
+        "Validated",
+        "Usable",
+        "Départements",
+        "Qualified",
+    ]));
+    for row in &report.ranking {
+        let qualified =
+            Cell::new(yes_no(row.qualified)).fg(if row.qualified { Color::Green } else { Color::Reset });
+        table.add_row(vec![
+            Cell::new(row.rank),
+            Cell::new(&row.candidate),
+            Cell::new(row.validated),
+            Cell::new(row.usable),
+            Cell::new(row.departments),
+            qualified,
+        ]);
+    }
+    right_align(&mut table, &[0, 2, 3, 4]);
+    let qualified = report.ranking.iter().filter(|r| r.qualified).count();
+    let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
+    format!(
+        "{}{qualified} of {} candidates qualified; {total} validated sponsorships in all\n",
+        finish(table),
+        report.ranking.len()
+    )
+}
+
+fn new_table(color: bool, borders: bool) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(if borders { UTF8_FULL_CONDENSED } else { NOTHING })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH);
+    if color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn header(names: &[&str]) -> Vec<Cell> {
+    names
+        .iter()
+        .map(|n| Cell::new(n).add_attribute(Attribute::Bold))
+        .collect()
+}
+
+fn right_align(table: &mut Table, columns: &[usize]) {
+    for i in columns {
+        if let Some(column) = table.column_mut(*i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// The table's text, without the padding a borderless table leaves at
+/// the end of its lines.
+fn finish(table: Table) -> String {
+    let mut text = String::new();
+    for line in table.lines() {
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// `████████░░░░░░░░░░░░`: full past 100%.
+fn bar(progress: f64) -> String {
+    let filled = ((progress.clamp(0.0, 1.0) * BAR as f64).round() as usize).min(BAR);
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bar_is_empty_half_and_full() {
+        assert_eq!(bar(0.0), "░".repeat(20));
+        assert_eq!(bar(0.5), format!("{}{}", "█".repeat(10), "░".repeat(10)));
+        assert_eq!(bar(5.27), "█".repeat(20));
+        assert_eq!(bar(f64::NAN).chars().count(), 20);
+    }
+}
