@@ -38,7 +38,10 @@ pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem>
             Code::StatusDateMismatch,
             Field::PublishedOn,
             "a validated entry needs the date of the Conseil constitutionnel's publication".into(),
-            Some("write the publication date as YYYY-MM-DD, or set status to sent until it is published".into()),
+            Some(
+                "write the publication date as YYYY-MM-DD, or set status to sent until it is published"
+                    .into(),
+            ),
         ),
         (Status::Claimed | Status::Sent, Some(day)) => push(
             Severity::Warning,
@@ -62,7 +65,9 @@ pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem>
         };
         let year = u16::try_from(day.year()).unwrap_or_default();
         let hint = if PRESETS.contains(&year) && election.year != Some(year) {
-            format!("a publication of the {year} election? pass --election {year}, or set `election` in parrainage.toml")
+            format!(
+                "a publication of the {year} election? pass --election {year}, or set `election` in parrainage.toml"
+            )
         } else {
             "check the date, and the election settings (--election, parrainage.toml)".to_string()
         };
