@@ -33,6 +33,7 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Add(args) => commands::add::run(args, context),
         Command::Update(args) => commands::update::run(args, context),
         Command::Check(args) => commands::check::run(args, context),
+        Command::Import(args) => commands::import::run(args, context),
         Command::Completions(args) => commands::completions::run(args),
     }
 }

@@ -4,5 +4,6 @@
 pub mod add;
 pub mod check;
 pub mod completions;
+pub mod import;
 pub mod init;
 pub mod update;
