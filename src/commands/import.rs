@@ -17,7 +17,7 @@ use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, check_row, field_text, open_for_writing, target_file};
-use crate::ledger::write::{LockedLedger, splice};
+use crate::ledger::write::{LockedLedger, row_span, splice};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::rules::Status;
 use crate::rules::identity::candidate_key;
@@ -71,11 +71,16 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         if let Some(entry) = row.entry
             && candidate_key(&entry.candidate) == ours
         {
-            claims.push(Claim {
-                entry,
-                line: row.line,
-            });
-            spans.push((row.offset, row.end, row.record));
+            let (start, end) = row_span(&original, row.offset, row.end);
+            // The csv crate counts a CRLF row from the line before: the
+            // span's correction says so.
+            let line = if start != row.offset {
+                row.line + 1
+            } else {
+                row.line
+            };
+            claims.push(Claim { entry, line });
+            spans.push((start, end, row.record));
         }
     }
     // A row the tool cannot read could be a claim the publication confirms;
@@ -98,9 +103,12 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let mut unreadable = 0u64;
     let mut problems = Vec::new();
     let mut found = Vec::new();
+    // The csv crate counts a CRLF row's line from the line before (see
+    // `row_span`); the publication is streamed, so its dialect says.
+    let shift = u64::from(publication.dialect.crlf);
     while let Some(row) = publication.next_row(&mut found) {
         match row.entry {
-            Some(entry) => reconciler.offer(entry, row.line),
+            Some(entry) => reconciler.offer(entry, row.line + shift),
             None => unreadable += 1,
         }
         problems.extend(found.drain(..).filter(|d| d.is_error()).map(|d| d.to_string()));

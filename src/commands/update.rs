@@ -12,7 +12,7 @@ use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, check_row, open_for_writing, target_file};
 use crate::ledger::read::{LedgerReader, parse_date};
-use crate::ledger::write::{LockedLedger, splice};
+use crate::ledger::write::{LockedLedger, row_span, splice};
 use crate::ledger::{Field, OpenError};
 use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate, Status};
@@ -107,9 +107,10 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         )));
     };
     let encoded = reader.dialect.encode_row(&record);
+    let (start, end) = row_span(&original, row.offset, row.end);
     let contents = splice(
         &original,
-        &[(row.offset, row.end, encoded)],
+        &[(start, end, encoded)],
         b"",
         reader.dialect.line_end(),
     );

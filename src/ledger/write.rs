@@ -137,9 +137,40 @@ pub fn splice(original: &[u8], changes: &[(u64, u64, Vec<u8>)], appended: &[u8],
     out
 }
 
+/// The bytes of a row in `original`, from the reader's offsets. With CRLF
+/// line ends the csv crate ends a record at the `\r` and starts the next one
+/// at the `\n`; replacing that span would move the `\n` and break the line
+/// ends. The span returned starts at the row's first byte and ends past its
+/// own line end.
+pub fn row_span(original: &[u8], offset: u64, end: u64) -> (u64, u64) {
+    let len = original.len();
+    let mut start = usize::try_from(offset).unwrap_or(len).min(len);
+    if start > 0 && original[start - 1] == b'\r' && original.get(start) == Some(&b'\n') {
+        start += 1;
+    }
+    let mut end = usize::try_from(end).unwrap_or(len).clamp(start, len);
+    if end > 0 && original[end - 1] == b'\r' && original.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    (start as u64, end as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_span_covers_a_crlf_row_exactly() {
+        // What the csv crate reports for the row `a` of "h\r\na\r\nb\r\n":
+        // from the `\n` of the header's line end to the `\r` of its own.
+        let original = b"h\r\na\r\nb\r\n";
+        assert_eq!(row_span(original, 2, 5), (3, 6));
+        assert_eq!(row_span(original, 5, 8), (6, 9));
+        // LF files are left as they are.
+        assert_eq!(row_span(b"h\na\nb\n", 2, 4), (2, 4));
+        // Out-of-range offsets do not panic.
+        assert_eq!(row_span(original, 40, 50), (9, 9));
+    }
 
     #[test]
     fn splice_keeps_untouched_bytes() {
