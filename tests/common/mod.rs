@@ -46,7 +46,10 @@ impl Workdir {
 
     /// Copies a file of `fixtures/` into the working directory.
     pub fn copy_fixture(&self, fixture_path: &str, name: &str) -> PathBuf {
-        self.write(name, std::fs::read(fixture(fixture_path)).expect("read a fixture"))
+        self.write(
+            name,
+            std::fs::read(fixture(fixture_path)).expect("read a fixture"),
+        )
     }
 
     /// `parrainage` run in this directory, with a fixed "today".
@@ -67,5 +70,4 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// The header of a new ledger.
-pub const HEADER: &str =
-    "status,candidate,civility,last_name,first_name,mandate,circonscription,department,claimed_on,published_on,source,notes\n";
+pub const HEADER: &str = "status,candidate,civility,last_name,first_name,mandate,circonscription,department,claimed_on,published_on,source,notes\n";
