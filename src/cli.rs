@@ -98,6 +98,9 @@ pub enum Command {
     /// Where the candidate stands: counts, the cap, the window, tables
     #[command(after_help = REPORT_HELP)]
     Report(ReportArgs),
+    /// Reconcile the ledger with a publication of the Conseil constitutionnel
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -261,6 +264,35 @@ pub enum ReportFormat {
     Json,
     Csv,
     Markdown,
+}
+
+const IMPORT_HELP: &str = "\
+Claims published for the candidate become validated with the publication date; published
+sponsors missing from the ledger are added as validated; claims published for another
+candidate become lost. Anomalies and matches to review are listed; nothing is guessed.
+Reads the 2017 and 2022 formats. Importing the same file twice changes nothing.
+
+Examples:
+  parrainage import cc-2022-02-15.csv --dry-run
+  parrainage import cc-2022-02-15.csv --candidate 'KAZIB Anasse' --format json";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The publication: the Conseil constitutionnel's CSV (2017 or 2022 format)
+    #[arg(value_name = "OFFICIAL.csv")]
+    pub publication: PathBuf,
+    /// Show what would change, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ImportFormat::Table)]
+    pub format: ImportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

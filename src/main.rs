@@ -34,6 +34,7 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Update(args) => commands::update::run(args, context),
         Command::Check(args) => commands::check::run(args, context),
         Command::Report(args) => commands::report::run(args, context),
+        Command::Import(args) => commands::import::run(args, context),
         Command::Completions(args) => commands::completions::run(args),
     }
 }

@@ -12,6 +12,8 @@ pub mod election;
 pub mod fold;
 pub mod identity;
 pub mod mandate;
+pub mod matching;
+pub mod reconcile;
 pub mod status;
 pub mod tally;
 

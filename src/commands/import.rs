@@ -1,0 +1,584 @@
+//! `parrainage import OFFICIAL.csv`: reconcile the ledger with a publication
+//! of the Conseil constitutionnel.
+//!
+//! Who is who is decided in `rules::matching`, what each entry becomes in
+//! `rules::reconcile`; this module reads the two files, rewrites the ledger
+//! in one atomic step under its lock (every untouched byte as it was), and
+//! prints the reconciliation as a table or as JSON.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::{Value, json};
+
+use crate::cli::{ImportArgs, ImportFormat};
+use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::diagnostic::Diagnostic;
+use crate::ledger::edit::{build_record, check_row, field_text, open_for_writing, target_file};
+use crate::ledger::write::{LockedLedger, splice};
+use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
+use crate::rules::Status;
+use crate::rules::identity::candidate_key;
+use crate::rules::matching::Fit;
+use crate::rules::reconcile::{self, Claim, NoteKind, Reconciler, Reconciliation};
+use crate::sponsorship::Sponsorship;
+
+/// How many problems of a file to quote in a message.
+const QUOTED: usize = 10;
+
+pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
+    let Some(candidate) = context.read.candidate.clone() else {
+        return Err(Failure::usage(
+            "no candidate to import for: pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
+        ));
+    };
+    let path = target_file(&context.ledgers)?;
+    // An empty candidate cell in the publication must not default to ours.
+    let publication_options = ReadOptions {
+        candidate: None,
+        ..context.read.clone()
+    };
+    let mut publication = open_publication(&args.publication, &publication_options)?;
+
+    // The lock is taken before the ledger is read, as `add` does, so that an
+    // entry added meanwhile is not lost by the rewrite. A dry run writes
+    // nothing and needs no lock.
+    let locked = if args.dry_run {
+        None
+    } else {
+        Some(
+            LockedLedger::acquire(&path)
+                .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?,
+        )
+    };
+    let header_reader = open_for_writing(&path, &context.read)?;
+    let encoding = header_reader.encoding;
+    // Edited as UTF-8, written back in the ledger's own encoding.
+    let original = std::fs::read(&path)
+        .map(|bytes| encoding.decode(&bytes))
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    let mut ledger = LedgerReader::from_reader(
+        &path,
+        Cursor::new(&original[..]),
+        header_reader.dialect,
+        &context.read,
+    )
+    .map_err(open_failure)?;
+
+    let ours = candidate_key(&candidate);
+    let mut diagnostics = Vec::new();
+    let mut claims = Vec::new();
+    let mut spans = Vec::new();
+    while let Some(row) = ledger.next_row(&mut diagnostics) {
+        if let Some(entry) = row.entry
+            && candidate_key(&entry.candidate) == ours
+        {
+            claims.push(Claim {
+                entry,
+                line: row.line,
+            });
+            spans.push((row.offset, row.end, row.record));
+        }
+    }
+    // A row the tool cannot read could be a claim the publication confirms;
+    // importing around it would add the official a second time.
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(Diagnostic::to_string)
+        .collect();
+    if !errors.is_empty() {
+        return Err(Failure::data(format!(
+            "{}: {} error(s) in the ledger; fix them first (`parrainage check` lists them), nothing was written:\n{}",
+            path.display(),
+            errors.len(),
+            quote(&errors)
+        )));
+    }
+
+    let mut reconciler = Reconciler::new(&candidate, claims);
+    let mut unreadable = 0u64;
+    let mut problems = Vec::new();
+    let mut found = Vec::new();
+    while let Some(row) = publication.next_row(&mut found) {
+        match row.entry {
+            Some(entry) => reconciler.offer(entry, row.line),
+            None => unreadable += 1,
+        }
+        problems.extend(found.drain(..).filter(|d| d.is_error()).map(|d| d.to_string()));
+    }
+    // Diagnostics left by the last call: the file could not be read to its
+    // end, and what follows the break would look missing.
+    if !found.is_empty() {
+        let left: Vec<String> = found.iter().map(Diagnostic::to_string).collect();
+        return Err(Failure::usage(format!(
+            "{}: cannot be read to its end, nothing was written:\n{}",
+            args.publication.display(),
+            quote(&left)
+        )));
+    }
+    let result = reconciler.finish();
+    if unreadable > 0 && result.rows == 0 {
+        return Err(Failure::data(format!(
+            "{}: none of its {unreadable} rows can be read, nothing was written:\n{}",
+            args.publication.display(),
+            quote(&problems)
+        )));
+    }
+    if unreadable > 0 {
+        eprintln!(
+            "parrainage: warning: {unreadable} row(s) of {} cannot be read and were left out:\n{}",
+            args.publication.display(),
+            quote(&problems)
+        );
+    }
+
+    // The new rows, each checked exactly as `check` would.
+    let source = args.publication.file_name().map_or_else(
+        || args.publication.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let dialect = ledger.dialect;
+    let mut changes = Vec::new();
+    let mut refused = Vec::new();
+    for (c, verdict) in result.verdicts.iter().enumerate() {
+        let Some(p) = verdict.published else { continue };
+        let claim = &result.claims[c].entry;
+        let row = &result.published[p].entry;
+        let day = row
+            .published_on
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let values = match verdict.outcome {
+            reconcile::Outcome::Confirmed => vec![
+                (Field::Status, "validated".to_string()),
+                (Field::PublishedOn, day),
+            ],
+            reconcile::Outcome::Lost => vec![
+                (Field::Status, "lost".to_string()),
+                (Field::PublishedOn, day),
+                (
+                    Field::Notes,
+                    reconcile::lost_notes(&claim.notes, &row.candidate, row.published_on),
+                ),
+            ],
+            _ => continue,
+        };
+        let (offset, end, record) = &spans[c];
+        let record = build_record(ledger.header.len(), &ledger.columns, Some(record), |field| {
+            values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone())
+        });
+        let line = result.claims[c].line;
+        let (checked, found) = check_row(&path, &ledger.header, dialect, &record, line, &context.read);
+        if checked.is_none() {
+            refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
+        }
+        changes.push((*offset, *end, dialect.encode_row(&record)));
+    }
+    let first_new_line = next_line(&original);
+    let mut appended = Vec::new();
+    let added: Vec<Sponsorship> = result
+        .added
+        .iter()
+        .map(|&p| Sponsorship {
+            status: Status::Validated,
+            candidate: result.candidate.clone(),
+            claimed_on: None,
+            source: source.clone(),
+            notes: String::new(),
+            ..result.published[p].entry.clone()
+        })
+        .collect();
+    for (k, entry) in added.iter().enumerate() {
+        let record = build_record(ledger.header.len(), &ledger.columns, None, |field| {
+            Some(field_text(entry, field))
+        });
+        let (checked, found) = check_row(
+            &path,
+            &ledger.header,
+            dialect,
+            &record,
+            first_new_line + k as u64,
+            &context.read,
+        );
+        if checked.is_none() {
+            refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
+        }
+        appended.extend(dialect.encode_row(&record));
+    }
+    if !refused.is_empty() {
+        return Err(Failure::data(format!(
+            "nothing was written: {} problem(s) in the rows the import would write:\n{}",
+            refused.len(),
+            quote(&refused)
+        )));
+    }
+
+    let changing = !changes.is_empty() || !appended.is_empty();
+    let written = match locked {
+        // Nothing to change: the file is not rewritten at all.
+        Some(locked) if changing => {
+            let contents = splice(&original, &changes, &appended, dialect.line_end());
+            let contents = encoding
+                .encode(&contents)
+                .map_err(|e| Failure::data(format!("{}: the ledger was not changed: {e}", path.display())))?;
+            locked.replace(&contents).map_err(|e| {
+                Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()))
+            })?;
+            true
+        }
+        _ => false,
+    };
+    let report = Report {
+        ledger: &path,
+        publication: &args.publication,
+        result: &result,
+        added: &added,
+        first_new_line,
+        unreadable,
+        dry_run: args.dry_run,
+        written,
+        changed: changes.len(),
+    };
+    match args.format {
+        ImportFormat::Table => print(&report.table()),
+        ImportFormat::Json => print(&format!("{:#}\n", report.json())),
+    }
+    Ok(Exit::Success)
+}
+
+fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
+    let reader = LedgerReader::open(path, options).map_err(|e| match e {
+        OpenError::Unreadable(message) => Failure::usage(message),
+        OpenError::Invalid(found) => Failure::usage(format!(
+            "{} is not an official publication of the Conseil constitutionnel:\n{}",
+            path.display(),
+            quote(&found.iter().map(Diagnostic::to_string).collect::<Vec<_>>())
+        )),
+    })?;
+    if !reader.format.is_official() {
+        return Err(Failure::usage(format!(
+            "{} is not an official publication of the Conseil constitutionnel: its header should be \
+             `Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication` \
+             (2022) or name the candidate `Candidat-e parrainé-e` (2017)",
+            path.display()
+        )));
+    }
+    Ok(reader)
+}
+
+fn open_failure(e: OpenError) -> Failure {
+    match e {
+        OpenError::Unreadable(message) => Failure::usage(message),
+        OpenError::Invalid(found) => Failure::data(quote(
+            &found.iter().map(Diagnostic::to_string).collect::<Vec<_>>(),
+        )),
+    }
+}
+
+/// The first lines of `messages`, and how many more there are.
+fn quote(messages: &[String]) -> String {
+    let mut out: Vec<String> = messages.iter().take(QUOTED).cloned().collect();
+    if messages.len() > QUOTED {
+        out.push(format!("… and {} more", messages.len() - QUOTED));
+    }
+    out.join("\n")
+}
+
+/// The line a row appended to `contents` starts on.
+fn next_line(contents: &[u8]) -> u64 {
+    let newlines = contents.iter().filter(|b| **b == b'\n').count() as u64;
+    if contents.is_empty() || contents.ends_with(b"\n") {
+        newlines + 1
+    } else {
+        newlines + 2
+    }
+}
+
+fn fit_code(fit: Fit) -> &'static str {
+    match fit {
+        Fit::Exact => "exact",
+        Fit::OpenCirconscription => "open-circonscription",
+        Fit::OtherMandate => "other-mandate",
+    }
+}
+
+fn day(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+/// One line of a list: an entry, where it is, and what it became.
+struct Listed<'a> {
+    ledger_line: Option<u64>,
+    publication_line: Option<u64>,
+    entry: &'a Sponsorship,
+    status: Status,
+    published_on: Option<NaiveDate>,
+    published_for: Option<&'a str>,
+    fit: Option<Fit>,
+}
+
+impl Listed<'_> {
+    fn json(&self) -> Value {
+        let e = self.entry;
+        json!({
+            "ledger_line": self.ledger_line,
+            "publication_line": self.publication_line,
+            "last_name": e.last_name,
+            "first_name": e.first_name,
+            "mandate": e.mandate.code(),
+            "circonscription": e.circonscription,
+            "department": e.department.code,
+            "status": self.status.code(),
+            "published_on": day(self.published_on),
+            "published_for": self.published_for,
+            "fit": self.fit.map(fit_code),
+        })
+    }
+
+    fn name(&self) -> String {
+        let e = self.entry;
+        let place = if e.circonscription.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", e.circonscription)
+        };
+        format!(
+            "{} {} ({}{place}, {})",
+            e.last_name, e.first_name, e.mandate, e.department.code
+        )
+    }
+}
+
+/// The categories of the reconciliation, in the order they are shown.
+const CATEGORIES: [&str; 6] = [
+    "confirmed",
+    "added",
+    "lost",
+    "pending",
+    "already_validated",
+    "unchanged",
+];
+
+struct Report<'a> {
+    ledger: &'a Path,
+    publication: &'a Path,
+    result: &'a Reconciliation,
+    added: &'a [Sponsorship],
+    first_new_line: u64,
+    unreadable: u64,
+    dry_run: bool,
+    written: bool,
+    changed: usize,
+}
+
+impl<'a> Report<'a> {
+    /// The entries of each category.
+    fn categories(&self) -> Vec<(&'static str, Vec<Listed<'a>>)> {
+        let result = self.result;
+        let mut lists: Vec<(&'static str, Vec<Listed<'a>>)> =
+            CATEGORIES.iter().map(|c| (*c, Vec::new())).collect();
+        for (c, verdict) in result.verdicts.iter().enumerate() {
+            let claim = &result.claims[c];
+            let row = verdict.published.map(|p| &result.published[p]);
+            let (category, status, published_on) = match verdict.outcome {
+                reconcile::Outcome::Confirmed => {
+                    (0, Status::Validated, row.and_then(|r| r.entry.published_on))
+                }
+                reconcile::Outcome::Lost => (2, Status::Lost, row.and_then(|r| r.entry.published_on)),
+                reconcile::Outcome::Pending => (3, claim.entry.status, claim.entry.published_on),
+                reconcile::Outcome::AlreadyValidated => (4, claim.entry.status, claim.entry.published_on),
+                reconcile::Outcome::Unchanged => (5, claim.entry.status, claim.entry.published_on),
+            };
+            lists[category].1.push(Listed {
+                ledger_line: Some(claim.line),
+                publication_line: row.map(|r| r.line),
+                entry: &claim.entry,
+                status,
+                published_on,
+                published_for: row.map(|r| r.entry.candidate.as_str()),
+                fit: verdict.fit,
+            });
+        }
+        for (k, (entry, &p)) in self.added.iter().zip(&result.added).enumerate() {
+            lists[1].1.push(Listed {
+                ledger_line: Some(self.first_new_line + k as u64),
+                publication_line: Some(result.published[p].line),
+                entry,
+                status: Status::Validated,
+                published_on: entry.published_on,
+                published_for: Some(result.published[p].entry.candidate.as_str()),
+                fit: None,
+            });
+        }
+        lists
+    }
+
+    fn notes(&self, kind: NoteKind) -> Vec<(String, Value)> {
+        let result = self.result;
+        result
+            .notes
+            .iter()
+            .filter(|n| n.kind == kind)
+            .map(|note| {
+                let claim = note.claim.map(|c| &result.claims[c]);
+                let row = note.published.map(|p| &result.published[p]);
+                let who = claim
+                    .map(|c| &c.entry)
+                    .or(row.map(|r| &r.entry))
+                    .map(Sponsorship::describe)
+                    .unwrap_or_default();
+                let at = claim.map_or_else(String::new, |c| format!("line {}: ", c.line));
+                let text = format!("{at}{who}: {}", note.message);
+                let value = json!({
+                    "code": note.code,
+                    "message": note.message,
+                    "ledger_line": claim.map(|c| c.line),
+                    "publication_line": row.map(|r| r.line),
+                    "official": who,
+                });
+                (text, value)
+            })
+            .collect()
+    }
+
+    fn tangles(&self) -> Vec<(String, Value)> {
+        let result = self.result;
+        result
+            .tangles
+            .iter()
+            .map(|tangle| {
+                let ledger_lines: Vec<u64> = tangle.claims.iter().map(|&c| result.claims[c].line).collect();
+                let publication_lines: Vec<u64> = tangle.published.iter().map(|&p| result.published[p].line).collect();
+                let who = tangle
+                    .claims
+                    .first()
+                    .map(|&c| &result.claims[c].entry)
+                    .map(|e| format!("{} {} in {}", e.last_name, e.first_name, e.department))
+                    .unwrap_or_default();
+                let text = format!(
+                    "{who}: ledger line(s) {} and publication line(s) {} cannot be told apart; left as they are",
+                    join(&ledger_lines),
+                    join(&publication_lines)
+                );
+                let value = json!({
+                    "official": who,
+                    "ledger_lines": ledger_lines,
+                    "publication_lines": publication_lines,
+                    "message": "cannot be told apart by mandate and circonscription; left as they are",
+                });
+                (text, value)
+            })
+            .collect()
+    }
+
+    fn json(&self) -> Value {
+        let categories = self.categories();
+        let mut out = serde_json::Map::new();
+        out.insert("ledger".into(), json!(self.ledger.display().to_string()));
+        out.insert(
+            "publication".into(),
+            json!(self.publication.display().to_string()),
+        );
+        out.insert("publication_date".into(), day(self.result.latest));
+        out.insert("candidate".into(), json!(self.result.candidate));
+        out.insert("rows_read".into(), json!(self.result.rows + self.unreadable));
+        out.insert("unreadable_rows".into(), json!(self.unreadable));
+        out.insert("repeated_rows".into(), json!(self.result.repeated));
+        out.insert("dry_run".into(), json!(self.dry_run));
+        out.insert("written".into(), json!(self.written));
+        for (name, list) in &categories {
+            out.insert((*name).into(), json!(list.len()));
+        }
+        let entries: serde_json::Map<String, Value> = categories
+            .iter()
+            .map(|(name, list)| {
+                (
+                    (*name).to_string(),
+                    Value::Array(list.iter().map(Listed::json).collect()),
+                )
+            })
+            .collect();
+        out.insert("entries".into(), Value::Object(entries));
+        let values = |notes: Vec<(String, Value)>| Value::Array(notes.into_iter().map(|(_, v)| v).collect());
+        out.insert("anomalies".into(), values(self.notes(NoteKind::Anomaly)));
+        out.insert("review".into(), values(self.notes(NoteKind::Review)));
+        out.insert("ambiguous".into(), values(self.tangles()));
+        Value::Object(out)
+    }
+
+    fn table(&self) -> String {
+        let result = self.result;
+        let mut out = format!(
+            "Import of {} ({} rows{}) into {} for {}\n",
+            self.publication.display(),
+            result.rows + self.unreadable,
+            result
+                .latest
+                .map_or_else(String::new, |d| format!(", published up to {d}")),
+            self.ledger.display(),
+            result.candidate
+        );
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(vec!["outcome", "entries", "who"]);
+        for (name, list) in self.categories() {
+            const SHOWN: usize = 6;
+            let mut names: Vec<String> = list.iter().take(SHOWN).map(Listed::name).collect();
+            if list.len() > SHOWN {
+                names.push(format!("… and {} more", list.len() - SHOWN));
+            }
+            table.add_row(vec![
+                name.replace('_', " "),
+                list.len().to_string(),
+                names.join("\n"),
+            ]);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+        for (title, lines) in [
+            ("Anomalies", self.notes(NoteKind::Anomaly)),
+            ("To review", self.notes(NoteKind::Review)),
+            ("Ambiguous", self.tangles()),
+        ] {
+            if lines.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n{title} ({}):\n", lines.len()));
+            for (text, _) in lines {
+                out.push_str(&format!("  {text}\n"));
+            }
+        }
+        if !result.repeated.is_empty() {
+            out.push_str(&format!(
+                "\nRepeated in the publication, counted once: line(s) {}\n",
+                join(&result.repeated)
+            ));
+        }
+        let added = self.added.len();
+        out.push('\n');
+        out.push_str(&if self.written {
+            format!(
+                "Wrote {}: {} row(s) changed, {added} added.\n",
+                self.ledger.display(),
+                self.changed
+            )
+        } else if self.dry_run {
+            format!(
+                "Dry run, nothing written: {} row(s) would change, {added} would be added.\n",
+                self.changed
+            )
+        } else {
+            format!("Nothing to change: {} is untouched.\n", self.ledger.display())
+        });
+        out
+    }
+}
+
+fn join(lines: &[u64]) -> String {
+    lines.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,275 @@
+//! Which published row is which ledger entry: the identity of RULES.md §1
+//! applied between a campaign's ledger and a publication of the Conseil
+//! constitutionnel.
+//!
+//! Both sides are first grouped by person (folded last name, first name and
+//! unit, see [`person_key`](super::identity::person_key)), so a claim typed
+//! "jouy en argonne" in lower case finds "Jouy-en-Argonne". Inside a group,
+//! mandate and circonscription decide, in three passes from the strictest:
+//! a pair is made only when it is the one possibility for both sides, so a
+//! homonym never steals a match, and what stays undecided is reported as
+//! ambiguous rather than guessed.
+
+use super::fold::fold;
+use crate::sponsorship::Sponsorship;
+
+/// How well a ledger entry and a published row of the same person agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fit {
+    /// Same mandate, same circonscription (or both empty).
+    Exact,
+    /// Same mandate, and one side leaves the circonscription empty: the
+    /// official data does for deputies, senators, MEPs, Paris, Lyon and
+    /// departmental councillors, and volunteers often do.
+    OpenCirconscription,
+    /// Another mandate: the official may hold two and have signed with the
+    /// other one (a mayor who signed as departmental councillor). Matched
+    /// only when nothing else fits, and always flagged for review.
+    OtherMandate,
+}
+
+impl Fit {
+    /// The passes, strictest first.
+    pub const PASSES: [Fit; 3] = [Fit::Exact, Fit::OpenCirconscription, Fit::OtherMandate];
+}
+
+/// How `claim` and `published`, already known to be the same person (name
+/// and unit), fit; `None` when they are two officials: the same mandate in
+/// two different circonscriptions (two mayors of the same name in one
+/// département).
+pub fn fit(claim: &Sponsorship, published: &Sponsorship) -> Option<Fit> {
+    if claim.mandate != published.mandate {
+        return Some(Fit::OtherMandate);
+    }
+    let (ours, theirs) = (fold(&claim.circonscription), fold(&published.circonscription));
+    if ours == theirs {
+        Some(Fit::Exact)
+    } else if ours.is_empty() || theirs.is_empty() {
+        Some(Fit::OpenCirconscription)
+    } else {
+        None
+    }
+}
+
+/// Entries of one person group that could not be told apart: each side's
+/// indices into the slices given to [`match_group`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    pub claims: Vec<usize>,
+    pub published: Vec<usize>,
+    pub fit: Fit,
+}
+
+/// The outcome of matching one person group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupMatch {
+    /// (claim index, published index, how they fit).
+    pub pairs: Vec<(usize, usize, Fit)>,
+    pub ambiguities: Vec<Ambiguity>,
+}
+
+/// Matches the ledger entries and the published rows of one person (same
+/// folded name and unit). Each side is matched at most once. At each pass,
+/// a pair is made when each is the other's only possibility at that pass;
+/// entries with several possibilities form an ambiguity and take no part in
+/// later passes (a weaker fit must not decide what a stronger one could not).
+///
+/// Groups are small (a name in a département), so trying every pair is fine.
+pub fn match_group(claims: &[&Sponsorship], published: &[&Sponsorship]) -> GroupMatch {
+    let mut result = GroupMatch::default();
+    let mut claim_done = vec![false; claims.len()];
+    let mut published_done = vec![false; published.len()];
+    for pass in Fit::PASSES {
+        let mut edges = Vec::new();
+        for (c, claim) in claims.iter().enumerate() {
+            if claim_done[c] {
+                continue;
+            }
+            for (p, row) in published.iter().enumerate() {
+                if !published_done[p] && fit(claim, row) == Some(pass) {
+                    edges.push((c, p));
+                }
+            }
+        }
+        if edges.is_empty() {
+            continue;
+        }
+        let mut claim_degree = vec![0usize; claims.len()];
+        let mut published_degree = vec![0usize; published.len()];
+        for &(c, p) in &edges {
+            claim_degree[c] += 1;
+            published_degree[p] += 1;
+        }
+        let mut tangled = Vec::new();
+        for &(c, p) in &edges {
+            if claim_degree[c] == 1 && published_degree[p] == 1 {
+                result.pairs.push((c, p, pass));
+            } else {
+                tangled.push((c, p));
+            }
+        }
+        for &(c, p, _) in &result.pairs {
+            claim_done[c] = true;
+            published_done[p] = true;
+        }
+        for component in components(&tangled) {
+            for &c in &component.claims {
+                claim_done[c] = true;
+            }
+            for &p in &component.published {
+                published_done[p] = true;
+            }
+            result.ambiguities.push(Ambiguity {
+                fit: pass,
+                ..component
+            });
+        }
+    }
+    result
+}
+
+/// The connected parts of a set of edges between claims and published rows.
+fn components(edges: &[(usize, usize)]) -> Vec<Ambiguity> {
+    let mut parts: Vec<Ambiguity> = Vec::new();
+    for &(c, p) in edges {
+        let touching: Vec<usize> = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, part)| part.claims.contains(&c) || part.published.contains(&p))
+            .map(|(i, _)| i)
+            .collect();
+        let mut merged = Ambiguity {
+            claims: vec![c],
+            published: vec![p],
+            fit: Fit::Exact,
+        };
+        // Remove from the end so earlier indices stay valid.
+        for i in touching.into_iter().rev() {
+            let part = parts.remove(i);
+            merged.claims.extend(part.claims);
+            merged.published.extend(part.published);
+        }
+        merged.claims.sort_unstable();
+        merged.claims.dedup();
+        merged.published.sort_unstable();
+        merged.published.dedup();
+        parts.push(merged);
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Department, Mandate, Status};
+
+    fn official(last: &str, first: &str, mandate: Mandate, circonscription: &str, unit: &str) -> Sponsorship {
+        Sponsorship {
+            status: Status::Claimed,
+            candidate: "MARTIN Claire".into(),
+            civility: None,
+            last_name: last.into(),
+            first_name: first.into(),
+            mandate,
+            circonscription: circonscription.into(),
+            department: Department::by_code(unit),
+            claimed_on: None,
+            published_on: None,
+            source: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn circonscription_is_folded_and_may_be_empty() {
+        let claim = official("morel", "pascal", Mandate::Mayor, "Jouy en Argonne", "55");
+        let row = official("MOREL", "Pascal", Mandate::Mayor, "Jouy-en-Argonne", "55");
+        assert_eq!(fit(&claim, &row), Some(Fit::Exact));
+        let open = official("MOREL", "Pascal", Mandate::Mayor, "", "55");
+        assert_eq!(fit(&claim, &open), Some(Fit::OpenCirconscription));
+        let elsewhere = official("MOREL", "Pascal", Mandate::Mayor, "Verdun", "55");
+        assert_eq!(fit(&claim, &elsewhere), None);
+        let councillor = official("MOREL", "Pascal", Mandate::DepartmentalCouncillor, "", "55");
+        assert_eq!(fit(&claim, &councillor), Some(Fit::OtherMandate));
+    }
+
+    #[test]
+    fn homonyms_are_told_apart_by_mandate() {
+        // The LEFEBVRE pair of the Nord: claims in one order, rows in the other.
+        let mayor = official("LEFEBVRE", "Michel", Mandate::Mayor, "Wattrelos", "59");
+        let councillor = official(
+            "LEFEBVRE",
+            "Michel",
+            Mandate::DepartmentalCouncillor,
+            "Roubaix-1",
+            "59",
+        );
+        let published_councillor = official("LEFEBVRE", "Michel", Mandate::DepartmentalCouncillor, "", "59");
+        let published_mayor = official("LEFEBVRE", "Michel", Mandate::Mayor, "Wattrelos", "59");
+        let found = match_group(&[&mayor, &councillor], &[&published_councillor, &published_mayor]);
+        assert_eq!(
+            found.pairs,
+            vec![(0, 1, Fit::Exact), (1, 0, Fit::OpenCirconscription)]
+        );
+        assert!(found.ambiguities.is_empty());
+    }
+
+    #[test]
+    fn a_homonym_does_not_steal_a_match_under_another_mandate() {
+        // Only the mayor is claimed; the published councillor is someone
+        // else's match at best, and the published mayor is the claim's.
+        let mayor = official("LEFEBVRE", "Michel", Mandate::Mayor, "Wattrelos", "59");
+        let published_councillor = official("LEFEBVRE", "Michel", Mandate::DepartmentalCouncillor, "", "59");
+        let published_mayor = official("LEFEBVRE", "Michel", Mandate::Mayor, "Wattrelos", "59");
+        let found = match_group(&[&mayor], &[&published_councillor, &published_mayor]);
+        assert_eq!(found.pairs, vec![(0, 1, Fit::Exact)]);
+    }
+
+    #[test]
+    fn another_mandate_matches_only_when_alone() {
+        let mayor = official("DUPONT", "Jean", Mandate::Mayor, "Jouy-en-Argonne", "55");
+        let councillor = official("DUPONT", "Jean", Mandate::DepartmentalCouncillor, "", "55");
+        let found = match_group(&[&mayor], &[&councillor]);
+        assert_eq!(found.pairs, vec![(0, 0, Fit::OtherMandate)]);
+        // Two published rows under other mandates: reported, not guessed.
+        let senator = official("DUPONT", "Jean", Mandate::Senator, "", "55");
+        let found = match_group(&[&mayor], &[&councillor, &senator]);
+        assert!(found.pairs.is_empty());
+        assert_eq!(
+            found.ambiguities,
+            vec![Ambiguity {
+                claims: vec![0],
+                published: vec![0, 1],
+                fit: Fit::OtherMandate
+            }]
+        );
+    }
+
+    #[test]
+    fn open_circonscription_with_two_claims_is_ambiguous() {
+        // Two claimed mayors of the same name in two communes, and one
+        // published row that does not say which commune.
+        let first = official("DUPONT", "Jean", Mandate::Mayor, "Verdun", "55");
+        let second = official("DUPONT", "Jean", Mandate::Mayor, "Stenay", "55");
+        let row = official("DUPONT", "Jean", Mandate::Mayor, "", "55");
+        let found = match_group(&[&first, &second], &[&row]);
+        assert!(found.pairs.is_empty());
+        assert_eq!(found.ambiguities.len(), 1);
+        assert_eq!(found.ambiguities[0].claims, vec![0, 1]);
+        assert_eq!(found.ambiguities[0].fit, Fit::OpenCirconscription);
+    }
+
+    #[test]
+    fn ambiguous_entries_take_no_part_in_weaker_passes() {
+        // The claim is ambiguous between two open rows; the third row under
+        // another mandate must not then be matched to it.
+        let claim = official("DUPONT", "Jean", Mandate::Deputy, "", "55");
+        let a = official("DUPONT", "Jean", Mandate::Deputy, "", "55");
+        let b = official("DUPONT", "Jean", Mandate::Deputy, "", "55");
+        let c = official("DUPONT", "Jean", Mandate::Mayor, "Verdun", "55");
+        let found = match_group(&[&claim], &[&a, &b, &c]);
+        assert!(found.pairs.is_empty());
+        assert_eq!(found.ambiguities.len(), 1);
+        assert_eq!(found.ambiguities[0].published, vec![0, 1]);
+    }
+}

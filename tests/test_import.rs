@@ -1,0 +1,404 @@
+//! `parrainage import`: reconciling a ledger with the Conseil
+//! constitutionnel's publications, end to end with the real binary.
+
+mod common;
+
+use common::{HEADER, Workdir};
+use serde_json::Value;
+
+const FIRST: &str = "import/cc-2022-02-08.csv";
+const SECOND: &str = "import/cc-2022-02-15.csv";
+
+/// A workdir with the import fixtures' ledger and both publications.
+fn workdir() -> Workdir {
+    let wd = Workdir::new();
+    wd.copy_fixture("import/parrainages.csv", "parrainages.csv");
+    wd.copy_fixture(FIRST, "cc-2022-02-08.csv");
+    wd.copy_fixture(SECOND, "cc-2022-02-15.csv");
+    wd
+}
+
+fn import_json(wd: &Workdir, publication: &str, extra: &[&str]) -> Value {
+    let output = wd
+        .cmd()
+        .args([
+            "--candidate",
+            "MARTIN Claire",
+            "import",
+            publication,
+            "--format",
+            "json",
+        ])
+        .args(extra)
+        .output()
+        .expect("run parrainage");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("one JSON document")
+}
+
+fn names(report: &Value, category: &str) -> Vec<String> {
+    report["entries"][category]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|e| {
+                    format!(
+                        "{} {}",
+                        e["last_name"].as_str().unwrap_or(""),
+                        e["mandate"].as_str().unwrap_or("")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn first_publication_moves_claims_forward() {
+    let wd = workdir();
+    let report = import_json(&wd, "cc-2022-02-08.csv", &[]);
+    // Volunteer-typed claims: lower case, "Jouy en Argonne", "meuse", no
+    // accent on Hélène, the candidate published as "MARTÍN Claire" and
+    // "MARTIN  Claire", an empty official circonscription.
+    assert_eq!(
+        names(&report, "confirmed"),
+        [
+            "morel mayor",
+            "Rousseau departmental-councillor",
+            "FONTAINE regional-councillor",
+            "BONNET mayor"
+        ]
+    );
+    assert_eq!(report["confirmed"], 4);
+    assert_eq!(names(&report, "added"), ["PERRIN delegate-mayor"]);
+    // The LEFEBVRE homonyms: the councillor published for DURAND Paul is
+    // lost, the mayor stays validated; neither steals the other's row.
+    assert_eq!(
+        names(&report, "lost"),
+        ["LEFEBVRE departmental-councillor", "FRANCOIS mayor"]
+    );
+    assert_eq!(report["entries"]["lost"][0]["published_for"], "DURAND Paul");
+    assert_eq!(
+        names(&report, "already_validated"),
+        ["GIRARD mayor", "LEFEBVRE mayor"]
+    );
+    assert_eq!(names(&report, "pending"), ["DUPUIS mayor", "ANDRE mayor"]);
+    assert_eq!(report["written"], true);
+
+    let ledger = wd.read("parrainages.csv");
+    assert!(ledger.contains(
+        "validated,martin claire,M.,morel,pascal,Maire,Jouy en Argonne,meuse,2022-01-05,2022-02-08,tournée Meuse,\n"
+    ));
+    assert!(ledger.contains(
+        "lost,MARTIN Claire,M.,LEFEBVRE,Michel,departmental-councillor,Roubaix-1,59,2022-01-10,2022-02-08,fédé Nord,homonym of the mayor? to call; published for DURAND Paul on 2022-02-08\n"
+    ));
+    assert!(ledger.contains(
+        "validated,MARTIN Claire,M.,LEFEBVRE,Michel,mayor,Wattrelos,59,2021-10-20,2022-02-08,fédé Nord,\n"
+    ));
+    assert!(ledger.ends_with(
+        "validated,MARTIN Claire,Mme,PERRIN,Agnès,delegate-mayor,Saint-Lizier,09,,2022-02-08,cc-2022-02-08.csv,\n"
+    ));
+    // What the import wrote passes `check`.
+    wd.cmd().args(["check"]).assert().success();
+}
+
+#[test]
+fn anomalies_and_reviews_are_reported_not_applied() {
+    let wd = workdir();
+    let report = import_json(&wd, "cc-2022-02-08.csv", &[]);
+    let anomalies = report["anomalies"].as_array().expect("anomalies");
+    assert_eq!(anomalies.len(), 1);
+    assert_eq!(anomalies[0]["code"], "published-despite-status");
+    assert_eq!(anomalies[0]["ledger_line"], 9);
+    // The withdrawn entry is kept as it is, and not added a second time.
+    assert!(
+        wd.read("parrainages.csv")
+            .contains("withdrawn,MARTIN Claire,M.,WEBER")
+    );
+    assert_eq!(wd.read("parrainages.csv").matches("WEBER").count(), 1);
+    // A mayor who signed as departmental councillor: matched, to review.
+    let review = report["review"].as_array().expect("review");
+    assert_eq!(review.len(), 1);
+    assert_eq!(review[0]["code"], "other-mandate");
+    assert!(
+        review[0]["official"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("BONNET Alain")
+    );
+}
+
+#[test]
+fn a_second_import_changes_nothing() {
+    let wd = workdir();
+    import_json(&wd, "cc-2022-02-08.csv", &[]);
+    let after_first = wd.read_bytes("parrainages.csv");
+    let report = import_json(&wd, "cc-2022-02-08.csv", &[]);
+    assert_eq!(wd.read_bytes("parrainages.csv"), after_first);
+    assert_eq!(report["written"], false);
+    assert_eq!(report["confirmed"], 0);
+    assert_eq!(report["added"], 0);
+    assert_eq!(report["lost"], 0);
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "import", "cc-2022-02-08.csv"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Nothing to change"));
+}
+
+#[test]
+fn successive_publications_move_claims_forward() {
+    let wd = workdir();
+    import_json(&wd, "cc-2022-02-08.csv", &[]);
+    let report = import_json(&wd, "cc-2022-02-15.csv", &[]);
+    assert_eq!(names(&report, "confirmed"), ["DUPUIS mayor"]);
+    assert_eq!(names(&report, "added"), ["NOVAK mep"]);
+    assert_eq!(report["lost"], 0);
+    assert_eq!(names(&report, "pending"), ["ANDRE mayor"]);
+    assert_eq!(report["already_validated"], 7);
+    assert_eq!(report["publication_date"], "2022-02-15");
+    let ledger = wd.read("parrainages.csv");
+    assert!(
+        ledger.contains("validated,MARTIN Claire,M.,DUPUIS,Henri,mayor,Bousbecque,59,2021-12-15,2022-02-15,")
+    );
+    assert!(
+        ledger.ends_with("validated,MARTIN Claire,Mme,NOVAK,Ewa,mep,,EU,,2022-02-15,cc-2022-02-15.csv,\n")
+    );
+    // Importing the older publication again: nothing goes back.
+    let before = wd.read_bytes("parrainages.csv");
+    let report = import_json(&wd, "cc-2022-02-08.csv", &[]);
+    assert_eq!(wd.read_bytes("parrainages.csv"), before);
+    // Entries published after that older file are not "missing" from it.
+    assert_eq!(report["anomalies"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_validated_entry_missing_from_a_later_publication_is_an_anomaly() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}validated,MARTIN Claire,M.,ZOLA,Emile,mayor,Lens,62,,2022-02-03,,\n"),
+    );
+    wd.copy_fixture(FIRST, "cc.csv");
+    let report = import_json(&wd, "cc.csv", &[]);
+    assert_eq!(report["anomalies"][0]["code"], "missing-from-publication");
+    assert_eq!(report["entries"]["unchanged"][0]["last_name"], "ZOLA");
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let wd = workdir();
+    let before = wd.read_bytes("parrainages.csv");
+    let report = import_json(&wd, "cc-2022-02-08.csv", &["--dry-run"]);
+    assert_eq!(wd.read_bytes("parrainages.csv"), before);
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["written"], false);
+    assert_eq!(report["confirmed"], 4);
+    wd.cmd()
+        .args([
+            "--candidate",
+            "MARTIN Claire",
+            "import",
+            "cc-2022-02-08.csv",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Dry run, nothing written: 6 row(s) would change, 1 would be added",
+        ));
+    assert_eq!(wd.read_bytes("parrainages.csv"), before);
+}
+
+#[test]
+fn keeps_separator_bom_crlf_and_extra_columns() {
+    let wd = workdir();
+    // The fixture ledger as French Excel saves it, with a column of ours.
+    let lines: Vec<String> = wd
+        .read("parrainages.csv")
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let extra = if i == 0 {
+                "téléphone".to_string()
+            } else {
+                format!("06 00 00 00 {i:02}")
+            };
+            format!("{};{extra}", line.replace(',', ";"))
+        })
+        .collect();
+    let mut original = b"\xEF\xBB\xBF".to_vec();
+    original.extend(lines.join("\r\n").into_bytes());
+    original.extend(b"\r\n");
+    wd.write("parrainages.csv", &original);
+
+    let report = import_json(&wd, "cc-2022-02-08.csv", &[]);
+    assert_eq!(report["confirmed"], 4);
+    assert_eq!(report["entries"]["confirmed"][0]["ledger_line"], 3);
+    let after = wd.read_bytes("parrainages.csv");
+    assert!(after.starts_with(b"\xEF\xBB\xBFstatus;candidate;"));
+    let text = String::from_utf8(after.clone()).expect("UTF-8");
+    // Every line ends with CRLF, none with a bare LF or CR.
+    assert_eq!(text.matches("\r\n").count(), text.matches('\n').count());
+    assert_eq!(text.matches("\r\n").count(), text.matches('\r').count());
+    assert!(text.contains(
+        "validated;martin claire;M.;morel;pascal;Maire;Jouy en Argonne;meuse;2022-01-05;2022-02-08;tournée Meuse;;06 00 00 00 02\r\n"
+    ));
+    // Untouched rows are byte-identical and in their order.
+    assert!(text.contains(&format!("{}\r\n{}\r\n", lines[10], lines[11])));
+    // The added row leaves the extra column empty.
+    assert!(
+        text.ends_with(";PERRIN;Agnès;delegate-mayor;Saint-Lizier;09;;2022-02-08;cc-2022-02-08.csv;;\r\n")
+    );
+    // A second import leaves the file as it is.
+    import_json(&wd, "cc-2022-02-08.csv", &[]);
+    assert_eq!(wd.read_bytes("parrainages.csv"), after);
+}
+
+#[test]
+fn reads_the_campaign_sample_against_the_2022_sample() {
+    let wd = Workdir::new();
+    wd.copy_fixture("campaign/parrainages.csv", "parrainages.csv");
+    wd.copy_fixture("campaign/parrainage.toml", "parrainage.toml");
+    wd.copy_fixture("official/cc-2022-sample.csv", "cc.csv");
+    // The candidate comes from parrainage.toml.
+    let output = wd
+        .cmd()
+        .args(["import", "cc.csv", "--format", "json"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["candidate"], "MARTIN Claire");
+    assert_eq!(names(&report, "lost"), ["LEFEBVRE departmental-councillor"]);
+    // "MARTIN  Claire" (two spaces) and "MARTÍN Claire" (accent) are hers.
+    let validated = names(&report, "already_validated");
+    assert!(validated.contains(&"ROUSSEAU departmental-councillor".to_string()));
+    assert!(validated.contains(&"FONTAINE regional-councillor".to_string()));
+    assert!(validated.contains(&"LEFEBVRE mayor".to_string()));
+    // Other candidates' sponsors are not added to her ledger.
+    assert_eq!(report["added"], 0);
+}
+
+#[test]
+fn reads_the_2017_format() {
+    let wd = Workdir::new();
+    wd.write("parrainages.csv", HEADER);
+    wd.copy_fixture("official/cc-2017-sample.csv", "cc-2017.csv");
+    let output = wd
+        .cmd()
+        .args([
+            "--election",
+            "2017",
+            "--candidate",
+            "LAMY Sophie",
+            "import",
+            "cc-2017.csv",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(names(&report, "added"), ["LEROY deputy", "SANCHEZ senator"]);
+    let ledger = wd.read("parrainages.csv");
+    assert!(
+        ledger.ends_with("validated,LAMY Sophie,Mme,SANCHEZ,Laure,senator,,31,,2017-03-14,cc-2017.csv,\n")
+    );
+}
+
+#[test]
+fn a_2017_publication_under_2022_settings_is_refused() {
+    let wd = Workdir::new();
+    wd.write("parrainages.csv", HEADER);
+    wd.copy_fixture("official/cc-2017-sample.csv", "cc-2017.csv");
+    wd.cmd()
+        .args(["--candidate", "LAMY Sophie", "import", "cc-2017.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--election 2017"));
+    assert_eq!(wd.read("parrainages.csv"), HEADER);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let wd = workdir();
+    // No candidate anywhere.
+    wd.cmd()
+        .args(["import", "cc-2022-02-08.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--candidate"));
+    // A campaign ledger is not a publication.
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "import", "parrainages.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not an official publication"));
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "import", "missing.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no such file"));
+}
+
+#[test]
+fn a_ledger_with_errors_is_not_imported_into() {
+    let wd = workdir();
+    let broken = format!(
+        "{}claimed,MARTIN Claire,M.,ZOLA,Emile,maire,Lens,99,,,,\n",
+        wd.read("parrainages.csv")
+    );
+    wd.write("parrainages.csv", &broken);
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "import", "cc-2022-02-08.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("nothing was written"));
+    assert_eq!(wd.read("parrainages.csv"), broken);
+}
+
+#[test]
+fn rows_that_would_fail_check_are_not_written() {
+    // A ledger without a published_on column cannot hold a validated entry.
+    let wd = Workdir::new();
+    let ledger = "status,candidate,last_name,first_name,mandate,circonscription,department\n\
+                  claimed,MARTIN Claire,MOREL,Pascal,mayor,Jouy-en-Argonne,55\n";
+    wd.write("parrainages.csv", ledger);
+    wd.copy_fixture(FIRST, "cc.csv");
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "import", "cc.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("status-date-mismatch"));
+    assert_eq!(wd.read("parrainages.csv"), ledger);
+}
+
+#[test]
+fn table_names_the_entries_behind_each_number() {
+    let wd = workdir();
+    wd.cmd()
+        .args([
+            "--candidate",
+            "MARTIN Claire",
+            "import",
+            "cc-2022-02-08.csv",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "PERRIN Agnès (delegate-mayor, Saint-Lizier, 09)",
+        ))
+        .stdout(predicates::str::contains("To review (1)"))
+        .stdout(predicates::str::contains("Anomalies (1)"));
+}
