@@ -27,6 +27,24 @@ pub struct Sponsorship {
 }
 
 impl Sponsorship {
+    /// An entry with nothing in it, to be filled by a reader.
+    pub fn blank() -> Sponsorship {
+        Sponsorship {
+            status: Status::Claimed,
+            candidate: String::new(),
+            civility: None,
+            last_name: String::new(),
+            first_name: String::new(),
+            mandate: Mandate::Mayor,
+            circonscription: String::new(),
+            department: &crate::rules::department::ALL[0],
+            claimed_on: None,
+            published_on: None,
+            source: String::new(),
+            notes: String::new(),
+        }
+    }
+
     /// "DUPONT Jean, mayor (Jouy-en-Argonne), 55 Meuse", for messages.
     pub fn describe(&self) -> String {
         let place = if self.circonscription.is_empty() {

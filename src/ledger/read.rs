@@ -17,11 +17,12 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::rules::checks::entry_problems;
-use crate::rules::fold::{fold, tidy};
+use crate::rules::fold::{fold, tidy_into};
 use crate::rules::identity::{Finding, Location, Registry};
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::Sponsorship;
+use rustc_hash::FxHashMap;
 
 /// The longest value a ledger field may hold. Names, places and notes are
 /// short; a longer value is a quote left open or binary data.
@@ -73,9 +74,26 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     pub notes: Vec<Diagnostic>,
     pub header: Vec<String>,
     pub columns: Columns,
-    options: ReadOptions,
+    parser: RowParser,
     csv: csv::Reader<R>,
+    /// The row being read, reused from row to row.
+    record: ByteRecord,
+    /// The entry of the row being read, reused from row to row.
+    entry: Sponsorship,
+    /// Where the input starts in the file: the line of its first row and its
+    /// byte offset (not zero for the second part of a file read in two).
+    first_line: u64,
+    first_byte: u64,
     failed: bool,
+}
+
+/// Where a row read by [`LedgerReader::next_entry`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowAt {
+    pub line: u64,
+    pub offset: u64,
+    /// Whether the row holds a good entry ([`LedgerReader::entry`]).
+    pub good: bool,
 }
 
 /// The files a ledger path stands for: the file itself, or the `*.csv`
@@ -266,7 +284,71 @@ impl<R: Read> LedgerReader<R> {
                 .collect();
             return Err(OpenError::Invalid(diagnostics));
         }
-        Ok(LedgerReader {
+        Ok(LedgerReader::assemble(
+            path,
+            format,
+            dialect,
+            header,
+            columns,
+            options,
+            csv,
+            (1, 0),
+        ))
+    }
+
+    /// Reads the rows of a part of a file whose header was already read by
+    /// `layout`: `input` starts at byte `first_byte`, on line `first_line`.
+    pub fn resume(
+        layout: &LedgerReader<impl Read>,
+        input: R,
+        options: &ReadOptions,
+        first_line: u64,
+        first_byte: u64,
+    ) -> LedgerReader<R> {
+        let csv = csv::ReaderBuilder::new()
+            .delimiter(layout.dialect.delimiter)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(input);
+        let mut reader = LedgerReader::assemble(
+            Arc::clone(&layout.path),
+            layout.format,
+            layout.dialect,
+            layout.header.clone(),
+            layout.columns.clone(),
+            options,
+            csv,
+            (first_line, first_byte),
+        );
+        reader.encoding = layout.encoding;
+        reader
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        path: Arc<Path>,
+        format: Format,
+        dialect: Dialect,
+        header: Vec<String>,
+        columns: Columns,
+        options: &ReadOptions,
+        csv: csv::Reader<R>,
+        (first_line, first_byte): (u64, u64),
+    ) -> LedgerReader<R> {
+        let parser = RowParser {
+            path: Arc::clone(&path),
+            header: header.clone(),
+            columns: columns.clone(),
+            official: format.is_official(),
+            options: options.clone(),
+            statuses: Memo::default(),
+            mandates: Memo::default(),
+            departments: Memo::default(),
+            dates: Memo::default(),
+            civilities: Memo::default(),
+        };
+        LedgerReader {
             path,
             format,
             dialect,
@@ -274,21 +356,57 @@ impl<R: Read> LedgerReader<R> {
             notes: Vec::new(),
             header,
             columns,
-            options: options.clone(),
+            parser,
             csv,
+            record: ByteRecord::new(),
+            entry: Sponsorship::blank(),
+            first_line,
+            first_byte,
             failed: false,
+        }
+    }
+
+    /// Reads the next row into the reader's own buffers, adding what is
+    /// wrong with it to `diagnostics`; the entry, if good, is
+    /// [`entry`](Self::entry). Rows whose fields are all empty (left by
+    /// spreadsheets) are skipped. This is the fast path: nothing is
+    /// allocated for a row.
+    pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<RowAt> {
+        let (line, offset) = self.read_record(diagnostics)?;
+        let good = self
+            .parser
+            .parse(&self.record, line, diagnostics, &mut self.entry);
+        Some(RowAt { line, offset, good })
+    }
+
+    /// The entry of the last row read by [`next_entry`](Self::next_entry).
+    pub fn entry(&self) -> &Sponsorship {
+        &self.entry
+    }
+
+    /// Reads the next row, with its fields and its entry if it is good.
+    pub fn next_row(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Row> {
+        let at = self.next_entry(diagnostics)?;
+        Some(Row {
+            line: at.line,
+            offset: at.offset,
+            end: self.first_byte + self.csv.position().byte(),
+            record: self.record.clone(),
+            entry: at.good.then(|| self.entry.clone()),
         })
     }
 
-    /// Reads the next row, adding what is wrong with it to `diagnostics`.
-    /// Rows whose fields are all empty (left by spreadsheets) are skipped.
-    pub fn next_row(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Row> {
+    /// The line after the last row read (where a new row would go).
+    pub fn next_line(&self) -> u64 {
+        self.first_line + self.csv.position().line() - 1
+    }
+
+    fn read_record(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<(u64, u64)> {
         if self.failed {
             return None;
         }
         loop {
-            let mut record = ByteRecord::new();
-            match self.csv.read_byte_record(&mut record) {
+            match self.csv.read_byte_record(&mut self.record) {
                 Ok(false) => return None,
                 Ok(true) => {}
                 Err(e) => {
@@ -296,33 +414,96 @@ impl<R: Read> LedgerReader<R> {
                     let line = e.position().map_or(0, |p| p.line());
                     diagnostics.push(Diagnostic::error(
                         &self.path,
-                        line,
+                        self.first_line + line.max(1) - 1,
                         Code::MalformedCsv,
                         format!("cannot read further: {e}"),
                     ));
                     return None;
                 }
             }
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            if self.record.as_slice().iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
-                record = strip_carriage_return(&record);
+            let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
+            if self.record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
+                self.record = strip_carriage_return(&self.record);
             }
-            let position = record.position().cloned().unwrap_or_else(csv::Position::new);
-            let line = position.line();
-            let entry = self.parse(&record, line, diagnostics);
-            return Some(Row {
-                line,
-                offset: position.byte(),
-                end: self.csv.position().byte(),
-                record,
-                entry,
-            });
+            return Some((
+                self.first_line + position.line() - 1,
+                self.first_byte + position.byte(),
+            ));
         }
     }
+}
 
-    /// The name of the column at `position`, for messages.
+/// A small cache of what a column's values mean: a ledger repeats a few
+/// dozen statuses, mandates, départements and dates a million times, so each
+/// distinct text is interpreted once. The last value is checked first, as
+/// official files come sorted.
+struct Memo<T> {
+    last: Option<(Vec<u8>, T)>,
+    seen: FxHashMap<Box<[u8]>, T>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Memo<T> {
+        Memo {
+            last: None,
+            seen: FxHashMap::default(),
+        }
+    }
+}
+
+/// Beyond this many distinct values, a column's values are interpreted
+/// each time rather than cached, so hostile input cannot grow the cache.
+const MEMO_LIMIT: usize = 4096;
+
+impl<T: Clone> Memo<T> {
+    fn get(&mut self, key: &str, interpret: impl FnOnce(&str) -> T) -> T {
+        let bytes = key.as_bytes();
+        if let Some((last, value)) = &self.last
+            && last.as_slice() == bytes
+        {
+            return value.clone();
+        }
+        let value = match self.seen.get(bytes) {
+            Some(value) => value.clone(),
+            None => {
+                let value = interpret(key);
+                if self.seen.len() < MEMO_LIMIT {
+                    self.seen.insert(bytes.into(), value.clone());
+                }
+                value
+            }
+        };
+        match &mut self.last {
+            Some((last, cached)) => {
+                last.clear();
+                last.extend_from_slice(bytes);
+                *cached = value.clone();
+            }
+            None => self.last = Some((bytes.to_vec(), value.clone())),
+        }
+        value
+    }
+}
+
+/// Turns rows into entries, with the same rules for every reader.
+struct RowParser {
+    path: Arc<Path>,
+    header: Vec<String>,
+    columns: Columns,
+    official: bool,
+    options: ReadOptions,
+    statuses: Memo<Option<Status>>,
+    mandates: Memo<Result<Mandate, MandateError>>,
+    departments: Memo<Option<&'static Department>>,
+    dates: Memo<Result<NaiveDate, DateError>>,
+    civilities: Memo<Option<&'static str>>,
+}
+
+impl RowParser {
+    /// The name of a column as the file's header writes it, for messages.
     fn column_name(&self, field: Field) -> String {
         self.columns
             .get(field)
@@ -331,34 +512,45 @@ impl<R: Read> LedgerReader<R> {
             .unwrap_or_else(|| field.name().to_string())
     }
 
-    fn parse(
-        &self,
-        record: &ByteRecord,
-        line: u64,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<Sponsorship> {
-        let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    /// The checks that concern any value, whatever its column: length,
+    /// control characters, encoding, formulas. Returns false on an error.
+    fn check_values(&self, record: &ByteRecord, line: u64, diagnostics: &mut Vec<Diagnostic>) -> bool {
         let path = &self.path;
-        if record.len() != self.header.len() {
-            diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    Code::MalformedCsv,
-                    format!(
-                        "the row has {} fields but the header has {}",
-                        record.len(),
-                        self.header.len()
-                    ),
-                )
-                .hint("a value that contains the separator or a quote must be quoted"),
-            );
-            return None;
-        }
-        let mut fields: Vec<&str> = Vec::with_capacity(record.len());
+        // The whole row at once first: nearly every row passes.
+        let bytes = record.as_slice();
+        let suspicious = bytes.len() > MAX_FIELD_BYTES
+            || bytes.iter().fold(false, |bad, b| {
+                bad | (*b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
+            })
+            || std::str::from_utf8(bytes).is_err();
+        let mut good = true;
         for (position, raw) in record.iter().enumerate() {
-            let column = self.header[position].clone();
+            let column = || self.header[position].clone();
+            if raw
+                .first()
+                .is_some_and(|b| matches!(b, b'=' | b'+' | b'-' | b'@'))
+            {
+                let text = String::from_utf8_lossy(raw);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        path,
+                        line,
+                        Code::FormulaCell,
+                        format!(
+                            "`{}` starts with `{}`: a spreadsheet would run it as a formula",
+                            text.chars().take(40).collect::<String>(),
+                            raw[0] as char
+                        ),
+                    )
+                    .column(column())
+                    .hint("remove the leading character, or prefix the value with an apostrophe"),
+                );
+            }
+            if !suspicious {
+                continue;
+            }
             if raw.len() > MAX_FIELD_BYTES {
+                good = false;
                 diagnostics.push(
                     Diagnostic::error(
                         path,
@@ -369,16 +561,14 @@ impl<R: Read> LedgerReader<R> {
                             raw.len()
                         ),
                     )
-                    .column(column)
+                    .column(column())
                     .hint("a quote left open swallows the rows after it: check the quotes above this line"),
                 );
-                fields.push("");
-                continue;
-            }
-            if let Some(control) = raw
+            } else if let Some(control) = raw
                 .iter()
                 .find(|b| b.is_ascii_control() && !matches!(b, b'\t' | b'\r' | b'\n'))
             {
+                good = false;
                 diagnostics.push(
                     Diagnostic::error(
                         path,
@@ -386,148 +576,220 @@ impl<R: Read> LedgerReader<R> {
                         Code::MalformedCsv,
                         format!("the value holds the control character 0x{control:02X}"),
                     )
-                    .column(column)
+                    .column(column())
                     .hint("binary data or a corrupted export: re-export the file as CSV"),
                 );
-                fields.push("");
-                continue;
-            }
-            match std::str::from_utf8(raw) {
-                Ok(text) => {
-                    if text.starts_with(['=', '+', '-', '@']) {
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                path,
-                                line,
-                                Code::FormulaCell,
-                                format!(
-                                    "`{}` starts with `{}`: a spreadsheet would run it as a formula",
-                                    text.chars().take(40).collect::<String>(),
-                                    &text[..1]
-                                ),
-                            )
-                            .column(column)
-                            .hint("remove the leading character, or prefix the value with an apostrophe"),
-                        );
-                    }
-                    fields.push(text);
-                }
-                Err(e) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            path,
-                            line,
-                            Code::Encoding,
-                            format!(
-                                "the value is not valid UTF-8 (bad byte at position {})",
-                                e.valid_up_to() + 1
-                            ),
-                        )
-                        .column(column)
-                        .hint("save the file as CSV UTF-8, or read it with --encoding windows-1252"),
-                    );
-                    fields.push("");
-                }
+            } else if let Err(e) = std::str::from_utf8(raw) {
+                good = false;
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        line,
+                        Code::Encoding,
+                        format!(
+                            "the value is not valid UTF-8 (bad byte at position {})",
+                            e.valid_up_to() + 1
+                        ),
+                    )
+                    .column(column())
+                    .hint("save the file as CSV UTF-8, or read it with --encoding windows-1252"),
+                );
             }
         }
-        let get = |field: Field| self.columns.get(field).map_or("", |p| fields[p].trim());
-        let error = |field: Field, code: Code, message: String| {
-            Diagnostic::error(path, line, code, message).column(self.column_name(field))
-        };
-        let official = self.format.is_official();
+        good
+    }
 
-        let status = if official {
+    /// Reads `record` into `entry`; false if the row has an error (then
+    /// `entry` holds no meaning).
+    fn parse(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+        entry: &mut Sponsorship,
+    ) -> bool {
+        if record.len() != self.header.len() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &self.path,
+                    line,
+                    Code::MalformedCsv,
+                    format!(
+                        "the row has {} fields but the header has {}",
+                        record.len(),
+                        self.header.len()
+                    ),
+                )
+                .hint("a value that contains the separator or a quote must be quoted"),
+            );
+            return false;
+        }
+        if !self.check_values(record, line, diagnostics) {
+            return false;
+        }
+        let columns = &self.columns;
+        let get = |field: Field| -> &str {
+            columns
+                .get(field)
+                .and_then(|p| record.get(p))
+                .and_then(|raw| std::str::from_utf8(raw).ok())
+                .map_or("", str::trim)
+        };
+        let before = diagnostics.len();
+        let error = |parser: &RowParser,
+                     diagnostics: &mut Vec<Diagnostic>,
+                     field: Field,
+                     code: Code,
+                     message: String,
+                     hint: Option<String>| {
+            let mut diagnostic =
+                Diagnostic::error(&parser.path, line, code, message).column(parser.column_name(field));
+            diagnostic.hint = hint;
+            diagnostics.push(diagnostic);
+        };
+
+        let status = if self.official {
             Some(Status::Validated)
         } else {
             match get(Field::Status) {
                 "" => {
-                    diagnostics.push(
-                        error(Field::Status, Code::MissingValue, "no status".into()).hint(status_hint()),
+                    error(
+                        self,
+                        diagnostics,
+                        Field::Status,
+                        Code::MissingValue,
+                        "no status".into(),
+                        Some(status_hint()),
                     );
                     None
                 }
-                text => match text.parse::<Status>() {
-                    Ok(status) => Some(status),
-                    Err(()) => {
-                        diagnostics.push(
-                            error(
-                                Field::Status,
-                                Code::UnknownStatus,
-                                format!("`{text}` is not a status"),
-                            )
-                            .hint(status_hint()),
+                text => {
+                    let status = self.statuses.get(text, |t| t.parse::<Status>().ok());
+                    if status.is_none() {
+                        error(
+                            self,
+                            diagnostics,
+                            Field::Status,
+                            Code::UnknownStatus,
+                            format!("`{text}` is not a status"),
+                            Some(status_hint()),
                         );
-                        None
                     }
-                },
+                    status
+                }
             }
         };
 
-        let candidate = match (get(Field::Candidate), &self.options.candidate) {
-            ("", Some(default)) => tidy(default),
+        match (get(Field::Candidate), &self.options.candidate) {
+            ("", Some(default)) => tidy_into(default, &mut entry.candidate),
             ("", None) => {
-                diagnostics.push(
-                    error(Field::Candidate, Code::MissingValue, "no candidate".into())
-                        .hint("write the candidate as `NOM Prénom`, or name one in parrainage.toml"),
+                entry.candidate.clear();
+                error(
+                    self,
+                    diagnostics,
+                    Field::Candidate,
+                    Code::MissingValue,
+                    "no candidate".into(),
+                    Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
                 );
-                String::new()
             }
-            (name, _) => tidy(name),
-        };
+            (name, _) => tidy_into(name, &mut entry.candidate),
+        }
 
-        let last_name = tidy(get(Field::LastName));
-        let first_name = tidy(get(Field::FirstName));
-        for (field, value) in [(Field::LastName, &last_name), (Field::FirstName, &first_name)] {
-            if value.is_empty() {
-                diagnostics.push(error(
+        tidy_into(get(Field::LastName), &mut entry.last_name);
+        tidy_into(get(Field::FirstName), &mut entry.first_name);
+        for field in [Field::LastName, Field::FirstName] {
+            let empty = match field {
+                Field::LastName => entry.last_name.is_empty(),
+                _ => entry.first_name.is_empty(),
+            };
+            if empty {
+                error(
+                    self,
+                    diagnostics,
                     field,
                     Code::MissingValue,
                     format!("no {}", field.name().replace('_', " ")),
-                ));
+                    None,
+                );
             }
         }
 
         let mandate = match get(Field::Mandate) {
             "" => {
-                diagnostics.push(
-                    error(Field::Mandate, Code::MissingValue, "no mandate".into()).hint(mandate_hint()),
+                error(
+                    self,
+                    diagnostics,
+                    Field::Mandate,
+                    Code::MissingValue,
+                    "no mandate".into(),
+                    Some(mandate_hint()),
                 );
                 None
             }
-            text => match text.parse::<Mandate>() {
+            text => match self.mandates.get(text, |t| t.parse::<Mandate>()) {
                 Ok(mandate) => Some(mandate),
                 Err(MandateError::Ineligible(why)) => {
-                    diagnostics.push(
-                        error(Field::Mandate, Code::IneligibleMandate, format!("`{text}` cannot sponsor a candidate: {why}"))
-                            .hint("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`"),
+                    error(
+                        self,
+                        diagnostics,
+                        Field::Mandate,
+                        Code::IneligibleMandate,
+                        format!("`{text}` cannot sponsor a candidate: {why}"),
+                        Some("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`".into()),
                     );
                     None
                 }
                 Err(MandateError::Unknown) => {
-                    diagnostics.push(
-                        error(
-                            Field::Mandate,
-                            Code::UnknownMandate,
-                            format!("`{text}` is not a mandate type"),
-                        )
-                        .hint(mandate_hint()),
+                    error(
+                        self,
+                        diagnostics,
+                        Field::Mandate,
+                        Code::UnknownMandate,
+                        format!("`{text}` is not a mandate type"),
+                        Some(mandate_hint()),
                     );
                     None
                 }
             },
         };
 
-        let department = self.department(get(Field::Department), mandate, line, diagnostics);
+        let department_text = get(Field::Department);
+        let found = if department_text.is_empty() {
+            None
+        } else {
+            let found = self.departments.get(department_text, Department::lookup);
+            if found.is_none() {
+                error(
+                    self,
+                    diagnostics,
+                    Field::Department,
+                    Code::UnknownDepartment,
+                    format!("`{department_text}` is not a département or collectivity"),
+                    Some("write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name".into()),
+                );
+            }
+            found
+        };
+        let department = match mandate {
+            Some(mandate) if department_text.is_empty() || found.is_some() => {
+                self.attribute(mandate, found, department_text, line, diagnostics)
+            }
+            _ => None,
+        };
 
-        let civility = match get(Field::Civility) {
-            "" => None,
-            text => match fold(text).as_str() {
-                "m" | "mr" | "monsieur" => Some("M.".to_string()),
-                "mme" | "madame" => Some("Mme".to_string()),
-                _ => {
+        match get(Field::Civility) {
+            "" => entry.civility = None,
+            text => {
+                let known = self.civilities.get(text, |t| match fold(t).as_str() {
+                    "m" | "mr" | "monsieur" => Some("M."),
+                    "mme" | "madame" => Some("Mme"),
+                    _ => None,
+                });
+                if known.is_none() {
                     diagnostics.push(
                         Diagnostic::warning(
-                            path,
+                            &self.path,
                             line,
                             Code::UnknownCivility,
                             format!("`{text}` is not a civility"),
@@ -535,95 +797,69 @@ impl<R: Read> LedgerReader<R> {
                         .column(self.column_name(Field::Civility))
                         .hint("write M. or Mme"),
                     );
-                    Some(text.to_string())
                 }
-            },
-        };
+                let civility = entry.civility.get_or_insert_with(String::new);
+                civility.clear();
+                civility.push_str(known.unwrap_or(text));
+            }
+        }
 
-        let mut date = |field: Field| -> Option<NaiveDate> {
+        let mut dates = [None, None];
+        for (slot, field) in dates.iter_mut().zip([Field::ClaimedOn, Field::PublishedOn]) {
             let text = get(field);
             if text.is_empty() {
-                return None;
+                continue;
             }
-            match parse_date(text, official) {
-                Ok(day) => Some(day),
+            let official = self.official;
+            match self.dates.get(text, |t| parse_date(t, official)) {
+                Ok(day) => *slot = Some(day),
                 Err(DateError { message, hint }) => {
-                    let mut diagnostic = error(field, Code::BadDate, message);
-                    if let Some(hint) = hint {
-                        diagnostic = diagnostic.hint(hint);
-                    }
-                    diagnostics.push(diagnostic);
-                    None
+                    error(self, diagnostics, field, Code::BadDate, message, hint)
                 }
             }
-        };
-        let claimed_on = date(Field::ClaimedOn);
-        let published_on = date(Field::PublishedOn);
-
-        let errors_now = diagnostics.iter().filter(|d| d.is_error()).count();
-        let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
-            return None;
-        };
-        if errors_now > errors_before {
-            return None;
         }
-        let entry = Sponsorship {
-            status,
-            candidate,
-            civility,
-            last_name,
-            first_name,
-            mandate,
-            circonscription: tidy(get(Field::Circonscription)),
-            department,
-            claimed_on,
-            published_on,
-            source: get(Field::Source).to_string(),
-            notes: get(Field::Notes).to_string(),
+
+        let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
+            return false;
         };
-        let mut has_error = false;
-        for problem in entry_problems(&entry, &self.options.election) {
-            has_error |= problem.severity == Severity::Error;
-            let diagnostic = Diagnostic {
-                file: Arc::clone(path),
+        if diagnostics[before..].iter().any(Diagnostic::is_error) {
+            return false;
+        }
+        let mut good = true;
+        entry.status = status;
+        entry.mandate = mandate;
+        entry.department = department;
+        entry.claimed_on = dates[0];
+        entry.published_on = dates[1];
+        tidy_into(get(Field::Circonscription), &mut entry.circonscription);
+        set(&mut entry.source, get(Field::Source));
+        set(&mut entry.notes, get(Field::Notes));
+        for problem in entry_problems(entry, &self.options.election) {
+            good &= problem.severity != Severity::Error;
+            diagnostics.push(Diagnostic {
+                file: Arc::clone(&self.path),
                 line,
                 column: Some(self.column_name(problem.field)),
                 severity: problem.severity,
                 code: problem.code,
                 message: problem.message,
                 hint: problem.hint,
-            };
-            diagnostics.push(diagnostic);
+            });
         }
-        if has_error { None } else { Some(entry) }
+        good
     }
 
     /// The unit a sponsor counts in: the law's fixed unit for MEPs and the
     /// French abroad, else the département column.
-    fn department(
+    fn attribute(
         &self,
+        mandate: Mandate,
+        found: Option<&'static Department>,
         text: &str,
-        mandate: Option<Mandate>,
         line: u64,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<&'static Department> {
-        let column = self.column_name(Field::Department);
-        let found = if text.is_empty() {
-            None
-        } else {
-            match Department::lookup(text) {
-                Some(found) => Some(found),
-                None => {
-                    diagnostics.push(
-                        Diagnostic::error(&self.path, line, Code::UnknownDepartment, format!("`{text}` is not a département or collectivity"))
-                            .column(column)
-                            .hint("write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name"),
-                    );
-                    return None;
-                }
-            }
-        };
-        let mandate = mandate?;
+        let column = || self.column_name(Field::Department);
         if let Some(fixed) = mandate.fixed_unit() {
             if let Some(found) = found
                 && !std::ptr::eq(found, fixed)
@@ -639,7 +875,7 @@ impl<R: Read> LedgerReader<R> {
                             fixed
                         ),
                     )
-                    .column(column)
+                    .column(column())
                     .hint(format!("write {} in the department column", fixed.code)),
                 );
             }
@@ -649,7 +885,7 @@ impl<R: Read> LedgerReader<R> {
             None => {
                 diagnostics.push(
                     Diagnostic::error(&self.path, line, Code::MissingValue, "no département")
-                        .column(column)
+                        .column(column())
                         .hint(
                             "write the INSEE code or the name of the département the official was elected in",
                         ),
@@ -664,7 +900,7 @@ impl<R: Read> LedgerReader<R> {
                         Code::DepartmentMismatch,
                         format!("a {} cannot be elected in {found}", mandate.code()),
                     )
-                    .column(column)
+                    .column(column())
                     .hint("ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs"),
                 );
                 None
@@ -672,6 +908,12 @@ impl<R: Read> LedgerReader<R> {
             Some(found) => Some(found),
         }
     }
+}
+
+/// Replaces `field`'s text with `value`, keeping its allocation.
+fn set(field: &mut String, value: &str) {
+    field.clear();
+    field.push_str(value);
 }
 
 impl<R: Read> LedgerReader<R> {
@@ -717,6 +959,7 @@ fn mandate_hint() -> String {
     )
 }
 
+#[derive(Debug, Clone)]
 pub struct DateError {
     pub message: String,
     pub hint: Option<String>,

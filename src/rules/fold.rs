@@ -8,25 +8,52 @@ use unicode_normalization::char::is_combining_mark;
 /// that is neither a letter nor a digit dropped ("Jouy-en-Argonne",
 /// "jouy en argonne" and "JOUY EN ARGONNE" all fold to "jouyenargonne").
 pub fn fold_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        // The common case: no allocation beyond `out`.
-        out.extend(
-            text.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_lowercase() as char),
-        );
-        return;
-    }
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
+    // ASCII bytes are folded in place; other characters one by one, with
+    // the accented letters of French (Latin-1 and Latin Extended-A) looked
+    // up directly and the rest decomposed.
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {}
+        match latin_base(c) {
+            Some(base) => out.push_str(base),
+            None => fold_other(c, out),
+        }
+    }
+}
+
+/// The folded form of a Latin letter with a diacritic, if it is one.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "a",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => "c",
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => "e",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' => "i",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' => "n",
+        'Ò'..='Ö' | 'ò'..='ö' | 'Ø' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => "o",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' => "u",
+        'Ý' | 'ý' | 'ÿ' | 'Ÿ' => "y",
+        'Š' | 'š' | 'Ś' | 'ś' | 'Ş' | 'ş' => "s",
+        'Ž' | 'ž' | 'Ź' | 'ź' | 'Ż' | 'ż' => "z",
+        'Œ' | 'œ' => "oe",
+        'Æ' | 'æ' => "ae",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
+fn fold_other(c: char, out: &mut String) {
+    for d in std::iter::once(c).nfkd() {
+        if is_combining_mark(d) {
+            continue;
+        }
+        if let Some(base) = latin_base(d) {
+            out.push_str(base);
+        } else if d.is_alphanumeric() {
+            out.extend(d.to_lowercase());
         }
     }
 }
@@ -60,7 +87,20 @@ pub fn fold_words(text: &str) -> String {
 /// Collapses runs of white space and trims, for displaying names as written
 /// but without the official data's stray double spaces ("SMATI  Rafik").
 pub fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    tidy_into(text, &mut out);
+    out
+}
+
+/// [`tidy`] into `out`, replacing what it held (and keeping its allocation).
+pub fn tidy_into(text: &str, out: &mut String) {
+    out.clear();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +116,27 @@ mod tests {
         assert_eq!(fold("SMATI  Rafik"), fold("Smati Rafik"));
         assert_eq!(fold("BÉKAERT Corinne"), fold("BEKAERT Corinne"));
         assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn the_latin_table_agrees_with_decomposition() {
+        // Every character the table folds directly folds the same way
+        // through Unicode decomposition.
+        for c in ('\u{c0}'..='\u{17f}').filter(|c| latin_base(*c).is_some()) {
+            let mut decomposed = String::new();
+            for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+                decomposed.extend(d.to_lowercase());
+            }
+            let expected = match c {
+                'Œ' | 'œ' => "oe".to_string(),
+                'Æ' | 'æ' => "ae".to_string(),
+                'ß' => "ss".to_string(),
+                'Ø' | 'ø' => "o".to_string(),
+                _ => decomposed,
+            };
+            assert_eq!(latin_base(c), Some(expected.as_str()), "{c}");
+        }
+        assert_eq!(fold("Łódź"), "łodz");
     }
 
     #[test]
