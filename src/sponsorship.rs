@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::rules::fold::tidy;
 use crate::rules::{Department, Mandate, Status};
 
 /// One ledger entry, read and checked.
@@ -42,6 +43,18 @@ impl Sponsorship {
             published_on: None,
             source: String::new(),
             notes: String::new(),
+        }
+    }
+
+    /// A copy with the runs of spaces inside names collapsed, as the
+    /// official data's "SMATI  Rafik" is written "SMATI Rafik".
+    pub fn tidied(&self) -> Sponsorship {
+        Sponsorship {
+            candidate: tidy(&self.candidate),
+            last_name: tidy(&self.last_name),
+            first_name: tidy(&self.first_name),
+            circonscription: tidy(&self.circonscription),
+            ..self.clone()
         }
     }
 

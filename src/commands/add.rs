@@ -4,25 +4,32 @@
 //! entry of the ledger; an official already there is refused, naming the
 //! line. The row is appended in one write under the ledger's lock: the rest
 //! of the file is never rewritten, and a refused entry leaves it untouched.
+//!
+//! The ledger is streamed and each row compared with the new entry alone, so
+//! adding to a ledger of a million rows needs no more memory than to one of
+//! ten.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::Field;
 use crate::ledger::edit::{build_record, check_row, field_text, next_line, open_for_writing, target_file};
-use crate::ledger::read::{expand, finding_diagnostic, scan};
+use crate::ledger::read::{LedgerReader, OpenError, expand};
+use crate::ledger::scan::describe_finding;
 use crate::ledger::write::LockedLedger;
+use crate::ledger::{Field, ReadOptions};
 use crate::rules::Status;
-use crate::rules::identity::{Finding, Location, Registry};
+use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key};
+use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
     let mut locked = LockedLedger::acquire(&path)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
-    let reader = open_for_writing(&path, &context.read)?;
+    let layout = open_for_writing(&path, &context.read)?;
 
     // The new row, as the user typed it, in the file's columns.
     let identity = &args.identity;
@@ -30,7 +37,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         let pending = args.status.parse::<Status>().is_ok_and(Status::is_pending);
         pending.then(|| context.as_of.format("%Y-%m-%d").to_string())
     });
-    let typed = build_record(reader.header.len(), &reader.columns, None, |field| match field {
+    let typed = build_record(layout.header.len(), &layout.columns, None, |field| match field {
         Field::Status => Some(args.status.clone()),
         Field::Candidate => context.read.candidate.clone(),
         Field::Civility => args.civility.clone(),
@@ -44,18 +51,15 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         Field::Source => args.source.clone(),
         Field::Notes => args.notes.clone(),
     });
-    let line = next_line(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    let (entry, diagnostics) = check_row(&path, &reader.header, reader.dialect, &typed, line, &context.read);
+    let (entry, mut diagnostics) = check_row(&path, &layout.header, layout.dialect, &typed, 0, &context.read);
     let Some(entry) = entry else {
+        let line = next_line(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+        diagnostics.iter_mut().for_each(|d| d.line = line);
         return Err(refusal(&diagnostics));
     };
-    for warning in &diagnostics {
-        eprintln!("{warning}");
-    }
 
-    // Every entry already in the ledger, the target file and any other
+    // Every entry already in the ledger: the target file and any other
     // files and directories named, each file read once.
-    let mut registry = Registry::default();
     let mut files: Vec<PathBuf> = vec![path.clone()];
     let mut seen: HashSet<PathBuf> = files.iter().filter_map(|p| p.canonicalize().ok()).collect();
     for file in expand(&context.ledgers[1..]).map_err(Failure::usage)? {
@@ -63,28 +67,33 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
             files.push(file);
         }
     }
-    let existing = scan(&files, &context.read, &mut registry, |_, _| {});
-    if !existing.unreadable.is_empty() {
-        return Err(Failure::usage(existing.unreadable.join("\n")));
-    }
-    if existing.errors() > 0 {
-        eprintln!(
-            "note: the ledger already has {} errors; run `parrainage check` to see them",
-            existing.errors()
-        );
+    let ends_with_newline = locked
+        .last_byte()
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
+        .is_none_or(|b| b == b'\n');
+    let mut comparison = Comparison::new(&entry);
+    let mut line = 0;
+    for (i, file) in files.iter().enumerate() {
+        let next = comparison.read(file, &context.read)?;
+        if i == 0 {
+            line = next + u64::from(!ends_with_newline);
+        }
     }
     let at = Location {
-        file: std::sync::Arc::from(path.as_path()),
+        file: Arc::from(path.as_path()),
         line,
     };
+    for diagnostic in &mut diagnostics {
+        diagnostic.line = line;
+        eprintln!("{diagnostic}");
+    }
     let mut refused = Vec::new();
-    for finding in registry.record(&entry, &at, true) {
-        let blocking = !matches!(finding, Finding::PossibleDuplicate { .. });
-        let diagnostic = finding_diagnostic(&entry, &at, finding);
-        if blocking {
-            refused.push(diagnostic);
-        } else {
+    for (kind, first, first_at) in comparison.found {
+        let diagnostic = describe_finding(kind, &entry, &at, &first, &first_at);
+        if kind == FindingKind::PossibleDuplicate {
             eprintln!("{diagnostic}");
+        } else {
+            refused.push(diagnostic);
         }
     }
     if !refused.is_empty() {
@@ -92,20 +101,16 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     }
 
     // Stored with codes and ISO dates, whatever spelling was typed.
-    let record = build_record(reader.header.len(), &reader.columns, None, |field| {
+    let record = build_record(layout.header.len(), &layout.columns, None, |field| {
         Some(field_text(&entry, field))
     });
     let mut bytes = Vec::new();
-    if locked
-        .last_byte()
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
-        .is_some_and(|b| b != b'\n')
-    {
-        bytes.extend_from_slice(reader.dialect.line_end());
+    if !ends_with_newline {
+        bytes.extend_from_slice(layout.dialect.line_end());
     }
-    let row = reader
+    let row = layout
         .encoding
-        .encode(&reader.dialect.encode_row(&record))
+        .encode(&layout.dialect.encode_row(&record))
         .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
     bytes.extend(row);
     locked
@@ -120,6 +125,71 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         entry.candidate
     ));
     Ok(Exit::Success)
+}
+
+/// The new entry compared with every row of the ledger, one at a time.
+struct Comparison<'a> {
+    entry: &'a Sponsorship,
+    hasher: KeyHasher,
+    keys: crate::rules::identity::Keys,
+    candidate: String,
+    /// The first row of each kind of finding.
+    found: Vec<(FindingKind, Sponsorship, Location)>,
+}
+
+impl<'a> Comparison<'a> {
+    fn new(entry: &'a Sponsorship) -> Comparison<'a> {
+        let mut hasher = KeyHasher::default();
+        let keys = hasher.keys(entry);
+        Comparison {
+            entry,
+            hasher,
+            keys,
+            candidate: candidate_key(&entry.candidate),
+            found: Vec::new(),
+        }
+    }
+
+    /// Compares every row of `file`; returns the line after its last row.
+    fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<u64, Failure> {
+        let mut reader = LedgerReader::open(file, options).map_err(|e| match e {
+            OpenError::Unreadable(message) => Failure::usage(message),
+            OpenError::Invalid(found) => Failure::data(
+                found
+                    .iter()
+                    .map(Diagnostic::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        })?;
+        let mut ignored = Vec::new();
+        while let Some(at) = reader.next_entry(&mut ignored) {
+            ignored.clear();
+            let row = reader.entry();
+            // Most rows are elsewhere: compared without hashing.
+            if !at.good || !std::ptr::eq(row.department, self.entry.department) {
+                continue;
+            }
+            let keys = self.hasher.keys(row);
+            let kind = if keys.official == self.keys.official {
+                if candidate_key(&row.candidate) == self.candidate {
+                    FindingKind::DuplicateSponsor
+                } else if row.status.is_live() && self.entry.status.is_live() {
+                    FindingKind::SeveralCandidates
+                } else {
+                    continue;
+                }
+            } else if keys.person == self.keys.person {
+                FindingKind::PossibleDuplicate
+            } else {
+                continue;
+            };
+            if !self.found.iter().any(|(k, _, _)| *k == kind) {
+                self.found.push((kind, row.tidied(), reader.location(at.line)));
+            }
+        }
+        Ok(reader.next_line())
+    }
 }
 
 /// The entry is refused: exit 1 with every reason.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::ledger::read::{Scan, scan};
+use crate::ledger::scan::{Scan, findings, scan};
 use crate::rules::identity::Registry;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
@@ -20,8 +20,9 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let mut registry = Registry::default();
-    let mut result = scan(&paths, &context.read, &mut registry, |_, _| {});
+    let (mut result, registry) = scan::<Registry>(&paths, &context.read);
+    let cross_row = findings(&registry, &result, &context.read);
+    result.diagnostics.extend(cross_row);
     // Report in file order, then line order, whatever order rules ran in.
     result
         .diagnostics

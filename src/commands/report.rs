@@ -8,27 +8,23 @@
 use crate::cli::ReportArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::ledger::read::{Scan, scan};
+use crate::ledger::scan::{Scan, scan};
 use crate::render::model::Sections;
 use crate::render::{self, Report};
 use crate::rules::fold::{fold, fold_words, tidy};
-use crate::rules::identity::Registry;
-use crate::rules::tally::{CandidateTally, Tally};
+use crate::rules::tally::{CandidateTally, Tally, TallyBuilder};
 
 /// How many unreadable rows to show before sending the user to `check`.
 const SHOWN_ERRORS: usize = 5;
 
 pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
-    let mut registry = Registry::default();
-    let mut tally = Tally::default();
-    let result = scan(&context.ledgers, &context.read, &mut registry, |entry, _| {
-        tally.add(entry)
-    });
+    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &context.read);
     if !result.unreadable.is_empty() {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
     }
     refuse_unread_rows(&result)?;
-    note_findings(&result);
+    let tally = builder.finish();
+    note_findings(&result, &tally);
 
     let ranking = tally.ranking();
     // Kept alive here for a chosen candidate nobody sponsors yet.
@@ -95,18 +91,11 @@ fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
 }
 
 /// One line on stderr per kind of finding the report proceeds despite.
-fn note_findings(result: &Scan) {
-    let count = |code: Code| result.diagnostics.iter().filter(|d| d.code == code).count();
-    let duplicates = count(Code::DuplicateSponsor);
-    if duplicates > 0 {
+fn note_findings(result: &Scan, tally: &Tally) {
+    if tally.duplicates > 0 {
         eprintln!(
-            "parrainage: note: {duplicates} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)"
-        );
-    }
-    let several = count(Code::SeveralCandidates);
-    if several > 0 {
-        eprintln!(
-            "parrainage: note: {several} official(s) listed for several candidates count for each until the ledger is fixed (`parrainage check` lists them)"
+            "parrainage: note: {} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
+            tally.duplicates
         );
     }
     let warnings = result.warnings();

@@ -17,8 +17,8 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::rules::checks::entry_problems;
-use crate::rules::fold::{fold, tidy_into};
-use crate::rules::identity::{Finding, Location, Registry};
+use crate::rules::fold::fold;
+use crate::rules::identity::Location;
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::Sponsorship;
@@ -85,6 +85,17 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     first_line: u64,
     first_byte: u64,
     failed: bool,
+}
+
+/// What the header of a file says: enough to read any part of it.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub path: Arc<Path>,
+    pub format: Format,
+    pub dialect: Dialect,
+    pub encoding: TextEncoding,
+    pub header: Vec<String>,
+    pub columns: Columns,
 }
 
 /// Where a row read by [`LedgerReader::next_entry`] is.
@@ -299,7 +310,7 @@ impl<R: Read> LedgerReader<R> {
     /// Reads the rows of a part of a file whose header was already read by
     /// `layout`: `input` starts at byte `first_byte`, on line `first_line`.
     pub fn resume(
-        layout: &LedgerReader<impl Read>,
+        layout: &Layout,
         input: R,
         options: &ReadOptions,
         first_line: u64,
@@ -347,6 +358,7 @@ impl<R: Read> LedgerReader<R> {
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
+            bounds: Vec::new(),
         };
         LedgerReader {
             path,
@@ -368,8 +380,9 @@ impl<R: Read> LedgerReader<R> {
 
     /// Reads the next row into the reader's own buffers, adding what is
     /// wrong with it to `diagnostics`; the entry, if good, is
-    /// [`entry`](Self::entry). Rows whose fields are all empty (left by
-    /// spreadsheets) are skipped. This is the fast path: nothing is
+    /// [`entry`](Self::entry), its values trimmed but not tidied inside
+    /// (see [`Sponsorship::tidied`]). Rows whose fields are all empty (left
+    /// by spreadsheets) are skipped. This is the fast path: nothing is
     /// allocated for a row.
     pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<RowAt> {
         let (line, offset) = self.read_record(diagnostics)?;
@@ -377,6 +390,18 @@ impl<R: Read> LedgerReader<R> {
             .parser
             .parse(&self.record, line, diagnostics, &mut self.entry);
         Some(RowAt { line, offset, good })
+    }
+
+    /// What the header says, to read other parts of the file.
+    pub fn layout(&self) -> Layout {
+        Layout {
+            path: Arc::clone(&self.path),
+            format: self.format,
+            dialect: self.dialect,
+            encoding: self.encoding,
+            header: self.header.clone(),
+            columns: self.columns.clone(),
+        }
     }
 
     /// The entry of the last row read by [`next_entry`](Self::next_entry).
@@ -391,8 +416,12 @@ impl<R: Read> LedgerReader<R> {
             line: at.line,
             offset: at.offset,
             end: self.first_byte + self.csv.position().byte(),
-            record: self.record.clone(),
-            entry: at.good.then(|| self.entry.clone()),
+            record: if self.record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
+                strip_carriage_return(&self.record)
+            } else {
+                self.record.clone()
+            },
+            entry: at.good.then(|| self.entry.tidied()),
         })
     }
 
@@ -424,10 +453,10 @@ impl<R: Read> LedgerReader<R> {
             if self.record.as_slice().iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            // The CR of a CRLF line end stays in the last field here: every
+            // value is trimmed when read, and `next_row` strips it from the
+            // fields it hands out.
             let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
-            if self.record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
-                self.record = strip_carriage_return(&self.record);
-            }
             return Some((
                 self.first_line + position.line() - 1,
                 self.first_byte + position.byte(),
@@ -500,6 +529,8 @@ struct RowParser {
     departments: Memo<Option<&'static Department>>,
     dates: Memo<Result<NaiveDate, DateError>>,
     civilities: Memo<Option<&'static str>>,
+    /// The bounds of the current row's fields in its text.
+    bounds: Vec<(usize, usize)>,
 }
 
 impl RowParser {
@@ -513,16 +544,30 @@ impl RowParser {
     }
 
     /// The checks that concern any value, whatever its column: length,
-    /// control characters, encoding, formulas. Returns false on an error.
-    fn check_values(&self, record: &ByteRecord, line: u64, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    /// control characters, encoding, formulas. Returns the row as text, its
+    /// fields' bounds in `self.bounds`, or `None` after an error.
+    fn check_values<'r>(
+        &mut self,
+        record: &'r ByteRecord,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<&'r str> {
         let path = &self.path;
         // The whole row at once first: nearly every row passes.
         let bytes = record.as_slice();
+        let text = simdutf8::basic::from_utf8(bytes).ok();
+        self.bounds.clear();
+        let mut end = 0;
+        for field in record {
+            self.bounds.push((end, end + field.len()));
+            end += field.len();
+        }
         let suspicious = bytes.len() > MAX_FIELD_BYTES
             || bytes.iter().fold(false, |bad, b| {
                 bad | (*b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
             })
-            || std::str::from_utf8(bytes).is_err();
+            // A character cut between two fields is valid in the whole row.
+            || text.is_none_or(|t| !self.bounds.iter().all(|(start, _)| t.is_char_boundary(*start)));
         let mut good = true;
         for (position, raw) in record.iter().enumerate() {
             let column = || self.header[position].clone();
@@ -596,7 +641,7 @@ impl RowParser {
                 );
             }
         }
-        good
+        if good { text } else { None }
     }
 
     /// Reads `record` into `entry`; false if the row has an error (then
@@ -624,16 +669,15 @@ impl RowParser {
             );
             return false;
         }
-        if !self.check_values(record, line, diagnostics) {
+        let Some(text) = self.check_values(record, line, diagnostics) else {
             return false;
-        }
-        let columns = &self.columns;
+        };
+        let (columns, bounds) = (&self.columns, &self.bounds);
         let get = |field: Field| -> &str {
             columns
                 .get(field)
-                .and_then(|p| record.get(p))
-                .and_then(|raw| std::str::from_utf8(raw).ok())
-                .map_or("", str::trim)
+                .and_then(|p| bounds.get(p))
+                .map_or("", |(start, end)| text[*start..*end].trim())
         };
         let before = diagnostics.len();
         let error = |parser: &RowParser,
@@ -681,7 +725,7 @@ impl RowParser {
         };
 
         match (get(Field::Candidate), &self.options.candidate) {
-            ("", Some(default)) => tidy_into(default, &mut entry.candidate),
+            ("", Some(default)) => set(&mut entry.candidate, default),
             ("", None) => {
                 entry.candidate.clear();
                 error(
@@ -693,11 +737,13 @@ impl RowParser {
                     Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
                 );
             }
-            (name, _) => tidy_into(name, &mut entry.candidate),
+            (name, _) => set(&mut entry.candidate, name),
         }
 
-        tidy_into(get(Field::LastName), &mut entry.last_name);
-        tidy_into(get(Field::FirstName), &mut entry.first_name);
+        // Spaces inside names are tidied by `next_row` only: keys fold
+        // them away, so the fast path need not.
+        set(&mut entry.last_name, get(Field::LastName));
+        set(&mut entry.first_name, get(Field::FirstName));
         for field in [Field::LastName, Field::FirstName] {
             let empty = match field {
                 Field::LastName => entry.last_name.is_empty(),
@@ -831,7 +877,7 @@ impl RowParser {
         entry.department = department;
         entry.claimed_on = dates[0];
         entry.published_on = dates[1];
-        tidy_into(get(Field::Circonscription), &mut entry.circonscription);
+        set(&mut entry.circonscription, get(Field::Circonscription));
         set(&mut entry.source, get(Field::Source));
         set(&mut entry.notes, get(Field::Notes));
         for problem in entry_problems(entry, &self.options.election) {
@@ -1013,112 +1059,6 @@ fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::NotFound => "no such file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
-    }
-}
-
-/// What a scan of one or more ledger files found.
-#[derive(Debug, Default)]
-pub struct Scan {
-    pub diagnostics: Vec<Diagnostic>,
-    /// Files that could not be read at all (exit 2).
-    pub unreadable: Vec<String>,
-    pub files: usize,
-    pub rows: u64,
-}
-
-impl Scan {
-    pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
-    }
-}
-
-/// Reads every file of a ledger, checks each row and the rows against each
-/// other (same official twice, several candidates, homonyms), and hands each
-/// good entry to `visit`.
-pub fn scan(
-    paths: &[PathBuf],
-    options: &ReadOptions,
-    registry: &mut Registry,
-    mut visit: impl FnMut(&Sponsorship, &Location),
-) -> Scan {
-    let mut result = Scan::default();
-    let files = match expand(paths) {
-        Ok(files) => files,
-        Err(message) => {
-            result.unreadable.push(message);
-            return result;
-        }
-    };
-    for path in files {
-        let mut reader = match LedgerReader::open(&path, options) {
-            Ok(reader) => reader,
-            Err(OpenError::Unreadable(message)) => {
-                result.unreadable.push(message);
-                continue;
-            }
-            Err(OpenError::Invalid(diagnostics)) => {
-                result.files += 1;
-                result.diagnostics.extend(diagnostics);
-                continue;
-            }
-        };
-        result.files += 1;
-        result.diagnostics.append(&mut reader.notes);
-        let warn_homonyms = !reader.format.is_official();
-        while let Some(row) = reader.next_row(&mut result.diagnostics) {
-            result.rows += 1;
-            let Some(entry) = row.entry else { continue };
-            let at = reader.location(row.line);
-            for finding in registry.record(&entry, &at, warn_homonyms) {
-                result.diagnostics.push(finding_diagnostic(&entry, &at, finding));
-            }
-            visit(&entry, &at);
-        }
-    }
-    result
-}
-
-/// A cross-row finding, as a diagnostic on the later row.
-pub fn finding_diagnostic(entry: &Sponsorship, at: &Location, finding: Finding) -> Diagnostic {
-    match finding {
-        Finding::DuplicateSponsor { first } => Diagnostic::error(
-            &at.file,
-            at.line,
-            Code::DuplicateSponsor,
-            format!(
-                "{} is already in the ledger for {} at {first}",
-                entry.describe(),
-                entry.candidate
-            ),
-        )
-        .hint("an official counts once: delete this row, or change the first one with `parrainage update`"),
-        Finding::SeveralCandidates { first, other } => Diagnostic::error(
-            &at.file,
-            at.line,
-            Code::SeveralCandidates,
-            format!(
-                "{} sponsors {} here and {other} at {first}: an official may sponsor only one candidate",
-                entry.describe(),
-                entry.candidate
-            ),
-        )
-        .hint("if the official changed their mind, set the older entry's status to withdrawn or lost"),
-        Finding::PossibleDuplicate { first, other } => Diagnostic::warning(
-            &at.file,
-            at.line,
-            Code::PossibleDuplicate,
-            format!(
-                "{} {} in {} is also the {other} at {first}: one person with two mandates, or a homonym?",
-                entry.last_name, entry.first_name, entry.department
-            ),
-        )
-        .hint(
-            "one person sponsors once: if this is the same official, keep only the mandate they signed with",
-        ),
     }
 }
 

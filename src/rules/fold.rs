@@ -11,17 +11,24 @@ pub fn fold_into(text: &str, out: &mut String) {
     // ASCII bytes are folded in place; other characters one by one, with
     // the accented letters of French (Latin-1 and Latin Extended-A) looked
     // up directly and the rest decomposed.
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
             }
+            i += 1;
             continue;
         }
+        // A character of several bytes: `i` is on its first byte.
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         match latin_base(c) {
             Some(base) => out.push_str(base),
             None => fold_other(c, out),
         }
+        i += c.len_utf8();
     }
 }
 
@@ -95,6 +102,25 @@ pub fn tidy(text: &str) -> String {
 /// [`tidy`] into `out`, replacing what it held (and keeping its allocation).
 pub fn tidy_into(text: &str, out: &mut String) {
     out.clear();
+    // Most values are tidy already: copied as they are.
+    let mut untidy = false;
+    let mut after_space = true;
+    let mut ascii = true;
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            untidy |= after_space || b != b' ';
+            after_space = true;
+        } else {
+            after_space = false;
+            ascii &= b.is_ascii();
+        }
+    }
+    untidy |= after_space && !text.is_empty();
+    untidy |= !ascii && text.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+    if !untidy {
+        out.push_str(text);
+        return;
+    }
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -151,5 +177,10 @@ mod tests {
     #[test]
     fn tidy_collapses_spaces() {
         assert_eq!(tidy("  SMATI  Rafik "), "SMATI Rafik");
+        assert_eq!(tidy("SMATI\tRafik"), "SMATI Rafik");
+        assert_eq!(tidy("SMATI Rafik\r"), "SMATI Rafik");
+        assert_eq!(tidy("SMATI\u{a0}\u{a0}Rafik"), "SMATI Rafik");
+        assert_eq!(tidy("Saint-Martin / Saint-Barthélémy"), "Saint-Martin / Saint-Barthélémy");
+        assert_eq!(tidy(""), "");
     }
 }

@@ -6,9 +6,11 @@
 //! with another mandate or circonscription may be a homonym: worth a warning,
 //! never an error, never a silent merge.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128, xxh3_128_with_seed};
 
 use super::fold::fold_into;
 use crate::sponsorship::Sponsorship;
@@ -53,82 +55,368 @@ pub fn candidate_key(name: &str) -> String {
     super::fold::fold(name)
 }
 
-/// What a row says about rows read before it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    /// The same official already sponsors the same candidate at `first`.
-    DuplicateSponsor { first: Location },
-    /// The same official already sponsors another live candidate at `first`.
-    SeveralCandidates { first: Location, other: String },
+/// What a row says about a row read before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// The same official already sponsors the same candidate.
+    DuplicateSponsor,
+    /// The same official already sponsors another candidate, both live.
+    SeveralCandidates,
     /// The same name in the same unit with another mandate or circonscription.
-    PossibleDuplicate { first: Location, other: String },
+    PossibleDuplicate,
 }
 
-struct Seen {
-    at: Location,
-    candidate_key: String,
-    candidate: String,
-    live: bool,
+/// Compact keys of an entry's identity: the folded identity hashed with
+/// xxh3. 128 bits for the official, so that no two officials of any real
+/// ledger share a key; 64 for the person, which only raises warnings.
+#[derive(Default)]
+pub struct KeyHasher {
+    buffer: String,
 }
 
-/// Remembers the officials of rows read so far and judges each new row.
+/// The keys of one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keys {
+    /// Last name, first name and unit.
+    pub person: u64,
+    /// Person, mandate type and circonscription.
+    pub official: [u64; 2],
+}
+
+impl KeyHasher {
+    /// The keys of `s`, folded as [`person_key`] and [`official_key`] are.
+    pub fn keys(&mut self, s: &Sponsorship) -> Keys {
+        let key = &mut self.buffer;
+        key.clear();
+        fold_into(&s.last_name, key);
+        key.push('\u{1f}');
+        fold_into(&s.first_name, key);
+        key.push('\u{1f}');
+        key.push_str(s.department.code);
+        let person = xxh3_64(key.as_bytes());
+        key.push('\u{1f}');
+        key.push_str(s.mandate.code());
+        key.push('\u{1f}');
+        fold_into(&s.circonscription, key);
+        let official = xxh3_128(key.as_bytes());
+        Keys {
+            person,
+            official: [official as u64, (official >> 64) as u64],
+        }
+    }
+
+    /// The key of the pair (official, candidate): `official` hashed again
+    /// with the candidate's folded name.
+    pub fn sponsorship(&mut self, official: [u64; 2], candidate_key: u64) -> [u64; 2] {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&official[0].to_le_bytes());
+        bytes[8..].copy_from_slice(&official[1].to_le_bytes());
+        let key = xxh3_128_with_seed(&bytes, candidate_key);
+        [key as u64, (key >> 64) as u64]
+    }
+}
+
+/// The candidates met in a ledger, each with its spellings, numbered.
+/// "BÉKAERT Corinne" and "BEKAERT Corinne" are two spellings of one
+/// candidate.
+#[derive(Default)]
+pub struct CandidateNames {
+    /// Spelling → (its number, its candidate's number).
+    spellings: FxHashMap<String, (u32, u32)>,
+    /// Every spelling, by number, with its candidate's number.
+    spelling_list: Vec<(String, u32)>,
+    /// Folded name → candidate number.
+    candidates: FxHashMap<String, u32>,
+    /// Every candidate by number: folded name and its hash.
+    candidate_list: Vec<(String, u64)>,
+    /// The last spelling met, checked first: rows come grouped.
+    last: Option<(u32, u32)>,
+}
+
+impl CandidateNames {
+    /// The numbers of a spelling and of its candidate, given the spelling.
+    pub fn intern(&mut self, spelling: &str) -> (u32, u32) {
+        if let Some((s, c)) = self.last
+            && self.spelling_list[s as usize].0 == spelling
+        {
+            return (s, c);
+        }
+        let found = match self.spellings.get(spelling) {
+            Some(found) => *found,
+            None => {
+                let folded = candidate_key(spelling);
+                let candidate = match self.candidates.get(&folded) {
+                    Some(c) => *c,
+                    None => {
+                        let c = self.candidate_list.len() as u32;
+                        self.candidate_list.push((folded.clone(), xxh3_64(folded.as_bytes())));
+                        self.candidates.insert(folded, c);
+                        c
+                    }
+                };
+                let s = self.spelling_list.len() as u32;
+                self.spelling_list.push((spelling.to_string(), candidate));
+                self.spellings.insert(spelling.to_string(), (s, candidate));
+                (s, candidate)
+            }
+        };
+        self.last = Some(found);
+        found
+    }
+
+    /// The hash of a candidate's folded name.
+    pub fn key_hash(&self, candidate: u32) -> u64 {
+        self.candidate_list[candidate as usize].1
+    }
+
+    /// The folded name of a candidate.
+    pub fn folded(&self, candidate: u32) -> &str {
+        &self.candidate_list[candidate as usize].0
+    }
+
+    /// A spelling and its candidate.
+    pub fn spelling(&self, spelling: u32) -> (&str, u32) {
+        let (text, candidate) = &self.spelling_list[spelling as usize];
+        (text, *candidate)
+    }
+
+    pub fn spelling_count(&self) -> usize {
+        self.spelling_list.len()
+    }
+
+    pub fn candidate_count(&self) -> usize {
+        self.candidate_list.len()
+    }
+
+    /// Takes in the names of `other`, and says what each of its spelling
+    /// numbers is here.
+    pub fn absorb(&mut self, other: &CandidateNames) -> Vec<(u32, u32)> {
+        other.spelling_list.iter().map(|(text, _)| self.intern(text)).collect()
+    }
+}
+
+/// Where an entry was read: the part of the ledger (a file, or a half of a
+/// large file, numbered in reading order), its byte offset there and its
+/// line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    pub part: u16,
+    pub offset: u64,
+    pub line: u64,
+}
+
+/// `part` and `offset` in one number that sorts in reading order.
+fn pack(place: Place) -> u64 {
+    (u64::from(place.part) << 48) | (place.offset & ((1 << 48) - 1))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct OfficialRow {
+    key: [u64; 2],
+    /// Part and offset, packed: reading order.
+    order: u64,
+    line: u32,
+    /// The candidate's number, with the top bit set for a live entry.
+    candidate: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct PersonRow {
+    person: u64,
+    order: u64,
+    official: u64,
+    line: u32,
+}
+
+const LIVE: u32 = 1 << 31;
+
+/// One finding: the later row, the earlier row it repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judgement {
+    pub kind: FindingKind,
+    pub later: Place,
+    pub first: Place,
+}
+
+/// Remembers the identity of every entry of a ledger, compactly, and then
+/// judges them together: the same official twice, for one candidate or for
+/// several, and possible homonyms. Collected part by part (a file, or half
+/// of a large one, read in its own thread), then judged in reading order.
 #[derive(Default)]
 pub struct Registry {
-    officials: HashMap<String, Vec<Seen>>,
-    /// Person key → (official key, where first seen, description).
-    persons: HashMap<String, Vec<(String, Location, String)>>,
+    keys: KeyHasher,
+    names: CandidateNames,
+    officials: Vec<Vec<OfficialRow>>,
+    persons: Vec<Vec<PersonRow>>,
 }
 
 impl Registry {
-    /// Records `s`, read at `at`, and says what it repeats. Homonym warnings
-    /// are asked for only where they help: in a campaign's ledger, not in an
-    /// official publication whose rows the Conseil has already told apart.
-    pub fn record(&mut self, s: &Sponsorship, at: &Location, warn_homonyms: bool) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        let official = official_key(s);
-        let candidate_key = candidate_key(&s.candidate);
-        if warn_homonyms {
-            let person = person_key(s);
-            let others = self.persons.entry(person).or_default();
-            if let Some((_, first, other)) = others.iter().find(|(key, _, _)| *key != official) {
-                findings.push(Finding::PossibleDuplicate {
-                    first: first.clone(),
-                    other: other.clone(),
-                });
-            }
-            if !others.iter().any(|(key, _, _)| *key == official) {
-                others.push((official.clone(), at.clone(), describe_mandate(s)));
-            }
+    /// Records `s`, read at `at`. Homonym warnings are asked for only where
+    /// they help: in a campaign's ledger, not in an official publication
+    /// whose rows the Conseil has already told apart.
+    pub fn record(&mut self, s: &Sponsorship, at: Place, warn_homonyms: bool) {
+        let keys = self.keys.keys(s);
+        let (_, candidate) = self.names.intern(&s.candidate);
+        let order = pack(at);
+        let line = u32::try_from(at.line).unwrap_or(u32::MAX);
+        if self.officials.is_empty() {
+            self.officials.push(Vec::new());
+            self.persons.push(Vec::new());
         }
-        let seen = self.officials.entry(official).or_default();
-        if let Some(same) = seen.iter().find(|seen| seen.candidate_key == candidate_key) {
-            findings.push(Finding::DuplicateSponsor {
-                first: same.at.clone(),
-            });
-        } else if s.status.is_live()
-            && let Some(other) = seen.iter().find(|seen| seen.live)
-        {
-            findings.push(Finding::SeveralCandidates {
-                first: other.at.clone(),
-                other: other.candidate.clone(),
-            });
-        }
-        seen.push(Seen {
-            at: at.clone(),
-            candidate_key,
-            candidate: s.candidate.clone(),
-            live: s.status.is_live(),
+        let live = if s.status.is_live() { LIVE } else { 0 };
+        self.officials[0].push(OfficialRow {
+            key: keys.official,
+            order,
+            line,
+            candidate: candidate | live,
         });
-        findings
+        if warn_homonyms {
+            self.persons[0].push(PersonRow {
+                person: keys.person,
+                order,
+                official: keys.official[0],
+                line,
+            });
+        }
+    }
+
+    /// Ends a part: its rows are sorted now, in the thread that read them.
+    pub fn seal(&mut self) {
+        for rows in &mut self.officials {
+            rows.sort_unstable();
+        }
+        for rows in &mut self.persons {
+            rows.sort_unstable();
+        }
+    }
+
+    /// Takes in what a later part recorded.
+    pub fn absorb(&mut self, mut later: Registry) {
+        let spellings = self.names.absorb(&later.names);
+        // Their candidate numbers, in ours.
+        let mut candidates = vec![0u32; later.names.candidate_count()];
+        for (spelling, (_, ours)) in spellings.iter().enumerate() {
+            candidates[later.names.spelling(spelling as u32).1 as usize] = *ours;
+        }
+        for rows in &mut later.officials {
+            for row in rows.iter_mut() {
+                let live = row.candidate & LIVE;
+                row.candidate = candidates[(row.candidate & !LIVE) as usize] | live;
+            }
+        }
+        self.officials.append(&mut later.officials);
+        self.persons.append(&mut later.persons);
+    }
+
+    /// The folded name of a candidate number.
+    pub fn candidate(&self, number: u32) -> &str {
+        self.names.folded(number & !LIVE)
+    }
+
+    /// Every finding, in no particular order. Each group of rows with one
+    /// key is judged in one pass, so that no input makes this quadratic.
+    pub fn judge(&self) -> Vec<Judgement> {
+        let mut found = Vec::new();
+        let mut group: Vec<OfficialRow> = Vec::new();
+        for row in merge_sorted(&self.officials) {
+            if group.last().is_some_and(|g| g.key != row.key) {
+                judge_official(&group, &mut found);
+                group.clear();
+            }
+            group.push(row);
+        }
+        judge_official(&group, &mut found);
+        let mut people: Vec<PersonRow> = Vec::new();
+        for row in merge_sorted(&self.persons) {
+            if people.last().is_some_and(|p| p.person != row.person) {
+                judge_person(&people, &mut found);
+                people.clear();
+            }
+            people.push(row);
+        }
+        judge_person(&people, &mut found);
+        found
     }
 }
 
-fn describe_mandate(s: &Sponsorship) -> String {
-    if s.circonscription.is_empty() {
-        s.mandate.code().to_string()
-    } else {
-        format!("{} of {}", s.mandate.code(), s.circonscription)
+fn unpack(order: u64, line: u32) -> Place {
+    Place {
+        part: (order >> 48) as u16,
+        offset: order & ((1 << 48) - 1),
+        line: u64::from(line),
     }
+}
+
+/// Rows of one official, in reading order: a second row for a candidate
+/// already seen is a duplicate; a live row for another candidate than an
+/// earlier live row is a second sponsorship.
+fn judge_official(group: &[OfficialRow], found: &mut Vec<Judgement>) {
+    if group.len() < 2 {
+        return;
+    }
+    let mut first_by_candidate: FxHashMap<u32, &OfficialRow> = FxHashMap::default();
+    let mut first_live: Option<&OfficialRow> = None;
+    for row in group {
+        let candidate = row.candidate & !LIVE;
+        let live = row.candidate & LIVE != 0;
+        let judged = match first_by_candidate.get(&candidate) {
+            Some(same) => Some((FindingKind::DuplicateSponsor, *same)),
+            None => {
+                first_by_candidate.insert(candidate, row);
+                first_live
+                    .filter(|_| live)
+                    .map(|other| (FindingKind::SeveralCandidates, other))
+            }
+        };
+        if let Some((kind, first)) = judged {
+            found.push(Judgement {
+                kind,
+                later: unpack(row.order, row.line),
+                first: unpack(first.order, first.line),
+            });
+        }
+        if live && first_live.is_none() {
+            first_live = Some(row);
+        }
+    }
+}
+
+/// Rows of one person (name and unit), in reading order: a row whose
+/// official differs from an earlier row's may be a homonym.
+fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
+    let Some(first) = people.first() else { return };
+    let mut other: Option<&PersonRow> = None;
+    for row in &people[1..] {
+        let earlier = if row.official != first.official {
+            other.get_or_insert(row);
+            Some(first)
+        } else {
+            other
+        };
+        if let Some(earlier) = earlier {
+            found.push(Judgement {
+                kind: FindingKind::PossibleDuplicate,
+                later: unpack(row.order, row.line),
+                first: unpack(earlier.order, earlier.line),
+            });
+        }
+    }
+}
+
+/// The rows of several sorted parts, in one sorted order.
+pub fn merge_sorted<T: Ord + Copy>(parts: &[Vec<T>]) -> impl Iterator<Item = T> + '_ {
+    let mut heads: std::collections::BinaryHeap<std::cmp::Reverse<(T, usize, usize)>> = parts
+        .iter()
+        .enumerate()
+        .filter_map(|(p, rows)| rows.first().map(|r| std::cmp::Reverse((*r, p, 0))))
+        .collect();
+    std::iter::from_fn(move || {
+        let std::cmp::Reverse((row, p, i)) = heads.pop()?;
+        if let Some(next) = parts[p].get(i + 1) {
+            heads.push(std::cmp::Reverse((*next, p, i + 1)));
+        }
+        Some(row)
+    })
 }
 
 /// A search for an official by the identity flags of `update`: names are

@@ -5,13 +5,14 @@
 //! usable sponsorships from at least 30 units. An official listed twice for
 //! the same candidate counts once.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use super::department::{self, Department};
 use super::election::Election;
-use super::identity::{candidate_key, official_key};
+use super::fold::tidy;
+use super::identity::{CandidateNames, KeyHasher, candidate_key, merge_sorted};
 use super::mandate::Mandate;
 use super::status::Status;
 use crate::sponsorship::Sponsorship;
@@ -232,45 +233,170 @@ fn usable(by_unit: &[u32; UNITS], election: &Election) -> u32 {
     by_unit.iter().map(|n| (*n).min(cap)).sum()
 }
 
+/// One counted row, compactly: a million rows fit in 32 MB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct CountedRow {
+    /// The (official, candidate) key: rows with one key count once.
+    key: [u64; 2],
+    /// Reading order: the first row of a key counts.
+    sequence: u32,
+    spelling: u32,
+    /// Days since 2000-01-01 of the publication; `NO_DAY` if none.
+    day: u16,
+    unit: u8,
+    mandate: u8,
+    status: u8,
+}
+
+const NO_DAY: u16 = u16::MAX;
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")
+}
+
+/// Gathers the entries of a ledger, part by part (a file, or a half of a
+/// large file read in its own thread), then counts them:
+/// [`finish`](Self::finish) gives the [`Tally`].
+#[derive(Default)]
+pub struct TallyBuilder {
+    keys: KeyHasher,
+    names: CandidateNames,
+    parts: Vec<Vec<CountedRow>>,
+}
+
+impl TallyBuilder {
+    /// Takes one entry.
+    pub fn add(&mut self, s: &Sponsorship) {
+        let (spelling, candidate) = self.names.intern(&s.candidate);
+        let official = self.keys.keys(s).official;
+        let key = self.keys.sponsorship(official, self.names.key_hash(candidate));
+        if self.parts.is_empty() {
+            self.parts.push(Vec::new());
+        }
+        let rows = self.parts.last_mut().expect("a part");
+        let day = s
+            .published_on
+            .and_then(|d| u16::try_from((d - epoch()).num_days()).ok())
+            .filter(|d| *d != NO_DAY)
+            .unwrap_or(NO_DAY);
+        rows.push(CountedRow {
+            key,
+            sequence: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+            spelling,
+            day,
+            unit: s.department.index() as u8,
+            mandate: Mandate::ALL.iter().position(|m| *m == s.mandate).unwrap_or(0) as u8,
+            status: Status::ALL.iter().position(|x| *x == s.status).unwrap_or(0) as u8,
+        });
+    }
+
+    /// Ends a part: its rows are sorted now, in the thread that read them.
+    pub fn seal(&mut self) {
+        for rows in &mut self.parts {
+            rows.sort_unstable();
+        }
+    }
+
+    /// Takes in what a later part gathered.
+    pub fn absorb(&mut self, mut later: TallyBuilder) {
+        let spellings = self.names.absorb(&later.names);
+        // Later parts come after in reading order.
+        let before = self.parts.iter().map(Vec::len).sum::<usize>();
+        let before = u32::try_from(before).unwrap_or(u32::MAX);
+        for rows in &mut later.parts {
+            for row in rows.iter_mut() {
+                row.spelling = spellings[row.spelling as usize].0;
+                row.sequence = row.sequence.saturating_add(before);
+            }
+        }
+        self.parts.append(&mut later.parts);
+    }
+
+    /// Counts every (official, candidate) once, the first row read.
+    pub fn finish(self) -> Tally {
+        let mut counts: Vec<CandidateTally> = Vec::new();
+        counts.resize_with(self.names.candidate_count(), CandidateTally::default);
+        let mut spellings = vec![0u32; self.names.spelling_count()];
+        let mut duplicates = 0u32;
+        let mut last_key = None;
+        // Publication days, counted as numbers and turned into dates once.
+        let mut days: Vec<BTreeMap<u16, u32>> = vec![BTreeMap::new(); counts.len()];
+        // Each part sorted by key then reading order: merged, the first
+        // row of a key is the first read.
+        for row in merge_sorted(&self.parts) {
+            if last_key == Some(row.key) {
+                duplicates += 1;
+                continue;
+            }
+            last_key = Some(row.key);
+            spellings[row.spelling as usize] += 1;
+            let (_, candidate) = self.names.spelling(row.spelling);
+            let tally = &mut counts[candidate as usize];
+            let unit = usize::from(row.unit);
+            let mandate = usize::from(row.mandate);
+            let status = Status::ALL[usize::from(row.status)];
+            if status.is_live() {
+                tally.claimed_by_unit[unit] += 1;
+                tally.by_mandate[mandate].1 += 1;
+            }
+            match status {
+                Status::Validated => {
+                    tally.validated_by_unit[unit] += 1;
+                    tally.by_mandate[mandate].0 += 1;
+                    if row.day == NO_DAY {
+                        tally.undated += 1;
+                    } else {
+                        *days[candidate as usize].entry(row.day).or_default() += 1;
+                    }
+                }
+                Status::Claimed | Status::Sent => tally.pending += 1,
+                Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
+            }
+        }
+        for (tally, days) in counts.iter_mut().zip(days) {
+            tally.by_date = days
+                .into_iter()
+                .map(|(day, n)| (epoch() + chrono::Duration::days(i64::from(day)), n))
+                .collect();
+        }
+        for (spelling, count) in spellings.iter().enumerate() {
+            let (text, candidate) = self.names.spelling(spelling as u32);
+            if *count > 0 {
+                // Spellings that differ only by spaces are one.
+                *counts[candidate as usize].spellings.entry(tidy(text)).or_default() += *count;
+            }
+        }
+        let candidates = counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, t)| !t.spellings.is_empty())
+            .map(|(c, t)| (self.names.folded(c as u32).to_string(), t))
+            .collect();
+        Tally {
+            candidates,
+            duplicates,
+        }
+    }
+}
+
 /// Counts for every candidate of a ledger.
 #[derive(Default)]
 pub struct Tally {
     candidates: HashMap<String, CandidateTally>,
-    seen: HashSet<(String, String)>,
     /// Rows skipped because the same official was already counted for the
     /// same candidate.
     pub duplicates: u32,
 }
 
 impl Tally {
-    /// Counts one entry, unless its official was already counted for its
-    /// candidate.
-    pub fn add(&mut self, s: &Sponsorship) {
-        let candidate = candidate_key(&s.candidate);
-        if !self.seen.insert((official_key(s), candidate.clone())) {
-            self.duplicates += 1;
-            return;
+    /// Counts the entries of `entries`, in order.
+    pub fn of<'a>(entries: impl IntoIterator<Item = &'a Sponsorship>) -> Tally {
+        let mut builder = TallyBuilder::default();
+        for entry in entries {
+            builder.add(entry);
         }
-        let tally = self.candidates.entry(candidate).or_default();
-        *tally.spellings.entry(s.candidate.clone()).or_default() += 1;
-        let unit = s.department.index();
-        let mandate = Mandate::ALL.iter().position(|m| *m == s.mandate).unwrap_or(0);
-        if s.status.is_live() {
-            tally.claimed_by_unit[unit] += 1;
-            tally.by_mandate[mandate].1 += 1;
-        }
-        match s.status {
-            Status::Validated => {
-                tally.validated_by_unit[unit] += 1;
-                tally.by_mandate[mandate].0 += 1;
-                match s.published_on {
-                    Some(day) => *tally.by_date.entry(day).or_default() += 1,
-                    None => tally.undated += 1,
-                }
-            }
-            Status::Claimed | Status::Sent => tally.pending += 1,
-            Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
-        }
+        builder.seal();
+        builder.finish()
     }
 
     /// The candidate whose folded name is that of `name`.
@@ -330,15 +456,15 @@ mod tests {
 
     /// A tally of `per_unit[i]` validated mayors in the i-th metropolitan unit.
     fn tally(per_unit: &[u32]) -> Tally {
-        let mut tally = Tally::default();
+        let mut entries = Vec::new();
         let mut n = 0;
         for (unit, count) in department::ALL.iter().zip(per_unit) {
             for _ in 0..*count {
                 n += 1;
-                tally.add(&mayor("MARTIN Claire", unit.code, n));
+                entries.push(mayor("MARTIN Claire", unit.code, n));
             }
         }
-        tally
+        Tally::of(&entries)
     }
 
     fn martin(tally: &Tally) -> &CandidateTally {
@@ -406,10 +532,11 @@ mod tests {
 
     #[test]
     fn same_official_twice_counts_once_across_spellings() {
-        let mut tally = Tally::default();
-        tally.add(&mayor("BÉKAERT Corinne", "02", 1));
-        tally.add(&mayor("BEKAERT  Corinne", "02", 1));
-        tally.add(&mayor("BEKAERT Corinne", "02", 2));
+        let tally = Tally::of(&[
+            mayor("BÉKAERT Corinne", "02", 1),
+            mayor("BEKAERT  Corinne", "02", 1),
+            mayor("BEKAERT Corinne", "02", 2),
+        ]);
         assert_eq!(tally.len(), 1);
         assert_eq!(tally.duplicates, 1);
         assert_eq!(tally.candidate("bekaert corinne").unwrap().validated(), 2);
@@ -451,13 +578,15 @@ mod tests {
 
     #[test]
     fn ranking_is_most_validated_first_then_name() {
-        let mut tally = Tally::default();
+        let mut tally = TallyBuilder::default();
         for n in 0..3 {
             tally.add(&mayor("ZOLA Émile", "02", n));
         }
         tally.add(&mayor("ARNAUD Paul", "02", 10));
         tally.add(&mayor("ÉTIENNE Léa", "02", 11));
         tally.add(&mayor("FAURE Luc", "02", 12));
+        tally.seal();
+        let tally = tally.finish();
         let names: Vec<String> = tally.ranking().iter().map(|t| t.name()).collect();
         assert_eq!(names, ["ZOLA Émile", "ARNAUD Paul", "ÉTIENNE Léa", "FAURE Luc"]);
     }

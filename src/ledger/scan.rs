@@ -1,0 +1,424 @@
+//! Reading a whole ledger: every file of it, a large file in parts on all
+//! cores, each good entry handed to a [`Collector`] (the tally of `report`,
+//! the registry of `check`), the parts' collections then joined in reading
+//! order, so that the result is the same as one pass from the first row to
+//! the last.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::read::{LedgerReader, OpenError, ReadOptions, expand};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::ledger::encoding::TextEncoding;
+use crate::rules::identity::{FindingKind, Judgement, Location, Place, Registry};
+use crate::rules::tally::TallyBuilder;
+use crate::sponsorship::Sponsorship;
+
+/// What gathers entries during a scan, one per part, joined at the end.
+pub trait Collector: Default + Send {
+    /// One good entry, read at `at`, in an official publication or not.
+    fn collect(&mut self, entry: &Sponsorship, at: Place, official: bool);
+    /// The part is read: last work in its own thread.
+    fn seal(&mut self) {}
+    /// Takes in the collection of the part read after this one.
+    fn absorb(&mut self, later: Self);
+}
+
+impl Collector for Registry {
+    fn collect(&mut self, entry: &Sponsorship, at: Place, official: bool) {
+        self.record(entry, at, !official);
+    }
+
+    fn seal(&mut self) {
+        Registry::seal(self);
+    }
+
+    fn absorb(&mut self, later: Registry) {
+        Registry::absorb(self, later);
+    }
+}
+
+impl Collector for TallyBuilder {
+    fn collect(&mut self, entry: &Sponsorship, _: Place, _: bool) {
+        self.add(entry);
+    }
+
+    fn seal(&mut self) {
+        TallyBuilder::seal(self);
+    }
+
+    fn absorb(&mut self, later: TallyBuilder) {
+        TallyBuilder::absorb(self, later);
+    }
+}
+
+/// What a scan of one or more ledger files found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be read at all (exit 2).
+    pub unreadable: Vec<String>,
+    pub files: usize,
+    pub rows: u64,
+    /// The file of each part, by part number.
+    parts: Vec<Arc<Path>>,
+}
+
+impl Scan {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// The file a part was read from.
+    pub fn file_of(&self, part: u16) -> &Arc<Path> {
+        &self.parts[usize::from(part)]
+    }
+}
+
+/// A file is read in parts only above this size: below, one core is quick
+/// enough and threads would cost more than they save.
+const PART_MIN_BYTES: u64 = 4 << 20;
+
+/// Reads every file of a ledger, checks each row, and hands each good entry
+/// to a collector.
+pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C) {
+    let mut result = Scan::default();
+    let mut collected: Option<C> = None;
+    let files = match expand(paths) {
+        Ok(files) => files,
+        Err(message) => {
+            result.unreadable.push(message);
+            return (result, C::default());
+        }
+    };
+    for path in files {
+        for part in read_file::<C>(&path, options, &mut result) {
+            match &mut collected {
+                None => collected = Some(part),
+                Some(all) => all.absorb(part),
+            }
+        }
+    }
+    (result, collected.unwrap_or_default())
+}
+
+/// One part of a file: where it starts and on which line.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u64,
+    end: u64,
+    first_line: u64,
+}
+
+fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan) -> Vec<C> {
+    let mut layout = match LedgerReader::open(path, options) {
+        Ok(reader) => reader,
+        Err(OpenError::Unreadable(message)) => {
+            result.unreadable.push(message);
+            return Vec::new();
+        }
+        Err(OpenError::Invalid(diagnostics)) => {
+            result.files += 1;
+            result.diagnostics.extend(diagnostics);
+            return Vec::new();
+        }
+    };
+    result.files += 1;
+    result.diagnostics.append(&mut layout.notes);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    let spans = match layout.encoding {
+        TextEncoding::Utf8 if cores > 1 => split(path, cores).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let first_part = result.parts.len();
+    if first_part + spans.len().max(1) > usize::from(u16::MAX) {
+        result
+            .unreadable
+            .push(format!("{}: too many ledger files in one run", path.display()));
+        return Vec::new();
+    }
+    if spans.len() < 2 {
+        // One part, read with the reader that read the header.
+        result.parts.push(Arc::clone(&layout.path));
+        let (collector, diagnostics, rows) = read_part::<C, _>(&mut layout, first_part as u16);
+        result.diagnostics.extend(diagnostics);
+        result.rows += rows;
+        return vec![collector];
+    }
+    let shape = layout.layout();
+    let outcomes: Vec<std::io::Result<(C, Vec<Diagnostic>, u64)>> = std::thread::scope(|scope| {
+        let shape = &shape;
+        let handles: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, span)| {
+                let span = *span;
+                scope.spawn(move || -> std::io::Result<(C, Vec<Diagnostic>, u64)> {
+                    let mut file = File::open(path)?;
+                    file.seek(SeekFrom::Start(span.start))?;
+                    let input = BufReader::with_capacity(1 << 16, file.take(span.end - span.start));
+                    let part = (first_part + i) as u16;
+                    let mut reader = if i == 0 {
+                        LedgerReader::from_reader(path, input, shape.dialect, options)
+                            .map_err(|_| std::io::Error::other("the header changed while reading"))?
+                    } else {
+                        LedgerReader::resume(shape, input, options, span.first_line, span.start)
+                    };
+                    Ok(read_part::<C, _>(&mut reader, part))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed"))))
+            .collect()
+    });
+    let mut collectors = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Ok((collector, diagnostics, rows)) => {
+                result.parts.push(Arc::clone(&layout.path));
+                result.diagnostics.extend(diagnostics);
+                result.rows += rows;
+                collectors.push(collector);
+            }
+            Err(e) => {
+                result.unreadable.push(format!("{}: {e}", path.display()));
+                return Vec::new();
+            }
+        }
+    }
+    collectors
+}
+
+fn read_part<C: Collector, R: Read>(reader: &mut LedgerReader<R>, part: u16) -> (C, Vec<Diagnostic>, u64) {
+    let mut collector = C::default();
+    let mut diagnostics = Vec::new();
+    let mut rows = 0;
+    let official = reader.format.is_official();
+    while let Some(at) = reader.next_entry(&mut diagnostics) {
+        rows += 1;
+        if at.good {
+            let place = Place {
+                part,
+                offset: at.offset,
+                line: at.line,
+            };
+            collector.collect(reader.entry(), place, official);
+        }
+    }
+    collector.seal();
+    (collector, diagnostics, rows)
+}
+
+/// Cuts a file into `count` parts at line ends, for as many threads. Only
+/// where that is safe: a file with a quote before the last cut may have a
+/// line end inside a quoted value, so it is read in one part.
+fn split(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
+    let size = std::fs::metadata(path)?.len();
+    if size < PART_MIN_BYTES * 2 {
+        return Ok(Vec::new());
+    }
+    let count = count.min((size / PART_MIN_BYTES) as usize).max(1) as u64;
+    let targets: Vec<u64> = (1..count).map(|k| size * k / count).collect();
+    let mut file = BufReader::with_capacity(1 << 20, File::open(path)?);
+    let mut block = vec![0u8; 1 << 20];
+    let (mut position, mut newlines) = (0u64, 0u64);
+    let mut cuts: Vec<(u64, u64)> = Vec::new();
+    while cuts.len() < targets.len() {
+        let read = file.read(&mut block)?;
+        if read == 0 {
+            break;
+        }
+        let block = &block[..read];
+        let mut from = 0usize;
+        while let Some(target) = targets.get(cuts.len()) {
+            let start = target.saturating_sub(position) as usize;
+            if start >= read {
+                break;
+            }
+            let Some(at) = memchr::memchr(b'\n', &block[start.max(from)..]) else {
+                break;
+            };
+            let at = start.max(from) + at;
+            let lines = newlines + memchr::memchr_iter(b'\n', &block[..=at]).count() as u64;
+            if memchr::memchr(b'"', &block[..=at]).is_some() {
+                return Ok(Vec::new());
+            }
+            cuts.push((position + at as u64 + 1, lines + 1));
+            from = at + 1;
+        }
+        if memchr::memchr(b'"', block).is_some() && cuts.len() < targets.len() {
+            return Ok(Vec::new());
+        }
+        newlines += memchr::memchr_iter(b'\n', block).count() as u64;
+        position += read as u64;
+    }
+    // Cuts at the very end, or that fell together, leave fewer parts.
+    cuts.retain(|(at, _)| *at < size);
+    cuts.dedup_by_key(|(at, _)| *at);
+    if cuts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    let mut start = (0u64, 1u64);
+    for cut in cuts {
+        spans.push(Span {
+            start: start.0,
+            end: cut.0,
+            first_line: start.1,
+        });
+        start = cut;
+    }
+    spans.push(Span {
+        start: start.0,
+        end: size,
+        first_line: start.1,
+    });
+    Ok(spans)
+}
+
+/// The registry's findings as diagnostics, each naming the official and the
+/// earlier row. The rows concerned are read again, from their offsets.
+pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Vec<Diagnostic> {
+    let judgements = registry.judge();
+    if judgements.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted: FxHashMap<u16, Vec<Place>> = FxHashMap::default();
+    for j in &judgements {
+        wanted.entry(j.later.part).or_default().push(j.later);
+        wanted.entry(j.first.part).or_default().push(j.first);
+    }
+    let mut entries: FxHashMap<(u16, u64), Sponsorship> = FxHashMap::default();
+    for (part, places) in wanted {
+        entries.extend(
+            entries_at(result.file_of(part), &places, options)
+                .into_iter()
+                .map(|(offset, entry)| ((part, offset), entry)),
+        );
+    }
+    judgements
+        .iter()
+        .filter_map(|j| {
+            let later = entries.get(&(j.later.part, j.later.offset))?;
+            let first = entries.get(&(j.first.part, j.first.offset))?;
+            Some(finding_diagnostic(j, later, first, result))
+        })
+        .collect()
+}
+
+/// The entries of the rows that start at `places` of one file.
+fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap<u64, Sponsorship> {
+    let mut found = FxHashMap::default();
+    let Ok(mut layout) = LedgerReader::open(path, options) else {
+        return found;
+    };
+    let mut ignored = Vec::new();
+    if layout.encoding != TextEncoding::Utf8 || places.len() > 10_000 {
+        // Offsets count decoded bytes, or there are many rows to find: one
+        // pass over the file.
+        let offsets: rustc_hash::FxHashSet<u64> = places.iter().map(|p| p.offset).collect();
+        while let Some(at) = layout.next_entry(&mut ignored) {
+            if at.good && offsets.contains(&at.offset) {
+                found.insert(at.offset, layout.entry().tidied());
+            }
+        }
+        return found;
+    }
+    for place in places {
+        if found.contains_key(&place.offset) {
+            continue;
+        }
+        let Ok(mut file) = File::open(path) else { break };
+        if file.seek(SeekFrom::Start(place.offset)).is_err() {
+            continue;
+        }
+        let mut reader =
+            LedgerReader::resume(&layout.layout(), BufReader::new(file), options, place.line, place.offset);
+        if let Some(at) = reader.next_entry(&mut ignored)
+            && at.good
+        {
+            found.insert(place.offset, reader.entry().tidied());
+        }
+    }
+    found
+}
+
+fn finding_diagnostic(j: &Judgement, later: &Sponsorship, first: &Sponsorship, result: &Scan) -> Diagnostic {
+    let later_at = Location {
+        file: Arc::clone(result.file_of(j.later.part)),
+        line: j.later.line,
+    };
+    let first_at = Location {
+        file: Arc::clone(result.file_of(j.first.part)),
+        line: j.first.line,
+    };
+    describe_finding(j.kind, later, &later_at, first, &first_at)
+}
+
+/// A finding as a diagnostic on the later row, naming the official and the
+/// earlier row.
+pub fn describe_finding(
+    kind: FindingKind,
+    later: &Sponsorship,
+    later_at: &Location,
+    first: &Sponsorship,
+    first_at: &Location,
+) -> Diagnostic {
+    let (file, line) = (&later_at.file, later_at.line);
+    match kind {
+        FindingKind::DuplicateSponsor => Diagnostic::error(
+            file,
+            line,
+            Code::DuplicateSponsor,
+            format!(
+                "{} is already in the ledger for {} at {first_at}",
+                later.describe(),
+                first.candidate
+            ),
+        )
+        .hint("an official counts once: delete this row, or change the first one with `parrainage update`"),
+        FindingKind::SeveralCandidates => Diagnostic::error(
+            file,
+            line,
+            Code::SeveralCandidates,
+            format!(
+                "{} sponsors {} here and {} at {first_at}: an official may sponsor only one candidate",
+                later.describe(),
+                later.candidate,
+                first.candidate
+            ),
+        )
+        .hint("if the official changed their mind, set the older entry's status to withdrawn or lost"),
+        FindingKind::PossibleDuplicate => Diagnostic::warning(
+            file,
+            line,
+            Code::PossibleDuplicate,
+            format!(
+                "{} {} in {} is also the {} at {first_at}: one person with two mandates, or a homonym?",
+                later.last_name,
+                later.first_name,
+                later.department,
+                describe_mandate(first)
+            ),
+        )
+        .hint("one person sponsors once: if this is the same official, keep only the mandate they signed with"),
+    }
+}
+
+fn describe_mandate(s: &Sponsorship) -> String {
+    if s.circonscription.is_empty() {
+        s.mandate.code().to_string()
+    } else {
+        format!("{} of {}", s.mandate.code(), s.circonscription)
+    }
+}
