@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 /// Folds `text` into `out`: lower case, accents removed, and every character
 /// that is neither a letter nor a digit dropped ("Jouy-en-Argonne",
 /// "jouy en argonne" and "JOUY EN ARGONNE" all fold to "jouyenargonne").
-pub fn fold_into(text: &str, out: &mut String) {
+pub fn fold_into(text: &str, out: &mut impl FoldSink) {
     // ASCII bytes are folded in place; other characters one by one, with
     // the accented letters of French (Latin-1 and Latin Extended-A) looked
     // up directly and the rest decomposed.
@@ -17,7 +17,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         let b = bytes[i];
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push_ascii(b.to_ascii_lowercase());
             }
             i += 1;
             continue;
@@ -25,10 +25,40 @@ pub fn fold_into(text: &str, out: &mut String) {
         // A character of several bytes: `i` is on its first byte.
         let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
         match latin_base(c) {
-            Some(base) => out.push_str(base),
-            None => fold_other(c, out),
+            Some(base) => out.push_text(base),
+            None => {
+                let mut other = String::new();
+                fold_other(c, &mut other);
+                out.push_text(&other);
+            }
         }
         i += c.len_utf8();
+    }
+}
+
+/// Where folded text goes: a string, or bytes to hash.
+pub trait FoldSink {
+    fn push_ascii(&mut self, byte: u8);
+    fn push_text(&mut self, text: &str);
+}
+
+impl FoldSink for String {
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(char::from(byte));
+    }
+
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl FoldSink for Vec<u8> {
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(byte);
+    }
+
+    fn push_text(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
     }
 }
 

@@ -71,7 +71,7 @@ pub enum FindingKind {
 /// ledger share a key; 64 for the person, which only raises warnings.
 #[derive(Default)]
 pub struct KeyHasher {
-    buffer: String,
+    buffer: Vec<u8>,
 }
 
 /// The keys of one entry.
@@ -89,16 +89,16 @@ impl KeyHasher {
         let key = &mut self.buffer;
         key.clear();
         fold_into(&s.last_name, key);
-        key.push('\u{1f}');
+        key.push(0x1f);
         fold_into(&s.first_name, key);
-        key.push('\u{1f}');
-        key.push_str(s.department.code);
-        let person = xxh3_64(key.as_bytes());
-        key.push('\u{1f}');
-        key.push_str(s.mandate.code());
-        key.push('\u{1f}');
+        key.push(0x1f);
+        key.extend_from_slice(s.department.code.as_bytes());
+        let person = xxh3_64(key);
+        key.push(0x1f);
+        key.extend_from_slice(s.mandate.code().as_bytes());
+        key.push(0x1f);
         fold_into(&s.circonscription, key);
-        let official = xxh3_128(key.as_bytes());
+        let official = xxh3_128(key);
         Keys {
             person,
             official: [official as u64, (official >> 64) as u64],
