@@ -85,7 +85,25 @@ impl Scan {
 
 /// A file is read in parts only above this size: below, one core is quick
 /// enough and threads would cost more than they save.
-const PART_MIN_BYTES: u64 = 4 << 20;
+/// `PARRAINAGE_PART_BYTES` changes it, and `PARRAINAGE_THREADS` the number
+/// of threads, so that tests can check that a file read in parts gives
+/// exactly what it gives in one.
+fn part_min_bytes() -> u64 {
+    std::env::var("PARRAINAGE_PART_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(4 << 20)
+}
+
+fn threads() -> usize {
+    std::env::var("PARRAINAGE_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(64)
+}
 
 /// Reads every file of a ledger, checks each row, and hands each good entry
 /// to a collector.
@@ -133,7 +151,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     };
     result.files += 1;
     result.diagnostics.append(&mut layout.notes);
-    let cores = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    let cores = threads();
     let spans = match layout.encoding {
         TextEncoding::Utf8 if cores > 1 => split(path, cores).unwrap_or_default(),
         _ => Vec::new(),
@@ -178,7 +196,10 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed"))))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a reading thread failed")))
+            })
             .collect()
     });
     let mut collectors = Vec::with_capacity(outcomes.len());
@@ -224,10 +245,11 @@ fn read_part<C: Collector, R: Read>(reader: &mut LedgerReader<R>, part: u16) -> 
 /// line end inside a quoted value, so it is read in one part.
 fn split(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
     let size = std::fs::metadata(path)?.len();
-    if size < PART_MIN_BYTES * 2 {
+    let min = part_min_bytes();
+    if size < min * 2 {
         return Ok(Vec::new());
     }
-    let count = count.min((size / PART_MIN_BYTES) as usize).max(1) as u64;
+    let count = count.min((size / min) as usize).max(1) as u64;
     let targets: Vec<u64> = (1..count).map(|k| size * k / count).collect();
     let mut file = BufReader::with_capacity(1 << 20, File::open(path)?);
     let mut block = vec![0u8; 1 << 20];
@@ -342,8 +364,13 @@ fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap
         if file.seek(SeekFrom::Start(place.offset)).is_err() {
             continue;
         }
-        let mut reader =
-            LedgerReader::resume(&layout.layout(), BufReader::new(file), options, place.line, place.offset);
+        let mut reader = LedgerReader::resume(
+            &layout.layout(),
+            BufReader::new(file),
+            options,
+            place.line,
+            place.offset,
+        );
         if let Some(at) = reader.next_entry(&mut ignored)
             && at.good
         {
@@ -411,7 +438,9 @@ pub fn describe_finding(
                 describe_mandate(first)
             ),
         )
-        .hint("one person sponsors once: if this is the same official, keep only the mandate they signed with"),
+        .hint(
+            "one person sponsors once: if this is the same official, keep only the mandate they signed with",
+        ),
     }
 }
 
@@ -420,5 +449,44 @@ fn describe_mandate(s: &Sponsorship) -> String {
         s.mandate.code().to_string()
     } else {
         format!("{} of {}", s.mandate.code(), s.circonscription)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_cuts_at_line_ends_and_counts_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.csv");
+        // 10.8 MB: above twice the default part size.
+        let text: String = (0..900_000).map(|i| format!("row {i:07}\n")).collect();
+        std::fs::write(&path, &text).unwrap();
+        let spans = split(&path, 3).unwrap();
+        let bytes = text.as_bytes();
+        assert_eq!(spans.len(), 2, "10.8 MB in parts of at least 4 MiB");
+        assert_eq!(spans[0].start, 0);
+        assert_eq!(spans.last().unwrap().end, bytes.len() as u64);
+        for pair in spans.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            // Each part starts a line, and knows which.
+            assert_eq!(bytes[pair[1].start as usize - 1], b'\n');
+            let lines_before = bytes[..pair[1].start as usize]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            assert_eq!(pair[1].first_line, lines_before as u64 + 1);
+        }
+    }
+
+    #[test]
+    fn split_refuses_a_file_with_a_quote_before_a_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.csv");
+        let mut text = String::from("a,\"b\nc\"\n");
+        text.extend((0..1_000_000).map(|i| format!("row {i}\n")));
+        std::fs::write(&path, &text).unwrap();
+        assert!(split(&path, 2).unwrap().is_empty());
     }
 }

@@ -210,7 +210,10 @@ mod tests {
         assert_eq!(tidy("SMATI\tRafik"), "SMATI Rafik");
         assert_eq!(tidy("SMATI Rafik\r"), "SMATI Rafik");
         assert_eq!(tidy("SMATI\u{a0}\u{a0}Rafik"), "SMATI Rafik");
-        assert_eq!(tidy("Saint-Martin / Saint-Barthélémy"), "Saint-Martin / Saint-Barthélémy");
+        assert_eq!(
+            tidy("Saint-Martin / Saint-Barthélémy"),
+            "Saint-Martin / Saint-Barthélémy"
+        );
         assert_eq!(tidy(""), "");
     }
 }

@@ -149,7 +149,8 @@ impl CandidateNames {
                     Some(c) => *c,
                     None => {
                         let c = self.candidate_list.len() as u32;
-                        self.candidate_list.push((folded.clone(), xxh3_64(folded.as_bytes())));
+                        self.candidate_list
+                            .push((folded.clone(), xxh3_64(folded.as_bytes())));
                         self.candidates.insert(folded, c);
                         c
                     }
@@ -191,7 +192,11 @@ impl CandidateNames {
     /// Takes in the names of `other`, and says what each of its spelling
     /// numbers is here.
     pub fn absorb(&mut self, other: &CandidateNames) -> Vec<(u32, u32)> {
-        other.spelling_list.iter().map(|(text, _)| self.intern(text)).collect()
+        other
+            .spelling_list
+            .iter()
+            .map(|(text, _)| self.intern(text))
+            .collect()
     }
 }
 

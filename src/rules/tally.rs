@@ -363,7 +363,10 @@ impl TallyBuilder {
             let (text, candidate) = self.names.spelling(spelling as u32);
             if *count > 0 {
                 // Spellings that differ only by spaces are one.
-                *counts[candidate as usize].spellings.entry(tidy(text)).or_default() += *count;
+                *counts[candidate as usize]
+                    .spellings
+                    .entry(tidy(text))
+                    .or_default() += *count;
             }
         }
         let candidates = counts

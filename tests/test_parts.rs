@@ -1,0 +1,141 @@
+//! A large file is read in parts, one thread each: the results must be
+//! exactly those of one pass, whatever the number of parts.
+
+mod common;
+
+use common::{HEADER, Workdir};
+
+/// Runs `args` with the file read in one part, then in parts of `bytes`
+/// bytes on `threads` threads; returns both outputs (stdout, exit code).
+fn both_ways(wd: &Workdir, args: &[&str], bytes: u64, threads: usize) -> [(String, i32); 2] {
+    let run = |part: u64, threads: usize| {
+        let output = wd
+            .cmd()
+            .env("PARRAINAGE_PART_BYTES", part.to_string())
+            .env("PARRAINAGE_THREADS", threads.to_string())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            output.status.code().unwrap(),
+        )
+    };
+    [run(1 << 40, 1), run(bytes, threads)]
+}
+
+/// An official publication with duplicates, a repeated official under two
+/// spellings of a candidate, and bad rows, spread through the file.
+fn publication(rows: usize) -> String {
+    let mut text = String::from(
+        "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\r\n",
+    );
+    let candidates = ["DUPRÉ Amélie", "MARCHAND Étienne", "HUGO Anne", "BÉRARD Corinne"];
+    for i in 0..rows {
+        let candidate = candidates[i % candidates.len()];
+        let department = ["Aisne", "Nord", "Côte-d'Or", "Français de l'étranger", "Rhône"][i % 5];
+        let mandate = if department == "Français de l'étranger" {
+            "Député"
+        } else {
+            "Maire"
+        };
+        text.push_str(&format!(
+            "M.;NOM{};Jean;{mandate};Commune {};{department};{candidate};0{}/02/2022\r\n",
+            i % (rows / 3),
+            i,
+            1 + i % 8
+        ));
+        if i % 997 == 0 {
+            // The same official again, under the other spelling.
+            let again = if candidate == "BÉRARD Corinne" {
+                "BERARD  Corinne"
+            } else {
+                candidate
+            };
+            text.push_str(&format!(
+                "M.;NOM{};Jean;{mandate};Commune {};{department};{again};10/02/2022\r\n",
+                i % (rows / 3),
+                i
+            ));
+        }
+        if i % 1499 == 0 {
+            text.push_str("M.;BAD;Row;Conseiller municipal;X;Nord;HUGO Anne;01/02/2022\r\n");
+        }
+    }
+    text
+}
+
+#[test]
+fn check_and_report_are_the_same_in_parts() {
+    let wd = Workdir::new();
+    wd.write("cc.csv", publication(6_000));
+    for args in [
+        &["check", "--format", "json", "cc.csv"][..],
+        &["--ledger", "cc.csv", "report", "--all", "--format", "json"][..],
+        &["check", "cc.csv"][..],
+    ] {
+        for (bytes, threads) in [(16_384, 2), (9_000, 4), (50_000, 3)] {
+            let [one, parts] = both_ways(&wd, args, bytes, threads);
+            assert_eq!(
+                one, parts,
+                "{args:?} in parts of {bytes} bytes on {threads} threads"
+            );
+        }
+    }
+    // And the single pass found what is there.
+    let [(text, code), _] = both_ways(&wd, &["check", "--format", "json", "cc.csv"], 1 << 40, 1);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let count = |code: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == code)
+            .count()
+    };
+    assert_eq!(count("duplicate-sponsor"), 7, "one every 997 rows of 6,000");
+    assert_eq!(count("ineligible-mandate"), 5, "one every 1,499 rows");
+}
+
+#[test]
+fn campaign_ledgers_in_parts_warn_of_the_same_homonyms() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    for i in 0..4_000 {
+        let mandate = if i < 2_000 {
+            "mayor"
+        } else {
+            "departmental-councillor"
+        };
+        // NOM{k} Jean holds two mandates in 59 for every k: homonym warnings,
+        // the second row of each pair far from the first.
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,NOM{},Jean,{mandate},Place {},59,2022-01-05,,,\n",
+            i % 2_000,
+            i % 2_000
+        ));
+    }
+    wd.write("l.csv", text);
+    let [one, parts] = both_ways(&wd, &["check", "--format", "json", "l.csv"], 8_192, 2);
+    assert_eq!(one, parts);
+    let json: serde_json::Value = serde_json::from_str(&one.0).unwrap();
+    assert_eq!(json["warnings"], 2_000);
+    assert_eq!(json["errors"], 0);
+}
+
+#[test]
+fn a_file_with_quotes_is_read_in_one_part_and_still_right() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    for i in 0..3_000 {
+        // A quoted value with a line end inside: cutting there would break it.
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,NOM{i},Jean,afe-councillor,\"Allemagne,\nAutriche {i}\",ZZ,2022-01-05,,,\n"
+        ));
+    }
+    wd.write("q.csv", text);
+    let [one, parts] = both_ways(&wd, &["check", "--format", "json", "q.csv"], 4_096, 2);
+    assert_eq!(one, parts);
+    assert_eq!(one.1, 0, "{}", one.0);
+}
