@@ -22,6 +22,7 @@ use crate::ledger::scan::describe_finding;
 use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
 use crate::rules::Status;
+use crate::rules::fold::{fold, folds_to};
 use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key};
 use crate::sponsorship::Sponsorship;
 
@@ -163,7 +164,11 @@ impl<'a> Comparison<'a> {
             ),
         })?;
         let mut ignored = Vec::new();
-        while let Some(at) = reader.next_entry(&mut ignored) {
+        // Only rows with the same folded last name can be the same person:
+        // the others are skipped without being read further.
+        let last_name = fold(&self.entry.last_name);
+        let same_name = |raw: &[u8]| folds_to(raw, &last_name);
+        while let Some(at) = reader.next_entry_where(Field::LastName, same_name, &mut ignored) {
             ignored.clear();
             let row = reader.entry();
             // Most rows are elsewhere: compared without hashing.

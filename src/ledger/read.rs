@@ -392,6 +392,28 @@ impl<R: Read> LedgerReader<R> {
         Some(RowAt { line, offset, good })
     }
 
+    /// Like [`next_entry`](Self::next_entry), but only for rows whose
+    /// raw `field` passes `wanted`: the others are skipped unread. For
+    /// searches that know, say, the last name they look for.
+    pub fn next_entry_where(
+        &mut self,
+        field: Field,
+        wanted: impl Fn(&[u8]) -> bool,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<RowAt> {
+        let position = self.columns.get(field);
+        loop {
+            let (line, offset) = self.read_record(diagnostics)?;
+            if position.is_some_and(|p| !wanted(self.record.get(p).unwrap_or_default())) {
+                continue;
+            }
+            let good = self
+                .parser
+                .parse(&self.record, line, diagnostics, &mut self.entry);
+            return Some(RowAt { line, offset, good });
+        }
+    }
+
     /// What the header says, to read other parts of the file.
     pub fn layout(&self) -> Layout {
         Layout {
