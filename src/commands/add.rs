@@ -16,8 +16,8 @@ use std::sync::Arc;
 use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::edit::{build_record, check_row, field_text, next_line, open_for_writing, target_file};
-use crate::ledger::read::{LedgerReader, OpenError, expand};
+use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
+use crate::ledger::read::{LedgerReader, OpenError, RowChecker, expand};
 use crate::ledger::scan::describe_finding;
 use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
@@ -52,7 +52,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         Field::Source => args.source.clone(),
         Field::Notes => args.notes.clone(),
     });
-    let (entry, mut diagnostics) = check_row(&path, &layout.header, layout.dialect, &typed, 0, &context.read);
+    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &context.read).check(&typed, 0);
     let Some(entry) = entry else {
         let line = next_line(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);

@@ -16,7 +16,8 @@ use serde_json::{Value, json};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::edit::{build_record, check_row, field_text, open_for_writing, target_file};
+use crate::ledger::edit::{build_record, field_text, open_for_writing, target_file};
+use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::rules::Status;
@@ -102,10 +103,11 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let mut unreadable = 0u64;
     let mut problems = Vec::new();
     let mut found = Vec::new();
-    while let Some(row) = publication.next_row(&mut found) {
-        match row.entry {
-            Some(entry) => reconciler.offer(entry, row.line),
-            None => unreadable += 1,
+    while let Some(at) = publication.next_entry(&mut found) {
+        if at.good {
+            reconciler.offer_read(publication.entry(), at.line);
+        } else {
+            unreadable += 1;
         }
         problems.extend(found.drain(..).filter(|d| d.is_error()).map(|d| d.to_string()));
     }
@@ -141,6 +143,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         |n| n.to_string_lossy().into_owned(),
     );
     let dialect = ledger.dialect;
+    let mut checker = RowChecker::new(&ledger.layout(), &context.read);
     let mut changes = Vec::new();
     let mut refused = Vec::new();
     for (c, verdict) in result.verdicts.iter().enumerate() {
@@ -171,7 +174,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
             values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone())
         });
         let line = result.claims[c].line;
-        let (checked, found) = check_row(&path, &ledger.header, dialect, &record, line, &context.read);
+        let (checked, found) = checker.check(&record, line);
         if checked.is_none() {
             refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
         }
@@ -195,14 +198,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         let record = build_record(ledger.header.len(), &ledger.columns, None, |field| {
             Some(field_text(entry, field))
         });
-        let (checked, found) = check_row(
-            &path,
-            &ledger.header,
-            dialect,
-            &record,
-            first_new_line + k as u64,
-            &context.read,
-        );
+        let (checked, found) = checker.check(&record, first_new_line + k as u64);
         if checked.is_none() {
             refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
         }

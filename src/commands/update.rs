@@ -10,8 +10,8 @@ use std::io::Cursor;
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::edit::{build_record, check_row, open_for_writing, target_file};
-use crate::ledger::read::{LedgerReader, parse_date};
+use crate::ledger::edit::{build_record, open_for_writing, target_file};
+use crate::ledger::read::{LedgerReader, RowChecker, parse_date};
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Field, OpenError};
 use crate::rules::identity::IdentityQuery;
@@ -95,14 +95,7 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
             .find(|(f, _)| *f == field)
             .map(|(_, value)| value.clone())
     });
-    let (after, diagnostics) = check_row(
-        &path,
-        &reader.header,
-        reader.dialect,
-        &record,
-        row.line,
-        &context.read,
-    );
+    let (after, diagnostics) = RowChecker::new(&reader.layout(), &context.read).check(&record, row.line);
     let Some(after) = after else {
         let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
         return Err(Failure::data(format!(

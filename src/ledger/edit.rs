@@ -2,13 +2,11 @@
 //! file to write, checking a new or changed row exactly as `check` would,
 //! and writing rows in the file's own columns and dialect.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
 
 use super::columns::{Columns, Field};
-use super::dialect::Dialect;
 use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::context::Failure;
 use crate::diagnostic::Diagnostic;
@@ -56,41 +54,6 @@ pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerRead
         )));
     }
     Ok(reader)
-}
-
-/// Reads one row as `check` would read it at `line` of `path`: the entry if
-/// the row is good, and what is wrong with it.
-pub fn check_row(
-    path: &Path,
-    header: &[String],
-    dialect: Dialect,
-    record: &ByteRecord,
-    line: u64,
-    options: &ReadOptions,
-) -> (Option<Sponsorship>, Vec<Diagnostic>) {
-    let mut bytes = dialect.encode_row(header);
-    bytes.extend(dialect.encode_row(record));
-    let mut diagnostics = Vec::new();
-    let entry = match LedgerReader::from_reader(path, Cursor::new(bytes), dialect, options) {
-        Ok(mut reader) => reader.next_row(&mut diagnostics).and_then(|row| row.entry),
-        Err(OpenError::Invalid(found)) => {
-            diagnostics = found;
-            None
-        }
-        Err(OpenError::Unreadable(message)) => {
-            diagnostics.push(Diagnostic::error(
-                &std::sync::Arc::from(path),
-                line,
-                crate::diagnostic::Code::MalformedCsv,
-                message,
-            ));
-            None
-        }
-    };
-    for diagnostic in &mut diagnostics {
-        diagnostic.line = line;
-    }
-    (entry, diagnostics)
 }
 
 /// The text a ledger stores for `field` of `entry`: codes, ISO dates.

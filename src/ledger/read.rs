@@ -347,27 +347,23 @@ impl<R: Read> LedgerReader<R> {
         csv: csv::Reader<R>,
         (first_line, first_byte): (u64, u64),
     ) -> LedgerReader<R> {
-        let parser = RowParser {
-            path: Arc::clone(&path),
-            header: header.clone(),
-            columns: columns.clone(),
-            official: format.is_official(),
-            options: options.clone(),
-            statuses: Memo::default(),
-            mandates: Memo::default(),
-            departments: Memo::default(),
-            dates: Memo::default(),
-            civilities: Memo::default(),
-            bounds: Vec::new(),
-        };
-        LedgerReader {
+        let layout = Layout {
             path,
             format,
             dialect,
             encoding: TextEncoding::Utf8,
-            notes: Vec::new(),
             header,
             columns,
+        };
+        let parser = RowParser::new(&layout, options);
+        LedgerReader {
+            path: layout.path,
+            format,
+            dialect,
+            encoding: layout.encoding,
+            notes: Vec::new(),
+            header: layout.header,
+            columns: layout.columns,
             parser,
             csv,
             record: ByteRecord::new(),
@@ -487,6 +483,30 @@ impl<R: Read> LedgerReader<R> {
     }
 }
 
+/// Checks single rows exactly as [`LedgerReader`] checks the rows it reads,
+/// for the rows the tool is about to write.
+pub struct RowChecker {
+    parser: RowParser,
+    entry: Sponsorship,
+}
+
+impl RowChecker {
+    pub fn new(layout: &Layout, options: &ReadOptions) -> RowChecker {
+        RowChecker {
+            parser: RowParser::new(layout, options),
+            entry: Sponsorship::blank(),
+        }
+    }
+
+    /// The entry of `record` if it is good, and what is wrong with it, as
+    /// if it were read at `line`.
+    pub fn check(&mut self, record: &ByteRecord, line: u64) -> (Option<Sponsorship>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let good = self.parser.parse(record, line, &mut diagnostics, &mut self.entry);
+        (good.then(|| self.entry.tidied()), diagnostics)
+    }
+}
+
 /// A small cache of what a column's values mean: a ledger repeats a few
 /// dozen statuses, mandates, départements and dates a million times, so each
 /// distinct text is interpreted once. The last value is checked first, as
@@ -556,6 +576,22 @@ struct RowParser {
 }
 
 impl RowParser {
+    fn new(layout: &Layout, options: &ReadOptions) -> RowParser {
+        RowParser {
+            path: Arc::clone(&layout.path),
+            header: layout.header.clone(),
+            columns: layout.columns.clone(),
+            official: layout.format.is_official(),
+            options: options.clone(),
+            statuses: Memo::default(),
+            mandates: Memo::default(),
+            departments: Memo::default(),
+            dates: Memo::default(),
+            civilities: Memo::default(),
+            bounds: Vec::new(),
+        }
+    }
+
     /// The name of a column as the file's header writes it, for messages.
     fn column_name(&self, field: Field) -> String {
         self.columns

@@ -31,12 +31,18 @@ impl std::fmt::Display for Location {
 /// The folded name and unit of a person: last name, first name, unit.
 pub fn person_key(s: &Sponsorship) -> String {
     let mut key = String::with_capacity(s.last_name.len() + s.first_name.len() + 8);
-    fold_into(&s.last_name, &mut key);
+    person_key_into(s, &mut key);
+    key
+}
+
+/// [`person_key`] into `key`, replacing what it held.
+pub fn person_key_into(s: &Sponsorship, key: &mut String) {
+    key.clear();
+    fold_into(&s.last_name, key);
     key.push('\u{1f}');
-    fold_into(&s.first_name, &mut key);
+    fold_into(&s.first_name, key);
     key.push('\u{1f}');
     key.push_str(s.department.code);
-    key
 }
 
 /// The folded identity of an official: person, mandate and circonscription.

@@ -7,12 +7,12 @@
 //! publication of any size is read in memory bounded by the ledger and the
 //! candidate's sponsors. Matching is [`matching`](super::matching)'s.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 
 use super::fold::{fold, tidy};
-use super::identity::{candidate_key, official_key, person_key};
+use super::identity::{candidate_key, official_key, person_key, person_key_into};
 use super::matching::{Fit, match_group};
 use super::status::Status;
 use crate::sponsorship::Sponsorship;
@@ -115,12 +115,17 @@ pub struct Reconciler {
     repeated: Vec<u64>,
     latest: Option<NaiveDate>,
     rows: u64,
+    /// The last candidate name met, and whether it is ours.
+    last_candidate: Option<(String, bool)>,
+    /// The person key of the row being offered (a buffer).
+    person: String,
 }
 
 impl Reconciler {
     /// `claims` are the ledger's entries for `candidate`.
     pub fn new(candidate: &str, claims: Vec<Claim>) -> Reconciler {
-        let mut by_person: HashMap<String, Vec<usize>> = HashMap::with_capacity(claims.len());
+        let mut by_person: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(claims.len(), Default::default());
         for (i, claim) in claims.iter().enumerate() {
             by_person.entry(person_key(&claim.entry)).or_default().push(i);
         }
@@ -130,10 +135,12 @@ impl Reconciler {
             claims,
             by_person,
             published: Vec::new(),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             repeated: Vec::new(),
             latest: None,
             rows: 0,
+            last_candidate: None,
+            person: String::new(),
         }
     }
 
@@ -145,23 +152,48 @@ impl Reconciler {
     /// Takes one published row; keeps it only if it is the candidate's or
     /// concerns a person of the ledger.
     pub fn offer(&mut self, entry: Sponsorship, line: u64) {
+        if let Some(person) = self.admit(&entry, line) {
+            self.published.push((Published { entry, line }, person));
+        }
+    }
+
+    /// [`offer`](Self::offer) for an entry borrowed from a reader's fast
+    /// path: copied, its names tidied, only if it is kept.
+    pub fn offer_read(&mut self, entry: &Sponsorship, line: u64) {
+        if let Some(person) = self.admit(entry, line) {
+            let entry = entry.tidied();
+            self.published.push((Published { entry, line }, person));
+        }
+    }
+
+    /// Whether a published row is kept, and its person key if so.
+    fn admit(&mut self, entry: &Sponsorship, line: u64) -> Option<String> {
         self.rows += 1;
         if let Some(day) = entry.published_on {
             self.latest = Some(self.latest.map_or(day, |latest| latest.max(day)));
         }
-        let theirs = candidate_key(&entry.candidate);
-        let person = person_key(&entry);
-        if theirs != self.candidate_key && !self.by_person.contains_key(&person) {
-            return;
+        // Rows come grouped by candidate: the last verdict is reused.
+        let ours = match &self.last_candidate {
+            Some((name, ours)) if *name == entry.candidate => *ours,
+            _ => {
+                let ours = candidate_key(&entry.candidate) == self.candidate_key;
+                self.last_candidate = Some((entry.candidate.clone(), ours));
+                ours
+            }
+        };
+        person_key_into(entry, &mut self.person);
+        if !ours && !self.by_person.contains_key(self.person.as_str()) {
+            return None;
         }
-        let mut official = official_key(&entry);
+        let person = self.person.clone();
+        let mut official = official_key(entry);
         official.push('\u{1e}');
-        official.push_str(&theirs);
+        official.push_str(&candidate_key(&entry.candidate));
         if !self.seen.insert(official) {
             self.repeated.push(line);
-            return;
+            return None;
         }
-        self.published.push((Published { entry, line }, person));
+        Some(person)
     }
 
     /// Matches what was kept and decides each outcome.
@@ -177,7 +209,7 @@ impl Reconciler {
             rows,
             ..
         } = self;
-        let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::default();
         for (p, (_, person)) in published.iter().enumerate() {
             rows_of.entry(person.as_str()).or_default().push(p);
         }
