@@ -123,6 +123,61 @@ fn a_rewrite_killed_at_any_moment_leaves_the_old_or_the_new_ledger() {
 }
 
 #[test]
+fn an_import_killed_at_any_moment_leaves_the_old_or_the_new_ledger() {
+    let wd = Workdir::new();
+    let mut ledger = String::from(HEADER);
+    let mut publication =
+        String::from("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
+    for i in 0..30_000 {
+        ledger.push_str(&format!(
+            "claimed,MARTIN Claire,,NAME{i},Jean,mayor,Commune {i},55,2022-01-05,,,\n"
+        ));
+        // Half the claims are published, and as many sponsors are new.
+        if i % 2 == 0 {
+            publication.push_str(&format!(
+                "M.;NAME{i};Jean;Maire;Commune {i};Meuse;MARTIN Claire;08/02/2022\n"
+            ));
+            publication.push_str(&format!(
+                "M.;OTHER{i};Paul;Maire;Ville {i};Nord;MARTIN Claire;08/02/2022\n"
+            ));
+        }
+    }
+    wd.write("parrainages.csv", &ledger);
+    wd.write("cc.csv", &publication);
+    let binary = assert_cmd::cargo::cargo_bin("parrainage");
+    let import = || {
+        let mut command = Process::new(&binary);
+        command.current_dir(wd.root()).args([
+            "--as-of",
+            "2022-02-16",
+            "--candidate",
+            "MARTIN Claire",
+            "import",
+            "cc.csv",
+        ]);
+        command
+    };
+    let started = Instant::now();
+    assert!(import().output().unwrap().status.success());
+    let whole = started.elapsed();
+    let imported = wd.read("parrainages.csv");
+    assert_eq!(imported.lines().count(), 1 + 30_000 + 15_000);
+    for step in 1..=8 {
+        wd.write("parrainages.csv", &ledger);
+        let mut child = import().stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(whole.mul_f64(step as f64 / 8.0) + Duration::from_millis(step));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = wd.read("parrainages.csv");
+        assert!(
+            now == ledger || now == imported,
+            "step {step}: a mixed or truncated ledger ({} bytes)",
+            now.len()
+        );
+    }
+}
+
+#[test]
 fn windows_1252_is_read_with_a_warning_and_written_back_in_kind() {
     let wd = Workdir::new();
     let header = HEADER.trim_end().replace(',', ";");
