@@ -17,7 +17,7 @@ use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
-use crate::ledger::read::{LedgerReader, OpenError, RowChecker, expand};
+use crate::ledger::read::{LedgerReader, RowChecker, expand};
 use crate::ledger::scan::describe_finding;
 use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
@@ -153,16 +153,7 @@ impl<'a> Comparison<'a> {
 
     /// Compares every row of `file`; returns the line after its last row.
     fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<u64, Failure> {
-        let mut reader = LedgerReader::open(file, options).map_err(|e| match e {
-            OpenError::Unreadable(message) => Failure::usage(message),
-            OpenError::Invalid(found) => Failure::data(
-                found
-                    .iter()
-                    .map(Diagnostic::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        })?;
+        let mut reader = LedgerReader::open(file, options)?;
         let mut ignored = Vec::new();
         // Only rows with the same folded last name can be the same person:
         // the others are skipped without being read further.

@@ -6,7 +6,6 @@
 //! in one atomic step under its lock (every untouched byte as it was), and
 //! prints the reconciliation as a table or as JSON.
 
-use std::io::Cursor;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -16,7 +15,7 @@ use serde_json::{Value, json};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::edit::{build_record, field_text, open_for_writing, target_file};
+use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
@@ -56,17 +55,8 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     };
     let header_reader = open_for_writing(&path, &context.read)?;
     let encoding = header_reader.encoding;
-    // Edited as UTF-8, written back in the ledger's own encoding.
-    let original = std::fs::read(&path)
-        .map(|bytes| encoding.decode(&bytes))
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    let mut ledger = LedgerReader::from_reader(
-        &path,
-        Cursor::new(&original[..]),
-        header_reader.dialect,
-        &context.read,
-    )
-    .map_err(open_failure)?;
+    let original = read_whole(&header_reader)?;
+    let mut ledger = reader_over(&header_reader, &original, &context.read)?;
 
     let ours = candidate_key(&candidate);
     let mut diagnostics = Vec::new();
@@ -263,15 +253,6 @@ fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, 
         )));
     }
     Ok(reader)
-}
-
-fn open_failure(e: OpenError) -> Failure {
-    match e {
-        OpenError::Unreadable(message) => Failure::usage(message),
-        OpenError::Invalid(found) => Failure::data(quote(
-            &found.iter().map(Diagnostic::to_string).collect::<Vec<_>>(),
-        )),
-    }
 }
 
 /// The first lines of `messages`, and how many more there are.

@@ -5,15 +5,13 @@
 //! `check` would, and the file is rewritten in one atomic step under the
 //! ledger's lock, every other byte as it was.
 
-use std::io::Cursor;
-
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::edit::{build_record, open_for_writing, target_file};
-use crate::ledger::read::{LedgerReader, RowChecker, parse_date};
+use crate::ledger::Field;
+use crate::ledger::edit::{build_record, open_for_writing, read_whole, reader_over, target_file};
+use crate::ledger::read::{RowChecker, parse_date};
 use crate::ledger::write::{LockedLedger, splice};
-use crate::ledger::{Field, OpenError};
 use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate, Status};
 
@@ -30,22 +28,8 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let header_reader = open_for_writing(&path, &context.read)?;
     let encoding = header_reader.encoding;
-    // Edited as UTF-8, written back in the file's own encoding.
-    let original = std::fs::read(&path)
-        .map(|bytes| encoding.decode(&bytes))
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    let mut reader = LedgerReader::from_reader(
-        &path,
-        Cursor::new(&original[..]),
-        header_reader.dialect,
-        &context.read,
-    )
-    .map_err(|e| match e {
-        OpenError::Unreadable(message) => Failure::usage(message),
-        OpenError::Invalid(d) => {
-            Failure::data(d.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n"))
-        }
-    })?;
+    let original = read_whole(&header_reader)?;
+    let mut reader = reader_over(&header_reader, &original, &context.read)?;
     let mut ignored = Vec::new();
     let mut found = Vec::new();
     while let Some(row) = reader.next_row(&mut ignored) {

@@ -36,16 +36,7 @@ pub fn target_file(ledgers: &[PathBuf]) -> Result<PathBuf, Failure> {
 /// The header of a ledger file, refusing the official publications, which
 /// are read-only.
 pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
-    let reader = LedgerReader::open(path, options).map_err(|e| match e {
-        OpenError::Unreadable(message) => Failure::usage(message),
-        OpenError::Invalid(diagnostics) => Failure::data(
-            diagnostics
-                .iter()
-                .map(Diagnostic::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    })?;
+    let reader = LedgerReader::open(path, options)?;
     if reader.format.is_official() {
         return Err(Failure::usage(format!(
             "{} is an official publication of the Conseil constitutionnel: it is read-only; \
@@ -54,6 +45,45 @@ pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerRead
         )));
     }
     Ok(reader)
+}
+
+/// A file that cannot be read is a usage error (exit 2); one that is not a
+/// ledger has errors in its data (exit 1).
+impl From<OpenError> for Failure {
+    fn from(error: OpenError) -> Failure {
+        match error {
+            OpenError::Unreadable(message) => Failure::usage(message),
+            OpenError::Invalid(diagnostics) => Failure::data(
+                diagnostics
+                    .iter()
+                    .map(Diagnostic::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        }
+    }
+}
+
+/// The whole ledger file `layout` was opened on, for a rewrite: as UTF-8,
+/// whatever its encoding (the rewrite encodes it back).
+pub fn read_whole(layout: &LedgerReader) -> Result<Vec<u8>, Failure> {
+    let path = &layout.path;
+    let bytes = std::fs::read(path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    Ok(layout.encoding.decode(&bytes))
+}
+
+/// A reader over `bytes`, the text of the file `layout` was opened on.
+pub fn reader_over<'a>(
+    layout: &LedgerReader,
+    bytes: &'a [u8],
+    options: &ReadOptions,
+) -> Result<LedgerReader<&'a [u8]>, Failure> {
+    Ok(LedgerReader::from_reader(
+        &layout.path,
+        bytes,
+        layout.dialect,
+        options,
+    )?)
 }
 
 /// The text a ledger stores for `field` of `entry`: codes, ISO dates.
