@@ -735,7 +735,7 @@ impl RowParser {
             columns
                 .get(field)
                 .and_then(|p| bounds.get(p))
-                .map_or("", |(start, end)| text[*start..*end].trim())
+                .map_or("", |(start, end)| trim(&text[*start..*end]))
         };
         let before = diagnostics.len();
         let error = |parser: &RowParser,
@@ -1011,6 +1011,19 @@ impl RowParser {
             }
             Some(found) => Some(found),
         }
+    }
+}
+
+/// `text` without white space at its ends. Most values have none, and are
+/// returned at once; the others go through `str::trim`, which knows every
+/// Unicode space.
+fn trim(text: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|b| *b > b' ' && b.is_ascii());
+    let bytes = text.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        text
+    } else {
+        text.trim()
     }
 }
 
