@@ -6,6 +6,7 @@
 //! in one atomic step under its lock (every untouched byte as it was), and
 //! prints the reconciliation as a table or as JSON.
 
+use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -230,7 +231,15 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     };
     match args.format {
         ImportFormat::Table => print(&report.table()),
-        ImportFormat::Json => print(&format!("{:#}\n", report.json())),
+        ImportFormat::Json => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            // A closed pipe (`| head`) is not an error.
+            let _ = report
+                .write_json(&mut out)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.flush());
+        }
     }
     Ok(Exit::Success)
 }
@@ -326,6 +335,41 @@ impl Listed<'_> {
             "{} {} ({}{place}, {})",
             e.last_name, e.first_name, e.mandate, e.department.code
         )
+    }
+}
+
+/// The JSON document of an import.
+#[derive(serde::Serialize)]
+struct JsonDocument<'r, 'a> {
+    #[serde(flatten)]
+    head: serde_json::Map<String, Value>,
+    entries: EntriesJson<'r, 'a>,
+    anomalies: Value,
+    review: Value,
+    ambiguous: Value,
+}
+
+/// The entries behind each number, serialised one by one.
+struct EntriesJson<'r, 'a>(&'r [(&'static str, Vec<Listed<'a>>)]);
+
+impl serde::Serialize for EntriesJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        struct List<'r, 'a>(&'r [Listed<'a>]);
+        impl serde::Serialize for List<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for listed in self.0 {
+                    seq.serialize_element(&listed.json())?;
+                }
+                seq.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, list) in self.0 {
+            map.serialize_entry(name, &List(list))?;
+        }
+        map.end()
     }
 }
 
@@ -451,39 +495,35 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    fn json(&self) -> Value {
+    /// Writes the JSON document to `out`. The entries, which may be a
+    /// million, are turned into JSON one at a time as they are written.
+    fn write_json(&self, out: impl std::io::Write) -> serde_json::Result<()> {
         let categories = self.categories();
-        let mut out = serde_json::Map::new();
-        out.insert("ledger".into(), json!(self.ledger.display().to_string()));
-        out.insert(
+        let mut head = serde_json::Map::new();
+        head.insert("ledger".into(), json!(self.ledger.display().to_string()));
+        head.insert(
             "publication".into(),
             json!(self.publication.display().to_string()),
         );
-        out.insert("publication_date".into(), day(self.result.latest));
-        out.insert("candidate".into(), json!(self.result.candidate));
-        out.insert("rows_read".into(), json!(self.result.rows + self.unreadable));
-        out.insert("unreadable_rows".into(), json!(self.unreadable));
-        out.insert("repeated_rows".into(), json!(self.result.repeated));
-        out.insert("dry_run".into(), json!(self.dry_run));
-        out.insert("written".into(), json!(self.written));
+        head.insert("publication_date".into(), day(self.result.latest));
+        head.insert("candidate".into(), json!(self.result.candidate));
+        head.insert("rows_read".into(), json!(self.result.rows + self.unreadable));
+        head.insert("unreadable_rows".into(), json!(self.unreadable));
+        head.insert("repeated_rows".into(), json!(self.result.repeated));
+        head.insert("dry_run".into(), json!(self.dry_run));
+        head.insert("written".into(), json!(self.written));
         for (name, list) in &categories {
-            out.insert((*name).into(), json!(list.len()));
+            head.insert((*name).into(), json!(list.len()));
         }
-        let entries: serde_json::Map<String, Value> = categories
-            .iter()
-            .map(|(name, list)| {
-                (
-                    (*name).to_string(),
-                    Value::Array(list.iter().map(Listed::json).collect()),
-                )
-            })
-            .collect();
-        out.insert("entries".into(), Value::Object(entries));
         let values = |notes: Vec<(String, Value)>| Value::Array(notes.into_iter().map(|(_, v)| v).collect());
-        out.insert("anomalies".into(), values(self.notes(NoteKind::Anomaly)));
-        out.insert("review".into(), values(self.notes(NoteKind::Review)));
-        out.insert("ambiguous".into(), values(self.tangles()));
-        Value::Object(out)
+        let document = JsonDocument {
+            head,
+            entries: EntriesJson(&categories),
+            anomalies: values(self.notes(NoteKind::Anomaly)),
+            review: values(self.notes(NoteKind::Review)),
+            ambiguous: values(self.tangles()),
+        };
+        serde_json::to_writer_pretty(out, &document)
     }
 
     fn table(&self) -> String {
