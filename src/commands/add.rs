@@ -111,7 +111,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     }
     let row = layout
         .encoding
-        .encode(&layout.dialect.encode_row(&record))
+        .encode(layout.dialect.encode_row(&record))
         .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
     bytes.extend(row);
     locked

@@ -209,7 +209,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         Some(locked) if changing => {
             let contents = splice(&original, &changes, &appended, dialect.line_end());
             let contents = encoding
-                .encode(&contents)
+                .encode(contents)
                 .map_err(|e| Failure::data(format!("{}: the ledger was not changed: {e}", path.display())))?;
             locked.replace(&contents).map_err(|e| {
                 Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()))

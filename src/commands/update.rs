@@ -95,7 +95,7 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         reader.dialect.line_end(),
     );
     let contents = encoding
-        .encode(&contents)
+        .encode(contents)
         .map_err(|e| Failure::data(format!("{}: the entry was not changed: {e}", path.display())))?;
     locked
         .replace(&contents)

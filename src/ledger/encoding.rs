@@ -66,11 +66,12 @@ impl TextEncoding {
 
     /// UTF-8 bytes written in this encoding; the error names the first
     /// character that this encoding cannot hold.
-    pub fn encode(self, utf8: &[u8]) -> Result<Vec<u8>, String> {
+    pub fn encode(self, utf8: Vec<u8>) -> Result<Vec<u8>, String> {
         match self {
-            TextEncoding::Utf8 => Ok(utf8.to_vec()),
+            // Already in its encoding: no copy.
+            TextEncoding::Utf8 => Ok(utf8),
             TextEncoding::Windows1252 => {
-                let text = String::from_utf8_lossy(utf8);
+                let text = String::from_utf8_lossy(&utf8);
                 let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
                 if unmappable {
                     let bad = text
@@ -135,8 +136,10 @@ mod tests {
             String::from_utf8(utf8.clone()).unwrap(),
             "Hélène;Côtes-d'Armor;œ€"
         );
-        assert_eq!(TextEncoding::Windows1252.encode(&utf8).unwrap(), original);
-        let refused = TextEncoding::Windows1252.encode("Łódź".as_bytes()).unwrap_err();
+        assert_eq!(TextEncoding::Windows1252.encode(utf8).unwrap(), original);
+        let refused = TextEncoding::Windows1252
+            .encode("Łódź".as_bytes().to_vec())
+            .unwrap_err();
         assert!(refused.contains('Ł'), "{refused}");
     }
 }
