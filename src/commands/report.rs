@@ -25,6 +25,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     refuse_unread_rows(&result)?;
     let tally = builder.finish();
     note_findings(&result, &tally);
+    note_later_publications(&tally, context.as_of);
 
     let ranking = tally.ranking();
     // Kept alive here for a chosen candidate nobody sponsors yet.
@@ -102,6 +103,22 @@ fn note_findings(result: &Scan, tally: &Tally) {
     if warnings > 0 {
         eprintln!(
             "parrainage: note: {warnings} warning(s) in the ledger, counted as written (`parrainage check` lists them)"
+        );
+    }
+}
+
+/// `--as-of` sets "today" for the window and the pace; publications dated
+/// after it are still counted, and the user is told so.
+fn note_later_publications(tally: &Tally, as_of: chrono::NaiveDate) {
+    let later: u32 = tally
+        .ranking()
+        .iter()
+        .flat_map(|t| t.by_date.range(as_of.succ_opt().unwrap_or(as_of)..))
+        .map(|(_, n)| *n)
+        .sum();
+    if later > 0 {
+        eprintln!(
+            "parrainage: note: {later} validated sponsorship(s) published after {as_of} (--as-of) are counted"
         );
     }
 }
