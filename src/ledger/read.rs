@@ -652,50 +652,43 @@ impl RowParser {
             if !suspicious {
                 continue;
             }
-            if raw.len() > MAX_FIELD_BYTES {
-                good = false;
-                diagnostics.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        Code::MalformedCsv,
-                        format!(
-                            "the value is {} bytes long; no ledger value needs more than {MAX_FIELD_BYTES}",
-                            raw.len()
-                        ),
-                    )
-                    .column(column())
-                    .hint("a quote left open swallows the rows after it: check the quotes above this line"),
-                );
+            // The first thing wrong with the value, if any: an error.
+            let wrong = if raw.len() > MAX_FIELD_BYTES {
+                Some((
+                    Code::MalformedCsv,
+                    format!(
+                        "the value is {} bytes long; no ledger value needs more than {MAX_FIELD_BYTES}",
+                        raw.len()
+                    ),
+                    "a quote left open swallows the rows after it: check the quotes above this line",
+                ))
             } else if let Some(control) = raw
                 .iter()
                 .find(|b| b.is_ascii_control() && !matches!(b, b'\t' | b'\r' | b'\n'))
             {
-                good = false;
-                diagnostics.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        Code::MalformedCsv,
-                        format!("the value holds the control character 0x{control:02X}"),
-                    )
-                    .column(column())
-                    .hint("binary data or a corrupted export: re-export the file as CSV"),
-                );
+                Some((
+                    Code::MalformedCsv,
+                    format!("the value holds the control character 0x{control:02X}"),
+                    "binary data or a corrupted export: re-export the file as CSV",
+                ))
             } else if let Err(e) = std::str::from_utf8(raw) {
+                Some((
+                    Code::Encoding,
+                    format!(
+                        "the value is not valid UTF-8 (bad byte at position {})",
+                        e.valid_up_to() + 1
+                    ),
+                    "save the file as CSV UTF-8, or read it with --encoding windows-1252",
+                ))
+            } else {
+                None
+            };
+            if let Some((code, message, hint)) = wrong {
                 good = false;
                 diagnostics.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        Code::Encoding,
-                        format!(
-                            "the value is not valid UTF-8 (bad byte at position {})",
-                            e.valid_up_to() + 1
-                        ),
-                    )
-                    .column(column())
-                    .hint("save the file as CSV UTF-8, or read it with --encoding windows-1252"),
+                    Diagnostic::error(path, line, code, message)
+                        .column(column())
+                        .hint(hint),
                 );
             }
         }

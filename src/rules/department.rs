@@ -122,11 +122,6 @@ impl Department {
             .expect("a code from the table")
     }
 
-    /// Whether this is one of the law's fictitious units (ZZ or EU).
-    pub fn is_fictitious(&self) -> bool {
-        matches!(self.code, "ZZ" | "EU")
-    }
-
     /// The unit's position in [`ALL`], a compact key for tallies.
     pub fn index(&self) -> usize {
         // Every `Department` lives in `ALL`, so its address gives its index.

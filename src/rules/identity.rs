@@ -319,11 +319,6 @@ impl Registry {
         self.persons.append(&mut later.persons);
     }
 
-    /// The folded name of a candidate number.
-    pub fn candidate(&self, number: u32) -> &str {
-        self.names.folded(number & !LIVE)
-    }
-
     /// Every finding, in no particular order. Each group of rows with one
     /// key is judged in one pass, so that no input makes this quadratic.
     pub fn judge(&self) -> Vec<Judgement> {
