@@ -293,6 +293,19 @@ fn bytes_that_are_not_utf8_after_the_start_are_an_error_naming_the_line() {
     assert_eq!(diagnostic["code"], "encoding");
     assert_eq!(diagnostic["line"], 2_002);
     assert_eq!(diagnostic["column"], "last_name");
+
+    // Regression: a character cut by a separator ("\xC3" ending one value,
+    // "\xA9" starting the next) is valid UTF-8 once the row's values are
+    // put end to end, and was let through.
+    let mut bytes = wd.read_bytes("late.csv");
+    bytes
+        .truncate(bytes.len() - b"claimed,MARTIN Claire,,H\xe9l\xe8ne,Jean,mayor,X,55,2022-01-05,,,\n".len());
+    bytes.extend_from_slice(b"claimed,MARTIN Claire,,DURAND\xc3,\xa9Jean,mayor,X,55,2022-01-05,,,\n");
+    wd.write("cut.csv", &bytes);
+    let (json, code) = check_json(&wd, "cut.csv");
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(json["diagnostics"][0]["code"], "encoding");
+    assert_eq!(json["diagnostics"][0]["line"], 2_002);
 }
 
 #[test]
