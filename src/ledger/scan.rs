@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -26,6 +27,11 @@ pub trait Collector: Default + Send {
     fn seal(&mut self) {}
     /// Takes in the collection of the part read after this one.
     fn absorb(&mut self, later: Self);
+    /// The part's lines were counted from its first line: moves them by
+    /// `by`, the lines of the parts before.
+    fn shift_lines(&mut self, by: u64) {
+        let _ = by;
+    }
 }
 
 impl Collector for Registry {
@@ -39,6 +45,10 @@ impl Collector for Registry {
 
     fn absorb(&mut self, later: Registry) {
         Registry::absorb(self, later);
+    }
+
+    fn shift_lines(&mut self, by: u64) {
+        Registry::shift_lines(self, by);
     }
 }
 
@@ -128,12 +138,11 @@ pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C)
     (result, collected.unwrap_or_default())
 }
 
-/// One part of a file: where it starts and on which line.
+/// One part of a file: its bytes.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: u64,
     end: u64,
-    first_line: u64,
 }
 
 fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan) -> Vec<C> {
@@ -153,7 +162,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     result.diagnostics.append(&mut layout.notes);
     let cores = threads();
     let spans = match layout.encoding {
-        TextEncoding::Utf8 if cores > 1 => split(path, cores).unwrap_or_default(),
+        TextEncoding::Utf8 if cores > 1 => cut(path, cores).unwrap_or_default(),
         _ => Vec::new(),
     };
     let first_part = result.parts.len();
@@ -163,34 +172,78 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
             .push(format!("{}: too many ledger files in one run", path.display()));
         return Vec::new();
     }
-    if spans.len() < 2 {
-        // One part, read with the reader that read the header.
-        result.parts.push(Arc::clone(&layout.path));
-        let (collector, diagnostics, rows) = read_part::<C, _>(&mut layout, first_part as u16);
-        result.diagnostics.extend(diagnostics);
-        result.rows += rows;
-        return vec![collector];
+    if spans.len() >= 2 {
+        match read_in_parts::<C>(path, &layout, &spans, options, first_part as u16) {
+            Ok(Some(parts)) => {
+                let mut collectors = Vec::with_capacity(parts.len());
+                for (collector, diagnostics, rows) in parts {
+                    result.parts.push(Arc::clone(&layout.path));
+                    result.diagnostics.extend(diagnostics);
+                    result.rows += rows;
+                    collectors.push(collector);
+                }
+                return collectors;
+            }
+            // A quote before a cut: the file is read in one part.
+            Ok(None) => {}
+            Err(e) => {
+                result.unreadable.push(format!("{}: {e}", path.display()));
+                return Vec::new();
+            }
+        }
     }
+    // One part, read with the reader that read the header.
+    result.parts.push(Arc::clone(&layout.path));
+    let (collector, diagnostics, rows, _) = read_part::<C, _>(&mut layout, first_part as u16);
+    result.diagnostics.extend(diagnostics);
+    result.rows += rows;
+    vec![collector]
+}
+
+/// What a part gives: its collection, its diagnostics, its rows.
+type PartOutcome<C> = (C, Vec<Diagnostic>, u64);
+
+/// Reads the parts of a file, one thread each. Each part counts its lines
+/// from 1; they are moved once every part knows how many it read. `None`
+/// if a quote was seen before the last cut: a cut may then fall inside a
+/// quoted value, and the parts are thrown away.
+fn read_in_parts<C: Collector>(
+    path: &Path,
+    layout: &LedgerReader,
+    spans: &[Span],
+    options: &ReadOptions,
+    first_part: u16,
+) -> std::io::Result<Option<Vec<PartOutcome<C>>>> {
     let shape = layout.layout();
-    let outcomes: Vec<std::io::Result<(C, Vec<Diagnostic>, u64)>> = std::thread::scope(|scope| {
+    let outcomes: Vec<std::io::Result<(PartOutcome<C>, u64, bool)>> = std::thread::scope(|scope| {
         let shape = &shape;
         let handles: Vec<_> = spans
             .iter()
             .enumerate()
             .map(|(i, span)| {
                 let span = *span;
-                scope.spawn(move || -> std::io::Result<(C, Vec<Diagnostic>, u64)> {
+                scope.spawn(move || -> std::io::Result<(PartOutcome<C>, u64, bool)> {
                     let mut file = File::open(path)?;
                     file.seek(SeekFrom::Start(span.start))?;
-                    let input = BufReader::with_capacity(1 << 16, file.take(span.end - span.start));
-                    let part = (first_part + i) as u16;
+                    let quotes = Arc::new(AtomicBool::new(false));
+                    let spy = QuoteSpy {
+                        inner: file.take(span.end - span.start),
+                        seen: Arc::clone(&quotes),
+                    };
+                    let input = BufReader::with_capacity(1 << 16, spy);
+                    let part = first_part + i as u16;
                     let mut reader = if i == 0 {
                         LedgerReader::from_reader(path, input, shape.dialect, options)
                             .map_err(|_| std::io::Error::other("the header changed while reading"))?
                     } else {
-                        LedgerReader::resume(shape, input, options, span.first_line, span.start)
+                        LedgerReader::resume(shape, input, options, 1, span.start)
                     };
-                    Ok(read_part::<C, _>(&mut reader, part))
+                    let (collector, diagnostics, rows, lines) = read_part::<C, _>(&mut reader, part);
+                    Ok((
+                        (collector, diagnostics, rows),
+                        lines,
+                        quotes.load(Ordering::Relaxed),
+                    ))
                 })
             })
             .collect();
@@ -202,25 +255,48 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
             })
             .collect()
     });
-    let mut collectors = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Ok((collector, diagnostics, rows)) => {
-                result.parts.push(Arc::clone(&layout.path));
-                result.diagnostics.extend(diagnostics);
-                result.rows += rows;
-                collectors.push(collector);
-            }
-            Err(e) => {
-                result.unreadable.push(format!("{}: {e}", path.display()));
-                return Vec::new();
+    let last = outcomes.len() - 1;
+    let mut parts = Vec::with_capacity(outcomes.len());
+    let mut lines_before = 0;
+    for (i, outcome) in outcomes.into_iter().enumerate() {
+        let ((mut collector, mut diagnostics, rows), lines, quoted) = outcome?;
+        if quoted && i < last {
+            return Ok(None);
+        }
+        if lines_before > 0 {
+            collector.shift_lines(lines_before);
+            for diagnostic in &mut diagnostics {
+                diagnostic.line += lines_before;
             }
         }
+        lines_before += lines;
+        parts.push((collector, diagnostics, rows));
     }
-    collectors
+    Ok(Some(parts))
 }
 
-fn read_part<C: Collector, R: Read>(reader: &mut LedgerReader<R>, part: u16) -> (C, Vec<Diagnostic>, u64) {
+/// Passes bytes through, noting whether a quote went by.
+struct QuoteSpy<R> {
+    inner: R,
+    seen: Arc<AtomicBool>,
+}
+
+impl<R: Read> Read for QuoteSpy<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        if memchr::memchr(b'"', &buffer[..read]).is_some() {
+            self.seen.store(true, Ordering::Relaxed);
+        }
+        Ok(read)
+    }
+}
+
+/// Reads a part to its end: its collection, diagnostics, rows, and the
+/// number of line ends it read (to number the lines of the next part).
+fn read_part<C: Collector, R: Read>(
+    reader: &mut LedgerReader<R>,
+    part: u16,
+) -> (C, Vec<Diagnostic>, u64, u64) {
     let mut collector = C::default();
     let mut diagnostics = Vec::new();
     let mut rows = 0;
@@ -237,75 +313,51 @@ fn read_part<C: Collector, R: Read>(reader: &mut LedgerReader<R>, part: u16) -> 
         }
     }
     collector.seal();
-    (collector, diagnostics, rows)
+    let lines = reader.next_line() - 1;
+    (collector, diagnostics, rows, lines)
 }
 
-/// Cuts a file into `count` parts at line ends, for as many threads. Only
-/// where that is safe: a file with a quote before the last cut may have a
-/// line end inside a quoted value, so it is read in one part.
-fn split(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
+/// Cuts a file into `count` parts, each starting just after a line end,
+/// for as many threads. Only a few KiB are read at each cut; whether a cut
+/// fell inside a quoted value is checked as the parts are read.
+fn cut(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
     let size = std::fs::metadata(path)?.len();
     let min = part_min_bytes();
     if size < min * 2 {
         return Ok(Vec::new());
     }
     let count = count.min((size / min) as usize).max(1) as u64;
-    let targets: Vec<u64> = (1..count).map(|k| size * k / count).collect();
-    let mut file = BufReader::with_capacity(1 << 20, File::open(path)?);
-    let mut block = vec![0u8; 1 << 20];
-    let (mut position, mut newlines) = (0u64, 0u64);
-    let mut cuts: Vec<(u64, u64)> = Vec::new();
-    while cuts.len() < targets.len() {
-        let read = file.read(&mut block)?;
-        if read == 0 {
-            break;
-        }
-        let block = &block[..read];
-        let mut from = 0usize;
-        while let Some(target) = targets.get(cuts.len()) {
-            let start = target.saturating_sub(position) as usize;
-            if start >= read {
-                break;
+    let mut file = File::open(path)?;
+    let mut block = vec![0u8; 1 << 16];
+    let mut starts = vec![0u64];
+    for k in 1..count {
+        let mut at = (size * k / count).max(*starts.last().unwrap_or(&0));
+        // The first line end at or after the share.
+        let start = loop {
+            file.seek(SeekFrom::Start(at))?;
+            let read = file.read(&mut block)?;
+            if read == 0 {
+                break None;
             }
-            let Some(at) = memchr::memchr(b'\n', &block[start.max(from)..]) else {
-                break;
-            };
-            let at = start.max(from) + at;
-            let lines = newlines + memchr::memchr_iter(b'\n', &block[..=at]).count() as u64;
-            if memchr::memchr(b'"', &block[..=at]).is_some() {
-                return Ok(Vec::new());
+            if let Some(end) = memchr::memchr(b'\n', &block[..read]) {
+                break Some(at + end as u64 + 1);
             }
-            cuts.push((position + at as u64 + 1, lines + 1));
-            from = at + 1;
+            at += read as u64;
+        };
+        match start {
+            Some(start) if start < size && start > *starts.last().unwrap_or(&0) => starts.push(start),
+            _ => break,
         }
-        if memchr::memchr(b'"', block).is_some() && cuts.len() < targets.len() {
-            return Ok(Vec::new());
-        }
-        newlines += memchr::memchr_iter(b'\n', block).count() as u64;
-        position += read as u64;
     }
-    // Cuts at the very end, or that fell together, leave fewer parts.
-    cuts.retain(|(at, _)| *at < size);
-    cuts.dedup_by_key(|(at, _)| *at);
-    if cuts.is_empty() {
+    if starts.len() < 2 {
         return Ok(Vec::new());
     }
-    let mut spans = Vec::with_capacity(cuts.len() + 1);
-    let mut start = (0u64, 1u64);
-    for cut in cuts {
-        spans.push(Span {
-            start: start.0,
-            end: cut.0,
-            first_line: start.1,
-        });
-        start = cut;
-    }
-    spans.push(Span {
-        start: start.0,
-        end: size,
-        first_line: start.1,
-    });
-    Ok(spans)
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(size));
+    Ok(starts
+        .iter()
+        .zip(ends)
+        .map(|(start, end)| Span { start: *start, end })
+        .collect())
 }
 
 /// The registry's findings as diagnostics, each naming the official and the
@@ -457,36 +509,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn split_cuts_at_line_ends_and_counts_lines() {
+    fn cuts_fall_just_after_line_ends_and_cover_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("l.csv");
         // 10.8 MB: above twice the default part size.
         let text: String = (0..900_000).map(|i| format!("row {i:07}\n")).collect();
         std::fs::write(&path, &text).unwrap();
-        let spans = split(&path, 3).unwrap();
+        let spans = cut(&path, 3).unwrap();
         let bytes = text.as_bytes();
         assert_eq!(spans.len(), 2, "10.8 MB in parts of at least 4 MiB");
         assert_eq!(spans[0].start, 0);
         assert_eq!(spans.last().unwrap().end, bytes.len() as u64);
         for pair in spans.windows(2) {
             assert_eq!(pair[0].end, pair[1].start);
-            // Each part starts a line, and knows which.
             assert_eq!(bytes[pair[1].start as usize - 1], b'\n');
-            let lines_before = bytes[..pair[1].start as usize]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-            assert_eq!(pair[1].first_line, lines_before as u64 + 1);
         }
     }
 
     #[test]
-    fn split_refuses_a_file_with_a_quote_before_a_cut() {
+    fn a_small_file_is_not_cut() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("q.csv");
-        let mut text = String::from("a,\"b\nc\"\n");
-        text.extend((0..1_000_000).map(|i| format!("row {i}\n")));
-        std::fs::write(&path, &text).unwrap();
-        assert!(split(&path, 2).unwrap().is_empty());
+        let path = dir.path().join("s.csv");
+        std::fs::write(&path, "a\nb\n").unwrap();
+        assert!(cut(&path, 2).unwrap().is_empty());
     }
 }

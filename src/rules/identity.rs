@@ -319,6 +319,17 @@ impl Registry {
         self.persons.append(&mut later.persons);
     }
 
+    /// Moves the lines of every row by `by` (see `scan::Collector`).
+    pub fn shift_lines(&mut self, by: u64) {
+        let by = u32::try_from(by).unwrap_or(u32::MAX);
+        for row in self.officials.iter_mut().flatten() {
+            row.line = row.line.saturating_add(by);
+        }
+        for row in self.persons.iter_mut().flatten() {
+            row.line = row.line.saturating_add(by);
+        }
+    }
+
     /// Every finding, in no particular order. Each group of rows with one
     /// key is judged in one pass, so that no input makes this quadratic.
     pub fn judge(&self) -> Vec<Judgement> {
