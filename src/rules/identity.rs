@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn merges_any_number_of_sorted_parts() {
-        let parts = vec![vec![1, 4, 9], vec![2, 3, 10, 11], vec![0, 5], vec![], vec![7]];
+        let parts = [vec![1, 4, 9], vec![2, 3, 10, 11], vec![0, 5], vec![], vec![7]];
         for n in 0..=parts.len() {
             let mut expected: Vec<i32> = parts[..n].iter().flatten().copied().collect();
             expected.sort();
