@@ -171,7 +171,9 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         }
         changes.push((*offset, *end, dialect.encode_row(&record)));
     }
-    let first_new_line = next_line(&original);
+    // Rows added go after the last line; a file without a final line end
+    // gets one first (see `splice`).
+    let first_new_line = ledger.next_line() + u64::from(!original.ends_with(b"\n"));
     let mut appended = Vec::new();
     let added: Vec<Sponsorship> = result
         .added
@@ -271,16 +273,6 @@ fn quote(messages: &[String]) -> String {
         out.push(format!("… and {} more", messages.len() - QUOTED));
     }
     out.join("\n")
-}
-
-/// The line a row appended to `contents` starts on.
-fn next_line(contents: &[u8]) -> u64 {
-    let newlines = contents.iter().filter(|b| **b == b'\n').count() as u64;
-    if contents.is_empty() || contents.ends_with(b"\n") {
-        newlines + 1
-    } else {
-        newlines + 2
-    }
 }
 
 fn fit_code(fit: Fit) -> &'static str {
