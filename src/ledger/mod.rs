@@ -6,6 +6,7 @@ pub mod dialect;
 pub mod edit;
 pub mod encoding;
 pub mod read;
+pub mod records;
 pub mod scan;
 pub mod write;
 

@@ -15,6 +15,7 @@ use csv::ByteRecord;
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff};
+use super::records::Records;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::rules::checks::entry_problems;
 use crate::rules::fold::fold;
@@ -75,9 +76,8 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     pub header: Vec<String>,
     pub columns: Columns,
     parser: RowParser,
-    csv: csv::Reader<R>,
-    /// The row being read, reused from row to row.
-    record: ByteRecord,
+    /// The rows, split into fields in a buffer reused from row to row.
+    records: Records<R>,
     /// The entry of the row being read, reused from row to row.
     entry: Sponsorship,
     /// Where the input starts in the file: the line of its first row and its
@@ -208,17 +208,11 @@ impl<R: Read> LedgerReader<R> {
         options: &ReadOptions,
     ) -> Result<LedgerReader<R>, OpenError> {
         let path: Arc<Path> = Arc::from(path);
-        // Rows end at LF; a CR before it is stripped from the last field.
-        // (With the CRLF terminator the csv crate starts each row at the LF
-        // of the previous line, so line numbers and byte offsets would be
-        // one off.)
-        let mut csv = csv::ReaderBuilder::new()
-            .delimiter(dialect.delimiter)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .flexible(true)
-            .from_reader(input);
-        let header_record = match csv.byte_headers() {
-            Ok(header) => header.clone(),
+        // Rows end at LF; a CR before it stays in the last field, where
+        // values are trimmed, and `next_row` strips it.
+        let mut records = Records::new(input, dialect.delimiter, true);
+        let found = match records.read() {
+            Ok(found) => found,
             Err(e) => {
                 return Err(OpenError::Invalid(vec![Diagnostic::error(
                     &path,
@@ -228,7 +222,7 @@ impl<R: Read> LedgerReader<R> {
                 )]));
             }
         };
-        if header_record.iter().all(|f| f.is_empty()) {
+        if !found {
             return Err(OpenError::Invalid(vec![
                 Diagnostic::error(
                     &path,
@@ -242,9 +236,9 @@ impl<R: Read> LedgerReader<R> {
                 )),
             ]));
         }
-        let mut header = Vec::with_capacity(header_record.len());
-        for name in &header_record {
-            match std::str::from_utf8(name) {
+        let mut header = Vec::with_capacity(records.bounds().len());
+        for position in 0..records.bounds().len() {
+            match std::str::from_utf8(records.field(position).unwrap_or_default()) {
                 Ok(name) => header.push(name.trim().to_string()),
                 Err(_) => {
                     return Err(OpenError::Invalid(vec![
@@ -302,7 +296,7 @@ impl<R: Read> LedgerReader<R> {
             header,
             columns,
             options,
-            csv,
+            records,
             (1, 0),
         ))
     }
@@ -316,12 +310,7 @@ impl<R: Read> LedgerReader<R> {
         first_line: u64,
         first_byte: u64,
     ) -> LedgerReader<R> {
-        let csv = csv::ReaderBuilder::new()
-            .delimiter(layout.dialect.delimiter)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(input);
+        let records = Records::new(input, layout.dialect.delimiter, false);
         let mut reader = LedgerReader::assemble(
             Arc::clone(&layout.path),
             layout.format,
@@ -329,7 +318,7 @@ impl<R: Read> LedgerReader<R> {
             layout.header.clone(),
             layout.columns.clone(),
             options,
-            csv,
+            records,
             (first_line, first_byte),
         );
         reader.encoding = layout.encoding;
@@ -344,7 +333,7 @@ impl<R: Read> LedgerReader<R> {
         header: Vec<String>,
         columns: Columns,
         options: &ReadOptions,
-        csv: csv::Reader<R>,
+        records: Records<R>,
         (first_line, first_byte): (u64, u64),
     ) -> LedgerReader<R> {
         let layout = Layout {
@@ -365,8 +354,7 @@ impl<R: Read> LedgerReader<R> {
             header: layout.header,
             columns: layout.columns,
             parser,
-            csv,
-            record: ByteRecord::new(),
+            records,
             entry: Sponsorship::blank(),
             first_line,
             first_byte,
@@ -382,9 +370,13 @@ impl<R: Read> LedgerReader<R> {
     /// allocated for a row.
     pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<RowAt> {
         let (line, offset) = self.read_record(diagnostics)?;
-        let good = self
-            .parser
-            .parse(&self.record, line, diagnostics, &mut self.entry);
+        let good = self.parser.parse(
+            self.records.text(),
+            self.records.bounds(),
+            line,
+            diagnostics,
+            &mut self.entry,
+        );
         Some(RowAt { line, offset, good })
     }
 
@@ -400,12 +392,16 @@ impl<R: Read> LedgerReader<R> {
         let position = self.columns.get(field);
         loop {
             let (line, offset) = self.read_record(diagnostics)?;
-            if position.is_some_and(|p| !wanted(self.record.get(p).unwrap_or_default())) {
+            if position.is_some_and(|p| !wanted(self.records.field(p).unwrap_or_default())) {
                 continue;
             }
-            let good = self
-                .parser
-                .parse(&self.record, line, diagnostics, &mut self.entry);
+            let good = self.parser.parse(
+                self.records.text(),
+                self.records.bounds(),
+                line,
+                diagnostics,
+                &mut self.entry,
+            );
             return Some(RowAt { line, offset, good });
         }
     }
@@ -433,52 +429,55 @@ impl<R: Read> LedgerReader<R> {
         Some(Row {
             line: at.line,
             offset: at.offset,
-            end: self.first_byte + self.csv.position().byte(),
-            record: if self.record.iter().next_back().is_some_and(|f| f.ends_with(b"\r")) {
-                strip_carriage_return(&self.record)
-            } else {
-                self.record.clone()
-            },
+            end: self.first_byte + self.records.consumed(),
+            record: self.byte_record(),
             entry: at.good.then(|| self.entry.tidied()),
         })
     }
 
     /// The line after the last row read (where a new row would go).
     pub fn next_line(&self) -> u64 {
-        self.first_line + self.csv.position().line() - 1
+        self.first_line + self.records.lines()
+    }
+
+    /// The fields of the current row, without the CR of a CRLF line end.
+    fn byte_record(&self) -> ByteRecord {
+        let count = self.records.bounds().len();
+        let mut record = ByteRecord::with_capacity(self.records.text().len(), count);
+        for position in 0..count {
+            let field = self.records.field(position).unwrap_or_default();
+            if position + 1 == count {
+                record.push_field(field.strip_suffix(b"\r").unwrap_or(field));
+            } else {
+                record.push_field(field);
+            }
+        }
+        record
     }
 
     fn read_record(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<(u64, u64)> {
         if self.failed {
             return None;
         }
-        loop {
-            match self.csv.read_byte_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {}
-                Err(e) => {
-                    self.failed = true;
-                    let line = e.position().map_or(0, |p| p.line());
-                    diagnostics.push(Diagnostic::error(
-                        &self.path,
-                        self.first_line + line.max(1) - 1,
-                        Code::MalformedCsv,
-                        format!("cannot read further: {e}"),
-                    ));
-                    return None;
-                }
-            }
-            if self.record.as_slice().iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
+        match self.records.read() {
+            Ok(false) => None,
             // The CR of a CRLF line end stays in the last field here: every
             // value is trimmed when read, and `next_row` strips it from the
             // fields it hands out.
-            let position = self.record.position().cloned().unwrap_or_else(csv::Position::new);
-            return Some((
-                self.first_line + position.line() - 1,
-                self.first_byte + position.byte(),
-            ));
+            Ok(true) => Some((
+                self.first_line + self.records.line() - 1,
+                self.first_byte + self.records.offset(),
+            )),
+            Err(e) => {
+                self.failed = true;
+                diagnostics.push(Diagnostic::error(
+                    &self.path,
+                    self.first_line + self.records.lines(),
+                    Code::MalformedCsv,
+                    format!("cannot read further: {e}"),
+                ));
+                None
+            }
         }
     }
 }
@@ -488,6 +487,7 @@ impl<R: Read> LedgerReader<R> {
 pub struct RowChecker {
     parser: RowParser,
     entry: Sponsorship,
+    bounds: Vec<(usize, usize)>,
 }
 
 impl RowChecker {
@@ -495,6 +495,7 @@ impl RowChecker {
         RowChecker {
             parser: RowParser::new(layout, options),
             entry: Sponsorship::blank(),
+            bounds: Vec::new(),
         }
     }
 
@@ -502,7 +503,19 @@ impl RowChecker {
     /// if it were read at `line`.
     pub fn check(&mut self, record: &ByteRecord, line: u64) -> (Option<Sponsorship>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let good = self.parser.parse(record, line, &mut diagnostics, &mut self.entry);
+        self.bounds.clear();
+        let mut end = 0;
+        for field in record {
+            self.bounds.push((end, end + field.len()));
+            end += field.len();
+        }
+        let good = self.parser.parse(
+            record.as_slice(),
+            &self.bounds,
+            line,
+            &mut diagnostics,
+            &mut self.entry,
+        );
         (good.then(|| self.entry.tidied()), diagnostics)
     }
 }
@@ -571,8 +584,6 @@ struct RowParser {
     departments: Memo<Option<&'static Department>>,
     dates: Memo<Result<NaiveDate, DateError>>,
     civilities: Memo<Option<&'static str>>,
-    /// The bounds of the current row's fields in its text.
-    bounds: Vec<(usize, usize)>,
 }
 
 impl RowParser {
@@ -588,7 +599,6 @@ impl RowParser {
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
-            bounds: Vec::new(),
         }
     }
 
@@ -605,29 +615,24 @@ impl RowParser {
     /// control characters, encoding, formulas. Returns the row as text, its
     /// fields' bounds in `self.bounds`, or `None` after an error.
     fn check_values<'r>(
-        &mut self,
-        record: &'r ByteRecord,
+        &self,
+        bytes: &'r [u8],
+        bounds: &[(usize, usize)],
         line: u64,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<&'r str> {
         let path = &self.path;
         // The whole row at once first: nearly every row passes.
-        let bytes = record.as_slice();
         let text = simdutf8::basic::from_utf8(bytes).ok();
-        self.bounds.clear();
-        let mut end = 0;
-        for field in record {
-            self.bounds.push((end, end + field.len()));
-            end += field.len();
-        }
         let suspicious = bytes.len() > MAX_FIELD_BYTES
             || bytes.iter().fold(false, |bad, b| {
                 bad | (*b < 0x20 && !matches!(b, b'\t' | b'\r' | b'\n'))
             })
             // A character cut between two fields is valid in the whole row.
-            || text.is_none_or(|t| !self.bounds.iter().all(|(start, _)| t.is_char_boundary(*start)));
+            || text.is_none_or(|t| !bounds.iter().all(|(start, _)| t.is_char_boundary(*start)));
         let mut good = true;
-        for (position, raw) in record.iter().enumerate() {
+        for (position, (start, end)) in bounds.iter().enumerate() {
+            let raw = &bytes[*start..*end];
             let column = || self.header[position].clone();
             if raw
                 .first()
@@ -699,12 +704,13 @@ impl RowParser {
     /// `entry` holds no meaning).
     fn parse(
         &mut self,
-        record: &ByteRecord,
+        bytes: &[u8],
+        bounds: &[(usize, usize)],
         line: u64,
         diagnostics: &mut Vec<Diagnostic>,
         entry: &mut Sponsorship,
     ) -> bool {
-        if record.len() != self.header.len() {
+        if bounds.len() != self.header.len() {
             diagnostics.push(
                 Diagnostic::error(
                     &self.path,
@@ -712,7 +718,7 @@ impl RowParser {
                     Code::MalformedCsv,
                     format!(
                         "the row has {} fields but the header has {}",
-                        record.len(),
+                        bounds.len(),
                         self.header.len()
                     ),
                 )
@@ -720,10 +726,10 @@ impl RowParser {
             );
             return false;
         }
-        let Some(text) = self.check_values(record, line, diagnostics) else {
+        let Some(text) = self.check_values(bytes, bounds, line, diagnostics) else {
             return false;
         };
-        let (columns, bounds) = (&self.columns, &self.bounds);
+        let columns = &self.columns;
         let get = |field: Field| -> &str {
             columns
                 .get(field)
@@ -1034,21 +1040,6 @@ impl<R: Read> LedgerReader<R> {
             line,
         }
     }
-}
-
-/// `record` without the CR that ends its last field (a CRLF line end).
-fn strip_carriage_return(record: &ByteRecord) -> ByteRecord {
-    let last = record.len() - 1;
-    let mut stripped = ByteRecord::with_capacity(record.as_slice().len(), record.len());
-    for (i, field) in record.iter().enumerate() {
-        stripped.push_field(if i == last {
-            &field[..field.len() - 1]
-        } else {
-            field
-        });
-    }
-    stripped.set_position(record.position().cloned());
-    stripped
 }
 
 /// The columns of a new ledger's header.
