@@ -274,9 +274,12 @@ fn too_long() -> io::Error {
 mod tests {
     use super::*;
 
-    /// Every record of `text` as csv-core alone reads it, and as
-    /// `Records` reads it, with its line and offset.
-    fn both(text: &[u8], buffer: usize) -> (Vec<Vec<Vec<u8>>>, Vec<Vec<Vec<u8>>>) {
+    /// Records, each a list of fields.
+    type Fields = Vec<Vec<Vec<u8>>>;
+
+    /// The non-blank records of `text` as the csv crate reads them, and as
+    /// `Records` reads them with a buffer of `buffer` bytes to start with.
+    fn both(text: &[u8], buffer: usize) -> (Fields, Fields) {
         let mut expected = Vec::new();
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(b';')
