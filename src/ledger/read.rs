@@ -522,17 +522,14 @@ impl RowChecker {
 
 /// A small cache of what a column's values mean: a ledger repeats a few
 /// dozen statuses, mandates, départements and dates a million times, so each
-/// distinct text is interpreted once. The last value is checked first, as
-/// official files come sorted.
+/// distinct text is interpreted once.
 struct Memo<T> {
-    last: Option<(Vec<u8>, T)>,
     seen: FxHashMap<Box<[u8]>, T>,
 }
 
 impl<T> Default for Memo<T> {
     fn default() -> Memo<T> {
         Memo {
-            last: None,
             seen: FxHashMap::default(),
         }
     }
@@ -544,29 +541,12 @@ const MEMO_LIMIT: usize = 4096;
 
 impl<T: Clone> Memo<T> {
     fn get(&mut self, key: &str, interpret: impl FnOnce(&str) -> T) -> T {
-        let bytes = key.as_bytes();
-        if let Some((last, value)) = &self.last
-            && last.as_slice() == bytes
-        {
+        if let Some(value) = self.seen.get(key.as_bytes()) {
             return value.clone();
         }
-        let value = match self.seen.get(bytes) {
-            Some(value) => value.clone(),
-            None => {
-                let value = interpret(key);
-                if self.seen.len() < MEMO_LIMIT {
-                    self.seen.insert(bytes.into(), value.clone());
-                }
-                value
-            }
-        };
-        match &mut self.last {
-            Some((last, cached)) => {
-                last.clear();
-                last.extend_from_slice(bytes);
-                *cached = value.clone();
-            }
-            None => self.last = Some((bytes.to_vec(), value.clone())),
+        let value = interpret(key);
+        if self.seen.len() < MEMO_LIMIT {
+            self.seen.insert(key.as_bytes().into(), value.clone());
         }
         value
     }

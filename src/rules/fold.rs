@@ -8,19 +8,20 @@ use unicode_normalization::char::is_combining_mark;
 /// that is neither a letter nor a digit dropped ("Jouy-en-Argonne",
 /// "jouy en argonne" and "JOUY EN ARGONNE" all fold to "jouyenargonne").
 pub fn fold_into(text: &str, out: &mut impl FoldSink) {
-    // ASCII bytes are folded in place; other characters one by one, with
-    // the accented letters of French (Latin-1 and Latin Extended-A) looked
-    // up directly and the rest decomposed.
+    // Runs of ASCII are folded through a table; other characters one by
+    // one, with the accented letters of French (Latin-1 and Latin
+    // Extended-A) looked up directly and the rest decomposed.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                out.push_ascii(b.to_ascii_lowercase());
-            }
-            i += 1;
-            continue;
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        out.push_ascii_run(&bytes[i..i + run]);
+        i += run;
+        if i == bytes.len() {
+            break;
         }
         // A character of several bytes: `i` is on its first byte.
         let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -36,15 +37,37 @@ pub fn fold_into(text: &str, out: &mut impl FoldSink) {
     }
 }
 
+/// What each ASCII byte folds to: letters in lower case, digits as they
+/// are, 0 for everything else (dropped).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Where folded text goes: a string, or bytes to hash.
 pub trait FoldSink {
-    fn push_ascii(&mut self, byte: u8);
+    /// ASCII bytes, to be folded.
+    fn push_ascii_run(&mut self, run: &[u8]);
+    /// Text already folded.
     fn push_text(&mut self, text: &str);
 }
 
 impl FoldSink for String {
-    fn push_ascii(&mut self, byte: u8) {
-        self.push(char::from(byte));
+    fn push_ascii_run(&mut self, run: &[u8]) {
+        self.extend(
+            run.iter()
+                .map(|b| ASCII_FOLD[usize::from(*b & 0x7f)])
+                .filter(|b| *b != 0)
+                .map(char::from),
+        );
     }
 
     fn push_text(&mut self, text: &str) {
@@ -53,8 +76,19 @@ impl FoldSink for String {
 }
 
 impl FoldSink for Vec<u8> {
-    fn push_ascii(&mut self, byte: u8) {
-        self.push(byte);
+    fn push_ascii_run(&mut self, run: &[u8]) {
+        // Every byte is written, and the length moves on past the kept
+        // ones only: no branch on the text.
+        let start = self.len();
+        self.resize(start + run.len(), 0);
+        let out = &mut self[start..];
+        let mut kept = 0;
+        for b in run {
+            let folded = ASCII_FOLD[usize::from(*b & 0x7f)];
+            out[kept] = folded;
+            kept += usize::from(folded != 0);
+        }
+        self.truncate(start + kept);
     }
 
     fn push_text(&mut self, text: &str) {

@@ -92,6 +92,28 @@ pub struct Keys {
 impl KeyHasher {
     /// The keys of `s`, folded as [`person_key`] and [`official_key`] are.
     pub fn keys(&mut self, s: &Sponsorship) -> Keys {
+        let person_len = self.fold_official(s);
+        let person = xxh3_64(&self.buffer[..person_len]);
+        let official = xxh3_128(&self.buffer);
+        Keys {
+            person,
+            official: [official as u64, (official >> 64) as u64],
+        }
+    }
+
+    /// The key of the pair (official of `s`, candidate), the candidate
+    /// given by the hash of its folded name: one hash of the folded
+    /// official, seeded with the candidate.
+    pub fn sponsorship(&mut self, s: &Sponsorship, candidate_key: u64) -> [u64; 2] {
+        self.fold_official(s);
+        let key = xxh3_128_with_seed(&self.buffer, candidate_key);
+        [key as u64, (key >> 64) as u64]
+    }
+
+    /// Folds the official of `s` into the buffer, as [`official_key`]
+    /// does; the person ([`person_key`]) is the start of it, as long as
+    /// the length returned.
+    fn fold_official(&mut self, s: &Sponsorship) -> usize {
         let key = &mut self.buffer;
         key.clear();
         fold_into(&s.last_name, key);
@@ -99,26 +121,12 @@ impl KeyHasher {
         fold_into(&s.first_name, key);
         key.push(0x1f);
         key.extend_from_slice(s.department.code.as_bytes());
-        let person = xxh3_64(key);
+        let person_len = key.len();
         key.push(0x1f);
         key.extend_from_slice(s.mandate.code().as_bytes());
         key.push(0x1f);
         fold_into(&s.circonscription, key);
-        let official = xxh3_128(key);
-        Keys {
-            person,
-            official: [official as u64, (official >> 64) as u64],
-        }
-    }
-
-    /// The key of the pair (official, candidate): `official` hashed again
-    /// with the candidate's folded name.
-    pub fn sponsorship(&mut self, official: [u64; 2], candidate_key: u64) -> [u64; 2] {
-        let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&official[0].to_le_bytes());
-        bytes[8..].copy_from_slice(&official[1].to_le_bytes());
-        let key = xxh3_128_with_seed(&bytes, candidate_key);
-        [key as u64, (key >> 64) as u64]
+        person_len
     }
 }
 

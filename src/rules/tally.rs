@@ -268,8 +268,7 @@ impl TallyBuilder {
     /// Takes one entry.
     pub fn add(&mut self, s: &Sponsorship) {
         let (spelling, candidate) = self.names.intern(&s.candidate);
-        let official = self.keys.keys(s).official;
-        let key = self.keys.sponsorship(official, self.names.key_hash(candidate));
+        let key = self.keys.sponsorship(s, self.names.key_hash(candidate));
         if self.parts.is_empty() {
             self.parts.push(Vec::new());
         }
