@@ -435,6 +435,11 @@ impl<R: Read> LedgerReader<R> {
         })
     }
 
+    /// Whether a quote was read so far.
+    pub fn saw_quote(&self) -> bool {
+        self.records.saw_quote()
+    }
+
     /// The line after the last row read (where a new row would go).
     pub fn next_line(&self) -> u64 {
         self.first_line + self.records.lines()

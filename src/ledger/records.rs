@@ -10,7 +10,7 @@
 use std::io::{self, Read};
 
 use csv_core::{ReadRecordResult, Terminator};
-use memchr::{memchr, memchr_iter};
+use memchr::{memchr_iter, memchr3_iter};
 
 /// The longest record read. Beyond it, a quote left open has swallowed the
 /// rest of the file, or the file is not a ledger: reading stops rather than
@@ -51,6 +51,8 @@ pub struct Records<R> {
     lines: u64,
     /// Whether a UTF-8 byte order mark may still open the input.
     bom_possible: bool,
+    /// Whether a quote was read.
+    saw_quote: bool,
 }
 
 impl<R: Read> Records<R> {
@@ -77,6 +79,7 @@ impl<R: Read> Records<R> {
             consumed: 0,
             lines: 0,
             bom_possible: file_start,
+            saw_quote: false,
         }
     }
 
@@ -93,32 +96,45 @@ impl<R: Read> Records<R> {
             }
         }
         loop {
-            let newline = loop {
-                if let Some(i) = memchr(b'\n', &self.buffer[self.start..self.end]) {
-                    break Some(self.start + i);
+            // One pass over the line finds its separators, its end, and
+            // whether it holds a quote.
+            self.bounds.clear();
+            let mut field_start = self.start;
+            let mut newline = None;
+            let mut quote = false;
+            for at in memchr3_iter(self.delimiter, b'\n', b'"', &self.buffer[self.start..self.end]) {
+                let at = self.start + at;
+                match self.buffer[at] {
+                    b'\n' => {
+                        newline = Some(at);
+                        break;
+                    }
+                    b'"' => {
+                        quote = true;
+                        break;
+                    }
+                    _ => {
+                        self.bounds.push((field_start - self.start, at - self.start));
+                        field_start = at + 1;
+                    }
                 }
-                if self.at_end {
-                    break None;
-                }
-                self.refill()?;
-            };
-            let line_end = newline.unwrap_or(self.end);
-            if newline.is_none() && self.start == line_end {
-                return Ok(false);
             }
-            let line = &self.buffer[self.start..line_end];
-            if memchr(b'"', line).is_some() {
+            if quote {
+                self.saw_quote = true;
                 if !self.read_quoted()? {
                     return Ok(false);
                 }
+            } else if newline.is_none() && !self.at_end {
+                // The line goes on past the buffer: read on, and look again.
+                self.refill()?;
+                continue;
             } else {
-                self.bounds.clear();
-                let mut field_start = 0;
-                for at in memchr_iter(self.delimiter, line) {
-                    self.bounds.push((field_start, at));
-                    field_start = at + 1;
+                let line_end = newline.unwrap_or(self.end);
+                if newline.is_none() && self.start == line_end {
+                    return Ok(false);
                 }
-                self.bounds.push((field_start, line.len()));
+                self.bounds
+                    .push((field_start - self.start, line_end - self.start));
                 self.text = Text::Line {
                     start: self.start,
                     end: line_end,
@@ -258,6 +274,12 @@ impl<R: Read> Records<R> {
     pub fn lines(&self) -> u64 {
         self.lines
     }
+
+    /// Whether a quote was read: then a part of a file cut at a line end
+    /// may have started inside a quoted value.
+    pub fn saw_quote(&self) -> bool {
+        self.saw_quote
+    }
 }
 
 fn too_long() -> io::Error {
@@ -314,6 +336,20 @@ mod tests {
         for buffer in [1, 2, 3, 7, 64, 1 << 16] {
             let (expected, got) = both(text, buffer);
             assert_eq!(got, expected, "buffer of {buffer} bytes");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_csv_core_on_any_text(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"ab;\"\n\r \xC3\xA9".to_vec()),
+                0..200,
+            ),
+            buffer in 1usize..40,
+        ) {
+            let (expected, got) = both(&text, buffer);
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 

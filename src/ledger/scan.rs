@@ -8,7 +8,6 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -225,12 +224,7 @@ fn read_in_parts<C: Collector>(
                 scope.spawn(move || -> std::io::Result<(PartOutcome<C>, u64, bool)> {
                     let mut file = File::open(path)?;
                     file.seek(SeekFrom::Start(span.start))?;
-                    let quotes = Arc::new(AtomicBool::new(false));
-                    let spy = QuoteSpy {
-                        inner: file.take(span.end - span.start),
-                        seen: Arc::clone(&quotes),
-                    };
-                    let input = BufReader::with_capacity(1 << 16, spy);
+                    let input = file.take(span.end - span.start);
                     let part = first_part + i as u16;
                     let mut reader = if i == 0 {
                         LedgerReader::from_reader(path, input, shape.dialect, options)
@@ -239,11 +233,7 @@ fn read_in_parts<C: Collector>(
                         LedgerReader::resume(shape, input, options, 1, span.start)
                     };
                     let (collector, diagnostics, rows, lines) = read_part::<C, _>(&mut reader, part);
-                    Ok((
-                        (collector, diagnostics, rows),
-                        lines,
-                        quotes.load(Ordering::Relaxed),
-                    ))
+                    Ok(((collector, diagnostics, rows), lines, reader.saw_quote()))
                 })
             })
             .collect();
@@ -273,22 +263,6 @@ fn read_in_parts<C: Collector>(
         parts.push((collector, diagnostics, rows));
     }
     Ok(Some(parts))
-}
-
-/// Passes bytes through, noting whether a quote went by.
-struct QuoteSpy<R> {
-    inner: R,
-    seen: Arc<AtomicBool>,
-}
-
-impl<R: Read> Read for QuoteSpy<R> {
-    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
-        let read = self.inner.read(buffer)?;
-        if memchr::memchr(b'"', &buffer[..read]).is_some() {
-            self.seen.store(true, Ordering::Relaxed);
-        }
-        Ok(read)
-    }
 }
 
 /// Reads a part to its end: its collection, diagnostics, rows, and the
