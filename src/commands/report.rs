@@ -8,7 +8,7 @@
 use crate::cli::ReportArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::ledger::scan::{Scan, scan};
+use crate::ledger::scan::{self, Scan, scan};
 use crate::render::model::Sections;
 use crate::render::{self, Report};
 use crate::rules::fold::{fold, fold_words, tidy};
@@ -23,7 +23,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
     }
     refuse_unread_rows(&result)?;
-    let tally = builder.finish();
+    let tally = builder.finish(scan::threads());
     note_findings(&result, &tally);
     note_later_publications(&tally, context.as_of);
 

@@ -105,7 +105,7 @@ fn part_min_bytes() -> u64 {
         .unwrap_or(4 << 20)
 }
 
-fn threads() -> usize {
+pub fn threads() -> usize {
     std::env::var("PARRAINAGE_THREADS")
         .ok()
         .and_then(|v| v.parse().ok())

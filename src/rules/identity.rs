@@ -75,7 +75,7 @@ pub enum FindingKind {
 /// Compact keys of an entry's identity: the folded identity hashed with
 /// xxh3. 128 bits for the official, so that no two officials of any real
 /// ledger share a key; 64 for the person, which only raises warnings.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct KeyHasher {
     buffer: Vec<u8>,
 }
@@ -133,7 +133,7 @@ impl KeyHasher {
 /// The candidates met in a ledger, each with its spellings, numbered.
 /// "BÉKAERT Corinne" and "BEKAERT Corinne" are two spellings of one
 /// candidate.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct CandidateNames {
     /// Spelling → (its number, its candidate's number).
     spellings: FxHashMap<String, (u32, u32)>,
@@ -429,8 +429,11 @@ fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
 }
 
 /// The rows of several sorted parts, in one sorted order.
-pub fn merge_sorted<T: Ord + Copy>(parts: &[Vec<T>]) -> Box<dyn Iterator<Item = T> + '_> {
-    match parts {
+pub fn merge_sorted<'a, T: Ord + Copy + 'a, S: AsRef<[T]>>(
+    parts: &'a [S],
+) -> Box<dyn Iterator<Item = T> + 'a> {
+    let parts: Vec<&[T]> = parts.iter().map(AsRef::as_ref).collect();
+    match parts[..] {
         [] => Box::new(std::iter::empty()),
         [one] => Box::new(one.iter().copied()),
         // Two parts, the common case on two cores: side by side.

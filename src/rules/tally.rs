@@ -20,7 +20,7 @@ use crate::sponsorship::Sponsorship;
 const UNITS: usize = department::ALL.len();
 
 /// Counts for one candidate.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CandidateTally {
     spellings: HashMap<String, u32>,
     /// Validated sponsorships per unit, indexed like `department::ALL`.
@@ -237,7 +237,7 @@ fn usable(by_unit: &[u32; UNITS], election: &Election) -> u32 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct CountedRow {
     /// The (official, candidate) key: rows with one key count once.
-    key: [u64; 2],
+    key: u128,
     /// Reading order: the first row of a key counts.
     sequence: u32,
     spelling: u32,
@@ -257,7 +257,7 @@ fn epoch() -> NaiveDate {
 /// Gathers the entries of a ledger, part by part (a file, or a half of a
 /// large file read in its own thread), then counts them:
 /// [`finish`](Self::finish) gives the [`Tally`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct TallyBuilder {
     keys: KeyHasher,
     names: CandidateNames,
@@ -268,7 +268,8 @@ impl TallyBuilder {
     /// Takes one entry.
     pub fn add(&mut self, s: &Sponsorship) {
         let (spelling, candidate) = self.names.intern(&s.candidate);
-        let key = self.keys.sponsorship(s, self.names.key_hash(candidate));
+        let [low, high] = self.keys.sponsorship(s, self.names.key_hash(candidate));
+        let key = (u128::from(high) << 64) | u128::from(low);
         if self.parts.is_empty() {
             self.parts.push(Vec::new());
         }
@@ -311,26 +312,134 @@ impl TallyBuilder {
         self.parts.append(&mut later.parts);
     }
 
-    /// Counts every (official, candidate) once, the first row read.
-    pub fn finish(self) -> Tally {
-        let mut counts: Vec<CandidateTally> = Vec::new();
-        counts.resize_with(self.names.candidate_count(), CandidateTally::default);
-        let mut spellings = vec![0u32; self.names.spelling_count()];
-        let mut duplicates = 0u32;
+    /// Counts every (official, candidate) once, the first row read, on up
+    /// to `threads` threads.
+    pub fn finish(self, threads: usize) -> Tally {
+        let ranges = key_ranges(&self.parts, threads);
+        let names = &self.names;
+        let partials: Vec<Counts> = if ranges.len() == 1 {
+            vec![Counts::of(&ranges[0], names)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = ranges
+                    .iter()
+                    .map(|range| scope.spawn(move || Counts::of(range, names)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("a counting thread does not panic"))
+                    .collect()
+            })
+        };
+        let mut all = Counts::new(names);
+        for partial in partials {
+            all.add(partial);
+        }
+        let Counts {
+            mut candidates,
+            spellings,
+            days,
+            duplicates,
+        } = all;
+        for (tally, days) in candidates.iter_mut().zip(days) {
+            tally.by_date = days
+                .into_iter()
+                .map(|(day, n)| (epoch() + chrono::Duration::days(i64::from(day)), n))
+                .collect();
+        }
+        for (spelling, count) in spellings.iter().enumerate() {
+            let (text, candidate) = names.spelling(spelling as u32);
+            if *count > 0 {
+                // Spellings that differ only by spaces are one.
+                *candidates[candidate as usize]
+                    .spellings
+                    .entry(tidy(text))
+                    .or_default() += *count;
+            }
+        }
+        let candidates = candidates
+            .into_iter()
+            .enumerate()
+            .filter(|(_, t)| !t.spellings.is_empty())
+            .map(|(c, t)| (names.folded(c as u32).to_string(), t))
+            .collect();
+        Tally {
+            candidates,
+            duplicates,
+        }
+    }
+}
+
+/// Below this many rows, counting on one thread is quicker.
+const ROWS_PER_THREAD: usize = 1 << 16;
+
+/// The sorted parts cut into ranges of keys, one per thread: each range
+/// holds a slice of every part, and all the rows of a key fall in one
+/// range. Keys are hashes, spread evenly: ranges of equal width hold about
+/// as many rows.
+fn key_ranges(parts: &[Vec<CountedRow>], threads: usize) -> Vec<Vec<&[CountedRow]>> {
+    let rows: usize = parts.iter().map(Vec::len).sum();
+    let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
+    let width = u64::MAX / count;
+    let mut starts: Vec<usize> = vec![0; parts.len()];
+    (1..=count)
+        .map(|range| {
+            parts
+                .iter()
+                .zip(starts.iter_mut())
+                .map(|(rows, start)| {
+                    let end = if range == count {
+                        rows.len()
+                    } else {
+                        rows.partition_point(|r| ((r.key >> 64) as u64) < width * range)
+                    };
+                    let slice = &rows[*start..end];
+                    *start = end;
+                    slice
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What the rows of a range of keys count.
+struct Counts {
+    candidates: Vec<CandidateTally>,
+    /// Rows counted, per spelling of a candidate's name.
+    spellings: Vec<u32>,
+    /// Validated rows per candidate and publication day, counted as
+    /// numbers and turned into dates once.
+    days: Vec<BTreeMap<u16, u32>>,
+    duplicates: u32,
+}
+
+impl Counts {
+    fn new(names: &CandidateNames) -> Counts {
+        let mut candidates = Vec::new();
+        candidates.resize_with(names.candidate_count(), CandidateTally::default);
+        Counts {
+            days: vec![BTreeMap::new(); candidates.len()],
+            candidates,
+            spellings: vec![0; names.spelling_count()],
+            duplicates: 0,
+        }
+    }
+
+    /// Counts the rows of sorted `parts`, merged. Each part is sorted by
+    /// key then reading order, so the first row of a key is the first
+    /// read.
+    fn of(parts: &[&[CountedRow]], names: &CandidateNames) -> Counts {
+        let mut counts = Counts::new(names);
         let mut last_key = None;
-        // Publication days, counted as numbers and turned into dates once.
-        let mut days: Vec<BTreeMap<u16, u32>> = vec![BTreeMap::new(); counts.len()];
-        // Each part sorted by key then reading order: merged, the first
-        // row of a key is the first read.
-        for row in merge_sorted(&self.parts) {
+        for row in merge_sorted(parts) {
             if last_key == Some(row.key) {
-                duplicates += 1;
+                counts.duplicates += 1;
                 continue;
             }
             last_key = Some(row.key);
-            spellings[row.spelling as usize] += 1;
-            let (_, candidate) = self.names.spelling(row.spelling);
-            let tally = &mut counts[candidate as usize];
+            counts.spellings[row.spelling as usize] += 1;
+            let (_, candidate) = names.spelling(row.spelling);
+            let tally = &mut counts.candidates[candidate as usize];
             let unit = usize::from(row.unit);
             let mandate = usize::from(row.mandate);
             let status = Status::ALL[usize::from(row.status)];
@@ -345,44 +454,47 @@ impl TallyBuilder {
                     if row.day == NO_DAY {
                         tally.undated += 1;
                     } else {
-                        *days[candidate as usize].entry(row.day).or_default() += 1;
+                        *counts.days[candidate as usize].entry(row.day).or_default() += 1;
                     }
                 }
                 Status::Claimed | Status::Sent => tally.pending += 1,
                 Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
             }
         }
-        for (tally, days) in counts.iter_mut().zip(days) {
-            tally.by_date = days
-                .into_iter()
-                .map(|(day, n)| (epoch() + chrono::Duration::days(i64::from(day)), n))
-                .collect();
+        counts
+    }
+
+    /// Adds the counts of another range of keys.
+    fn add(&mut self, other: Counts) {
+        for (mine, theirs) in self.candidates.iter_mut().zip(&other.candidates) {
+            for (a, b) in mine.validated_by_unit.iter_mut().zip(&theirs.validated_by_unit) {
+                *a += b;
+            }
+            for (a, b) in mine.claimed_by_unit.iter_mut().zip(&theirs.claimed_by_unit) {
+                *a += b;
+            }
+            for (a, b) in mine.by_mandate.iter_mut().zip(&theirs.by_mandate) {
+                a.0 += b.0;
+                a.1 += b.1;
+            }
+            mine.undated += theirs.undated;
+            mine.pending += theirs.pending;
+            mine.lost += theirs.lost;
         }
-        for (spelling, count) in spellings.iter().enumerate() {
-            let (text, candidate) = self.names.spelling(spelling as u32);
-            if *count > 0 {
-                // Spellings that differ only by spaces are one.
-                *counts[candidate as usize]
-                    .spellings
-                    .entry(tidy(text))
-                    .or_default() += *count;
+        for (a, b) in self.spellings.iter_mut().zip(&other.spellings) {
+            *a += b;
+        }
+        for (mine, theirs) in self.days.iter_mut().zip(other.days) {
+            for (day, n) in theirs {
+                *mine.entry(day).or_default() += n;
             }
         }
-        let candidates = counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, t)| !t.spellings.is_empty())
-            .map(|(c, t)| (self.names.folded(c as u32).to_string(), t))
-            .collect();
-        Tally {
-            candidates,
-            duplicates,
-        }
+        self.duplicates += other.duplicates;
     }
 }
 
 /// Counts for every candidate of a ledger.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Tally {
     candidates: HashMap<String, CandidateTally>,
     /// Rows skipped because the same official was already counted for the
@@ -398,7 +510,7 @@ impl Tally {
             builder.add(entry);
         }
         builder.seal();
-        builder.finish()
+        builder.finish(1)
     }
 
     /// The candidate whose folded name is that of `name`.
@@ -533,6 +645,33 @@ mod tests {
     }
 
     #[test]
+    fn counting_on_several_threads_gives_the_count_of_one() {
+        // Enough rows for several key ranges, read in two parts, with
+        // repeats inside a part and across parts, and statuses and
+        // spellings whose first reading decides the count.
+        let mut parts = [TallyBuilder::default(), TallyBuilder::default()];
+        for n in 0..300_000u32 {
+            let candidate = ["DUPONT Jean", "DUPONT  Jean", "MARTIN Claire"][(n % 3) as usize];
+            let mut entry = mayor(candidate, ["01", "2A", "971"][(n % 7 % 3) as usize], n % 120_000);
+            entry.status = [Status::Validated, Status::Claimed, Status::Withdrawn][(n % 5 % 3) as usize];
+            entry.published_on = (entry.status == Status::Validated).then(|| day(2022, 2, 1 + n % 20));
+            parts[(n / 150_000) as usize].add(&entry);
+        }
+        let tally = |threads| {
+            let [mut first, mut second] = parts.clone();
+            first.seal();
+            second.seal();
+            first.absorb(second);
+            first.finish(threads)
+        };
+        let one = tally(1);
+        assert!(one.duplicates > 0);
+        for threads in [2, 3, 8] {
+            assert_eq!(tally(threads), one, "{threads} threads");
+        }
+    }
+
+    #[test]
     fn same_official_twice_counts_once_across_spellings() {
         let tally = Tally::of(&[
             mayor("BÉKAERT Corinne", "02", 1),
@@ -588,7 +727,7 @@ mod tests {
         tally.add(&mayor("ÉTIENNE Léa", "02", 11));
         tally.add(&mayor("FAURE Luc", "02", 12));
         tally.seal();
-        let tally = tally.finish();
+        let tally = tally.finish(1);
         let names: Vec<String> = tally.ranking().iter().map(|t| t.name()).collect();
         assert_eq!(names, ["ZOLA Émile", "ARNAUD Paul", "ÉTIENNE Léa", "FAURE Luc"]);
     }
