@@ -6,68 +6,86 @@ use chrono::NaiveDate;
 use crate::rules::fold::tidy;
 use crate::rules::{Department, Mandate, Status};
 
-/// One ledger entry, read and checked.
+/// One ledger entry, read and checked. Its texts are owned (`String`), or
+/// borrowed from the row being read (`&str`, see [`Entry`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sponsorship {
+pub struct Sponsorship<S = String> {
     pub status: Status,
     /// `NOM Prénom`, as written (double spaces tidied).
-    pub candidate: String,
-    pub civility: Option<String>,
-    pub last_name: String,
-    pub first_name: String,
+    pub candidate: S,
+    pub civility: Option<S>,
+    pub last_name: S,
+    pub first_name: S,
     pub mandate: Mandate,
     /// Commune, canton, constituency… as the official data writes it.
-    pub circonscription: String,
+    pub circonscription: S,
     /// The unit the sponsor counts in ("réputé élu"), after the law's
     /// attribution rules (MEPs in `EU`, AFE members in `ZZ`).
     pub department: &'static Department,
     pub claimed_on: Option<NaiveDate>,
     pub published_on: Option<NaiveDate>,
-    pub source: String,
-    pub notes: String,
+    pub source: S,
+    pub notes: S,
 }
 
-impl Sponsorship {
-    /// An entry with nothing in it, to be filled by a reader.
-    pub fn blank() -> Sponsorship {
+/// An entry whose texts are borrowed from the row just read: what the
+/// reader's fast path hands out, with nothing copied.
+pub type Entry<'a> = Sponsorship<&'a str>;
+
+impl<S: AsRef<str>> Sponsorship<S> {
+    /// A copy that owns its texts, with the runs of spaces inside names
+    /// collapsed, as the official data's "SMATI  Rafik" is written
+    /// "SMATI Rafik".
+    pub fn tidied(&self) -> Sponsorship {
         Sponsorship {
-            status: Status::Claimed,
-            candidate: String::new(),
-            civility: None,
-            last_name: String::new(),
-            first_name: String::new(),
-            mandate: Mandate::Mayor,
-            circonscription: String::new(),
-            department: &crate::rules::department::ALL[0],
-            claimed_on: None,
-            published_on: None,
-            source: String::new(),
-            notes: String::new(),
+            status: self.status,
+            candidate: tidy(self.candidate.as_ref()),
+            civility: self.civility.as_ref().map(|c| c.as_ref().to_string()),
+            last_name: tidy(self.last_name.as_ref()),
+            first_name: tidy(self.first_name.as_ref()),
+            mandate: self.mandate,
+            circonscription: tidy(self.circonscription.as_ref()),
+            department: self.department,
+            claimed_on: self.claimed_on,
+            published_on: self.published_on,
+            source: self.source.as_ref().to_string(),
+            notes: self.notes.as_ref().to_string(),
         }
     }
 
-    /// A copy with the runs of spaces inside names collapsed, as the
-    /// official data's "SMATI  Rafik" is written "SMATI Rafik".
-    pub fn tidied(&self) -> Sponsorship {
+    /// The same entry, its texts borrowed.
+    pub fn view(&self) -> Entry<'_> {
         Sponsorship {
-            candidate: tidy(&self.candidate),
-            last_name: tidy(&self.last_name),
-            first_name: tidy(&self.first_name),
-            circonscription: tidy(&self.circonscription),
-            ..self.clone()
+            status: self.status,
+            candidate: self.candidate.as_ref(),
+            civility: self.civility.as_ref().map(AsRef::as_ref),
+            last_name: self.last_name.as_ref(),
+            first_name: self.first_name.as_ref(),
+            mandate: self.mandate,
+            circonscription: self.circonscription.as_ref(),
+            department: self.department,
+            claimed_on: self.claimed_on,
+            published_on: self.published_on,
+            source: self.source.as_ref(),
+            notes: self.notes.as_ref(),
         }
     }
 
     /// "DUPONT Jean, mayor (Jouy-en-Argonne), 55 Meuse", for messages.
     pub fn describe(&self) -> String {
-        let place = if self.circonscription.is_empty() {
+        let circonscription = self.circonscription.as_ref();
+        let place = if circonscription.is_empty() {
             String::new()
         } else {
-            format!(" ({})", self.circonscription)
+            format!(" ({circonscription})")
         };
         format!(
             "{} {}, {}{}, {}",
-            self.last_name, self.first_name, self.mandate, place, self.department
+            self.last_name.as_ref(),
+            self.first_name.as_ref(),
+            self.mandate,
+            place,
+            self.department
         )
     }
 }

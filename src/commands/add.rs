@@ -159,16 +159,16 @@ impl<'a> Comparison<'a> {
         // the others are skipped without being read further.
         let last_name = fold(&self.entry.last_name);
         let same_name = |raw: &[u8]| folds_to(raw, &last_name);
-        while let Some(at) = reader.next_entry_where(Field::LastName, same_name, &mut ignored) {
+        let file = Arc::clone(&reader.path);
+        while let Some((at, row)) = reader.next_entry_where(Field::LastName, same_name, &mut ignored) {
             ignored.clear();
-            let row = reader.entry();
             // Most rows are elsewhere: compared without hashing.
-            if !at.good || !std::ptr::eq(row.department, self.entry.department) {
+            let Some(row) = row.filter(|row| std::ptr::eq(row.department, self.entry.department)) else {
                 continue;
-            }
-            let keys = self.hasher.keys(row);
+            };
+            let keys = self.hasher.keys(&row);
             let kind = if keys.official == self.keys.official {
-                if candidate_key(&row.candidate) == self.candidate {
+                if candidate_key(row.candidate) == self.candidate {
                     FindingKind::DuplicateSponsor
                 } else if row.status.is_live() && self.entry.status.is_live() {
                     FindingKind::SeveralCandidates
@@ -181,7 +181,9 @@ impl<'a> Comparison<'a> {
                 continue;
             };
             if !self.found.iter().any(|(k, _, _)| *k == kind) {
-                self.found.push((kind, row.tidied(), reader.location(at.line)));
+                let file = Arc::clone(&file);
+                self.found
+                    .push((kind, row.tidied(), Location { file, line: at.line }));
             }
         }
         Ok(reader.next_line())

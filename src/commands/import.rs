@@ -94,11 +94,10 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let mut unreadable = 0u64;
     let mut problems = Vec::new();
     let mut found = Vec::new();
-    while let Some(at) = publication.next_entry(&mut found) {
-        if at.good {
-            reconciler.offer_read(publication.entry(), at.line);
-        } else {
-            unreadable += 1;
+    while let Some((at, entry)) = publication.next_entry(&mut found) {
+        match entry {
+            Some(entry) => reconciler.offer_read(&entry, at.line),
+            None => unreadable += 1,
         }
         problems.extend(found.drain(..).filter(|d| d.is_error()).map(|d| d.to_string()));
     }

@@ -22,7 +22,7 @@ use crate::rules::fold::fold;
 use crate::rules::identity::Location;
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
-use crate::sponsorship::Sponsorship;
+use crate::sponsorship::{Entry, Sponsorship};
 use rustc_hash::FxHashMap;
 
 /// The longest value a ledger field may hold. Names, places and notes are
@@ -78,8 +78,6 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     parser: RowParser,
     /// The rows, split into fields in a buffer reused from row to row.
     records: Records<R>,
-    /// The entry of the row being read, reused from row to row.
-    entry: Sponsorship,
     /// Where the input starts in the file: the line of its first row and its
     /// byte offset (not zero for the second part of a file read in two).
     first_line: u64,
@@ -103,8 +101,6 @@ pub struct Layout {
 pub struct RowAt {
     pub line: u64,
     pub offset: u64,
-    /// Whether the row holds a good entry ([`LedgerReader::entry`]).
-    pub good: bool,
 }
 
 /// The files a ledger path stands for: the file itself, or the `*.csv`
@@ -355,7 +351,6 @@ impl<R: Read> LedgerReader<R> {
             columns: layout.columns,
             parser,
             records,
-            entry: Sponsorship::blank(),
             first_line,
             first_byte,
             failed: false,
@@ -363,21 +358,17 @@ impl<R: Read> LedgerReader<R> {
     }
 
     /// Reads the next row into the reader's own buffers, adding what is
-    /// wrong with it to `diagnostics`; the entry, if good, is
-    /// [`entry`](Self::entry), its values trimmed but not tidied inside
-    /// (see [`Sponsorship::tidied`]). Rows whose fields are all empty (left
-    /// by spreadsheets) are skipped. This is the fast path: nothing is
-    /// allocated for a row.
-    pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<RowAt> {
+    /// wrong with it to `diagnostics`: where it is, and its entry if it is
+    /// good, borrowed from the row, its values trimmed but not tidied
+    /// inside (see [`Sponsorship::tidied`]). Rows whose fields are all
+    /// empty (left by spreadsheets) are skipped. This is the fast path:
+    /// nothing is copied or allocated for a row.
+    pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<(RowAt, Option<Entry<'_>>)> {
         let (line, offset) = self.read_record(diagnostics)?;
-        let good = self.parser.parse(
-            self.records.text(),
-            self.records.bounds(),
-            line,
-            diagnostics,
-            &mut self.entry,
-        );
-        Some(RowAt { line, offset, good })
+        let entry = self
+            .parser
+            .parse(self.records.text(), self.records.bounds(), line, diagnostics);
+        Some((RowAt { line, offset }, entry))
     }
 
     /// Like [`next_entry`](Self::next_entry), but only for rows whose
@@ -388,21 +379,17 @@ impl<R: Read> LedgerReader<R> {
         field: Field,
         wanted: impl Fn(&[u8]) -> bool,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<RowAt> {
+    ) -> Option<(RowAt, Option<Entry<'_>>)> {
         let position = self.columns.get(field);
         loop {
             let (line, offset) = self.read_record(diagnostics)?;
             if position.is_some_and(|p| !wanted(self.records.field(p).unwrap_or_default())) {
                 continue;
             }
-            let good = self.parser.parse(
-                self.records.text(),
-                self.records.bounds(),
-                line,
-                diagnostics,
-                &mut self.entry,
-            );
-            return Some(RowAt { line, offset, good });
+            let entry = self
+                .parser
+                .parse(self.records.text(), self.records.bounds(), line, diagnostics);
+            return Some((RowAt { line, offset }, entry));
         }
     }
 
@@ -418,20 +405,16 @@ impl<R: Read> LedgerReader<R> {
         }
     }
 
-    /// The entry of the last row read by [`next_entry`](Self::next_entry).
-    pub fn entry(&self) -> &Sponsorship {
-        &self.entry
-    }
-
     /// Reads the next row, with its fields and its entry if it is good.
     pub fn next_row(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Row> {
-        let at = self.next_entry(diagnostics)?;
+        let (at, entry) = self.next_entry(diagnostics)?;
+        let entry = entry.map(|e| e.tidied());
         Some(Row {
             line: at.line,
             offset: at.offset,
             end: self.first_byte + self.records.consumed(),
             record: self.byte_record(),
-            entry: at.good.then(|| self.entry.tidied()),
+            entry,
         })
     }
 
@@ -491,7 +474,6 @@ impl<R: Read> LedgerReader<R> {
 /// for the rows the tool is about to write.
 pub struct RowChecker {
     parser: RowParser,
-    entry: Sponsorship,
     bounds: Vec<(usize, usize)>,
 }
 
@@ -499,7 +481,6 @@ impl RowChecker {
     pub fn new(layout: &Layout, options: &ReadOptions) -> RowChecker {
         RowChecker {
             parser: RowParser::new(layout, options),
-            entry: Sponsorship::blank(),
             bounds: Vec::new(),
         }
     }
@@ -514,14 +495,11 @@ impl RowChecker {
             self.bounds.push((end, end + field.len()));
             end += field.len();
         }
-        let good = self.parser.parse(
-            record.as_slice(),
-            &self.bounds,
-            line,
-            &mut diagnostics,
-            &mut self.entry,
-        );
-        (good.then(|| self.entry.tidied()), diagnostics)
+        let entry = self
+            .parser
+            .parse(record.as_slice(), &self.bounds, line, &mut diagnostics)
+            .map(|e| e.tidied());
+        (entry, diagnostics)
     }
 }
 
@@ -685,16 +663,14 @@ impl RowParser {
         if good { text } else { None }
     }
 
-    /// Reads `record` into `entry`; false if the row has an error (then
-    /// `entry` holds no meaning).
-    fn parse(
-        &mut self,
-        bytes: &[u8],
+    /// The entry of a row, `bytes` split at `bounds`, if it has no error.
+    fn parse<'a>(
+        &'a mut self,
+        bytes: &'a [u8],
         bounds: &[(usize, usize)],
         line: u64,
         diagnostics: &mut Vec<Diagnostic>,
-        entry: &mut Sponsorship,
-    ) -> bool {
+    ) -> Option<Entry<'a>> {
         if bounds.len() != self.header.len() {
             diagnostics.push(
                 Diagnostic::error(
@@ -709,13 +685,11 @@ impl RowParser {
                 )
                 .hint("a value that contains the separator or a quote must be quoted"),
             );
-            return false;
+            return None;
         }
-        let Some(text) = self.check_values(bytes, bounds, line, diagnostics) else {
-            return false;
-        };
+        let text = self.check_values(bytes, bounds, line, diagnostics)?;
         let columns = &self.columns;
-        let get = |field: Field| -> &str {
+        let get = |field: Field| -> &'a str {
             columns
                 .get(field)
                 .and_then(|p| bounds.get(p))
@@ -766,10 +740,9 @@ impl RowParser {
             }
         };
 
-        match (get(Field::Candidate), &self.options.candidate) {
-            ("", Some(default)) => set(&mut entry.candidate, default),
+        let candidate = match (get(Field::Candidate), &self.options.candidate) {
+            ("", Some(default)) => default.as_str(),
             ("", None) => {
-                entry.candidate.clear();
                 error(
                     self,
                     diagnostics,
@@ -778,20 +751,16 @@ impl RowParser {
                     "no candidate".into(),
                     Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
                 );
+                ""
             }
-            (name, _) => set(&mut entry.candidate, name),
-        }
+            (name, _) => name,
+        };
 
         // Spaces inside names are tidied by `next_row` only: keys fold
         // them away, so the fast path need not.
-        set(&mut entry.last_name, get(Field::LastName));
-        set(&mut entry.first_name, get(Field::FirstName));
-        for field in [Field::LastName, Field::FirstName] {
-            let empty = match field {
-                Field::LastName => entry.last_name.is_empty(),
-                _ => entry.first_name.is_empty(),
-            };
-            if empty {
+        let (last_name, first_name) = (get(Field::LastName), get(Field::FirstName));
+        for (field, name) in [(Field::LastName, last_name), (Field::FirstName, first_name)] {
+            if name.is_empty() {
                 error(
                     self,
                     diagnostics,
@@ -866,8 +835,8 @@ impl RowParser {
             _ => None,
         };
 
-        match get(Field::Civility) {
-            "" => entry.civility = None,
+        let civility = match get(Field::Civility) {
+            "" => None,
             text => {
                 let known = self.civilities.get(text, |t| match fold(t).as_str() {
                     "m" | "mr" | "monsieur" => Some("M."),
@@ -886,11 +855,9 @@ impl RowParser {
                         .hint("write M. or Mme"),
                     );
                 }
-                let civility = entry.civility.get_or_insert_with(String::new);
-                civility.clear();
-                civility.push_str(known.unwrap_or(text));
+                Some(known.unwrap_or(text))
             }
-        }
+        };
 
         let mut dates = [None, None];
         for (slot, field) in dates.iter_mut().zip([Field::ClaimedOn, Field::PublishedOn]) {
@@ -908,21 +875,27 @@ impl RowParser {
         }
 
         let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
-            return false;
+            return None;
         };
         if diagnostics[before..].iter().any(Diagnostic::is_error) {
-            return false;
+            return None;
         }
+        let entry = Sponsorship {
+            status,
+            candidate,
+            civility,
+            last_name,
+            first_name,
+            mandate,
+            circonscription: get(Field::Circonscription),
+            department,
+            claimed_on: dates[0],
+            published_on: dates[1],
+            source: get(Field::Source),
+            notes: get(Field::Notes),
+        };
         let mut good = true;
-        entry.status = status;
-        entry.mandate = mandate;
-        entry.department = department;
-        entry.claimed_on = dates[0];
-        entry.published_on = dates[1];
-        set(&mut entry.circonscription, get(Field::Circonscription));
-        set(&mut entry.source, get(Field::Source));
-        set(&mut entry.notes, get(Field::Notes));
-        for problem in entry_problems(entry, &self.options.election) {
+        for problem in entry_problems(&entry, &self.options.election) {
             good &= problem.severity != Severity::Error;
             diagnostics.push(Diagnostic {
                 file: Arc::clone(&self.path),
@@ -934,7 +907,7 @@ impl RowParser {
                 hint: problem.hint,
             });
         }
-        good
+        good.then_some(entry)
     }
 
     /// The unit a sponsor counts in: the law's fixed unit for MEPs and the
@@ -1009,12 +982,6 @@ fn trim(text: &str) -> &str {
     } else {
         text.trim()
     }
-}
-
-/// Replaces `field`'s text with `value`, keeping its allocation.
-fn set(field: &mut String, value: &str) {
-    field.clear();
-    field.push_str(value);
 }
 
 impl<R: Read> LedgerReader<R> {

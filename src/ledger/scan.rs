@@ -16,12 +16,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::encoding::TextEncoding;
 use crate::rules::identity::{FindingKind, Judgement, Location, Place, Registry};
 use crate::rules::tally::TallyBuilder;
-use crate::sponsorship::Sponsorship;
+use crate::sponsorship::{Entry, Sponsorship};
 
 /// What gathers entries during a scan, one per part, joined at the end.
 pub trait Collector: Default + Send {
     /// One good entry, read at `at`, in an official publication or not.
-    fn collect(&mut self, entry: &Sponsorship, at: Place, official: bool);
+    fn collect(&mut self, entry: &Entry, at: Place, official: bool);
     /// The part is read: last work in its own thread.
     fn seal(&mut self) {}
     /// Takes in the collection of the part read after this one.
@@ -34,7 +34,7 @@ pub trait Collector: Default + Send {
 }
 
 impl Collector for Registry {
-    fn collect(&mut self, entry: &Sponsorship, at: Place, official: bool) {
+    fn collect(&mut self, entry: &Entry, at: Place, official: bool) {
         self.record(entry, at, !official);
     }
 
@@ -52,7 +52,7 @@ impl Collector for Registry {
 }
 
 impl Collector for TallyBuilder {
-    fn collect(&mut self, entry: &Sponsorship, _: Place, _: bool) {
+    fn collect(&mut self, entry: &Entry, _: Place, _: bool) {
         self.add(entry);
     }
 
@@ -275,15 +275,15 @@ fn read_part<C: Collector, R: Read>(
     let mut diagnostics = Vec::new();
     let mut rows = 0;
     let official = reader.format.is_official();
-    while let Some(at) = reader.next_entry(&mut diagnostics) {
+    while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
         rows += 1;
-        if at.good {
+        if let Some(entry) = entry {
             let place = Place {
                 part,
                 offset: at.offset,
                 line: at.line,
             };
-            collector.collect(reader.entry(), place, official);
+            collector.collect(&entry, place, official);
         }
     }
     collector.seal();
@@ -375,9 +375,11 @@ fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap
         // Offsets count decoded bytes, or there are many rows to find: one
         // pass over the file.
         let offsets: rustc_hash::FxHashSet<u64> = places.iter().map(|p| p.offset).collect();
-        while let Some(at) = layout.next_entry(&mut ignored) {
-            if at.good && offsets.contains(&at.offset) {
-                found.insert(at.offset, layout.entry().tidied());
+        while let Some((at, entry)) = layout.next_entry(&mut ignored) {
+            if let Some(entry) = entry
+                && offsets.contains(&at.offset)
+            {
+                found.insert(at.offset, entry.tidied());
             }
         }
         return found;
@@ -397,10 +399,8 @@ fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap
             place.line,
             place.offset,
         );
-        if let Some(at) = reader.next_entry(&mut ignored)
-            && at.good
-        {
-            found.insert(place.offset, reader.entry().tidied());
+        if let Some((_, Some(entry))) = reader.next_entry(&mut ignored) {
+            found.insert(place.offset, entry.tidied());
         }
     }
     found

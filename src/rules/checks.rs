@@ -21,7 +21,7 @@ pub struct EntryProblem {
 }
 
 /// What is wrong with `s` under `election`'s rules.
-pub fn entry_problems(s: &Sponsorship, election: &Election) -> Vec<EntryProblem> {
+pub fn entry_problems<S>(s: &Sponsorship<S>, election: &Election) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
     let mut push = |severity, code, field, message: String, hint: Option<String>| {
         problems.push(EntryProblem {

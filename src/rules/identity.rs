@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128, xxh3_128_with_seed};
 
 use super::fold::fold_into;
-use crate::sponsorship::Sponsorship;
+use crate::sponsorship::{Entry, Sponsorship};
 
 /// Where a row is: file and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,29 +29,29 @@ impl std::fmt::Display for Location {
 }
 
 /// The folded name and unit of a person: last name, first name, unit.
-pub fn person_key(s: &Sponsorship) -> String {
-    let mut key = String::with_capacity(s.last_name.len() + s.first_name.len() + 8);
+pub fn person_key<S: AsRef<str>>(s: &Sponsorship<S>) -> String {
+    let mut key = String::with_capacity(s.last_name.as_ref().len() + s.first_name.as_ref().len() + 8);
     person_key_into(s, &mut key);
     key
 }
 
 /// [`person_key`] into `key`, replacing what it held.
-pub fn person_key_into(s: &Sponsorship, key: &mut String) {
+pub fn person_key_into<S: AsRef<str>>(s: &Sponsorship<S>, key: &mut String) {
     key.clear();
-    fold_into(&s.last_name, key);
+    fold_into(s.last_name.as_ref(), key);
     key.push('\u{1f}');
-    fold_into(&s.first_name, key);
+    fold_into(s.first_name.as_ref(), key);
     key.push('\u{1f}');
     key.push_str(s.department.code);
 }
 
 /// The folded identity of an official: person, mandate and circonscription.
-pub fn official_key(s: &Sponsorship) -> String {
+pub fn official_key<S: AsRef<str>>(s: &Sponsorship<S>) -> String {
     let mut key = person_key(s);
     key.push('\u{1f}');
     key.push_str(s.mandate.code());
     key.push('\u{1f}');
-    fold_into(&s.circonscription, &mut key);
+    fold_into(s.circonscription.as_ref(), &mut key);
     key
 }
 
@@ -91,7 +91,7 @@ pub struct Keys {
 
 impl KeyHasher {
     /// The keys of `s`, folded as [`person_key`] and [`official_key`] are.
-    pub fn keys(&mut self, s: &Sponsorship) -> Keys {
+    pub fn keys<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) -> Keys {
         let person_len = self.fold_official(s);
         let person = xxh3_64(&self.buffer[..person_len]);
         let official = xxh3_128(&self.buffer);
@@ -104,7 +104,7 @@ impl KeyHasher {
     /// The key of the pair (official of `s`, candidate), the candidate
     /// given by the hash of its folded name: one hash of the folded
     /// official, seeded with the candidate.
-    pub fn sponsorship(&mut self, s: &Sponsorship, candidate_key: u64) -> [u64; 2] {
+    pub fn sponsorship<S: AsRef<str>>(&mut self, s: &Sponsorship<S>, candidate_key: u64) -> [u64; 2] {
         self.fold_official(s);
         let key = xxh3_128_with_seed(&self.buffer, candidate_key);
         [key as u64, (key >> 64) as u64]
@@ -113,19 +113,19 @@ impl KeyHasher {
     /// Folds the official of `s` into the buffer, as [`official_key`]
     /// does; the person ([`person_key`]) is the start of it, as long as
     /// the length returned.
-    fn fold_official(&mut self, s: &Sponsorship) -> usize {
+    fn fold_official<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) -> usize {
         let key = &mut self.buffer;
         key.clear();
-        fold_into(&s.last_name, key);
+        fold_into(s.last_name.as_ref(), key);
         key.push(0x1f);
-        fold_into(&s.first_name, key);
+        fold_into(s.first_name.as_ref(), key);
         key.push(0x1f);
         key.extend_from_slice(s.department.code.as_bytes());
         let person_len = key.len();
         key.push(0x1f);
         key.extend_from_slice(s.mandate.code().as_bytes());
         key.push(0x1f);
-        fold_into(&s.circonscription, key);
+        fold_into(s.circonscription.as_ref(), key);
         person_len
     }
 }
@@ -273,9 +273,9 @@ impl Registry {
     /// Records `s`, read at `at`. Homonym warnings are asked for only where
     /// they help: in a campaign's ledger, not in an official publication
     /// whose rows the Conseil has already told apart.
-    pub fn record(&mut self, s: &Sponsorship, at: Place, warn_homonyms: bool) {
+    pub fn record(&mut self, s: &Entry, at: Place, warn_homonyms: bool) {
         let keys = self.keys.keys(s);
-        let (_, candidate) = self.names.intern(&s.candidate);
+        let (_, candidate) = self.names.intern(s.candidate);
         let order = pack(at);
         let line = u32::try_from(at.line).unwrap_or(u32::MAX);
         if self.officials.is_empty() {

@@ -15,7 +15,7 @@ use super::fold::{fold, tidy};
 use super::identity::{candidate_key, official_key, person_key, person_key_into};
 use super::matching::{Fit, match_group};
 use super::status::Status;
-use crate::sponsorship::Sponsorship;
+use crate::sponsorship::{Entry, Sponsorship};
 
 /// A ledger entry of the candidate, with the line it is on.
 #[derive(Debug, Clone)]
@@ -159,7 +159,7 @@ impl Reconciler {
 
     /// [`offer`](Self::offer) for an entry borrowed from a reader's fast
     /// path: copied, its names tidied, only if it is kept.
-    pub fn offer_read(&mut self, entry: &Sponsorship, line: u64) {
+    pub fn offer_read(&mut self, entry: &Entry, line: u64) {
         if let Some(person) = self.admit(entry, line) {
             let entry = entry.tidied();
             self.published.push((Published { entry, line }, person));
@@ -167,17 +167,17 @@ impl Reconciler {
     }
 
     /// Whether a published row is kept, and its person key if so.
-    fn admit(&mut self, entry: &Sponsorship, line: u64) -> Option<String> {
+    fn admit<S: AsRef<str>>(&mut self, entry: &Sponsorship<S>, line: u64) -> Option<String> {
         self.rows += 1;
         if let Some(day) = entry.published_on {
             self.latest = Some(self.latest.map_or(day, |latest| latest.max(day)));
         }
         // Rows come grouped by candidate: the last verdict is reused.
         let ours = match &self.last_candidate {
-            Some((name, ours)) if *name == entry.candidate => *ours,
+            Some((name, ours)) if name == entry.candidate.as_ref() => *ours,
             _ => {
-                let ours = candidate_key(&entry.candidate) == self.candidate_key;
-                self.last_candidate = Some((entry.candidate.clone(), ours));
+                let ours = candidate_key(entry.candidate.as_ref()) == self.candidate_key;
+                self.last_candidate = Some((entry.candidate.as_ref().to_string(), ours));
                 ours
             }
         };
@@ -188,7 +188,7 @@ impl Reconciler {
         let person = self.person.clone();
         let mut official = official_key(entry);
         official.push('\u{1e}');
-        official.push_str(&candidate_key(&entry.candidate));
+        official.push_str(&candidate_key(entry.candidate.as_ref()));
         if !self.seen.insert(official) {
             self.repeated.push(line);
             return None;

@@ -266,8 +266,8 @@ pub struct TallyBuilder {
 
 impl TallyBuilder {
     /// Takes one entry.
-    pub fn add(&mut self, s: &Sponsorship) {
-        let (spelling, candidate) = self.names.intern(&s.candidate);
+    pub fn add<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) {
+        let (spelling, candidate) = self.names.intern(s.candidate.as_ref());
         let [low, high] = self.keys.sponsorship(s, self.names.key_hash(candidate));
         let key = (u128::from(high) << 64) | u128::from(low);
         if self.parts.is_empty() {
