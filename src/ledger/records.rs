@@ -17,6 +17,10 @@ use memchr::{memchr_iter, memchr3_iter};
 /// hold it all in memory.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
 
+/// The buffer starts small, for readers that read one row at an offset,
+/// and doubles at each read up to its working size, for those that read
+/// on.
+const FIRST_BUFFER_BYTES: usize = 4 << 10;
 const BUFFER_BYTES: usize = 256 << 10;
 
 /// Where the current record's text is.
@@ -62,7 +66,7 @@ impl<R: Read> Records<R> {
         Records {
             input,
             delimiter,
-            buffer: vec![0; BUFFER_BYTES],
+            buffer: vec![0; FIRST_BUFFER_BYTES],
             start: 0,
             end: 0,
             at_end: false,
@@ -207,8 +211,8 @@ impl<R: Read> Records<R> {
             self.end -= self.start;
             self.start = 0;
         }
-        if self.end == self.buffer.len() {
-            if self.buffer.len() >= MAX_RECORD_BYTES {
+        if self.end == self.buffer.len() || self.buffer.len() < BUFFER_BYTES {
+            if self.end == self.buffer.len() && self.buffer.len() >= MAX_RECORD_BYTES {
                 return Err(too_long());
             }
             self.buffer.resize(self.buffer.len() * 2, 0);

@@ -337,7 +337,7 @@ fn cut(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
 /// The registry's findings as diagnostics, each naming the official and the
 /// earlier row. The rows concerned are read again, from their offsets.
 pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Vec<Diagnostic> {
-    let judgements = registry.judge();
+    let judgements = registry.judge(threads());
     if judgements.is_empty() {
         return Vec::new();
     }

@@ -8,32 +8,42 @@ use unicode_normalization::char::is_combining_mark;
 /// that is neither a letter nor a digit dropped ("Jouy-en-Argonne",
 /// "jouy en argonne" and "JOUY EN ARGONNE" all fold to "jouyenargonne").
 pub fn fold_into(text: &str, out: &mut impl FoldSink) {
-    // Runs of ASCII are folded through a table; other characters one by
-    // one, with the accented letters of French (Latin-1 and Latin
-    // Extended-A) looked up directly and the rest decomposed.
+    // ASCII and the accented letters of Latin-1 (two bytes, C3 xx: most
+    // accents of French) are folded through tables, a byte at a time;
+    // other characters one by one, the other accented letters of Latin
+    // Extended-A looked up directly and the rest decomposed.
     let bytes = text.as_bytes();
+    out.reserve(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - i);
-        out.push_ascii_run(&bytes[i..i + run]);
-        i += run;
-        if i == bytes.len() {
-            break;
-        }
-        // A character of several bytes: `i` is on its first byte.
-        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-        match latin_base(c) {
-            Some(base) => out.push_text(base),
-            None => {
-                let mut other = String::new();
-                fold_other(c, &mut other);
-                out.push_text(&other);
+        let b = bytes[i];
+        let (folded, width) = if b.is_ascii() {
+            (ASCII_FOLD[usize::from(b)], 1)
+        } else {
+            match bytes.get(i + 1) {
+                Some(next) if b == 0xC3 && LATIN1_FOLD[usize::from(next & 0x3F)] != 0 => {
+                    (LATIN1_FOLD[usize::from(next & 0x3F)], 2)
+                }
+                _ => {
+                    // A character of several bytes: `i` is on its first byte.
+                    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                    match latin_base(c) {
+                        Some(base) => out.push_text(base),
+                        None => {
+                            let mut other = String::new();
+                            fold_other(c, &mut other);
+                            out.push_text(&other);
+                        }
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
             }
+        };
+        if folded != 0 {
+            out.push_ascii(folded);
         }
-        i += c.len_utf8();
+        i += width;
     }
 }
 
@@ -52,22 +62,40 @@ const ASCII_FOLD: [u8; 128] = {
     table
 };
 
+/// What the letters U+00C0 to U+00FF (UTF-8 C3 80 to C3 BF, indexed by
+/// the second byte's low six bits) fold to, when it is one ASCII letter;
+/// 0 for the others (×, ÷, Æ, ß…), folded the slow way.
+const LATIN1_FOLD: [u8; 64] = {
+    let mut table = [0u8; 64];
+    let mut i = 0;
+    while i < 64 {
+        if let Some(c) = char::from_u32(0xC0 + i as u32)
+            && let Some(base) = latin_base(c)
+            && base.len() == 1
+        {
+            table[i] = base.as_bytes()[0];
+        }
+        i += 1;
+    }
+    table
+};
+
 /// Where folded text goes: a string, or bytes to hash.
 pub trait FoldSink {
-    /// ASCII bytes, to be folded.
-    fn push_ascii_run(&mut self, run: &[u8]);
+    fn reserve(&mut self, additional: usize);
+    /// An ASCII byte, folded.
+    fn push_ascii(&mut self, byte: u8);
     /// Text already folded.
     fn push_text(&mut self, text: &str);
 }
 
 impl FoldSink for String {
-    fn push_ascii_run(&mut self, run: &[u8]) {
-        self.extend(
-            run.iter()
-                .map(|b| ASCII_FOLD[usize::from(*b & 0x7f)])
-                .filter(|b| *b != 0)
-                .map(char::from),
-        );
+    fn reserve(&mut self, additional: usize) {
+        String::reserve(self, additional);
+    }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(char::from(byte));
     }
 
     fn push_text(&mut self, text: &str) {
@@ -76,19 +104,12 @@ impl FoldSink for String {
 }
 
 impl FoldSink for Vec<u8> {
-    fn push_ascii_run(&mut self, run: &[u8]) {
-        // Every byte is written, and the length moves on past the kept
-        // ones only: no branch on the text.
-        let start = self.len();
-        self.resize(start + run.len(), 0);
-        let out = &mut self[start..];
-        let mut kept = 0;
-        for b in run {
-            let folded = ASCII_FOLD[usize::from(*b & 0x7f)];
-            out[kept] = folded;
-            kept += usize::from(folded != 0);
-        }
-        self.truncate(start + kept);
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
+
+    fn push_ascii(&mut self, byte: u8) {
+        self.push(byte);
     }
 
     fn push_text(&mut self, text: &str) {
@@ -97,7 +118,7 @@ impl FoldSink for Vec<u8> {
 }
 
 /// The folded form of a Latin letter with a diacritic, if it is one.
-fn latin_base(c: char) -> Option<&'static str> {
+const fn latin_base(c: char) -> Option<&'static str> {
     Some(match c {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "a",
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => "c",
@@ -266,6 +287,34 @@ mod tests {
             );
         }
         assert!(!folds_to(b"H\xe9l\xe8ne", "helene"));
+    }
+
+    /// Folding one character at a time, with none of the tables.
+    fn fold_by_character(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else if let Some(base) = latin_base(c) {
+                out.push_str(base);
+            } else {
+                fold_other(c, &mut out);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_tables_fold_as_each_character_does(text in "[\\x00-\\u{17f}\u{1e9e}ǅ\u{301}]{0,24}") {
+            let mut bytes = Vec::new();
+            fold_into(&text, &mut bytes);
+            let expected = fold_by_character(&text);
+            proptest::prop_assert_eq!(String::from_utf8(bytes).ok(), Some(expected.clone()));
+            proptest::prop_assert_eq!(fold(&text), expected);
+        }
     }
 
     #[test]

@@ -340,27 +340,43 @@ impl Registry {
 
     /// Every finding, in no particular order. Each group of rows with one
     /// key is judged in one pass, so that no input makes this quadratic.
-    pub fn judge(&self) -> Vec<Judgement> {
-        let mut found = Vec::new();
-        let mut group: Vec<OfficialRow> = Vec::new();
-        for row in merge_sorted(&self.officials) {
-            if group.last().is_some_and(|g| g.key != row.key) {
-                judge_official(&group, &mut found);
-                group.clear();
-            }
-            group.push(row);
+    /// Officials and persons are judged side by side, on two threads if
+    /// `threads` allows.
+    pub fn judge(&self, threads: usize) -> Vec<Judgement> {
+        let officials = || {
+            let mut found = Vec::new();
+            for_each_group(
+                &self.officials,
+                |a, b| a.key == b.key,
+                |group| {
+                    judge_official(group, &mut found);
+                },
+            );
+            found
+        };
+        let persons = || {
+            let mut found = Vec::new();
+            for_each_group(
+                &self.persons,
+                |a, b| a.person == b.person,
+                |people| {
+                    judge_person(people, &mut found);
+                },
+            );
+            found
+        };
+        let rows: usize = self.officials.iter().map(Vec::len).sum();
+        if threads < 2 || rows < 1 << 16 {
+            let mut found = officials();
+            found.extend(persons());
+            return found;
         }
-        judge_official(&group, &mut found);
-        let mut people: Vec<PersonRow> = Vec::new();
-        for row in merge_sorted(&self.persons) {
-            if people.last().is_some_and(|p| p.person != row.person) {
-                judge_person(&people, &mut found);
-                people.clear();
-            }
-            people.push(row);
-        }
-        judge_person(&people, &mut found);
-        found
+        std::thread::scope(|scope| {
+            let persons = scope.spawn(persons);
+            let mut found = officials();
+            found.extend(persons.join().expect("judging does not panic"));
+            found
+        })
     }
 }
 
@@ -428,46 +444,69 @@ fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
     }
 }
 
-/// The rows of several sorted parts, in one sorted order.
-pub fn merge_sorted<'a, T: Ord + Copy + 'a, S: AsRef<[T]>>(
-    parts: &'a [S],
-) -> Box<dyn Iterator<Item = T> + 'a> {
-    let parts: Vec<&[T]> = parts.iter().map(AsRef::as_ref).collect();
-    match parts[..] {
-        [] => Box::new(std::iter::empty()),
-        [one] => Box::new(one.iter().copied()),
+/// Calls `group` with each run of two or more rows that `same` says are
+/// alike, in the sorted order of several sorted parts merged. Single rows,
+/// nearly all of them, are passed over without being copied.
+fn for_each_group<T: Ord + Copy>(
+    parts: &[Vec<T>],
+    same: impl Fn(&T, &T) -> bool,
+    mut group: impl FnMut(&[T]),
+) {
+    let mut run: Vec<T> = Vec::new();
+    let mut previous: Option<T> = None;
+    for_each_merged(parts, |row| {
+        match previous {
+            Some(before) if same(&before, &row) => {
+                if run.is_empty() {
+                    run.push(before);
+                }
+                run.push(row);
+            }
+            _ if !run.is_empty() => {
+                group(&run);
+                run.clear();
+            }
+            _ => {}
+        }
+        previous = Some(row);
+    });
+    if !run.is_empty() {
+        group(&run);
+    }
+}
+
+/// Calls `f` with the rows of several sorted parts, in one sorted order.
+pub fn for_each_merged<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl FnMut(T)) {
+    match parts {
+        [] => {}
+        [one] => one.as_ref().iter().copied().for_each(f),
         // Two parts, the common case on two cores: side by side.
         [a, b] => {
+            let (a, b) = (a.as_ref(), b.as_ref());
             let (mut i, mut j) = (0, 0);
-            Box::new(std::iter::from_fn(move || {
-                let take_a = match (a.get(i), b.get(j)) {
-                    (Some(x), Some(y)) => x <= y,
-                    (Some(_), None) => true,
-                    (None, Some(_)) => false,
-                    (None, None) => return None,
-                };
-                if take_a {
+            while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+                if x <= y {
+                    f(*x);
                     i += 1;
-                    Some(a[i - 1])
                 } else {
+                    f(*y);
                     j += 1;
-                    Some(b[j - 1])
                 }
-            }))
+            }
+            a[i..].iter().chain(&b[j..]).copied().for_each(f);
         }
         _ => {
             let mut heads: std::collections::BinaryHeap<std::cmp::Reverse<(T, usize, usize)>> = parts
                 .iter()
                 .enumerate()
-                .filter_map(|(p, rows)| rows.first().map(|r| std::cmp::Reverse((*r, p, 0))))
+                .filter_map(|(p, rows)| rows.as_ref().first().map(|r| std::cmp::Reverse((*r, p, 0))))
                 .collect();
-            Box::new(std::iter::from_fn(move || {
-                let std::cmp::Reverse((row, p, i)) = heads.pop()?;
-                if let Some(next) = parts[p].get(i + 1) {
+            while let Some(std::cmp::Reverse((row, p, i))) = heads.pop() {
+                if let Some(next) = parts[p].as_ref().get(i + 1) {
                     heads.push(std::cmp::Reverse((*next, p, i + 1)));
                 }
-                Some(row)
-            }))
+                f(row);
+            }
         }
     }
 }
@@ -477,16 +516,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn judging_on_two_threads_finds_what_one_finds() {
+        use crate::rules::{Department, Mandate, Status};
+        // Enough rows for the threads, with repeats, second candidates and
+        // homonyms (same name and unit, another commune).
+        let mut registry = Registry::default();
+        for n in 0..70_000u32 {
+            let entry = Sponsorship {
+                status: Status::Validated,
+                candidate: ["DUPONT Jean", "MARTIN Claire"][(n % 3 % 2) as usize].to_string(),
+                civility: None,
+                last_name: format!("NOM{}", n % 50_000),
+                first_name: "Anne".to_string(),
+                mandate: Mandate::Mayor,
+                // Rows 50,000 on repeat the first officials; from 60,000
+                // their names come back in other communes.
+                circonscription: format!("Commune {}", n % 50_000 + n / 60_000 * 1_000_000),
+                department: Department::lookup("01").expect("a département"),
+                claimed_on: None,
+                published_on: None,
+                source: String::new(),
+                notes: String::new(),
+            };
+            let at = Place {
+                part: 0,
+                offset: u64::from(n) * 100,
+                line: u64::from(n) + 2,
+            };
+            registry.record(&entry.view(), at, true);
+        }
+        registry.seal();
+        let sorted = |mut found: Vec<Judgement>| {
+            found.sort_by_key(|j| (j.later, j.first, j.kind as u8));
+            found
+        };
+        let one = sorted(registry.judge(1));
+        assert!(one.iter().any(|j| j.kind == FindingKind::SeveralCandidates));
+        assert!(one.iter().any(|j| j.kind == FindingKind::PossibleDuplicate));
+        assert_eq!(sorted(registry.judge(2)), one);
+    }
+
+    #[test]
     fn merges_any_number_of_sorted_parts() {
         let parts = [vec![1, 4, 9], vec![2, 3, 10, 11], vec![0, 5], vec![], vec![7]];
         for n in 0..=parts.len() {
             let mut expected: Vec<i32> = parts[..n].iter().flatten().copied().collect();
             expected.sort();
-            assert_eq!(
-                merge_sorted(&parts[..n]).collect::<Vec<_>>(),
-                expected,
-                "{n} parts"
-            );
+            let mut merged = Vec::new();
+            for_each_merged(&parts[..n], |row| merged.push(row));
+            assert_eq!(merged, expected, "{n} parts");
         }
     }
 }

@@ -7,12 +7,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDate;
 
 use super::department::{self, Department};
 use super::election::Election;
 use super::fold::tidy;
-use super::identity::{CandidateNames, KeyHasher, candidate_key, merge_sorted};
+use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged};
 use super::mandate::Mandate;
 use super::status::Status;
 use crate::sponsorship::Sponsorship;
@@ -341,11 +343,10 @@ impl TallyBuilder {
             days,
             duplicates,
         } = all;
-        for (tally, days) in candidates.iter_mut().zip(days) {
-            tally.by_date = days
-                .into_iter()
-                .map(|(day, n)| (epoch() + chrono::Duration::days(i64::from(day)), n))
-                .collect();
+        for ((candidate, day), n) in days {
+            candidates[candidate as usize]
+                .by_date
+                .insert(epoch() + chrono::Duration::days(i64::from(day)), n);
         }
         for (spelling, count) in spellings.iter().enumerate() {
             let (text, candidate) = names.spelling(spelling as u32);
@@ -409,7 +410,7 @@ struct Counts {
     spellings: Vec<u32>,
     /// Validated rows per candidate and publication day, counted as
     /// numbers and turned into dates once.
-    days: Vec<BTreeMap<u16, u32>>,
+    days: FxHashMap<(u32, u16), u32>,
     duplicates: u32,
 }
 
@@ -418,7 +419,7 @@ impl Counts {
         let mut candidates = Vec::new();
         candidates.resize_with(names.candidate_count(), CandidateTally::default);
         Counts {
-            days: vec![BTreeMap::new(); candidates.len()],
+            days: FxHashMap::default(),
             candidates,
             spellings: vec![0; names.spelling_count()],
             duplicates: 0,
@@ -430,15 +431,18 @@ impl Counts {
     /// read.
     fn of(parts: &[&[CountedRow]], names: &CandidateNames) -> Counts {
         let mut counts = Counts::new(names);
+        let candidate_of: Vec<u32> = (0..names.spelling_count())
+            .map(|s| names.spelling(s as u32).1)
+            .collect();
         let mut last_key = None;
-        for row in merge_sorted(parts) {
+        for_each_merged(parts, |row| {
             if last_key == Some(row.key) {
                 counts.duplicates += 1;
-                continue;
+                return;
             }
             last_key = Some(row.key);
             counts.spellings[row.spelling as usize] += 1;
-            let (_, candidate) = names.spelling(row.spelling);
+            let candidate = candidate_of[row.spelling as usize];
             let tally = &mut counts.candidates[candidate as usize];
             let unit = usize::from(row.unit);
             let mandate = usize::from(row.mandate);
@@ -454,13 +458,13 @@ impl Counts {
                     if row.day == NO_DAY {
                         tally.undated += 1;
                     } else {
-                        *counts.days[candidate as usize].entry(row.day).or_default() += 1;
+                        *counts.days.entry((candidate, row.day)).or_default() += 1;
                     }
                 }
                 Status::Claimed | Status::Sent => tally.pending += 1,
                 Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
             }
-        }
+        });
         counts
     }
 
@@ -484,10 +488,8 @@ impl Counts {
         for (a, b) in self.spellings.iter_mut().zip(&other.spellings) {
             *a += b;
         }
-        for (mine, theirs) in self.days.iter_mut().zip(other.days) {
-            for (day, n) in theirs {
-                *mine.entry(day).or_default() += n;
-            }
+        for (day, n) in other.days {
+            *self.days.entry(day).or_default() += n;
         }
         self.duplicates += other.duplicates;
     }
