@@ -9,41 +9,39 @@ use unicode_normalization::char::is_combining_mark;
 /// "jouy en argonne" and "JOUY EN ARGONNE" all fold to "jouyenargonne").
 pub fn fold_into(text: &str, out: &mut impl FoldSink) {
     // ASCII and the accented letters of Latin-1 (two bytes, C3 xx: most
-    // accents of French) are folded through tables, a byte at a time;
-    // other characters one by one, the other accented letters of Latin
-    // Extended-A looked up directly and the rest decomposed.
+    // accents of French) are folded through tables; other characters one
+    // by one, the other accented letters of Latin Extended-A looked up
+    // directly and the rest decomposed.
     let bytes = text.as_bytes();
-    out.reserve(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (folded, width) = if b.is_ascii() {
-            (ASCII_FOLD[usize::from(b)], 1)
-        } else {
-            match bytes.get(i + 1) {
-                Some(next) if b == 0xC3 && LATIN1_FOLD[usize::from(next & 0x3F)] != 0 => {
-                    (LATIN1_FOLD[usize::from(next & 0x3F)], 2)
-                }
-                _ => {
-                    // A character of several bytes: `i` is on its first byte.
-                    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                    match latin_base(c) {
-                        Some(base) => out.push_text(base),
-                        None => {
-                            let mut other = String::new();
-                            fold_other(c, &mut other);
-                            out.push_text(&other);
-                        }
-                    }
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-        };
-        if folded != 0 {
-            out.push_ascii(folded);
+    loop {
+        i += out.push_simple(&bytes[i..]);
+        if i >= bytes.len() {
+            break;
         }
-        i += width;
+        // A character the tables do not fold: `i` is on its first byte.
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        match latin_base(c) {
+            Some(base) => out.push_text(base),
+            None => {
+                let mut other = String::new();
+                fold_other(c, &mut other);
+                out.push_text(&other);
+            }
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// What the character that starts `bytes` folds to, if the tables say
+/// it: one ASCII byte (0 for a character dropped), and its length.
+fn simple_fold(bytes: &[u8]) -> Option<(u8, usize)> {
+    match bytes {
+        [b, ..] if b.is_ascii() => Some((ASCII_FOLD[usize::from(*b)], 1)),
+        [0xC3, next, ..] if LATIN1_FOLD[usize::from(next & 0x3F)] != 0 => {
+            Some((LATIN1_FOLD[usize::from(next & 0x3F)], 2))
+        }
+        _ => None,
     }
 }
 
@@ -82,20 +80,23 @@ const LATIN1_FOLD: [u8; 64] = {
 
 /// Where folded text goes: a string, or bytes to hash.
 pub trait FoldSink {
-    fn reserve(&mut self, additional: usize);
-    /// An ASCII byte, folded.
-    fn push_ascii(&mut self, byte: u8);
+    /// Folds the start of `bytes` through the tables, up to the first
+    /// character they do not fold; returns how many bytes were taken.
+    fn push_simple(&mut self, bytes: &[u8]) -> usize;
     /// Text already folded.
     fn push_text(&mut self, text: &str);
 }
 
 impl FoldSink for String {
-    fn reserve(&mut self, additional: usize) {
-        String::reserve(self, additional);
-    }
-
-    fn push_ascii(&mut self, byte: u8) {
-        self.push(char::from(byte));
+    fn push_simple(&mut self, bytes: &[u8]) -> usize {
+        let mut i = 0;
+        while let Some((folded, width)) = simple_fold(&bytes[i..]) {
+            if folded != 0 {
+                self.push(char::from(folded));
+            }
+            i += width;
+        }
+        i
     }
 
     fn push_text(&mut self, text: &str) {
@@ -104,12 +105,20 @@ impl FoldSink for String {
 }
 
 impl FoldSink for Vec<u8> {
-    fn reserve(&mut self, additional: usize) {
-        Vec::reserve(self, additional);
-    }
-
-    fn push_ascii(&mut self, byte: u8) {
-        self.push(byte);
+    fn push_simple(&mut self, bytes: &[u8]) -> usize {
+        // Written through a slice of room made beforehand: every byte is
+        // written, and the length moves on past the kept ones only.
+        let start = self.len();
+        self.resize(start + bytes.len(), 0);
+        let out = &mut self[start..];
+        let (mut i, mut kept) = (0, 0);
+        while let Some((folded, width)) = simple_fold(&bytes[i..]) {
+            out[kept] = folded;
+            kept += usize::from(folded != 0);
+            i += width;
+        }
+        self.truncate(start + kept);
+        i
     }
 
     fn push_text(&mut self, text: &str) {

@@ -49,6 +49,12 @@ pub enum Mandate {
 
 impl Mandate {
     /// Every mandate, in the order tables list them.
+    /// Its place in [`ALL`](Self::ALL), which lists the mandates in the
+    /// order they are declared.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     pub const ALL: [Mandate; 16] = [
         Mandate::Mayor,
         Mandate::DelegateMayor,
@@ -343,6 +349,17 @@ impl FromStr for Mandate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexes_are_places_in_all() {
+        use crate::rules::Status;
+        for (i, mandate) in Mandate::ALL.iter().enumerate() {
+            assert_eq!(mandate.index(), i, "{mandate:?}");
+        }
+        for (i, status) in Status::ALL.iter().enumerate() {
+            assert_eq!(status.index(), i, "{status:?}");
+        }
+    }
 
     #[test]
     fn reads_every_official_label() {

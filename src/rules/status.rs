@@ -23,6 +23,12 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its place in [`ALL`](Self::ALL), which lists the statuses in the
+    /// order they are declared.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     pub const ALL: [Status; 6] = [
         Status::Claimed,
         Status::Sent,

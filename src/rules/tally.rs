@@ -287,8 +287,8 @@ impl TallyBuilder {
             spelling,
             day,
             unit: s.department.index() as u8,
-            mandate: Mandate::ALL.iter().position(|m| *m == s.mandate).unwrap_or(0) as u8,
-            status: Status::ALL.iter().position(|x| *x == s.status).unwrap_or(0) as u8,
+            mandate: s.mandate.index() as u8,
+            status: s.status.index() as u8,
         });
     }
 
