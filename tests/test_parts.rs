@@ -125,6 +125,24 @@ fn campaign_ledgers_in_parts_warn_of_the_same_homonyms() {
 }
 
 #[test]
+fn quoted_values_without_line_ends_are_read_in_parts_alike() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    for i in 0..3_000 {
+        // Quoted commas and doubled quotes, and a row repeated far later.
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,NOM{},Jean,afe-councillor,\"Allemagne, \"\"Sud\"\" {}\",ZZ,2022-01-05,,,\n",
+            i % 2_500,
+            i % 2_500
+        ));
+    }
+    wd.write("q.csv", text);
+    let [one, parts] = both_ways(&wd, &["check", "--format", "json", "q.csv"], 4_096, 2);
+    assert_eq!(one, parts);
+    assert!(one.0.contains("duplicate-sponsor"), "{}", one.0);
+}
+
+#[test]
 fn a_file_with_quotes_is_read_in_one_part_and_still_right() {
     let wd = Workdir::new();
     let mut text = String::from(HEADER);

@@ -5,7 +5,7 @@
 //! from what the caller keeps.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -418,9 +418,11 @@ impl<R: Read> LedgerReader<R> {
         })
     }
 
-    /// Whether a quote was read so far.
-    pub fn saw_quote(&self) -> bool {
-        self.records.saw_quote()
+    /// Whether reading stopped on a row's end: not on a read error, and
+    /// not inside a row that the end of the input cut short (see
+    /// [`Records::cut_short`]).
+    pub fn ended_on_a_row_end(&self) -> bool {
+        !self.failed && !self.records.cut_short()
     }
 
     /// The line after the last row read (where a new row would go).
@@ -467,6 +469,18 @@ impl<R: Read> LedgerReader<R> {
                 None
             }
         }
+    }
+}
+
+impl<R: Read + Seek> LedgerReader<R> {
+    /// Moves to the row that starts at byte `offset`, on line `line`, to
+    /// read rows from there on.
+    pub fn seek_to(&mut self, offset: u64, line: u64) -> io::Result<()> {
+        self.records.restart_at(offset)?;
+        self.first_byte = offset;
+        self.first_line = line;
+        self.failed = false;
+        Ok(())
     }
 }
 

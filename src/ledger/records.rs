@@ -7,7 +7,7 @@
 //! line without quotes both give the same fields, so the result is what
 //! csv-core alone would give, several times faster.
 
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 
 use csv_core::{ReadRecordResult, Terminator};
 use memchr::{memchr_iter, memchr3_iter};
@@ -55,8 +55,9 @@ pub struct Records<R> {
     lines: u64,
     /// Whether a UTF-8 byte order mark may still open the input.
     bom_possible: bool,
-    /// Whether a quote was read.
-    saw_quote: bool,
+    /// Whether the last record was ended by the end of the input rather
+    /// than by a line end (outside quotes).
+    cut_short: bool,
 }
 
 impl<R: Read> Records<R> {
@@ -83,7 +84,7 @@ impl<R: Read> Records<R> {
             consumed: 0,
             lines: 0,
             bom_possible: file_start,
-            saw_quote: false,
+            cut_short: false,
         }
     }
 
@@ -124,7 +125,6 @@ impl<R: Read> Records<R> {
                 }
             }
             if quote {
-                self.saw_quote = true;
                 if !self.read_quoted()? {
                     return Ok(false);
                 }
@@ -145,6 +145,7 @@ impl<R: Read> Records<R> {
                 };
                 self.line = self.lines + 1;
                 self.offset = self.consumed;
+                self.cut_short = newline.is_none();
                 let taken = line_end - self.start + usize::from(newline.is_some());
                 self.start += taken;
                 self.consumed += taken as u64;
@@ -173,6 +174,8 @@ impl<R: Read> Records<R> {
                 self.ends.resize((ended * 2).max(64), 0);
             }
             let input = &self.buffer[self.start..self.end];
+            // An empty input tells csv-core that the input ended.
+            let at_end = input.is_empty();
             let (result, read, wrote, ends) =
                 self.quoted
                     .read_record(input, &mut self.unquoted[written..], &mut self.ends[ended..]);
@@ -196,6 +199,7 @@ impl<R: Read> Records<R> {
                         field_start = *end;
                     }
                     self.text = Text::Unquoted { len: written };
+                    self.cut_short = at_end;
                     return Ok(true);
                 }
                 ReadRecordResult::End => return Ok(false),
@@ -279,10 +283,34 @@ impl<R: Read> Records<R> {
         self.lines
     }
 
-    /// Whether a quote was read: then a part of a file cut at a line end
-    /// may have started inside a quoted value.
-    pub fn saw_quote(&self) -> bool {
-        self.saw_quote
+    /// Whether the last record read was ended by the end of the input,
+    /// not by a line end outside quotes: a part of a file that ends so was
+    /// cut inside a record (a quoted value that holds a line end), and the
+    /// part after it does not start on a record.
+    pub fn cut_short(&self) -> bool {
+        self.cut_short
+    }
+}
+
+impl<R: Read + Seek> Records<R> {
+    /// Moves to byte `offset` of the input, a record's start, forgetting
+    /// what was read: lines and bytes are counted from there again.
+    pub fn restart_at(&mut self, offset: u64) -> io::Result<()> {
+        self.input.seek(SeekFrom::Start(offset))?;
+        self.buffer.truncate(FIRST_BUFFER_BYTES);
+        self.start = 0;
+        self.end = 0;
+        self.at_end = false;
+        self.quoted = csv_core::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .terminator(Terminator::Any(b'\n'))
+            .build();
+        self.bounds.clear();
+        self.text = Text::Line { start: 0, end: 0 };
+        (self.line, self.offset, self.consumed, self.lines) = (0, 0, 0, 0);
+        self.bom_possible = false;
+        self.cut_short = false;
+        Ok(())
     }
 }
 
@@ -355,6 +383,21 @@ mod tests {
             let (expected, got) = both(&text, buffer);
             proptest::prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn knows_whether_the_input_ended_inside_a_record() {
+        let cut_short = |text: &[u8]| {
+            let mut records = Records::new(text, b';', false);
+            while records.read().expect("read from memory") {}
+            records.cut_short()
+        };
+        // Cut just after a line end, outside quotes, and inside them.
+        assert!(!cut_short(b"a;b\n\"c;d\";e\n"));
+        assert!(!cut_short(b"a;\"x\ny\"\n"));
+        assert!(cut_short(b"a;\"x\n"));
+        assert!(cut_short(b"a;b\nc;d"));
+        assert!(!cut_short(b""));
     }
 
     #[test]

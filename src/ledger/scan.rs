@@ -5,7 +5,7 @@
 //! the last.
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -183,7 +183,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
                 }
                 return collectors;
             }
-            // A quote before a cut: the file is read in one part.
+            // A cut inside a quoted value: the file is read in one part.
             Ok(None) => {}
             Err(e) => {
                 result.unreadable.push(format!("{}: {e}", path.display()));
@@ -203,9 +203,13 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
 type PartOutcome<C> = (C, Vec<Diagnostic>, u64);
 
 /// Reads the parts of a file, one thread each. Each part counts its lines
-/// from 1; they are moved once every part knows how many it read. `None`
-/// if a quote was seen before the last cut: a cut may then fall inside a
-/// quoted value, and the parts are thrown away.
+/// from 1; they are moved once every part knows how many it read.
+///
+/// A cut is just after a line end, but that line end may be inside a
+/// quoted value. The first part starts on a row; a part that starts on a
+/// row and ends on a row's end leaves the next one starting on a row. So
+/// if every part but the last ends on a row's end, every part was read as
+/// one pass would read it; else `None`, and the parts are thrown away.
 fn read_in_parts<C: Collector>(
     path: &Path,
     layout: &LedgerReader,
@@ -233,7 +237,7 @@ fn read_in_parts<C: Collector>(
                         LedgerReader::resume(shape, input, options, 1, span.start)
                     };
                     let (collector, diagnostics, rows, lines) = read_part::<C, _>(&mut reader, part);
-                    Ok(((collector, diagnostics, rows), lines, reader.saw_quote()))
+                    Ok(((collector, diagnostics, rows), lines, reader.ended_on_a_row_end()))
                 })
             })
             .collect();
@@ -249,8 +253,8 @@ fn read_in_parts<C: Collector>(
     let mut parts = Vec::with_capacity(outcomes.len());
     let mut lines_before = 0;
     for (i, outcome) in outcomes.into_iter().enumerate() {
-        let ((mut collector, mut diagnostics, rows), lines, quoted) = outcome?;
-        if quoted && i < last {
+        let ((mut collector, mut diagnostics, rows), lines, on_row_end) = outcome?;
+        if !on_row_end && i < last {
             return Ok(None);
         }
         if lines_before > 0 {
@@ -293,7 +297,7 @@ fn read_part<C: Collector, R: Read>(
 
 /// Cuts a file into `count` parts, each starting just after a line end,
 /// for as many threads. Only a few KiB are read at each cut; whether a cut
-/// fell inside a quoted value is checked as the parts are read.
+/// fell inside a quoted value is known once the parts are read.
 fn cut(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
     let size = std::fs::metadata(path)?.len();
     let min = part_min_bytes();
@@ -384,21 +388,18 @@ fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap
         }
         return found;
     }
+    // One reader, moved from row to row in file order.
+    let Ok(file) = File::open(path) else {
+        return found;
+    };
+    let mut reader = LedgerReader::resume(&layout.layout(), file, options, 1, 0);
+    let mut places = places.to_vec();
+    places.sort_unstable_by_key(|p| p.offset);
+    places.dedup_by_key(|p| p.offset);
     for place in places {
-        if found.contains_key(&place.offset) {
+        if reader.seek_to(place.offset, place.line).is_err() {
             continue;
         }
-        let Ok(mut file) = File::open(path) else { break };
-        if file.seek(SeekFrom::Start(place.offset)).is_err() {
-            continue;
-        }
-        let mut reader = LedgerReader::resume(
-            &layout.layout(),
-            BufReader::new(file),
-            options,
-            place.line,
-            place.offset,
-        );
         if let Some((_, Some(entry))) = reader.next_entry(&mut ignored) {
             found.insert(place.offset, entry.tidied());
         }
