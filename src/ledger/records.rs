@@ -301,10 +301,7 @@ impl<R: Read + Seek> Records<R> {
         self.start = 0;
         self.end = 0;
         self.at_end = false;
-        self.quoted = csv_core::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .terminator(Terminator::Any(b'\n'))
-            .build();
+        self.quoted.reset();
         self.bounds.clear();
         self.text = Text::Line { start: 0, end: 0 };
         (self.line, self.offset, self.consumed, self.lines) = (0, 0, 0, 0);

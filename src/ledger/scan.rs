@@ -14,27 +14,22 @@ use rustc_hash::FxHashMap;
 use super::read::{LedgerReader, OpenError, ReadOptions, expand};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::encoding::TextEncoding;
-use crate::rules::identity::{FindingKind, Judgement, Location, Place, Registry};
+use crate::rules::identity::{FindingKind, Location, Registry, RowStart};
 use crate::rules::tally::TallyBuilder;
 use crate::sponsorship::{Entry, Sponsorship};
 
 /// What gathers entries during a scan, one per part, joined at the end.
 pub trait Collector: Default + Send {
     /// One good entry, read at `at`, in an official publication or not.
-    fn collect(&mut self, entry: &Entry, at: Place, official: bool);
+    fn collect(&mut self, entry: &Entry, at: RowStart, official: bool);
     /// The part is read: last work in its own thread.
     fn seal(&mut self) {}
     /// Takes in the collection of the part read after this one.
     fn absorb(&mut self, later: Self);
-    /// The part's lines were counted from its first line: moves them by
-    /// `by`, the lines of the parts before.
-    fn shift_lines(&mut self, by: u64) {
-        let _ = by;
-    }
 }
 
 impl Collector for Registry {
-    fn collect(&mut self, entry: &Entry, at: Place, official: bool) {
+    fn collect(&mut self, entry: &Entry, at: RowStart, official: bool) {
         self.record(entry, at, !official);
     }
 
@@ -45,14 +40,10 @@ impl Collector for Registry {
     fn absorb(&mut self, later: Registry) {
         Registry::absorb(self, later);
     }
-
-    fn shift_lines(&mut self, by: u64) {
-        Registry::shift_lines(self, by);
-    }
 }
 
 impl Collector for TallyBuilder {
-    fn collect(&mut self, entry: &Entry, _: Place, _: bool) {
+    fn collect(&mut self, entry: &Entry, _: RowStart, _: bool) {
         self.add(entry);
     }
 
@@ -253,12 +244,11 @@ fn read_in_parts<C: Collector>(
     let mut parts = Vec::with_capacity(outcomes.len());
     let mut lines_before = 0;
     for (i, outcome) in outcomes.into_iter().enumerate() {
-        let ((mut collector, mut diagnostics, rows), lines, on_row_end) = outcome?;
+        let ((collector, mut diagnostics, rows), lines, on_row_end) = outcome?;
         if !on_row_end && i < last {
             return Ok(None);
         }
         if lines_before > 0 {
-            collector.shift_lines(lines_before);
             for diagnostic in &mut diagnostics {
                 diagnostic.line += lines_before;
             }
@@ -282,12 +272,11 @@ fn read_part<C: Collector, R: Read>(
     while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
         rows += 1;
         if let Some(entry) = entry {
-            let place = Place {
+            let start = RowStart {
                 part,
                 offset: at.offset,
-                line: at.line,
             };
-            collector.collect(&entry, place, official);
+            collector.collect(&entry, start, official);
         }
     }
     collector.seal();
@@ -339,84 +328,167 @@ fn cut(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
 }
 
 /// The registry's findings as diagnostics, each naming the official and the
-/// earlier row. The rows concerned are read again, from their offsets.
+/// earlier row. The rows concerned are read again, from their offsets, and
+/// their lines counted.
 pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Vec<Diagnostic> {
     let judgements = registry.judge(threads());
     if judgements.is_empty() {
         return Vec::new();
     }
-    let mut wanted: FxHashMap<u16, Vec<Place>> = FxHashMap::default();
+    // The parts of one file share its path, and offsets are the file's.
+    let mut wanted: FxHashMap<&Arc<Path>, Vec<u64>> = FxHashMap::default();
     for j in &judgements {
-        wanted.entry(j.later.part).or_default().push(j.later);
-        wanted.entry(j.first.part).or_default().push(j.first);
+        for at in [j.later, j.first] {
+            wanted.entry(result.file_of(at.part)).or_default().push(at.offset);
+        }
     }
-    let mut entries: FxHashMap<(u16, u64), Sponsorship> = FxHashMap::default();
-    for (part, places) in wanted {
-        entries.extend(
-            entries_at(result.file_of(part), &places, options)
+    let mut rows: FxHashMap<(&Arc<Path>, u64), (u64, Sponsorship)> = FxHashMap::default();
+    for (file, mut offsets) in wanted {
+        offsets.sort_unstable();
+        offsets.dedup();
+        rows.extend(
+            rows_at(file, &offsets, options)
                 .into_iter()
-                .map(|(offset, entry)| ((part, offset), entry)),
+                .map(|(offset, row)| ((file, offset), row)),
         );
     }
     judgements
         .iter()
         .filter_map(|j| {
-            let later = entries.get(&(j.later.part, j.later.offset))?;
-            let first = entries.get(&(j.first.part, j.first.offset))?;
-            Some(finding_diagnostic(j, later, first, result))
+            let row = |at: RowStart| {
+                let file = result.file_of(at.part);
+                rows.get(&(file, at.offset)).map(|(line, entry)| {
+                    let location = Location {
+                        file: Arc::clone(file),
+                        line: *line,
+                    };
+                    (entry, location)
+                })
+            };
+            let (later, later_at) = row(j.later)?;
+            let (first, first_at) = row(j.first)?;
+            Some(describe_finding(j.kind, later, &later_at, first, &first_at))
         })
         .collect()
 }
 
-/// The entries of the rows that start at `places` of one file.
-fn entries_at(path: &Path, places: &[Place], options: &ReadOptions) -> FxHashMap<u64, Sponsorship> {
+/// The line and entry of the rows that start at `offsets` (in order) of
+/// one file.
+fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64, (u64, Sponsorship)> {
     let mut found = FxHashMap::default();
     let Ok(mut layout) = LedgerReader::open(path, options) else {
         return found;
     };
     let mut ignored = Vec::new();
-    if layout.encoding != TextEncoding::Utf8 || places.len() > 10_000 {
+    if layout.encoding != TextEncoding::Utf8 || offsets.len() > 10_000 {
         // Offsets count decoded bytes, or there are many rows to find: one
         // pass over the file.
-        let offsets: rustc_hash::FxHashSet<u64> = places.iter().map(|p| p.offset).collect();
+        let wanted: rustc_hash::FxHashSet<u64> = offsets.iter().copied().collect();
         while let Some((at, entry)) = layout.next_entry(&mut ignored) {
             if let Some(entry) = entry
-                && offsets.contains(&at.offset)
+                && wanted.contains(&at.offset)
             {
-                found.insert(at.offset, entry.tidied());
+                found.insert(at.offset, (at.line, entry.tidied()));
             }
         }
         return found;
     }
-    // One reader, moved from row to row in file order.
-    let Ok(file) = File::open(path) else {
+    // Lines counted up to each row, then one reader moved from row to row.
+    let (Ok(lines), Ok(file)) = (lines_at(path, offsets), File::open(path)) else {
         return found;
     };
     let mut reader = LedgerReader::resume(&layout.layout(), file, options, 1, 0);
-    let mut places = places.to_vec();
-    places.sort_unstable_by_key(|p| p.offset);
-    places.dedup_by_key(|p| p.offset);
-    for place in places {
-        if reader.seek_to(place.offset, place.line).is_err() {
+    for (offset, line) in offsets.iter().zip(lines) {
+        if reader.seek_to(*offset, line).is_err() {
             continue;
         }
         if let Some((_, Some(entry))) = reader.next_entry(&mut ignored) {
-            found.insert(place.offset, entry.tidied());
+            found.insert(*offset, (line, entry.tidied()));
         }
     }
     found
 }
 
-fn finding_diagnostic(j: &Judgement, later: &Sponsorship, first: &Sponsorship, result: &Scan) -> Diagnostic {
-    let later_at = Location {
-        file: Arc::clone(result.file_of(j.later.part)),
-        line: j.later.line,
-    };
-    let first_at = Location {
-        file: Arc::clone(result.file_of(j.first.part)),
-        line: j.first.line,
-    };
-    describe_finding(j.kind, later, &later_at, first, &first_at)
+/// The line of each byte offset of `offsets` (in order) of a file: one
+/// more than the line ends before it, as readers count. Offsets past the
+/// file's end get no line. The file is cut in one stretch per thread,
+/// whose line ends are counted side by side.
+fn lines_at(path: &Path, offsets: &[u64]) -> std::io::Result<Vec<u64>> {
+    let last = offsets.last().copied().unwrap_or(0);
+    // Below 4 MiB a file is counted on one thread.
+    let stretches = threads().min(usize::try_from(last >> 22).unwrap_or(usize::MAX));
+    lines_in_stretches(path, offsets, stretches.max(1))
+}
+
+fn lines_in_stretches(path: &Path, offsets: &[u64], count: usize) -> std::io::Result<Vec<u64>> {
+    let size = std::fs::metadata(path)?.len();
+    let last = offsets.last().map_or(0, |o| (*o).min(size));
+    // Line ends in each stretch, before each of its offsets and in all.
+    let stretches: Vec<std::io::Result<(Vec<u64>, u64)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..count)
+            .map(|i| {
+                let start = last / count as u64 * i as u64;
+                let end = if i + 1 == count {
+                    last
+                } else {
+                    last / count as u64 * (i as u64 + 1)
+                };
+                // An offset at the last stretch's end is its.
+                let first = offsets.partition_point(|o| *o < start);
+                let upto = offsets.partition_point(|o| *o < end || (i + 1 == count && *o == end));
+                let offsets = &offsets[first..upto];
+                scope.spawn(move || line_ends_before(path, start, end, offsets))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a counting thread failed")))
+            })
+            .collect()
+    });
+    let mut lines = Vec::with_capacity(offsets.len());
+    let mut before = 0;
+    for stretch in stretches {
+        let (counts, total) = stretch?;
+        lines.extend(counts.iter().map(|n| before + n + 1));
+        before += total;
+    }
+    Ok(lines)
+}
+
+/// The line ends between `start` and each of `offsets` (in order, within
+/// `start..=end`) of a file, and between `start` and `end`.
+fn line_ends_before(path: &Path, start: u64, end: u64, offsets: &[u64]) -> std::io::Result<(Vec<u64>, u64)> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut input = file.take(end - start);
+    let mut buffer = vec![0u8; 1 << 18];
+    let (mut position, mut line_ends) = (start, 0u64);
+    let mut counts = Vec::with_capacity(offsets.len());
+    loop {
+        let read = match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let chunk = &buffer[..read];
+        let chunk_end = position + read as u64;
+        let mut counted = 0;
+        for offset in offsets[counts.len()..].iter().take_while(|o| **o <= chunk_end) {
+            let upto = (offset - position) as usize;
+            line_ends += memchr::memchr_iter(b'\n', &chunk[counted..upto]).count() as u64;
+            counted = upto;
+            counts.push(line_ends);
+        }
+        line_ends += memchr::memchr_iter(b'\n', &chunk[counted..]).count() as u64;
+        position = chunk_end;
+    }
+    // Offsets at the very start of an empty stretch.
+    counts.resize(offsets.len(), line_ends);
+    Ok((counts, line_ends))
 }
 
 /// A finding as a diagnostic on the later row, naming the official and the
@@ -498,6 +570,31 @@ mod tests {
         for pair in spans.windows(2) {
             assert_eq!(pair[0].end, pair[1].start);
             assert_eq!(bytes[pair[1].start as usize - 1], b'\n');
+        }
+    }
+
+    #[test]
+    fn lines_are_counted_alike_in_any_number_of_stretches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lines.csv");
+        let text: String = (0..500).map(|i| "x".repeat(i % 7) + "\n").collect();
+        std::fs::write(&path, &text).unwrap();
+        let offsets: Vec<u64> = (0..text.len() as u64)
+            .step_by(5)
+            .chain([text.len() as u64])
+            .collect();
+        let expected: Vec<u64> = offsets
+            .iter()
+            .map(|o| {
+                1 + text.as_bytes()[..*o as usize]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count() as u64
+            })
+            .collect();
+        for stretches in 1..=4 {
+            let lines = lines_in_stretches(&path, &offsets, stretches).unwrap();
+            assert_eq!(lines, expected, "{stretches} stretches");
         }
     }
 

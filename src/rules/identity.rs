@@ -214,37 +214,65 @@ impl CandidateNames {
     }
 }
 
-/// Where an entry was read: the part of the ledger (a file, or a half of a
-/// large file, numbered in reading order), its byte offset there and its
-/// line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Place {
+/// Where a row starts: the part of the ledger (a file, or a half of a
+/// large file, numbered in reading order), and its byte offset there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowStart {
     pub part: u16,
     pub offset: u64,
-    pub line: u64,
 }
 
 /// `part` and `offset` in one number that sorts in reading order.
-fn pack(place: Place) -> u64 {
+fn pack(place: RowStart) -> u64 {
     (u64::from(place.part) << 48) | (place.offset & ((1 << 48) - 1))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// An official's row, in 24 bytes: lines are not kept, but counted again
+/// for the few rows a finding names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct OfficialRow {
-    key: [u64; 2],
+    /// The official's key, 96 bits of its hash. (Two of five million
+    /// officials would share them by chance in fewer than one run in
+    /// 10^15.)
+    key_high: u64,
     /// Part and offset, packed: reading order.
     order: u64,
-    line: u32,
+    key_low: u32,
     /// The candidate's number, with the top bit set for a live entry.
     candidate: u32,
 }
 
+impl Ord for OfficialRow {
+    /// By official, then in reading order.
+    fn cmp(&self, other: &OfficialRow) -> std::cmp::Ordering {
+        (self.key_high, self.key_low, self.order, self.candidate).cmp(&(
+            other.key_high,
+            other.key_low,
+            other.order,
+            other.candidate,
+        ))
+    }
+}
+
+impl PartialOrd for OfficialRow {
+    fn partial_cmp(&self, other: &OfficialRow) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl OfficialRow {
+    fn key(&self) -> (u64, u32) {
+        (self.key_high, self.key_low)
+    }
+}
+
+/// A person's row (name and unit), in 24 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct PersonRow {
     person: u64,
     order: u64,
+    /// 64 bits of the official's key.
     official: u64,
-    line: u32,
 }
 
 const LIVE: u32 = 1 << 31;
@@ -253,8 +281,8 @@ const LIVE: u32 = 1 << 31;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Judgement {
     pub kind: FindingKind,
-    pub later: Place,
-    pub first: Place,
+    pub later: RowStart,
+    pub first: RowStart,
 }
 
 /// Remembers the identity of every entry of a ledger, compactly, and then
@@ -273,28 +301,26 @@ impl Registry {
     /// Records `s`, read at `at`. Homonym warnings are asked for only where
     /// they help: in a campaign's ledger, not in an official publication
     /// whose rows the Conseil has already told apart.
-    pub fn record(&mut self, s: &Entry, at: Place, warn_homonyms: bool) {
+    pub fn record(&mut self, s: &Entry, at: RowStart, warn_homonyms: bool) {
         let keys = self.keys.keys(s);
         let (_, candidate) = self.names.intern(s.candidate);
         let order = pack(at);
-        let line = u32::try_from(at.line).unwrap_or(u32::MAX);
         if self.officials.is_empty() {
             self.officials.push(Vec::new());
             self.persons.push(Vec::new());
         }
         let live = if s.status.is_live() { LIVE } else { 0 };
         self.officials[0].push(OfficialRow {
-            key: keys.official,
+            key_high: keys.official[1],
             order,
-            line,
+            key_low: keys.official[0] as u32,
             candidate: candidate | live,
         });
         if warn_homonyms {
             self.persons[0].push(PersonRow {
                 person: keys.person,
                 order,
-                official: keys.official[0],
-                line,
+                official: keys.official[1],
             });
         }
     }
@@ -327,17 +353,6 @@ impl Registry {
         self.persons.append(&mut later.persons);
     }
 
-    /// Moves the lines of every row by `by` (see `scan::Collector`).
-    pub fn shift_lines(&mut self, by: u64) {
-        let by = u32::try_from(by).unwrap_or(u32::MAX);
-        for row in self.officials.iter_mut().flatten() {
-            row.line = row.line.saturating_add(by);
-        }
-        for row in self.persons.iter_mut().flatten() {
-            row.line = row.line.saturating_add(by);
-        }
-    }
-
     /// Every finding, in no particular order. Each group of rows with one
     /// key is judged in one pass, so that no input makes this quadratic.
     /// Officials and persons are judged side by side, on two threads if
@@ -347,7 +362,7 @@ impl Registry {
             let mut found = Vec::new();
             for_each_group(
                 &self.officials,
-                |a, b| a.key == b.key,
+                |a, b| a.key() == b.key(),
                 |group| {
                     judge_official(group, &mut found);
                 },
@@ -380,11 +395,10 @@ impl Registry {
     }
 }
 
-fn unpack(order: u64, line: u32) -> Place {
-    Place {
+fn unpack(order: u64) -> RowStart {
+    RowStart {
         part: (order >> 48) as u16,
         offset: order & ((1 << 48) - 1),
-        line: u64::from(line),
     }
 }
 
@@ -412,8 +426,8 @@ fn judge_official(group: &[OfficialRow], found: &mut Vec<Judgement>) {
         if let Some((kind, first)) = judged {
             found.push(Judgement {
                 kind,
-                later: unpack(row.order, row.line),
-                first: unpack(first.order, first.line),
+                later: unpack(row.order),
+                first: unpack(first.order),
             });
         }
         if live && first_live.is_none() {
@@ -437,8 +451,8 @@ fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
         if let Some(earlier) = earlier {
             found.push(Judgement {
                 kind: FindingKind::PossibleDuplicate,
-                later: unpack(row.order, row.line),
-                first: unpack(earlier.order, earlier.line),
+                later: unpack(row.order),
+                first: unpack(earlier.order),
             });
         }
     }
@@ -538,10 +552,9 @@ mod tests {
                 source: String::new(),
                 notes: String::new(),
             };
-            let at = Place {
+            let at = RowStart {
                 part: 0,
                 offset: u64::from(n) * 100,
-                line: u64::from(n) + 2,
             };
             registry.record(&entry.view(), at, true);
         }
