@@ -9,7 +9,8 @@ Writes, into bench/data/:
                    spelled with and without an accent, and a few officials
                    listed twice (which count once);
   official-N.json  what a correct tool must find in it;
-  campaign-N.csv   a campaign ledger of N distinct officials for one candidate;
+  campaign-N.csv   a campaign ledger of N distinct officials for one candidate
+                   (and campaign-N.json, its count of each status);
   claims-N.csv     a campaign ledger of N claims for the import benchmark,
                    built from official-M.csv: some published for the candidate,
                    some for another, some not published.
@@ -234,12 +235,14 @@ def official(rows):
 def campaign(rows):
     rng = random.Random(7 + rows)
     officials = Officials(rng)
+    by_status = {"claimed": 0, "sent": 0, "validated": 0, "withdrawn": 0}
     with open(DATA / f"campaign-{rows}.csv", "w", encoding="utf-8", newline="") as out:
         out.write("status,candidate,civility,last_name,first_name,mandate,circonscription,department,"
                   "claimed_on,published_on,source,notes\n")
         for i in range(rows):
             person = officials.draw()
             status = rng.choices(["claimed", "sent", "validated", "withdrawn"], [50, 15, 30, 5])[0]
+            by_status[status] += 1
             published = ""
             if status == "validated":
                 d, m, y = rng.choices(DATES, DATE_WEIGHTS)[0].split("/")
@@ -250,6 +253,7 @@ def campaign(rows):
             out.write(f"{status},DUPRÉ Amélie,{person['civility']},{person['last']},{person['first']},"
                       f"{person['code']},{circ},{person['dept'][0]},2021-{rng.randint(9, 12):02d}-"
                       f"{rng.randint(1, 28):02d},{published},bench,\n")
+    (DATA / f"campaign-{rows}.json").write_text(json.dumps({"rows": rows, "by_status": by_status}, indent=1))
 
 
 def claims(rows, publication_rows):

@@ -59,7 +59,7 @@ def setup():
 def generate(kind, *sizes):
     name = {"official": f"official-{sizes[0]}.csv", "campaign": f"campaign-{sizes[0]}.csv",
             "claims": f"claims-{sizes[0]}.csv"}[kind]
-    if not (DATA / name).exists():
+    if not (DATA / name).exists() or not (DATA / name).with_suffix(".json").exists():
         print(f"generating {name}…", file=sys.stderr)
         subprocess.run([sys.executable, str(BENCH / "generate.py"), kind, *map(str, sizes)], check=True)
     return DATA / name
@@ -171,6 +171,30 @@ def main():
     xsv_campaign = best([xsv, "frequency", "-s", "candidate,mandate,department", "--limit", "0", str(campaign)],
                         args.repeat, xsv_any)
     row("add (1M-row ledger)", 1_000_000, best(add, args.repeat, add_ok), {"xsv frequency": xsv_campaign})
+
+    # report and check on the campaign ledger: quoted values, statuses,
+    # homonyms (same name and unit, another commune) warned of.
+    statuses = json.loads((DATA / "campaign-1000000.json").read_text())["by_status"]
+
+    def campaign_report_ok(code, output):
+        (found,) = json.loads(output)["candidates"]
+        expect(code == 0 and found["validated"] == statuses["validated"]
+               and found["pending"] == statuses["claimed"] + statuses["sent"]
+               and found["lost"] == statuses["withdrawn"], f"report on the campaign ledger: {found}")
+
+    def campaign_check_ok(code, output):
+        document = json.loads(output)
+        expect(code == 0 and document["errors"] == 0
+               and all(d["code"] == "possible-duplicate" for d in document["diagnostics"]),
+               f"check on the campaign ledger: exit {code}, {document['errors']} errors")
+
+    on_campaign = [str(BINARY), "--ledger", str(campaign), "--as-of", "2022-03-08"]
+    row("report --all --format json (campaign ledger)", 1_000_000,
+        best(on_campaign + ["report", "--all", "--format", "json"], args.repeat, campaign_report_ok),
+        {"xsv frequency": xsv_campaign})
+    row("check --format json (campaign ledger)", 1_000_000,
+        best(on_campaign + ["check", "--format", "json"], args.repeat, campaign_check_ok),
+        {"xsv frequency": xsv_campaign})
 
     # import of a 1M-row publication into a 50k-row ledger, on a fresh copy.
     if 1_000_000 in sizes:
