@@ -227,55 +227,41 @@ fn pack(place: RowStart) -> u64 {
     (u64::from(place.part) << 48) | (place.offset & ((1 << 48) - 1))
 }
 
-/// An official's row, in 24 bytes: lines are not kept, but counted again
-/// for the few rows a finding names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct OfficialRow {
-    /// The official's key, 96 bits of its hash. (Two of five million
-    /// officials would share them by chance in fewer than one run in
-    /// 10^15.)
-    key_high: u64,
+/// A row of the registry, in 32 bytes. Sorted, the rows of one person
+/// (name and unit) come together, and among them the rows of one official,
+/// in reading order. Lines are not kept, but counted again for the few rows
+/// a finding names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct IdentityRow {
+    /// 64 bits of the hash of the person's folded name and unit.
+    person: u64,
+    /// 64 bits of the hash of the official's folded identity: with the
+    /// person, 128 bits tell officials apart.
+    official: u64,
     /// Part and offset, packed: reading order.
     order: u64,
-    key_low: u32,
-    /// The candidate's number, with the top bit set for a live entry.
+    /// The candidate's number, with `LIVE` and `HOMONYMS` flags.
     candidate: u32,
 }
 
-impl Ord for OfficialRow {
-    /// By official, then in reading order.
-    fn cmp(&self, other: &OfficialRow) -> std::cmp::Ordering {
-        (self.key_high, self.key_low, self.order, self.candidate).cmp(&(
-            other.key_high,
-            other.key_low,
-            other.order,
-            other.candidate,
-        ))
+impl IdentityRow {
+    fn official(&self) -> (u64, u64) {
+        (self.person, self.official)
+    }
+
+    fn candidate(&self) -> u32 {
+        self.candidate & !(LIVE | HOMONYMS)
+    }
+
+    fn is_live(&self) -> bool {
+        self.candidate & LIVE != 0
     }
 }
 
-impl PartialOrd for OfficialRow {
-    fn partial_cmp(&self, other: &OfficialRow) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl OfficialRow {
-    fn key(&self) -> (u64, u32) {
-        (self.key_high, self.key_low)
-    }
-}
-
-/// A person's row (name and unit), in 24 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct PersonRow {
-    person: u64,
-    order: u64,
-    /// 64 bits of the official's key.
-    official: u64,
-}
-
+/// The row's entry is live (claimed, sent or validated).
 const LIVE: u32 = 1 << 31;
+/// The row asks for homonym warnings (a campaign's ledger).
+const HOMONYMS: u32 = 1 << 30;
 
 /// One finding: the later row, the earlier row it repeats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,8 +279,8 @@ pub struct Judgement {
 pub struct Registry {
     keys: KeyHasher,
     names: CandidateNames,
-    officials: Vec<Vec<OfficialRow>>,
-    persons: Vec<Vec<PersonRow>>,
+    /// One list of rows per part.
+    rows: Vec<Vec<IdentityRow>>,
 }
 
 impl Registry {
@@ -304,33 +290,22 @@ impl Registry {
     pub fn record(&mut self, s: &Entry, at: RowStart, warn_homonyms: bool) {
         let keys = self.keys.keys(s);
         let (_, candidate) = self.names.intern(s.candidate);
-        let order = pack(at);
-        if self.officials.is_empty() {
-            self.officials.push(Vec::new());
-            self.persons.push(Vec::new());
+        if self.rows.is_empty() {
+            self.rows.push(Vec::new());
         }
         let live = if s.status.is_live() { LIVE } else { 0 };
-        self.officials[0].push(OfficialRow {
-            key_high: keys.official[1],
-            order,
-            key_low: keys.official[0] as u32,
-            candidate: candidate | live,
+        let homonyms = if warn_homonyms { HOMONYMS } else { 0 };
+        self.rows[0].push(IdentityRow {
+            person: keys.person,
+            official: keys.official[1],
+            order: pack(at),
+            candidate: candidate | live | homonyms,
         });
-        if warn_homonyms {
-            self.persons[0].push(PersonRow {
-                person: keys.person,
-                order,
-                official: keys.official[1],
-            });
-        }
     }
 
     /// Ends a part: its rows are sorted now, in the thread that read them.
     pub fn seal(&mut self) {
-        for rows in &mut self.officials {
-            rows.sort_unstable();
-        }
-        for rows in &mut self.persons {
+        for rows in &mut self.rows {
             rows.sort_unstable();
         }
     }
@@ -343,56 +318,77 @@ impl Registry {
         for (spelling, (_, ours)) in spellings.iter().enumerate() {
             candidates[later.names.spelling(spelling as u32).1 as usize] = *ours;
         }
-        for rows in &mut later.officials {
+        for rows in &mut later.rows {
             for row in rows.iter_mut() {
-                let live = row.candidate & LIVE;
-                row.candidate = candidates[(row.candidate & !LIVE) as usize] | live;
+                let flags = row.candidate & (LIVE | HOMONYMS);
+                row.candidate = candidates[row.candidate() as usize] | flags;
             }
         }
-        self.officials.append(&mut later.officials);
-        self.persons.append(&mut later.persons);
+        self.rows.append(&mut later.rows);
     }
 
-    /// Every finding, in no particular order. Each group of rows with one
-    /// key is judged in one pass, so that no input makes this quadratic.
-    /// Officials and persons are judged side by side, on two threads if
-    /// `threads` allows.
+    /// Every finding, in no particular order. The rows of each person are
+    /// judged in one pass, so that no input makes this quadratic; ranges
+    /// of persons are judged side by side on up to `threads` threads.
     pub fn judge(&self, threads: usize) -> Vec<Judgement> {
-        let officials = || {
+        let ranges = split_by_hash(&self.rows, threads, |row| row.person);
+        let judge_range = |parts: &Vec<&[IdentityRow]>| {
             let mut found = Vec::new();
             for_each_group(
-                &self.officials,
-                |a, b| a.key() == b.key(),
-                |group| {
-                    judge_official(group, &mut found);
-                },
-            );
-            found
-        };
-        let persons = || {
-            let mut found = Vec::new();
-            for_each_group(
-                &self.persons,
+                parts,
                 |a, b| a.person == b.person,
-                |people| {
-                    judge_person(people, &mut found);
+                |person| {
+                    judge_person(person, &mut found);
                 },
             );
             found
         };
-        let rows: usize = self.officials.iter().map(Vec::len).sum();
-        if threads < 2 || rows < 1 << 16 {
-            let mut found = officials();
-            found.extend(persons());
-            return found;
+        if ranges.len() == 1 {
+            return judge_range(&ranges[0]);
         }
         std::thread::scope(|scope| {
-            let persons = scope.spawn(persons);
-            let mut found = officials();
-            found.extend(persons.join().expect("judging does not panic"));
-            found
+            let handles: Vec<_> = ranges
+                .iter()
+                .map(|range| scope.spawn(move || judge_range(range)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("judging does not panic"))
+                .collect()
         })
     }
+}
+
+/// Below this many rows, one thread is quicker.
+const ROWS_PER_THREAD: usize = 1 << 16;
+
+/// Sorted parts cut into as many ranges as threads, by the first word of
+/// their order, a hash (`hash`): each range holds a slice of every part,
+/// and the rows with one hash fall in one range. Hashes are spread evenly:
+/// ranges of equal width hold about as many rows.
+pub fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
+    let rows: usize = parts.iter().map(Vec::len).sum();
+    let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
+    let width = u64::MAX / count;
+    let mut starts: Vec<usize> = vec![0; parts.len()];
+    (1..=count)
+        .map(|range| {
+            parts
+                .iter()
+                .zip(starts.iter_mut())
+                .map(|(rows, start)| {
+                    let end = if range == count {
+                        rows.len()
+                    } else {
+                        rows.partition_point(|r| hash(r) < width * range)
+                    };
+                    let slice = &rows[*start..end];
+                    *start = end;
+                    slice
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn unpack(order: u64) -> RowStart {
@@ -402,24 +398,35 @@ fn unpack(order: u64) -> RowStart {
     }
 }
 
+/// Rows of one person (name and unit), sorted by official then reading
+/// order: each official's rows are judged, then the person's.
+fn judge_person(rows: &[IdentityRow], found: &mut Vec<Judgement>) {
+    let mut officials = 0;
+    for official in rows.chunk_by(|a, b| a.official() == b.official()) {
+        judge_official(official, found);
+        officials += 1;
+    }
+    if officials > 1 {
+        judge_homonyms(rows, found);
+    }
+}
+
 /// Rows of one official, in reading order: a second row for a candidate
 /// already seen is a duplicate; a live row for another candidate than an
 /// earlier live row is a second sponsorship.
-fn judge_official(group: &[OfficialRow], found: &mut Vec<Judgement>) {
+fn judge_official(group: &[IdentityRow], found: &mut Vec<Judgement>) {
     if group.len() < 2 {
         return;
     }
-    let mut first_by_candidate: FxHashMap<u32, &OfficialRow> = FxHashMap::default();
-    let mut first_live: Option<&OfficialRow> = None;
+    let mut first_by_candidate: FxHashMap<u32, &IdentityRow> = FxHashMap::default();
+    let mut first_live: Option<&IdentityRow> = None;
     for row in group {
-        let candidate = row.candidate & !LIVE;
-        let live = row.candidate & LIVE != 0;
-        let judged = match first_by_candidate.get(&candidate) {
+        let judged = match first_by_candidate.get(&row.candidate()) {
             Some(same) => Some((FindingKind::DuplicateSponsor, *same)),
             None => {
-                first_by_candidate.insert(candidate, row);
+                first_by_candidate.insert(row.candidate(), row);
                 first_live
-                    .filter(|_| live)
+                    .filter(|_| row.is_live())
                     .map(|other| (FindingKind::SeveralCandidates, other))
             }
         };
@@ -430,21 +437,26 @@ fn judge_official(group: &[OfficialRow], found: &mut Vec<Judgement>) {
                 first: unpack(first.order),
             });
         }
-        if live && first_live.is_none() {
+        if row.is_live() && first_live.is_none() {
             first_live = Some(row);
         }
     }
 }
 
-/// Rows of one person (name and unit), in reading order: a row whose
-/// official differs from an earlier row's may be a homonym.
-fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
-    let Some(first) = people.first() else { return };
-    let mut other: Option<&PersonRow> = None;
-    for row in &people[1..] {
-        let earlier = if row.official != first.official {
+/// The rows of one person that ask for homonym warnings, taken in reading
+/// order: a row whose official differs from an earlier row's may be a
+/// homonym.
+fn judge_homonyms(rows: &[IdentityRow], found: &mut Vec<Judgement>) {
+    let mut people: Vec<&IdentityRow> = rows.iter().filter(|r| r.candidate & HOMONYMS != 0).collect();
+    people.sort_unstable_by_key(|r| r.order);
+    let Some((first, later)) = people.split_first() else {
+        return;
+    };
+    let mut other: Option<&IdentityRow> = None;
+    for row in later {
+        let earlier = if row.official() != first.official() {
             other.get_or_insert(row);
-            Some(first)
+            Some(*first)
         } else {
             other
         };
@@ -461,8 +473,8 @@ fn judge_person(people: &[PersonRow], found: &mut Vec<Judgement>) {
 /// Calls `group` with each run of two or more rows that `same` says are
 /// alike, in the sorted order of several sorted parts merged. Single rows,
 /// nearly all of them, are passed over without being copied.
-fn for_each_group<T: Ord + Copy>(
-    parts: &[Vec<T>],
+fn for_each_group<T: Ord + Copy, S: AsRef<[T]>>(
+    parts: &[S],
     same: impl Fn(&T, &T) -> bool,
     mut group: impl FnMut(&[T]),
 ) {

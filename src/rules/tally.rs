@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::department::{self, Department};
 use super::election::Election;
 use super::fold::tidy;
-use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged};
+use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged, split_by_hash};
 use super::mandate::Mandate;
 use super::status::Status;
 use crate::sponsorship::Sponsorship;
@@ -333,7 +333,7 @@ impl TallyBuilder {
     /// Counts every (official, candidate) once, the first row read, on up
     /// to `threads` threads.
     pub fn finish(self, threads: usize) -> Tally {
-        let ranges = key_ranges(&self.parts, threads);
+        let ranges = split_by_hash(&self.parts, threads, |row| row.key_high);
         let names = &self.names;
         let partials: Vec<Counts> = if ranges.len() == 1 {
             vec![Counts::of(&ranges[0], names)]
@@ -385,38 +385,6 @@ impl TallyBuilder {
             duplicates,
         }
     }
-}
-
-/// Below this many rows, counting on one thread is quicker.
-const ROWS_PER_THREAD: usize = 1 << 16;
-
-/// The sorted parts cut into ranges of keys, one per thread: each range
-/// holds a slice of every part, and all the rows of a key fall in one
-/// range. Keys are hashes, spread evenly: ranges of equal width hold about
-/// as many rows.
-fn key_ranges(parts: &[Vec<CountedRow>], threads: usize) -> Vec<Vec<&[CountedRow]>> {
-    let rows: usize = parts.iter().map(Vec::len).sum();
-    let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
-    let width = u64::MAX / count;
-    let mut starts: Vec<usize> = vec![0; parts.len()];
-    (1..=count)
-        .map(|range| {
-            parts
-                .iter()
-                .zip(starts.iter_mut())
-                .map(|(rows, start)| {
-                    let end = if range == count {
-                        rows.len()
-                    } else {
-                        rows.partition_point(|r| r.key_high < width * range)
-                    };
-                    let slice = &rows[*start..end];
-                    *start = end;
-                    slice
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// What the rows of a range of keys count.
