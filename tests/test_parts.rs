@@ -24,6 +24,17 @@ fn both_ways(wd: &Workdir, args: &[&str], bytes: u64, threads: usize) -> [(Strin
     [run(1 << 40, 1), run(bytes, threads)]
 }
 
+/// A campaign ledger of `count` claims for MARTIN Claire dated 5 January
+/// 2022, each official written by `official` as last name, first name,
+/// mandate, circonscription and département.
+fn claims(count: usize, official: impl Fn(usize) -> String) -> String {
+    let mut text = String::from(HEADER);
+    for i in 0..count {
+        text.push_str(&format!("claimed,MARTIN Claire,,{},2022-01-05,,,\n", official(i)));
+    }
+    text
+}
+
 /// An official publication with duplicates, a repeated official under two
 /// spellings of a candidate, and bad rows, spread through the file.
 fn publication(rows: usize) -> String {
@@ -101,21 +112,16 @@ fn check_and_report_are_the_same_in_parts() {
 #[test]
 fn campaign_ledgers_in_parts_warn_of_the_same_homonyms() {
     let wd = Workdir::new();
-    let mut text = String::from(HEADER);
-    for i in 0..4_000 {
+    // NOM{k} Jean holds two mandates in 59 for every k: homonym warnings,
+    // the second row of each pair far from the first.
+    let text = claims(4_000, |i| {
         let mandate = if i < 2_000 {
             "mayor"
         } else {
             "departmental-councillor"
         };
-        // NOM{k} Jean holds two mandates in 59 for every k: homonym warnings,
-        // the second row of each pair far from the first.
-        text.push_str(&format!(
-            "claimed,MARTIN Claire,,NOM{},Jean,{mandate},Place {},59,2022-01-05,,,\n",
-            i % 2_000,
-            i % 2_000
-        ));
-    }
+        format!("NOM{},Jean,{mandate},Place {},59", i % 2_000, i % 2_000)
+    });
     wd.write("l.csv", text);
     let [one, parts] = both_ways(&wd, &["check", "--format", "json", "l.csv"], 8_192, 2);
     assert_eq!(one, parts);
@@ -127,15 +133,11 @@ fn campaign_ledgers_in_parts_warn_of_the_same_homonyms() {
 #[test]
 fn quoted_values_without_line_ends_are_read_in_parts_alike() {
     let wd = Workdir::new();
-    let mut text = String::from(HEADER);
-    for i in 0..3_000 {
-        // Quoted commas and doubled quotes, and a row repeated far later.
-        text.push_str(&format!(
-            "claimed,MARTIN Claire,,NOM{},Jean,afe-councillor,\"Allemagne, \"\"Sud\"\" {}\",ZZ,2022-01-05,,,\n",
-            i % 2_500,
-            i % 2_500
-        ));
-    }
+    // Quoted commas and doubled quotes, and a row repeated far later.
+    let text = claims(3_000, |i| {
+        let k = i % 2_500;
+        format!("NOM{k},Jean,afe-councillor,\"Allemagne, \"\"Sud\"\" {k}\",ZZ")
+    });
     wd.write("q.csv", text);
     let [one, parts] = both_ways(&wd, &["check", "--format", "json", "q.csv"], 4_096, 2);
     assert_eq!(one, parts);
@@ -145,13 +147,10 @@ fn quoted_values_without_line_ends_are_read_in_parts_alike() {
 #[test]
 fn a_file_with_quotes_is_read_in_one_part_and_still_right() {
     let wd = Workdir::new();
-    let mut text = String::from(HEADER);
-    for i in 0..3_000 {
-        // A quoted value with a line end inside: cutting there would break it.
-        text.push_str(&format!(
-            "claimed,MARTIN Claire,,NOM{i},Jean,afe-councillor,\"Allemagne,\nAutriche {i}\",ZZ,2022-01-05,,,\n"
-        ));
-    }
+    // A quoted value with a line end inside: cutting there would break it.
+    let text = claims(3_000, |i| {
+        format!("NOM{i},Jean,afe-councillor,\"Allemagne,\nAutriche {i}\",ZZ")
+    });
     wd.write("q.csv", text);
     let [one, parts] = both_ways(&wd, &["check", "--format", "json", "q.csv"], 4_096, 2);
     assert_eq!(one, parts);
