@@ -53,24 +53,6 @@ impl<S: AsRef<str>> Sponsorship<S> {
         }
     }
 
-    /// The same entry, its texts borrowed.
-    pub fn view(&self) -> Entry<'_> {
-        Sponsorship {
-            status: self.status,
-            candidate: self.candidate.as_ref(),
-            civility: self.civility.as_ref().map(AsRef::as_ref),
-            last_name: self.last_name.as_ref(),
-            first_name: self.first_name.as_ref(),
-            mandate: self.mandate,
-            circonscription: self.circonscription.as_ref(),
-            department: self.department,
-            claimed_on: self.claimed_on,
-            published_on: self.published_on,
-            source: self.source.as_ref(),
-            notes: self.notes.as_ref(),
-        }
-    }
-
     /// "DUPONT Jean, mayor (Jouy-en-Argonne), 55 Meuse", for messages.
     pub fn describe(&self) -> String {
         let circonscription = self.circonscription.as_ref();

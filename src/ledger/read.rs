@@ -19,7 +19,6 @@ use super::records::Records;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::rules::checks::entry_problems;
 use crate::rules::fold::fold;
-use crate::rules::identity::Location;
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::{Entry, Sponsorship};
@@ -1002,16 +1001,6 @@ fn trim(text: &str) -> &str {
         text
     } else {
         text.trim()
-    }
-}
-
-impl<R: Read> LedgerReader<R> {
-    /// Where this reader's rows are, for messages.
-    pub fn location(&self, line: u64) -> Location {
-        Location {
-            file: Arc::clone(&self.path),
-            line,
-        }
     }
 }
 

@@ -548,27 +548,29 @@ mod tests {
         // homonyms (same name and unit, another commune).
         let mut registry = Registry::default();
         for n in 0..70_000u32 {
+            let last_name = format!("NOM{}", n % 50_000);
+            // Rows 50,000 on repeat the first officials; from 60,000 their
+            // names come back in other communes.
+            let commune = format!("Commune {}", n % 50_000 + n / 60_000 * 1_000_000);
             let entry = Sponsorship {
                 status: Status::Validated,
-                candidate: ["DUPONT Jean", "MARTIN Claire"][(n % 3 % 2) as usize].to_string(),
+                candidate: ["DUPONT Jean", "MARTIN Claire"][(n % 3 % 2) as usize],
                 civility: None,
-                last_name: format!("NOM{}", n % 50_000),
-                first_name: "Anne".to_string(),
+                last_name: last_name.as_str(),
+                first_name: "Anne",
                 mandate: Mandate::Mayor,
-                // Rows 50,000 on repeat the first officials; from 60,000
-                // their names come back in other communes.
-                circonscription: format!("Commune {}", n % 50_000 + n / 60_000 * 1_000_000),
+                circonscription: commune.as_str(),
                 department: Department::lookup("01").expect("a département"),
                 claimed_on: None,
                 published_on: None,
-                source: String::new(),
-                notes: String::new(),
+                source: "",
+                notes: "",
             };
             let at = RowStart {
                 part: 0,
                 offset: u64::from(n) * 100,
             };
-            registry.record(&entry.view(), at, true);
+            registry.record(&entry, at, true);
         }
         registry.seal();
         let sorted = |mut found: Vec<Judgement>| {
