@@ -331,8 +331,7 @@ impl Registry {
     /// judged in one pass, so that no input makes this quadratic; ranges
     /// of persons are judged side by side on up to `threads` threads.
     pub fn judge(&self, threads: usize) -> Vec<Judgement> {
-        let ranges = split_by_hash(&self.rows, threads, |row| row.person);
-        let judge_range = |parts: &Vec<&[IdentityRow]>| {
+        let judge_range = |parts: &[&[IdentityRow]]| {
             let mut found = Vec::new();
             for_each_group(
                 parts,
@@ -343,30 +342,46 @@ impl Registry {
             );
             found
         };
-        if ranges.len() == 1 {
-            return judge_range(&ranges[0]);
-        }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = ranges
-                .iter()
-                .map(|range| scope.spawn(move || judge_range(range)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("judging does not panic"))
-                .collect()
-        })
+        on_hash_ranges(&self.rows, threads, |row| row.person, judge_range)
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 
 /// Below this many rows, one thread is quicker.
 const ROWS_PER_THREAD: usize = 1 << 16;
 
+/// `work` done on sorted parts cut into ranges of their hash, one range a
+/// thread, side by side (on the calling thread when there is one range).
+pub fn on_hash_ranges<T: Sync, R: Send>(
+    parts: &[Vec<T>],
+    threads: usize,
+    hash: impl Fn(&T) -> u64,
+    work: impl Fn(&[&[T]]) -> R + Sync,
+) -> Vec<R> {
+    let ranges = split_by_hash(parts, threads, hash);
+    if let [one] = ranges.as_slice() {
+        return vec![work(one)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges
+            .iter()
+            .map(|range| scope.spawn(move || work(range)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("work on a range does not panic"))
+            .collect()
+    })
+}
+
 /// Sorted parts cut into as many ranges as threads, by the first word of
 /// their order, a hash (`hash`): each range holds a slice of every part,
 /// and the rows with one hash fall in one range. Hashes are spread evenly:
 /// ranges of equal width hold about as many rows.
-pub fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
+fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
     let rows: usize = parts.iter().map(Vec::len).sum();
     let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
     let width = u64::MAX / count;

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::department::{self, Department};
 use super::election::Election;
 use super::fold::tidy;
-use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged, split_by_hash};
+use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged, on_hash_ranges};
 use super::mandate::Mandate;
 use super::status::Status;
 use crate::sponsorship::Sponsorship;
@@ -333,22 +333,13 @@ impl TallyBuilder {
     /// Counts every (official, candidate) once, the first row read, on up
     /// to `threads` threads.
     pub fn finish(self, threads: usize) -> Tally {
-        let ranges = split_by_hash(&self.parts, threads, |row| row.key_high);
         let names = &self.names;
-        let partials: Vec<Counts> = if ranges.len() == 1 {
-            vec![Counts::of(&ranges[0], names)]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = ranges
-                    .iter()
-                    .map(|range| scope.spawn(move || Counts::of(range, names)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().expect("a counting thread does not panic"))
-                    .collect()
-            })
-        };
+        let partials = on_hash_ranges(
+            &self.parts,
+            threads,
+            |row| row.key_high,
+            |range| Counts::of(range, names),
+        );
         let mut all = Counts::new(names);
         for partial in partials {
             all.add(partial);
