@@ -284,6 +284,10 @@ pub struct ImportArgs {
     /// Show what would change, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Import the rows that can be read and list the others (without it,
+    /// one unreadable row stops the import, and nothing is written)
+    #[arg(long)]
+    pub skip_unreadable: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = ImportFormat::Table)]
     pub format: ImportFormat,

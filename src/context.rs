@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::ledger::ReadOptions;
+use chrono::Datelike;
+
+use crate::ledger::read::expand;
+use crate::ledger::{Format, LedgerReader, ReadOptions};
+use crate::rules::Election;
 use crate::settings::{self, Overrides, Settings};
 
 /// How a command ends (SPEC.md exit codes).
@@ -61,6 +65,9 @@ pub struct Context {
     pub read: ReadOptions,
     pub as_of: NaiveDate,
     pub color: bool,
+    /// Whether the settings or a flag chose the election; if not, an
+    /// official publication's own dates may (see [`Context::options_for`]).
+    election_chosen: Option<String>,
 }
 
 impl Context {
@@ -91,6 +98,13 @@ impl Context {
             first_round: args.first_round,
         };
         let election = settings.election(&overrides, &path).map_err(Failure::usage)?;
+        let election_chosen = if args.election.is_some() || args.first_round.is_some() {
+            Some("chosen on the command line".to_string())
+        } else if settings.chooses_election() {
+            Some(format!("set in {}", path.display()))
+        } else {
+            None
+        };
         let candidate = args.candidate.clone().or(settings.candidate.clone());
         let color = match args.color {
             ColorChoice::Always => true,
@@ -105,11 +119,89 @@ impl Context {
                 election,
                 candidate,
                 encoding: args.encoding,
+                as_of: None,
+                today: Some(today_in_paris()),
             },
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
+            election_chosen,
         })
     }
+
+    /// The reading options for the ledger files `paths`, and a sentence
+    /// saying which election's rules apply and why. With no settings and
+    /// no `--election`, publications of the Conseil constitutionnel choose
+    /// by their own dates (a 2017 file is judged by the 2017 window), as
+    /// long as every file agrees.
+    pub fn options_for(&self, paths: &[PathBuf]) -> (ReadOptions, String) {
+        let mut options = self.read.clone();
+        let election = &options.election;
+        let year = election
+            .year
+            .map_or_else(|| "custom".to_string(), |y| y.to_string());
+        let described = |why: &str| match election.year.and_then(Election::provenance) {
+            Some(dates) => format!("the {year} election, {why}: {dates}"),
+            None => format!("the {year} election, {why}"),
+        };
+        if let Some(why) = &self.election_chosen {
+            let text = described(why);
+            return (options, text);
+        }
+        if let Some((year, file)) = publication_year(paths, &options) {
+            options.election = Election::preset(year).expect("a preset year");
+            let dates = Election::provenance(year).unwrap_or_default();
+            let text =
+                format!("the {year} election, chosen by the publication's own dates ({file}): {dates}");
+            return (options, text);
+        }
+        let text = described("the default with no settings and no --election");
+        (options, text)
+    }
+}
+
+/// The election year of a ledger made only of official publications that
+/// agree on one preset: the year of each file's first publication date, or
+/// the format's own year when no row gives a date. With the file that
+/// decided it, for messages.
+fn publication_year(paths: &[PathBuf], options: &ReadOptions) -> Option<(u16, String)> {
+    let files = expand(paths).ok()?;
+    let mut found: Option<(u16, String)> = None;
+    for file in &files {
+        let mut reader = LedgerReader::open(file, options).ok()?;
+        let Format::Official(publication) = reader.format else {
+            return None;
+        };
+        let mut ignored = Vec::new();
+        let mut year = publication.election;
+        // The first few rows are enough: a publication is one election's.
+        for _ in 0..100 {
+            match reader.next_entry(&mut ignored) {
+                Some((_, Some(entry))) if entry.published_on.is_some() => {
+                    let day = entry.published_on.map(|d| d.year()).unwrap_or_default();
+                    if let Ok(day_year) = u16::try_from(day)
+                        && Election::preset(day_year).is_some()
+                    {
+                        year = day_year;
+                    }
+                    break;
+                }
+                Some(_) => ignored.clear(),
+                None => break,
+            }
+        }
+        match &found {
+            Some((other, _)) if *other != year => return None,
+            Some(_) => {}
+            None => {
+                let name = file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                found = Some((year, name));
+            }
+        }
+    }
+    found
 }
 
 /// Today's date in Paris, where the law's deadlines are set.

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod diagnostic;
 pub mod ledger;
+pub mod official;
 pub mod render;
 pub mod rules;
 pub mod settings;

@@ -51,6 +51,11 @@ pub fn default_path(ledger: &Path) -> PathBuf {
 }
 
 impl Settings {
+    /// Whether the settings say which election, or its dates.
+    pub fn chooses_election(&self) -> bool {
+        self.election.is_some() || self.opens.is_some() || self.closes.is_some() || self.first_round.is_some()
+    }
+
     /// Reads a settings file. `Ok(None)` when there is none.
     pub fn load(path: &Path) -> Result<Option<Settings>, String> {
         let text = match std::fs::read_to_string(path) {
@@ -152,6 +157,9 @@ pub fn render(candidate: Option<&str>, election: &Election) -> String {
     }
     if let Some(year) = election.year {
         out.push_str(&format!("election = {year}\n"));
+        if let Some(dates) = Election::provenance(year) {
+            out.push_str(&format!("# The {year} preset: {dates}.\n"));
+        }
     }
     let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     match day(election.opens) {

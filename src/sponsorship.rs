@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::rules::fold::tidy;
+use crate::rules::status::status_on;
 use crate::rules::{Department, Mandate, Status};
 
 /// One ledger entry, read and checked. Its texts are owned (`String`), or
@@ -51,6 +52,21 @@ impl<S: AsRef<str>> Sponsorship<S> {
             source: self.source.as_ref().to_string(),
             notes: self.notes.as_ref().to_string(),
         }
+    }
+
+    /// The entry as it stood on `day`, or `None` if it did not count then
+    /// (see [`status_on`]).
+    pub fn as_of(&self, day: NaiveDate) -> Option<Sponsorship<S>>
+    where
+        S: Clone,
+    {
+        let status = status_on(self.status, self.claimed_on, self.published_on, day)?;
+        let mut entry = self.clone();
+        if status != self.status {
+            entry.status = status;
+            entry.published_on = None;
+        }
+        Some(entry)
     }
 
     /// "DUPONT Jean, mayor (Jouy-en-Argonne), 55 Meuse", for messages.

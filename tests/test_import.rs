@@ -292,8 +292,6 @@ fn reads_the_2017_format() {
     let output = wd
         .cmd()
         .args([
-            "--election",
-            "2017",
             "--candidate",
             "LAMY Sophie",
             "import",
@@ -309,11 +307,26 @@ fn reads_the_2017_format() {
         String::from_utf8_lossy(&output.stderr)
     );
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert_eq!(names(&report, "added"), ["LEROY deputy", "SANCHEZ senator"]);
+    let added = names(&report, "added");
+    assert_eq!(added.len(), 12, "{added:?}");
+    assert!(added.contains(&"LEROY deputy".to_string()), "{added:?}");
+    assert!(
+        added.contains(&"GIRARD paris-councillor".to_string()),
+        "{added:?}"
+    );
     let ledger = wd.read("parrainages.csv");
     assert!(
-        ledger.ends_with("validated,LAMY Sophie,Mme,SANCHEZ,Laure,senator,,31,,2017-03-14,cc-2017.csv,\n")
+        ledger.contains("validated,LAMY Sophie,Mme,SANCHEZ,Laure,senator,,31,,2017-03-14,cc-2017.csv,\n"),
+        "{ledger}"
     );
+    assert!(
+        ledger.contains(
+            "validated,LAMY Sophie,Mme,CLAIREAUX,Annick,overseas-councillor,,975,,2017-03-18,cc-2017.csv,\n"
+        ),
+        "{ledger}"
+    );
+    // The ledger written checks clean under the same rules.
+    wd.cmd().args(["--election", "2017", "check"]).assert().success();
 }
 
 #[test]
@@ -321,6 +334,7 @@ fn a_2017_publication_under_2022_settings_is_refused() {
     let wd = Workdir::new();
     wd.write("parrainages.csv", HEADER);
     wd.copy_fixture("official/cc-2017-sample.csv", "cc-2017.csv");
+    wd.write("parrainage.toml", "election = 2022\n");
     wd.cmd()
         .args(["--candidate", "LAMY Sophie", "import", "cc-2017.csv"])
         .assert()
@@ -332,9 +346,10 @@ fn a_2017_publication_under_2022_settings_is_refused() {
 #[test]
 fn usage_errors_exit_2() {
     let wd = workdir();
-    // No candidate anywhere.
+    // No candidate anywhere: not in the settings, not in the ledger.
+    wd.write("empty.csv", HEADER);
     wd.cmd()
-        .args(["import", "cc-2022-02-08.csv"])
+        .args(["--ledger", "empty.csv", "import", "cc-2022-02-08.csv"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--candidate"));
@@ -401,4 +416,262 @@ fn table_names_the_entries_behind_each_number() {
         ))
         .stdout(predicates::str::contains("To review (1)"))
         .stdout(predicates::str::contains("Anomalies (1)"));
+}
+
+/// A publication in the 2022 CSV format, rows after the header.
+fn publication_2022(rows: &[&str]) -> String {
+    let mut text =
+        String::from("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+fn run_json(wd: &Workdir, args: &[&str]) -> (Value, i32, String) {
+    let output = wd.cmd().args(args).output().expect("run parrainage");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (
+        json,
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn claims_with_fewer_first_names_for_a_candidate_typed_first_name_first() {
+    // The campaign types one first name and its candidate first name
+    // first; the Conseil writes every first name, and NOM Prénom.
+    let wd = Workdir::new();
+    wd.write(
+        "parrainage.toml",
+        "candidate = \"Anasse Kazib\"\nelection = 2022\n",
+    );
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}claimed,Anasse Kazib,M.,Scherer,Adrien,maire,Sarrewerden,67,2021-11-10,,,\n\
+             claimed,Anasse Kazib,M.,Grimstone,Aaron-Lee,maire,Lembach,Bas-Rhin,2021-11-12,,,\n"
+        ),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&[
+            "M.;SCHERER;Adrien Edy;Maire;Sarrewerden;Bas-Rhin;KAZIB Anasse;08/02/2022",
+            "M.;GRIMSTONE;Aaron-Lee Gustave;Maire;Lembach;Bas-Rhin;KAZIB Anasse;10/02/2022",
+            "Mme;WEBER;Anne;Maire;Hatten;Bas-Rhin;KAZIB Anasse;10/02/2022",
+            "M.;SCHERER;Paul;Maire;Zinswiller;Bas-Rhin;DURAND Paul;10/02/2022",
+        ]),
+    );
+    let (json, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["confirmed"], 2, "{json:#}");
+    assert_eq!(json["added"], 1, "{json:#}");
+    assert_eq!(json["lost"], 0, "{json:#}");
+    assert_eq!(json["entries"]["confirmed"][0]["fit"], "fewer-first-names");
+    let ledger = wd.read("parrainages.csv");
+    // The claims take the published first names; what they said is kept.
+    assert!(
+        ledger.contains("validated,Anasse Kazib,M.,Scherer,Adrien Edy,maire,Sarrewerden,67,2021-11-10,2022-02-08,,before cc.csv: first_name `Adrien`"),
+        "{ledger}"
+    );
+    assert!(ledger.contains(",Grimstone,Aaron-Lee Gustave,maire,"), "{ledger}");
+    assert!(
+        ledger.contains("validated,Anasse Kazib,Mme,WEBER,Anne,mayor,Hatten,67,,2022-02-10,cc.csv,"),
+        "{ledger}"
+    );
+    // The ledger checks clean, and counts three, not five.
+    wd.cmd().arg("check").assert().success();
+    let output = wd.cmd().args(["report", "--format", "json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["candidates"][0]["validated"], 3);
+    assert_eq!(report["candidates"][0]["claimed"], 3);
+    // A second import changes nothing.
+    let (json, code, _) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(json["written"], false, "{json:#}");
+}
+
+#[test]
+fn a_first_name_is_not_a_hyphenated_one() {
+    // "Jean" is not the start of "Jean-Pierre": the claim stays pending and
+    // the published official is added.
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,M.,DUBOIS,Jean,mayor,Laon,02,2021-11-10,,,\n"),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&["M.;DUBOIS;Jean-Pierre;Maire;Laon;Aisne;MARTIN Claire;08/02/2022"]),
+    );
+    let (json, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        (json["confirmed"].as_u64(), json["added"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(json["pending"], 1);
+}
+
+#[test]
+fn two_published_rows_that_fit_a_shorter_name_are_ambiguous() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,M.,DUBOIS,Jean,mayor,,02,2021-11-10,,,\n"),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&[
+            "M.;DUBOIS;Jean Marc;Maire;Laon;Aisne;MARTIN Claire;08/02/2022",
+            "M.;DUBOIS;Jean Luc;Maire;Soissons;Aisne;MARTIN Claire;08/02/2022",
+        ]),
+    );
+    let (json, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json", "--dry-run"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["confirmed"], 0, "{json:#}");
+    assert_eq!(json["ambiguous"].as_array().unwrap().len(), 1, "{json:#}");
+    assert_eq!(json["added"], 0, "{json:#}");
+}
+
+#[test]
+fn a_claim_found_under_another_mandate_takes_the_published_one() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}sent,MARTIN Claire,Mme,ROUX,Anne,mayor,Laon,02,2021-11-10,,,called twice\n"),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&["Mme;ROUX;Anne;Conseillère départementale;;Aisne;MARTIN Claire;08/02/2022"]),
+    );
+    let (json, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["confirmed"], 1);
+    assert_eq!(json["review"][0]["code"], "other-mandate");
+    let ledger = wd.read("parrainages.csv");
+    assert!(
+        ledger.contains(
+            "validated,MARTIN Claire,Mme,ROUX,Anne,departmental-councillor,,02,2021-11-10,2022-02-08,,\"called twice; before cc.csv: mandate `mayor`, circonscription `Laon`\""
+        ),
+        "{ledger}"
+    );
+    let output = wd.cmd().args(["report", "--format", "json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report["candidates"][0]["by_mandate"][0]["mandate"],
+        "departmental-councillor"
+    );
+}
+
+#[test]
+fn a_promise_dated_after_its_publication_loses_that_date() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,M.,GIRARD,Luc,mayor,Verdun,55,2022-02-20,,,\n"),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&["M.;GIRARD;Luc;Maire;Verdun;Meuse;MARTIN Claire;08/02/2022"]),
+    );
+    let (_, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let ledger = wd.read("parrainages.csv");
+    assert!(
+        ledger.contains("validated,MARTIN Claire,M.,GIRARD,Luc,mayor,Verdun,55,,2022-02-08,,\"before cc.csv: claimed_on 2022-02-20, after the publication\""),
+        "{ledger}"
+    );
+    // So the ledger written has no promise after its publication.
+    let output = wd.cmd().args(["check", "--format", "json"]).output().unwrap();
+    let check: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(check["warnings"], 0, "{check:#}");
+}
+
+#[test]
+fn one_unreadable_publication_row_stops_the_import_unless_skipped() {
+    let wd = Workdir::new();
+    let ledger = format!("{HEADER}claimed,MARTIN Claire,M.,GIRARD,Luc,mayor,Verdun,55,2021-11-10,,,\n");
+    wd.write("parrainages.csv", &ledger);
+    wd.write(
+        "cc.csv",
+        publication_2022(&[
+            "M.;GIRARD;Luc;Maire;Verdun;Meuse;MARTIN Claire;08/02/2022",
+            "Mme;ROUX;Anne;Membre du Conseil de Paris;;Paris;MARTIN Claire;08/02/2022",
+            "M.;PETIT;Marc;Maire;Laon;Aisne;MARTIN Claire;31/02/2022",
+        ]),
+    );
+    let (_, code, stderr) = run_json(&wd, &["import", "cc.csv"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("2 row(s) cannot be read"), "{stderr}");
+    assert!(
+        stderr.contains("cc.csv:3:") && stderr.contains("cc.csv:4:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--skip-unreadable"), "{stderr}");
+    assert_eq!(wd.read("parrainages.csv"), ledger);
+
+    let (json, code, stderr) = run_json(
+        &wd,
+        &["import", "cc.csv", "--skip-unreadable", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["confirmed"], 1);
+    let skipped: Vec<u64> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(skipped, [3, 4]);
+    assert_eq!(json["skipped"][0]["code"], "unknown-mandate");
+}
+
+#[test]
+fn a_candidate_the_publication_does_not_hold_is_an_error() {
+    let wd = workdir();
+    let before = wd.read("parrainages.csv");
+    let (_, code, stderr) = run_json(
+        &wd,
+        &["--candidate", "MARTIN Clair", "import", "cc-2022-02-08.csv"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("no sponsorship for `MARTIN Clair`"), "{stderr}");
+    assert!(stderr.contains("closest names: MARTIN Claire"), "{stderr}");
+    assert_eq!(wd.read("parrainages.csv"), before);
+}
+
+#[test]
+fn the_ledgers_one_candidate_needs_no_flag() {
+    let wd = workdir();
+    let (json, code, stderr) = run_json(
+        &wd,
+        &["import", "cc-2022-02-08.csv", "--format", "json", "--dry-run"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["candidate"], "MARTIN Claire");
+}
+
+#[test]
+fn reads_the_2022_json() {
+    // The same publication as CSV and as JSON (with a BOM, pretty-printed)
+    // gives the same reconciliation.
+    let wd = workdir();
+    wd.copy_fixture("official/cc-2022-sample.json", "cc.json");
+    wd.copy_fixture("official/cc-2022-sample.csv", "cc.csv");
+    let from_json = import_json(&wd, "cc.json", &["--dry-run"]);
+    let from_csv = import_json(&wd, "cc.csv", &["--dry-run"]);
+    for key in [
+        "confirmed",
+        "added",
+        "lost",
+        "pending",
+        "already_validated",
+        "unchanged",
+    ] {
+        assert_eq!(from_json[key], from_csv[key], "{key}");
+    }
+    assert!(from_json["confirmed"].as_u64().unwrap() + from_json["added"].as_u64().unwrap() > 0);
 }

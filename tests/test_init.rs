@@ -89,13 +89,18 @@ fn semicolon_ledgers_and_a_2027_first_round() {
 }
 
 #[test]
-fn a_2027_ledger_without_dates_says_what_to_set() {
+fn a_2027_ledger_says_where_its_dates_come_from() {
     let wd = Workdir::new();
     wd.cmd()
         .args(["init", "--election", "2027"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("no close date yet"));
+        .stdout(predicate::str::contains("by 2027-03-12 18:00"))
+        .stdout(predicate::str::contains("first round 2027-04-18"))
+        .stdout(predicate::str::contains("not yet published"));
+    let settings = wd.read("parrainage.toml");
+    assert!(settings.contains("first_round = \"2027-04-18\""), "{settings}");
+    assert!(settings.contains("# opens = "), "{settings}");
     // The settings written read back.
     wd.cmd().arg("check").assert().success();
 }

@@ -66,15 +66,27 @@ fn json_of_the_campaign() {
     let martin = &doc["candidates"][0];
     assert_eq!(martin["candidate"], "MARTIN Claire");
     // 18 validated, 8 claimed and 3 sent; rejected + withdrawn + lost = 3.
-    assert_eq!(martin["validated"], 18);
+    // As of 16 February, 9 of the 18 were published; the other 9, claimed
+    // before, were pending then.
+    assert_eq!(martin["validated"], 9);
     assert_eq!(martin["claimed"], 29);
-    assert_eq!(martin["pending"], 11);
+    assert_eq!(martin["pending"], 20);
     assert_eq!(martin["lost"], 3);
-    assert_eq!(martin["usable"], 18);
-    assert_eq!(martin["departments"], 15);
+    assert_eq!(martin["usable"], 9);
+    assert_eq!(martin["departments"], 7);
     assert_eq!(martin["qualified"], false);
     let by_date = martin["by_date"].as_array().expect("by_date");
-    assert_eq!(by_date.last().expect("a date")["cumulative"], 18);
+    assert_eq!(by_date.last().expect("a date")["cumulative"], 9);
+    // After the last publication, all 18.
+    let output = wd
+        .cmd_as_of("2022-03-08")
+        .args(["report", "--format", "json"])
+        .output()
+        .expect("run");
+    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(doc["candidates"][0]["validated"], 18);
+    assert_eq!(doc["candidates"][0]["pending"], 11);
+    assert_eq!(doc["candidates"][0]["departments"], 15);
 }
 
 #[test]
@@ -131,10 +143,10 @@ fn all_ranks_most_validated_first() {
         .map(|c| c["candidate"].as_str().expect("a name"))
         .collect();
     // The sample spells her "MARTIN  Claire" and "MARTÍN Claire" too: one
-    // candidate with 9, before DURAND Paul's 5.
+    // candidate with 6 published by 16 February, before DURAND Paul's 1.
     assert_eq!(names, ["MARTIN Claire", "DURAND Paul"]);
-    assert_eq!(doc["candidates"][0]["validated"], 9);
-    assert_eq!(doc["candidates"][1]["validated"], 5);
+    assert_eq!(doc["candidates"][0]["validated"], 6);
+    assert_eq!(doc["candidates"][1]["validated"], 1);
     // --all in JSON details every candidate.
     assert!(
         !doc["candidates"][1]["by_department"]
@@ -160,16 +172,29 @@ fn all_in_csv_and_markdown() {
 fn official_2017_with_its_election() {
     let wd = Workdir::new();
     let path = fixture("official/cc-2017-sample.csv").display().to_string();
-    let doc = json(&wd, &["--election", "2017", "--all", "--ledger", &path]);
+    // No --election: the publication's dates choose the 2017 rules.
+    let doc = json(&wd, &["--all", "--ledger", &path]);
     assert_eq!(doc["election"]["closes"], "2017-03-17T18:00:00+01:00");
+    assert!(
+        doc["election"]["rules"]
+            .as_str()
+            .unwrap()
+            .contains("2017 election, chosen by the publication's own dates")
+    );
     let names: Vec<&str> = doc["candidates"]
         .as_array()
         .expect("candidates")
         .iter()
         .map(|c| c["candidate"].as_str().expect("a name"))
         .collect();
-    // Two each: the tie is broken by name.
     assert_eq!(names, ["DURAND Paul", "LAMY Sophie"]);
+    let validated: Vec<u64> = doc["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["validated"].as_u64().unwrap())
+        .collect();
+    assert_eq!(validated, [13, 12]);
 }
 
 #[test]
@@ -218,7 +243,8 @@ fn a_directory_is_one_ledger() {
     wd.write("ledger/a.csv", format!("{}\n{}\n", lines[0], north.join("\n")));
     wd.write("ledger/b.csv", format!("{}\n{}\n", lines[0], south.join("\n")));
     let doc = json(&wd, &["--ledger", "ledger"]);
-    assert_eq!(doc["candidates"][0]["validated"], 18);
+    // As of 16 February: 9 of the 18 validated were published by then.
+    assert_eq!(doc["candidates"][0]["validated"], 9);
     assert_eq!(doc["candidates"][0]["claimed"], 29);
 }
 
@@ -289,22 +315,6 @@ fn new_ledger_starts_at_zero() {
 }
 
 #[test]
-fn election_without_a_close_date() {
-    let wd = Workdir::new();
-    wd.write(
-        "parrainages.csv",
-        format!("{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,Laon,02,2026-11-02,,,\n"),
-    );
-    let doc = json(&wd, &["--election", "2027"]);
-    assert_eq!(doc["election"]["closes"], Value::Null);
-    assert_eq!(doc["election"]["days_left"], Value::Null);
-    assert_eq!(doc["candidates"][0]["pace_needed"], Value::Null);
-    assert_eq!(doc["candidates"][0]["claimed"], 1);
-    let table = report(&wd, &["--election", "2027"]);
-    assert!(table.contains("no close date"), "{table}");
-}
-
-#[test]
 fn csv_defuses_formulas() {
     let wd = Workdir::new();
     wd.write(
@@ -341,4 +351,129 @@ fn a_departement_at_the_cap_is_marked() {
     assert!(table.contains("At the cap    02 Aisne (51)"), "{table}");
     let aisne = table.lines().find(|l| l.contains("Aisne") && l.contains('│'));
     assert!(aisne.is_some_and(|l| l.contains("at cap")), "{table}");
+}
+
+fn json_as_of(wd: &Workdir, day: &str, args: &[&str]) -> Value {
+    let output = wd
+        .cmd_as_of(day)
+        .arg("report")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn as_of_gives_the_standings_after_that_days_publication() {
+    let wd = Workdir::new();
+    let sample = official_2022();
+    let validated = |day: &str| {
+        let doc = json_as_of(&wd, day, &["--all", "--ledger", &sample]);
+        doc["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["candidate"].as_str().unwrap().to_string(),
+                    c["validated"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Published by 8 February: BERTRAND (1st), CORDIER (3rd), LEFEBVRE
+    // for her, LEFEBVRE for him (8th).
+    assert_eq!(
+        validated("2022-02-08"),
+        [("MARTIN Claire".to_string(), 3), ("DURAND Paul".to_string(), 1)]
+    );
+    assert_eq!(validated("2022-01-31"), []);
+    assert_eq!(
+        validated("2022-03-07"),
+        [("MARTIN Claire".to_string(), 9), ("DURAND Paul".to_string(), 5)]
+    );
+}
+
+#[test]
+fn as_of_counts_a_ledger_as_it_stood_that_day() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}validated,MARTIN Claire,,A,Jean,mayor,Laon,02,2021-11-02,2022-02-03,,\n\
+             validated,MARTIN Claire,,B,Jean,mayor,Laon,03,2021-11-02,2022-02-15,,\n\
+             validated,MARTIN Claire,,C,Jean,mayor,Laon,04,,2022-02-15,,\n\
+             validated,MARTIN Claire,,D,Jean,mayor,Laon,05,2022-02-12,2022-02-15,,\n\
+             claimed,MARTIN Claire,,E,Jean,mayor,Laon,06,2022-02-01,,,\n\
+             claimed,MARTIN Claire,,F,Jean,mayor,Laon,07,2022-02-20,,,\n\
+             withdrawn,MARTIN Claire,,G,Jean,mayor,Laon,08,2022-02-20,,,\n"
+        ),
+    );
+    let doc = json_as_of(&wd, "2022-02-10", &[]);
+    let c = &doc["candidates"][0];
+    // A: validated by then. B: claimed by then, published later: pending.
+    // C and D: unknown to the campaign on the 10th. E pending; F not yet
+    // claimed; G, withdrawn, carries no date for its change and stands.
+    assert_eq!(c["validated"], 1, "{c:#}");
+    assert_eq!(c["pending"], 2, "{c:#}");
+    assert_eq!(c["claimed"], 3, "{c:#}");
+    assert_eq!(c["lost"], 1, "{c:#}");
+    assert_eq!(c["by_date"].as_array().unwrap().len(), 1);
+    let doc = json_as_of(&wd, "2022-02-20", &[]);
+    assert_eq!(doc["candidates"][0]["validated"], 4);
+    assert_eq!(doc["candidates"][0]["claimed"], 6);
+}
+
+#[test]
+fn the_2022_json_reads_as_the_csv() {
+    let wd = Workdir::new();
+    let csv = fixture("official/cc-2022-sample.csv").display().to_string();
+    let json_file = fixture("official/cc-2022-sample.json").display().to_string();
+    let mut from_csv = json_as_of(&wd, "2022-03-08", &["--all", "--ledger", &csv]);
+    let mut from_json = json_as_of(&wd, "2022-03-08", &["--all", "--ledger", &json_file]);
+    // Only the file named in the rules' sentence differs.
+    for doc in [&mut from_csv, &mut from_json] {
+        doc["election"]["rules"] = Value::Null;
+    }
+    assert_eq!(from_csv, from_json);
+    assert_eq!(from_json["candidates"][0]["validated"], 9);
+}
+
+#[test]
+fn the_2027_preset_closes_on_12_march_2027() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,Laon,02,2026-11-02,,,\n"),
+    );
+    let doc = json_as_of(&wd, "2026-12-01", &["--election", "2027"]);
+    assert_eq!(doc["election"]["closes"], "2027-03-12T18:00:00+01:00");
+    assert_eq!(doc["election"]["first_round"], "2027-04-18");
+    assert_eq!(doc["election"]["opens"], Value::Null);
+    let rules = doc["election"]["rules"].as_str().unwrap();
+    assert!(rules.contains("not yet published"), "{rules}");
+}
+
+#[test]
+fn the_shared_constituency_is_noted_once() {
+    let wd = Workdir::new();
+    let output = wd
+        .cmd()
+        .args(["report", "--all", "--ledger", &official_2022()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // HODGE, published on 24 February, is not counted on the 16th.
+    assert!(stderr.contains("Saint-Martin / Saint-Barthélemy"), "{stderr}");
+    assert_eq!(
+        stderr.matches("Saint-Martin / Saint-Barthélemy").count(),
+        1,
+        "{stderr}"
+    );
 }

@@ -23,7 +23,7 @@ use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
 use crate::rules::Status;
 use crate::rules::fold::{fold, folds_to};
-use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key};
+use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key, candidate_name_warning};
 use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
@@ -53,6 +53,9 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         Field::Notes => args.notes.clone(),
     });
     let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &context.read).check(&typed, 0);
+    if let Some(warning) = entry.as_ref().and_then(|e| candidate_name_warning(&e.candidate)) {
+        eprintln!("parrainage: warning: {warning}");
+    }
     let Some(entry) = entry else {
         let line = next_line(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);

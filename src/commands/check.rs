@@ -20,8 +20,9 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let (mut result, registry) = scan::<Registry>(&paths, &context.read);
-    let cross_row = findings(&registry, &result, &context.read);
+    let (options, _) = context.options_for(&paths);
+    let (mut result, registry) = scan::<Registry>(&paths, &options);
+    let cross_row = findings(&registry, &result, &options);
     result.diagnostics.extend(cross_row);
     // Report in file order, then line order, whatever order rules ran in.
     result

@@ -21,7 +21,8 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::rules::Status;
-use crate::rules::identity::candidate_key;
+use crate::rules::fold::{fold, tidy};
+use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::matching::Fit;
 use crate::rules::reconcile::{self, Claim, NoteKind, Reconciler, Reconciliation};
 use crate::sponsorship::Sponsorship;
@@ -30,16 +31,14 @@ use crate::sponsorship::Sponsorship;
 const QUOTED: usize = 10;
 
 pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
-    let Some(candidate) = context.read.candidate.clone() else {
-        return Err(Failure::usage(
-            "no candidate to import for: pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
-        ));
-    };
     let path = target_file(&context.ledgers)?;
+    // With no settings and no --election, the publication's own dates
+    // choose the rules, for the ledger's rows as for the publication's.
+    let (options, _) = context.options_for(std::slice::from_ref(&args.publication));
     // An empty candidate cell in the publication must not default to ours.
     let publication_options = ReadOptions {
         candidate: None,
-        ..context.read.clone()
+        ..options.clone()
     };
     let mut publication = open_publication(&args.publication, &publication_options)?;
 
@@ -54,24 +53,22 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
                 .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?,
         )
     };
-    let header_reader = open_for_writing(&path, &context.read)?;
+    let header_reader = open_for_writing(&path, &options)?;
     let encoding = header_reader.encoding;
     let original = read_whole(&header_reader)?;
-    let mut ledger = reader_over(&header_reader, &original, &context.read)?;
+    let mut ledger = reader_over(&header_reader, &original, &options)?;
 
-    let ours = candidate_key(&candidate);
     let mut diagnostics = Vec::new();
-    let mut claims = Vec::new();
-    let mut spans = Vec::new();
+    let mut rows = Vec::new();
     while let Some(row) = ledger.next_row(&mut diagnostics) {
-        if let Some(entry) = row.entry
-            && candidate_key(&entry.candidate) == ours
-        {
-            claims.push(Claim {
-                entry,
-                line: row.line,
-            });
-            spans.push((row.offset, row.end, row.record));
+        if let Some(entry) = row.entry {
+            rows.push((
+                Claim {
+                    entry,
+                    line: row.line,
+                },
+                (row.offset, row.end, row.record),
+            ));
         }
     }
     // A row the tool cannot read could be a claim the publication confirms;
@@ -89,17 +86,28 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
             quote(&errors)
         )));
     }
+    let candidate = match &options.candidate {
+        Some(candidate) => candidate.clone(),
+        None => ledger_candidate(
+            &path,
+            rows.iter().map(|(claim, _)| claim.entry.candidate.as_str()),
+        )?,
+    };
+    let ours = candidate_key(&candidate);
+    let (claims, spans): (Vec<Claim>, Vec<_>) = rows
+        .into_iter()
+        .filter(|(claim, _)| candidate_key(&claim.entry.candidate) == ours)
+        .unzip();
 
     let mut reconciler = Reconciler::new(&candidate, claims);
-    let mut unreadable = 0u64;
-    let mut problems = Vec::new();
+    let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
     while let Some((at, entry)) = publication.next_entry(&mut found) {
         match entry {
             Some(entry) => reconciler.offer_read(&entry, at.line),
-            None => unreadable += 1,
+            None => skipped.extend(found.iter().find(|d| d.is_error()).cloned()),
         }
-        problems.extend(found.drain(..).filter(|d| d.is_error()).map(|d| d.to_string()));
+        found.clear();
     }
     // Diagnostics left by the last call: the file could not be read to its
     // end, and what follows the break would look missing.
@@ -111,20 +119,25 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
             quote(&left)
         )));
     }
-    let result = reconciler.finish();
-    if unreadable > 0 && result.rows == 0 {
+    // A partial reconciliation would leave pending what the unread rows
+    // confirm: nothing is written unless the user says to go on.
+    if !skipped.is_empty() && !args.skip_unreadable {
+        let listed: Vec<String> = skipped.iter().map(Diagnostic::to_string).collect();
         return Err(Failure::data(format!(
-            "{}: none of its {unreadable} rows can be read, nothing was written:\n{}",
+            "{}: {} row(s) cannot be read, so nothing was written (`--skip-unreadable` imports the rest and lists them):\n{}",
             args.publication.display(),
-            quote(&problems)
+            skipped.len(),
+            quote(&listed)
         )));
     }
-    if unreadable > 0 {
-        eprintln!(
-            "parrainage: warning: {unreadable} row(s) of {} cannot be read and were left out:\n{}",
+    let result = reconciler.finish();
+    if !result.holds_candidate {
+        return Err(Failure::data(format!(
+            "{}: the publication holds no sponsorship for `{candidate}` ({} candidate(s)); {}; nothing was written",
             args.publication.display(),
-            quote(&problems)
-        );
+            result.candidates.len(),
+            closest_names(&candidate, &result.candidates)
+        )));
     }
 
     // The new rows, each checked exactly as `check` would.
@@ -133,25 +146,18 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         |n| n.to_string_lossy().into_owned(),
     );
     let dialect = ledger.dialect;
-    let mut checker = RowChecker::new(&ledger.layout(), &context.read);
+    let mut checker = RowChecker::new(&ledger.layout(), &options);
     let mut changes = Vec::new();
     let mut refused = Vec::new();
     for (c, verdict) in result.verdicts.iter().enumerate() {
         let Some(p) = verdict.published else { continue };
         let claim = &result.claims[c].entry;
         let row = &result.published[p].entry;
-        let day = row
-            .published_on
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
         let values = match verdict.outcome {
-            reconcile::Outcome::Confirmed => vec![
-                (Field::Status, "validated".to_string()),
-                (Field::PublishedOn, day),
-            ],
+            reconcile::Outcome::Confirmed => confirmation(claim, row, verdict.fit, &source),
             reconcile::Outcome::Lost => vec![
                 (Field::Status, "lost".to_string()),
-                (Field::PublishedOn, day),
+                (Field::PublishedOn, field_text(row, Field::PublishedOn)),
                 (
                     Field::Notes,
                     reconcile::lost_notes(&claim.notes, &row.candidate, row.published_on),
@@ -225,7 +231,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         result: &result,
         added: &added,
         first_new_line,
-        unreadable,
+        skipped: &skipped,
         dry_run: args.dry_run,
         written,
         changed: changes.len(),
@@ -243,6 +249,76 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         }
     }
     Ok(Exit::Success)
+}
+
+/// The candidate of a ledger that names one, for an import without
+/// `--candidate`: the ledger's rows may spell it several ways.
+fn ledger_candidate<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Result<String, Failure> {
+    let mut found: Vec<(String, &str)> = Vec::new();
+    for name in names {
+        let key = candidate_key(name);
+        if !found.iter().any(|(k, _)| *k == key) {
+            found.push((key, name));
+        }
+    }
+    match found.as_slice() {
+        [(_, name)] => Ok(tidy(name)),
+        [] => Err(Failure::usage(format!(
+            "no candidate to import for: {} names none; pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
+            path.display()
+        ))),
+        several => Err(Failure::usage(format!(
+            "{} names {} candidates ({}): say which with --candidate",
+            path.display(),
+            several.len(),
+            several.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// What a confirmed claim becomes: `validated` with the publication's date.
+/// Found under other first names, another mandate or place, it takes the
+/// published values, and a promise dated after its own publication loses
+/// that date; what it said before is kept in its notes.
+fn confirmation(
+    claim: &Sponsorship,
+    row: &Sponsorship,
+    fit: Option<Fit>,
+    source: &str,
+) -> Vec<(Field, String)> {
+    let mut values = vec![
+        (Field::Status, "validated".to_string()),
+        (Field::PublishedOn, field_text(row, Field::PublishedOn)),
+    ];
+    let mut before = Vec::new();
+    if fit.is_some_and(Fit::corrects_the_claim) {
+        for field in [
+            Field::LastName,
+            Field::FirstName,
+            Field::Mandate,
+            Field::Circonscription,
+            Field::Department,
+        ] {
+            let (old, new) = (field_text(claim, field), field_text(row, field));
+            if fold(&old) != fold(&new) {
+                before.push(format!("{} `{old}`", field.name()));
+                values.push((field, new));
+            }
+        }
+    }
+    if let (Some(claimed), Some(published)) = (claim.claimed_on, row.published_on)
+        && claimed > published
+    {
+        before.push(format!("claimed_on {claimed}, after the publication"));
+        values.push((Field::ClaimedOn, String::new()));
+    }
+    if !before.is_empty() {
+        values.push((
+            Field::Notes,
+            reconcile::correction_notes(&claim.notes, source, &before),
+        ));
+    }
+    values
 }
 
 fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
@@ -278,6 +354,7 @@ fn fit_code(fit: Fit) -> &'static str {
     match fit {
         Fit::Exact => "exact",
         Fit::OpenCirconscription => "open-circonscription",
+        Fit::FewerFirstNames => "fewer-first-names",
         Fit::OtherMandate => "other-mandate",
     }
 }
@@ -380,7 +457,8 @@ struct Report<'a> {
     result: &'a Reconciliation,
     added: &'a [Sponsorship],
     first_new_line: u64,
-    unreadable: u64,
+    /// The publication's rows that could not be read (`--skip-unreadable`).
+    skipped: &'a [Diagnostic],
     dry_run: bool,
     written: bool,
     changed: usize,
@@ -498,8 +576,18 @@ impl<'a> Report<'a> {
         );
         head.insert("publication_date".into(), day(self.result.latest));
         head.insert("candidate".into(), json!(self.result.candidate));
-        head.insert("rows_read".into(), json!(self.result.rows + self.unreadable));
-        head.insert("unreadable_rows".into(), json!(self.unreadable));
+        let skipped = self.skipped.len() as u64;
+        head.insert("rows_read".into(), json!(self.result.rows + skipped));
+        head.insert("unreadable_rows".into(), json!(skipped));
+        head.insert(
+            "skipped".into(),
+            Value::Array(
+                self.skipped
+                    .iter()
+                    .map(|d| json!({ "line": d.line, "code": d.code, "message": d.message }))
+                    .collect(),
+            ),
+        );
         head.insert("repeated_rows".into(), json!(self.result.repeated));
         head.insert("dry_run".into(), json!(self.dry_run));
         head.insert("written".into(), json!(self.written));
@@ -522,7 +610,7 @@ impl<'a> Report<'a> {
         let mut out = format!(
             "Import of {} ({} rows{}) into {} for {}\n",
             self.publication.display(),
-            result.rows + self.unreadable,
+            result.rows + self.skipped.len() as u64,
             result
                 .latest
                 .map_or_else(String::new, |d| format!(", published up to {d}")),
@@ -559,6 +647,12 @@ impl<'a> Report<'a> {
             out.push_str(&format!("\n{title} ({}):\n", lines.len()));
             for (text, _) in lines {
                 out.push_str(&format!("  {text}\n"));
+            }
+        }
+        if !self.skipped.is_empty() {
+            out.push_str(&format!("\nSkipped, unreadable ({}):\n", self.skipped.len()));
+            for diagnostic in self.skipped {
+                out.push_str(&format!("  {diagnostic}\n"));
             }
         }
         if !result.repeated.is_empty() {

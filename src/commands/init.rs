@@ -7,6 +7,8 @@ use crate::cli::InitArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::ledger::Dialect;
 use crate::ledger::read::new_header;
+use crate::rules::Election;
+use crate::rules::identity::candidate_name_warning;
 use crate::settings;
 
 pub fn run(args: &InitArgs, context: &Context) -> Outcome {
@@ -33,6 +35,9 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
     // Refuse before writing anything, so a failed init leaves nothing behind.
     create_new(&path, &header)?;
     let election = &context.read.election;
+    if let Some(warning) = context.read.candidate.as_deref().and_then(candidate_name_warning) {
+        eprintln!("parrainage: warning: {warning}");
+    }
     let mut out = format!("Created {} ({} columns", path.display(), new_header().len());
     if args.delimiter != b',' {
         out.push_str(&format!(", separated by {:?}", args.delimiter as char));
@@ -61,6 +66,14 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
             None => {
                 out.push_str(": no close date yet; set first_round in the settings or pass --first-round.\n")
             }
+        }
+        if let Some(dates) = election.year.and_then(Election::provenance)
+            && election == &Election::preset(election.year.unwrap_or_default()).unwrap_or_default()
+        {
+            out.push_str(&format!(
+                "The {} preset: {dates}.\n",
+                election.year.unwrap_or_default()
+            ));
         }
     }
     if context.read.candidate.is_none() && !keep_settings {

@@ -11,21 +11,29 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::scan::{self, Scan, scan};
 use crate::render::model::Sections;
 use crate::render::{self, Report};
-use crate::rules::fold::{fold, fold_words, tidy};
+use crate::rules::fold::tidy;
+use crate::rules::identity::closest_names;
 use crate::rules::tally::{CandidateTally, Tally, TallyBuilder};
 
 /// How many unreadable rows to show before sending the user to `check`.
 const SHOWN_ERRORS: usize = 5;
 
 pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
-    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &context.read);
+    let (mut options, rules) = context.options_for(&context.ledgers);
+    options.as_of = Some(context.as_of);
+    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options);
     if !result.unreadable.is_empty() {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
     }
     refuse_unread_rows(&result)?;
     let tally = builder.finish(scan::threads());
     note_findings(&result, &tally);
-    note_later_publications(&tally, context.as_of);
+    if result.shared_constituency > 0 {
+        eprintln!(
+            "parrainage: note: {} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
+            result.shared_constituency
+        );
+    }
 
     let ranking = tally.ranking();
     // Kept alive here for a chosen candidate nobody sponsors yet.
@@ -46,7 +54,14 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         (ranking.clone(), ranking.len() == 1)
     };
     let sections = Sections::choose(&args.by, one);
-    let report = Report::new(&context.read.election, context.as_of, &scope, &ranking, sections);
+    let report = Report::new(
+        &options.election,
+        rules,
+        context.as_of,
+        &scope,
+        &ranking,
+        sections,
+    );
     print(&render::render(&report, args.format, context.color));
     Ok(Exit::Success)
 }
@@ -107,80 +122,13 @@ fn note_findings(result: &Scan, tally: &Tally) {
     }
 }
 
-/// `--as-of` sets "today" for the window and the pace; publications dated
-/// after it are still counted, and the user is told so.
-fn note_later_publications(tally: &Tally, as_of: chrono::NaiveDate) {
-    let later: u32 = tally
-        .ranking()
-        .iter()
-        .flat_map(|t| t.by_date.range(as_of.succ_opt().unwrap_or(as_of)..))
-        .map(|(_, n)| *n)
-        .sum();
-    if later > 0 {
-        eprintln!(
-            "parrainage: note: {later} validated sponsorship(s) published after {as_of} (--as-of) are counted"
-        );
-    }
-}
-
 /// "no candidate X in the ledger", with the names closest to it.
 fn not_found(name: &str, ranking: &[&CandidateTally]) -> String {
-    let wanted = fold(name);
-    let words: Vec<String> = fold_words(name).split(' ').map(str::to_string).collect();
-    let mut close: Vec<(usize, String)> = ranking
-        .iter()
-        .map(|t| t.name())
-        .filter_map(|candidate| {
-            let distance = edit_distance(&wanted, &fold(&candidate));
-            let shares_word = fold_words(&candidate)
-                .split(' ')
-                .any(|w| w.len() > 2 && words.iter().any(|x| x == w));
-            (shares_word || distance <= 3.max(wanted.len() / 3)).then_some((distance, candidate))
-        })
-        .collect();
-    close.sort();
-    let names: Vec<String> = if close.is_empty() {
-        ranking.iter().take(8).map(|t| t.name()).collect()
-    } else {
-        close.into_iter().take(5).map(|(_, n)| n).collect()
-    };
-    let intro = if names.len() < ranking.len() && !names.is_empty() {
-        "closest names"
-    } else {
-        "candidates"
-    };
+    let names: Vec<String> = ranking.iter().map(|t| t.name()).collect();
     format!(
-        "no candidate `{name}` in the ledger ({} candidate{}); {intro}: {}",
+        "no candidate `{name}` in the ledger ({} candidate{}); {}",
         ranking.len(),
         if ranking.len() == 1 { "" } else { "s" },
-        names.join(", ")
+        closest_names(name, &names)
     )
-}
-
-/// Levenshtein distance in characters, for suggesting names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn edit_distance_counts_changes() {
-        assert_eq!(edit_distance("macron", "macron"), 0);
-        assert_eq!(edit_distance("macron", "marcon"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("zemour", "zemmour"), 1);
-    }
 }

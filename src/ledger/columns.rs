@@ -1,5 +1,6 @@
 //! The ledger's columns (SPEC.md) and the official publication's (RULES.md §4).
 
+use crate::official::{self, Container, Publication};
 use crate::rules::fold::fold;
 
 /// A column the tool knows.
@@ -79,30 +80,37 @@ impl Field {
 }
 
 /// What kind of file a ledger is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Format {
     /// A campaign's ledger, with a `status` column: ours to write.
     Campaign,
-    /// A publication of the Conseil constitutionnel (2017 or 2022 header):
-    /// every row validated, read-only.
-    Official { year: u16 },
+    /// A publication of the Conseil constitutionnel: every row validated,
+    /// read-only.
+    Official(&'static Publication),
 }
 
 impl Format {
     pub fn is_official(self) -> bool {
-        matches!(self, Format::Official { .. })
+        matches!(self, Format::Official(_))
+    }
+
+    /// Whether the rows are read from the file's own bytes, which may then
+    /// be cut in parts and sought: not for a publication turned from JSON
+    /// into CSV text.
+    pub fn reads_file_bytes(self) -> bool {
+        !matches!(self, Format::Official(p) if p.container == Container::Json)
     }
 }
 
 /// Where each known field sits in a file's header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
-    positions: [Option<usize>; 12],
+    positions: [Option<usize>; Field::ALL.len()],
 }
 
 impl Columns {
-    /// Maps a header. Names are matched folded, so `Last name`, `last_name`
-    /// and `Nom` are one column.
+    /// Maps a campaign ledger's header. Names are matched folded, so
+    /// `Last name`, `last_name` and `Nom` are one column.
     pub fn from_header<'a>(names: impl IntoIterator<Item = &'a str>) -> Columns {
         let mut columns = Columns::default();
         for (position, name) in names.into_iter().enumerate() {
@@ -117,28 +125,33 @@ impl Columns {
         columns
     }
 
+    /// Maps a publication's header by its format's own column names.
+    pub fn of_publication(header: &[String], publication: &Publication) -> Columns {
+        let mut columns = Columns::default();
+        for field in Field::ALL {
+            columns.positions[field.index()] = publication.position(header, field);
+        }
+        columns
+    }
+
     pub fn get(&self, field: Field) -> Option<usize> {
         self.positions[field.index()]
     }
 
-    /// The format this header announces: a campaign ledger has a `status`
-    /// column; an official publication has none and names the candidate
-    /// `Candidat` (2022) or `Candidat-e parrainé-e` (2017).
-    pub fn format<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Format {
-        if self.get(Field::Status).is_some() {
-            return Format::Campaign;
+    /// The format of a file with this header: a campaign ledger has a
+    /// `status` column; a publication has the columns of one of the
+    /// formats of `official`. `None`: neither.
+    pub fn format(header: &[String], container: Container) -> Option<(Format, Columns)> {
+        let campaign = Columns::from_header(header.iter().map(String::as_str));
+        if container == Container::Csv && campaign.get(Field::Status).is_some() {
+            return Some((Format::Campaign, campaign));
         }
-        let names: Vec<String> = names.into_iter().map(fold).collect();
-        let official = ["nom", "prenom", "mandat", "departement", "datedepublication"]
-            .iter()
-            .all(|n| names.iter().any(|h| h == n));
-        if official && names.iter().any(|h| h == "candidateparrainee") {
-            Format::Official { year: 2017 }
-        } else if official && names.iter().any(|h| h == "candidat") {
-            Format::Official { year: 2022 }
-        } else {
-            Format::Campaign
-        }
+        official::recognise(header, container).map(|publication| {
+            (
+                Format::Official(publication),
+                Columns::of_publication(header, publication),
+            )
+        })
     }
 }
 
@@ -151,8 +164,12 @@ mod tests {
         let h2022 = "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication";
         let h2017 = "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat-e parrainé-e;Date de publication";
         for (header, year) in [(h2022, 2022), (h2017, 2017)] {
-            let columns = Columns::from_header(header.split(';'));
-            assert_eq!(columns.format(header.split(';')), Format::Official { year });
+            let names: Vec<String> = header.split(';').map(String::from).collect();
+            let (format, columns) = Columns::format(&names, Container::Csv).unwrap();
+            let Format::Official(publication) = format else {
+                panic!("{header}")
+            };
+            assert_eq!(publication.election, year);
             assert_eq!(columns.get(Field::Candidate), Some(6));
             assert_eq!(columns.get(Field::PublishedOn), Some(7));
             assert_eq!(columns.get(Field::LastName), Some(1));
@@ -169,8 +186,9 @@ mod tests {
     #[test]
     fn reads_campaign_header() {
         let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-        let columns = Columns::from_header(names.iter().copied());
-        assert_eq!(columns.format(names.iter().copied()), Format::Campaign);
+        let owned: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let (format, columns) = Columns::format(&owned, Container::Csv).unwrap();
+        assert_eq!(format, Format::Campaign);
         for (i, field) in Field::ALL.iter().enumerate() {
             assert_eq!(columns.get(*field), Some(i));
         }

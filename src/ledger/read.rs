@@ -17,6 +17,7 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff};
 use super::records::Records;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::official::{self, Container, Publication, json};
 use crate::rules::checks::entry_problems;
 use crate::rules::fold::fold;
 use crate::rules::mandate::MandateError;
@@ -38,6 +39,11 @@ pub struct ReadOptions {
     /// The files' encoding, when the user says it (`--encoding`); else
     /// sniffed from each file's start.
     pub encoding: Option<TextEncoding>,
+    /// For the commands that count: entries are counted as they stood on
+    /// this day (`--as-of`).
+    pub as_of: Option<NaiveDate>,
+    /// The real date today, after which no publication can be dated.
+    pub today: Option<NaiveDate>,
 }
 
 /// Why a file could not be read as a ledger at all.
@@ -149,8 +155,14 @@ impl LedgerReader {
         let file = File::open(path).map_err(unreadable)?;
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let start = buffered.fill_buf().map_err(unreadable)?;
-        let dialect = Dialect::detect(start);
         let file_path: Arc<Path> = Arc::from(path);
+        if json::looks_like_json(start) {
+            return LedgerReader::open_json(&file_path, buffered, options).map_err(|e| match e {
+                Ok(e) => unreadable(e),
+                Err(invalid) => invalid,
+            });
+        }
+        let dialect = Dialect::detect(start);
         let mut notes = Vec::new();
         let encoding = match (options.encoding, sniff(start)) {
             (_, Sniffed::Binary { line }) => {
@@ -192,14 +204,50 @@ impl LedgerReader {
         reader.notes = notes;
         Ok(reader)
     }
+
+    /// Opens a publication stored as JSON: read whole, turned into CSV
+    /// text whose rows sit on their objects' lines (`official::json`).
+    fn open_json(
+        path: &Arc<Path>,
+        mut input: impl Read,
+        options: &ReadOptions,
+    ) -> Result<LedgerReader, Result<io::Error, OpenError>> {
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes).map_err(Ok)?;
+        let text = json::to_csv(&bytes).map_err(|e| {
+            Err(OpenError::Invalid(vec![Diagnostic::error(
+                path,
+                e.line,
+                Code::MalformedCsv,
+                e.message,
+            )]))
+        })?;
+        drop(bytes);
+        let dialect = Dialect::detect(&text);
+        let input: Box<dyn Read> = Box::new(io::Cursor::new(text));
+        LedgerReader::from_reader_in(path, input, dialect, Container::Json, options).map_err(Err)
+    }
 }
 
 impl<R: Read> LedgerReader<R> {
-    /// Reads the header from `input`, already positioned at the file's start.
+    /// Reads the header from `input`, CSV text already positioned at the
+    /// file's start.
     pub fn from_reader(
         path: &Path,
         input: R,
         dialect: Dialect,
+        options: &ReadOptions,
+    ) -> Result<LedgerReader<R>, OpenError> {
+        LedgerReader::from_reader_in(path, input, dialect, Container::Csv, options)
+    }
+
+    /// [`from_reader`](Self::from_reader) for CSV text that a file stored
+    /// in `container` was read or turned into.
+    fn from_reader_in(
+        path: &Path,
+        input: R,
+        dialect: Dialect,
+        container: Container,
         options: &ReadOptions,
     ) -> Result<LedgerReader<R>, OpenError> {
         let path: Arc<Path> = Arc::from(path);
@@ -243,8 +291,9 @@ impl<R: Read> LedgerReader<R> {
                 }
             }
         }
-        let columns = Columns::from_header(header.iter().map(String::as_str));
-        let format = columns.format(header.iter().map(String::as_str));
+        let Some((format, columns)) = Columns::format(&header, container) else {
+            return Err(OpenError::Invalid(vec![unknown_format(&path, container)]));
+        };
         let mut missing: Vec<Field> = [
             Field::LastName,
             Field::FirstName,
@@ -254,9 +303,6 @@ impl<R: Read> LedgerReader<R> {
         .into_iter()
         .filter(|f| columns.get(*f).is_none())
         .collect();
-        if format == Format::Campaign && columns.get(Field::Status).is_none() {
-            missing.insert(0, Field::Status);
-        }
         if columns.get(Field::Candidate).is_none() && options.candidate.is_none() {
             missing.push(Field::Candidate);
         }
@@ -417,6 +463,17 @@ impl<R: Read> LedgerReader<R> {
         })
     }
 
+    /// The day entries are counted as of, for the commands that count.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.parser.options.as_of
+    }
+
+    /// How many rows read so far give the constituency of Saint-Martin
+    /// and Saint-Barthélemy as their département (counted under 978).
+    pub fn shared_constituency_rows(&self) -> u64 {
+        self.parser.shared_constituency
+    }
+
     /// Whether reading stopped on a row's end: not on a read error, and
     /// not inside a row that the end of the input cut short (see
     /// [`Records::cut_short`]).
@@ -553,13 +610,19 @@ struct RowParser {
     path: Arc<Path>,
     header: Vec<String>,
     columns: Columns,
-    official: bool,
+    /// The publication's format, for an official file.
+    official: Option<&'static Publication>,
     options: ReadOptions,
     statuses: Memo<Option<Status>>,
     mandates: Memo<Result<Mandate, MandateError>>,
-    departments: Memo<Option<&'static Department>>,
+    /// The unit, and whether the label is the constituency of Saint-Martin
+    /// and Saint-Barthélemy (counted under 978, RULES.md §5).
+    departments: Memo<Option<(&'static Department, bool)>>,
     dates: Memo<Result<NaiveDate, DateError>>,
     civilities: Memo<Option<&'static str>>,
+    /// Rows read whose département is the constituency of Saint-Martin and
+    /// Saint-Barthélemy.
+    shared_constituency: u64,
 }
 
 impl RowParser {
@@ -568,13 +631,17 @@ impl RowParser {
             path: Arc::clone(&layout.path),
             header: layout.header.clone(),
             columns: layout.columns.clone(),
-            official: layout.format.is_official(),
+            official: match layout.format {
+                Format::Official(publication) => Some(publication),
+                Format::Campaign => None,
+            },
             options: options.clone(),
             statuses: Memo::default(),
             mandates: Memo::default(),
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
+            shared_constituency: 0,
         }
     }
 
@@ -728,7 +795,7 @@ impl RowParser {
             diagnostics.push(diagnostic);
         };
 
-        let status = if self.official {
+        let status = if self.official.is_some() {
             Some(Status::Validated)
         } else {
             match get(Field::Status) {
@@ -804,7 +871,10 @@ impl RowParser {
                 );
                 None
             }
-            text => match self.mandates.get(text, |t| t.parse::<Mandate>()) {
+            text => match self.mandates.get(text, |t| match self.official {
+                Some(publication) => publication.mandate(t),
+                None => official::parse_mandate(t),
+            }) {
                 Ok(mandate) => Some(mandate),
                 Err(MandateError::Ineligible(why)) => {
                     error(
@@ -818,13 +888,26 @@ impl RowParser {
                     None
                 }
                 Err(MandateError::Unknown) => {
+                    let (message, hint) = match self.official {
+                        // The publication is right by definition: the tool
+                        // is behind it, and says so rather than miscount.
+                        Some(publication) => (
+                            format!(
+                                "`{text}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
+                                publication.title
+                            ),
+                            "the file is not at fault: report the label to the tool's maintainers"
+                                .to_string(),
+                        ),
+                        None => (format!("`{text}` is not a mandate type"), mandate_hint()),
+                    };
                     error(
                         self,
                         diagnostics,
                         Field::Mandate,
                         Code::UnknownMandate,
-                        format!("`{text}` is not a mandate type"),
-                        Some(mandate_hint()),
+                        message,
+                        Some(hint),
                     );
                     None
                 }
@@ -835,7 +918,18 @@ impl RowParser {
         let found = if department_text.is_empty() {
             None
         } else {
-            let found = self.departments.get(department_text, Department::lookup);
+            let publication = self.official;
+            let found = self.departments.get(department_text, |t| {
+                let unit = match publication {
+                    Some(publication) => publication.department(t),
+                    None => Department::lookup(t),
+                };
+                unit.map(|unit| (unit, official::is_shared_constituency(t)))
+            });
+            if found.is_some_and(|(_, shared)| shared) {
+                self.shared_constituency += 1;
+            }
+            let found = found.map(|(unit, _)| unit);
             if found.is_none() {
                 error(
                     self,
@@ -858,10 +952,15 @@ impl RowParser {
         let civility = match get(Field::Civility) {
             "" => None,
             text => {
-                let known = self.civilities.get(text, |t| match fold(t).as_str() {
-                    "m" | "mr" | "monsieur" => Some("M."),
-                    "mme" | "madame" => Some("Mme"),
-                    _ => None,
+                let publication = self.official;
+                let known = self.civilities.get(text, |t| {
+                    publication
+                        .and_then(|p| p.civility(t))
+                        .or(match fold(t).as_str() {
+                            "m" | "mr" | "monsieur" => Some("M."),
+                            "mme" | "madame" => Some("Mme"),
+                            _ => None,
+                        })
                 });
                 if known.is_none() {
                     diagnostics.push(
@@ -885,8 +984,14 @@ impl RowParser {
             if text.is_empty() {
                 continue;
             }
-            let official = self.official;
-            match self.dates.get(text, |t| parse_date(t, official)) {
+            let publication = self.official;
+            match self.dates.get(text, |t| match publication {
+                Some(publication) => publication.date(t).ok_or_else(|| DateError {
+                    message: format!("`{t}` is not a date as {} writes them", publication.title),
+                    hint: Some(format!("it writes {}", publication.date_example())),
+                }),
+                None => parse_date(t, false),
+            }) {
                 Ok(day) => *slot = Some(day),
                 Err(DateError { message, hint }) => {
                     error(self, diagnostics, field, Code::BadDate, message, hint)
@@ -915,7 +1020,7 @@ impl RowParser {
             notes: get(Field::Notes),
         };
         let mut good = true;
-        for problem in entry_problems(&entry, &self.options.election) {
+        for problem in entry_problems(&entry, &self.options.election, self.options.today) {
             good &= problem.severity != Severity::Error;
             diagnostics.push(Diagnostic {
                 file: Arc::clone(&self.path),
@@ -1002,6 +1107,31 @@ fn trim(text: &str) -> &str {
     } else {
         text.trim()
     }
+}
+
+/// The error for a header that is neither a campaign ledger's nor a known
+/// publication's: it names every format the tool reads.
+fn unknown_format(path: &Arc<Path>, container: Container) -> Diagnostic {
+    let what = match container {
+        Container::Csv => {
+            "the header is neither a campaign ledger's (it has no `status` column) nor that of a publication this tool reads"
+        }
+        Container::Json => "the JSON's keys are not those of a publication this tool reads",
+    };
+    Diagnostic::error(
+        path,
+        1,
+        Code::MissingColumn,
+        format!(
+            "{what}; the publications it reads are:\n{}",
+            official::known_formats()
+        ),
+    )
+    .column(Field::Status.name())
+    .hint(format!(
+        "the header of a new campaign ledger is: {}",
+        new_header().join(",")
+    ))
 }
 
 /// The columns of a new ledger's header.

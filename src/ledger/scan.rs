@@ -64,6 +64,9 @@ pub struct Scan {
     pub unreadable: Vec<String>,
     pub files: usize,
     pub rows: u64,
+    /// Rows whose département is the constituency of Saint-Martin and
+    /// Saint-Barthélemy, counted under 978 (RULES.md §5).
+    pub shared_constituency: u64,
     /// The file of each part, by part number.
     parts: Vec<Arc<Path>>,
 }
@@ -152,7 +155,9 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     result.diagnostics.append(&mut layout.notes);
     let cores = threads();
     let spans = match layout.encoding {
-        TextEncoding::Utf8 if cores > 1 => cut(path, cores).unwrap_or_default(),
+        TextEncoding::Utf8 if cores > 1 && layout.format.reads_file_bytes() => {
+            cut(path, cores).unwrap_or_default()
+        }
         _ => Vec::new(),
     };
     let first_part = result.parts.len();
@@ -166,10 +171,10 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
         match read_in_parts::<C>(path, &layout, &spans, options, first_part as u16) {
             Ok(Some(parts)) => {
                 let mut collectors = Vec::with_capacity(parts.len());
-                for (collector, diagnostics, rows) in parts {
+                for (collector, diagnostics, counts) in parts {
                     result.parts.push(Arc::clone(&layout.path));
                     result.diagnostics.extend(diagnostics);
-                    result.rows += rows;
+                    result.add(counts);
                     collectors.push(collector);
                 }
                 return collectors;
@@ -184,14 +189,29 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     }
     // One part, read with the reader that read the header.
     result.parts.push(Arc::clone(&layout.path));
-    let (collector, diagnostics, rows, _) = read_part::<C, _>(&mut layout, first_part as u16);
+    let (collector, diagnostics, counts, _) = read_part::<C, _>(&mut layout, first_part as u16);
     result.diagnostics.extend(diagnostics);
-    result.rows += rows;
+    result.add(counts);
     vec![collector]
 }
 
-/// What a part gives: its collection, its diagnostics, its rows.
-type PartOutcome<C> = (C, Vec<Diagnostic>, u64);
+/// What a part gives: its collection, its diagnostics, its counts.
+type PartOutcome<C> = (C, Vec<Diagnostic>, Counts);
+
+/// The rows of a part, and those of them whose département is the
+/// constituency of Saint-Martin and Saint-Barthélemy.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    rows: u64,
+    shared_constituency: u64,
+}
+
+impl Scan {
+    fn add(&mut self, counts: Counts) {
+        self.rows += counts.rows;
+        self.shared_constituency += counts.shared_constituency;
+    }
+}
 
 /// Reads the parts of a file, one thread each. Each part counts its lines
 /// from 1; they are moved once every part knows how many it read.
@@ -259,18 +279,23 @@ fn read_in_parts<C: Collector>(
     Ok(Some(parts))
 }
 
-/// Reads a part to its end: its collection, diagnostics, rows, and the
+/// Reads a part to its end: its collection, diagnostics, counts, and the
 /// number of line ends it read (to number the lines of the next part).
 fn read_part<C: Collector, R: Read>(
     reader: &mut LedgerReader<R>,
     part: u16,
-) -> (C, Vec<Diagnostic>, u64, u64) {
+) -> (C, Vec<Diagnostic>, Counts, u64) {
     let mut collector = C::default();
     let mut diagnostics = Vec::new();
     let mut rows = 0;
     let official = reader.format.is_official();
+    let as_of = reader.as_of();
     while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
         rows += 1;
+        let entry = match as_of {
+            Some(day) => entry.and_then(|entry| entry.as_of(day)),
+            None => entry,
+        };
         if let Some(entry) = entry {
             let start = RowStart {
                 part,
@@ -281,7 +306,11 @@ fn read_part<C: Collector, R: Read>(
     }
     collector.seal();
     let lines = reader.next_line() - 1;
-    (collector, diagnostics, rows, lines)
+    let counts = Counts {
+        rows,
+        shared_constituency: reader.shared_constituency_rows(),
+    };
+    (collector, diagnostics, counts, lines)
 }
 
 /// Cuts a file into `count` parts, each starting just after a line end,
@@ -380,8 +409,8 @@ fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64
         return found;
     };
     let mut ignored = Vec::new();
-    if layout.encoding != TextEncoding::Utf8 || offsets.len() > 100_000 {
-        // Offsets count decoded bytes, or there are so many rows to find
+    if layout.encoding != TextEncoding::Utf8 || !layout.format.reads_file_bytes() || offsets.len() > 100_000 {
+        // Offsets count decoded or converted bytes, or there are so many rows to find
         // (a few microseconds each) that one pass over the file is quicker.
         let wanted: rustc_hash::FxHashSet<u64> = offsets.iter().copied().collect();
         while let Some((at, entry)) = layout.next_entry(&mut ignored) {

@@ -49,6 +49,9 @@ pub fn render(report: &Report) -> String {
     if out.is_empty() {
         out.push_str("No sponsorship in the ledger yet.\n");
     }
+    let kept = out.trim_end_matches('\n').len();
+    out.truncate(kept);
+    out.push_str(&format!("\n\n_Rules: {}._\n", escape(&report.election.rules)));
     out
 }
 

@@ -83,6 +83,8 @@ pub struct ElectionView {
     pub threshold: u32,
     pub min_departments: u32,
     pub max_per_department: u32,
+    /// Which election's rules apply, why, and where its dates come from.
+    pub rules: String,
     /// Whole days from `as_of` to the close day (0 on the day, negative
     /// once closed); absent when no close date is known.
     pub days_left: Option<i64>,
@@ -169,6 +171,7 @@ impl Report {
     /// `ranking` (every candidate of the ledger).
     pub fn new(
         election: &Election,
+        rules: String,
         as_of: NaiveDate,
         scope: &[&CandidateTally],
         ranking: &[&CandidateTally],
@@ -183,6 +186,7 @@ impl Report {
                 threshold: election.threshold,
                 min_departments: election.min_departments,
                 max_per_department: election.max_per_department(),
+                rules,
                 days_left: election.days_left(as_of),
             },
             candidates: scope

@@ -25,6 +25,30 @@ pub fn render(report: &Report, color: bool) -> String {
     if out.is_empty() {
         out.push_str("No sponsorship in the ledger yet.\n");
     }
+    out.push_str(&wrap(
+        &format!("Rules: {}.", report.election.rules),
+        usize::from(WIDTH),
+    ));
+    out
+}
+
+/// `text` cut into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out.push('\n');
     out
 }
 

@@ -1,7 +1,7 @@
 //! Rules about a single entry that need the election: dates against the
 //! window, status against dates. Cross-row rules are in `identity`.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::election::{Election, PRESETS};
 use super::status::Status;
@@ -20,8 +20,13 @@ pub struct EntryProblem {
     pub hint: Option<String>,
 }
 
-/// What is wrong with `s` under `election`'s rules.
-pub fn entry_problems<S>(s: &Sponsorship<S>, election: &Election) -> Vec<EntryProblem> {
+/// What is wrong with `s` under `election`'s rules; `today`, the real date,
+/// when known: no publication can be dated after it.
+pub fn entry_problems<S>(
+    s: &Sponsorship<S>,
+    election: &Election,
+    today: Option<NaiveDate>,
+) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
     let mut push = |severity, code, field, message: String, hint: Option<String>| {
         problems.push(EntryProblem {
@@ -54,6 +59,28 @@ pub fn entry_problems<S>(s: &Sponsorship<S>, election: &Election) -> Vec<EntryPr
             Some("if the Conseil published it for this candidate, set status to validated".into()),
         ),
         _ => {}
+    }
+    if let (Some(day), Some(today)) = (s.published_on, today)
+        && day > today
+    {
+        push(
+            Severity::Error,
+            Code::BadDate,
+            Field::PublishedOn,
+            format!("published on {day}: in the future (today is {today})"),
+            Some("write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD".into()),
+        );
+    }
+    if let (Some(claimed), Some(published)) = (s.claimed_on, s.published_on)
+        && claimed > published
+    {
+        push(
+            Severity::Warning,
+            Code::StatusDateMismatch,
+            Field::ClaimedOn,
+            format!("promised on {claimed}, after its own publication on {published}"),
+            Some("check both dates: a promise comes before the form is sent and published".into()),
+        );
     }
     if let Some(day) = s.published_on
         && !election.publication_in_range(day)

@@ -37,14 +37,15 @@ impl Default for Election {
 }
 
 impl Election {
-    /// The rules of a known election. 2017's opening (2017-02-25) is our
-    /// understanding of the convening decree's date, unconfirmed. 2027 has no
-    /// date yet: give `first_round` and `opens` in the settings.
+    /// The rules of a known election (RULES.md §3; [`provenance`](Self::provenance)
+    /// says where each preset's dates come from).
     pub fn preset(year: u16) -> Option<Election> {
         let (opens, first_round) = match year {
-            2017 => (Some(date(2017, 2, 25)), Some(date(2017, 4, 23))),
+            2017 => (Some(date(2017, 2, 24)), Some(date(2017, 4, 23))),
             2022 => (Some(date(2022, 1, 27)), Some(date(2022, 4, 10))),
-            2027 => (None, None),
+            // The opening is the convening decree's publication, not yet
+            // known: no "before the window" check until a setting gives it.
+            2027 => (None, Some(date(2027, 4, 18))),
             _ => return None,
         };
         Some(Election {
@@ -55,6 +56,20 @@ impl Election {
             threshold: 500,
             min_departments: 30,
             max_share: 0.1,
+        })
+    }
+
+    /// Where a preset's dates come from, for the report and `init`.
+    pub fn provenance(year: u16) -> Option<&'static str> {
+        Some(match year {
+            2017 => "opened 2017-02-24 (décret n° 2017-223), closed 2017-03-17 18:00, first round 2017-04-23",
+            2022 => "opened 2022-01-27 (décret n° 2022-66), closed 2022-03-04 18:00, first round 2022-04-10",
+            2027 => {
+                "first round 2027-04-18 as public sources reported the government's choice in July 2026 \
+                 (the convening decree is not yet published); close derived from it: Friday 2027-03-12 18:00; \
+                 opening unknown until `opens` is set"
+            }
+            _ => return None,
         })
     }
 
@@ -104,8 +119,22 @@ mod tests {
         assert_eq!(close_for_first_round(date(2022, 4, 10)), at(2022, 3, 4));
         assert_eq!(close_for_first_round(date(2017, 4, 23)), at(2017, 3, 17));
         assert_eq!(close_for_first_round(date(2027, 4, 11)), at(2027, 3, 5));
+        assert_eq!(close_for_first_round(date(2027, 4, 18)), at(2027, 3, 12));
         // A first round on a Friday does not count that Friday.
         assert_eq!(close_for_first_round(date(2022, 4, 8)), at(2022, 2, 25));
+    }
+
+    #[test]
+    fn the_2027_preset_closes_on_12_march_and_has_no_opening() {
+        let election = Election::preset(2027).unwrap();
+        assert_eq!(election.first_round, Some(date(2027, 4, 18)));
+        assert_eq!(
+            election.closes,
+            Some(date(2027, 3, 12).and_hms_opt(18, 0, 0).unwrap())
+        );
+        assert_eq!(election.opens, None);
+        assert!(Election::provenance(2027).unwrap().contains("not yet published"));
+        assert_eq!(Election::preset(2017).unwrap().opens, Some(date(2017, 2, 24)));
     }
 
     #[test]

@@ -55,10 +55,109 @@ pub fn official_key<S: AsRef<str>>(s: &Sponsorship<S>) -> String {
     key
 }
 
-/// The folded name of a candidate: "BÉKAERT Corinne", "BEKAERT Corinne" and
-/// "Bekaert  Corinne" are one candidate.
+/// The folded name of a candidate: "BÉKAERT Corinne", "BEKAERT Corinne",
+/// "Bekaert  Corinne" and, typed first name first, "Corinne Bekaert" are
+/// one candidate. The folded words are sorted, so their order does not
+/// matter (RULES.md §1).
 pub fn candidate_key(name: &str) -> String {
-    super::fold::fold(name)
+    let folded = super::fold::fold_words(name);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+/// "closest names: …" (or "candidates: …" when none is close): the names
+/// of `names` nearest to `name`, for a candidate that cannot be found.
+pub fn closest_names(name: &str, names: &[String]) -> String {
+    let wanted = super::fold::fold(name);
+    let folded_words = super::fold::fold_words(name);
+    let words: Vec<&str> = folded_words.split(' ').collect();
+    let mut close: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|candidate| {
+            let distance = edit_distance(&wanted, &super::fold::fold(candidate));
+            let shares_word = super::fold::fold_words(candidate)
+                .split(' ')
+                .any(|w| w.len() > 2 && words.contains(&w));
+            (shares_word || distance <= 3.max(wanted.len() / 3)).then_some((distance, candidate))
+        })
+        .collect();
+    close.sort();
+    let shown: Vec<&str> = if close.is_empty() {
+        names.iter().take(8).map(String::as_str).collect()
+    } else {
+        close.into_iter().take(5).map(|(_, n)| n.as_str()).collect()
+    };
+    let intro = if shown.len() < names.len() && !shown.is_empty() {
+        "closest names"
+    } else {
+        "candidates"
+    };
+    format!("{intro}: {}", shown.join(", "))
+}
+
+/// Levenshtein distance in characters, for suggesting names.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The warning for a candidate's name not written `NOM Prénom`, if it is not.
+pub fn candidate_name_warning(name: &str) -> Option<String> {
+    candidate_name_advice(name).map(|advice| {
+        format!(
+            "the candidate `{name}` is not written `NOM Prénom`, the last name in capitals first, as the Conseil constitutionnel writes it: `{advice}`? (it is the same candidate either way)"
+        )
+    })
+}
+
+/// How a candidate's name should be written when it is not `NOM Prénom`
+/// (the last name in capitals, first), as the Conseil writes it; `None`
+/// when it is. "Anasse Kazib" gives "KAZIB Anasse".
+pub fn candidate_name_advice(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let upper = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let leading = words.iter().take_while(|w| upper(w)).count();
+    if leading > 0 && leading < words.len() && !words[leading..].iter().all(|w| upper(w)) {
+        return None;
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let capitalised = |w: &str| {
+        let lower = w.to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+    };
+    // The last names are the capitals at the end, or else the last word.
+    let trailing = words.iter().rev().take_while(|w| upper(w)).count();
+    let split = if trailing > 0 && trailing < words.len() {
+        words.len() - trailing
+    } else if leading == words.len() {
+        1
+    } else {
+        words.len() - 1
+    };
+    let (first, last) = if leading == words.len() {
+        (&words[split..], &words[..split])
+    } else {
+        (&words[..split], &words[split..])
+    };
+    let last: Vec<String> = last.iter().map(|w| w.to_uppercase()).collect();
+    let first: Vec<String> = first.iter().map(|w| capitalised(w)).collect();
+    Some(format!("{} {}", last.join(" "), first.join(" ")))
 }
 
 /// What a row says about a row read before it.
@@ -635,5 +734,57 @@ impl IdentityQuery {
                 .as_deref()
                 .is_none_or(|c| same(c, &s.circonscription))
             && self.candidate.as_deref().is_none_or(|c| same(c, &s.candidate))
+    }
+}
+
+#[cfg(test)]
+mod candidate_name_tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_one_whatever_the_order_of_their_names() {
+        assert_eq!(candidate_key("Anasse Kazib"), candidate_key("KAZIB Anasse"));
+        assert_eq!(
+            candidate_key("BÉKAERT  Corinne"),
+            candidate_key("bekaert corinne")
+        );
+        assert_eq!(
+            candidate_key("DUPONT-AIGNAN Nicolas"),
+            candidate_key("Nicolas Dupont Aignan")
+        );
+        assert_ne!(candidate_key("KAZIB Anas"), candidate_key("KAZIB Anasse"));
+    }
+
+    #[test]
+    fn advice_on_the_form_of_a_candidate_name() {
+        assert_eq!(candidate_name_advice("KAZIB Anasse"), None);
+        assert_eq!(candidate_name_advice("LE PEN Marine"), None);
+        assert_eq!(candidate_name_advice("DUPONT-AIGNAN Nicolas"), None);
+        assert_eq!(
+            candidate_name_advice("Anasse Kazib").as_deref(),
+            Some("KAZIB Anasse")
+        );
+        assert_eq!(
+            candidate_name_advice("Marine LE PEN").as_deref(),
+            Some("LE PEN Marine")
+        );
+        assert_eq!(
+            candidate_name_advice("KAZIB ANASSE").as_deref(),
+            Some("KAZIB Anasse")
+        );
+        assert_eq!(candidate_name_advice("kazib"), None);
+    }
+}
+
+#[cfg(test)]
+mod edit_distance_tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_changes() {
+        assert_eq!(edit_distance("macron", "macron"), 0);
+        assert_eq!(edit_distance("macron", "marcon"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("zemour", "zemmour"), 1);
     }
 }

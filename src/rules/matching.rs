@@ -2,16 +2,57 @@
 //! applied between a campaign's ledger and a publication of the Conseil
 //! constitutionnel.
 //!
-//! Both sides are first grouped by person (folded last name, first name and
-//! unit, see [`person_key`](super::identity::person_key)), so a claim typed
-//! "jouy en argonne" in lower case finds "Jouy-en-Argonne". Inside a group,
-//! mandate and circonscription decide, in three passes from the strictest:
+//! Both sides are first grouped by family (folded last name and unit, see
+//! [`family_key`]), so a claim typed "jouy en argonne" in lower case finds
+//! "Jouy-en-Argonne", and "Scherer Adrien" finds "SCHERER Adrien Edy".
+//! Inside a group, first names, mandate and circonscription decide, in four
+//! passes from the strictest:
 //! a pair is made only when it is the one possibility for both sides, so a
 //! homonym never steals a match, and what stays undecided is reported as
 //! ambiguous rather than guessed.
 
-use super::fold::fold;
+use super::fold::{fold, fold_into};
 use crate::sponsorship::Sponsorship;
+
+/// The folded last name and unit of an entry: the group inside which
+/// claims and published rows are matched (RULES.md §1: last name and
+/// département must agree).
+pub fn family_key<S: AsRef<str>>(s: &Sponsorship<S>, key: &mut String) {
+    key.clear();
+    fold_into(s.last_name.as_ref(), key);
+    key.push('\u{1f}');
+    key.push_str(s.department.code);
+}
+
+/// How a claim's first names stand to a published row's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstNames {
+    /// The same, folded ("Jean-Pierre", "jean pierre").
+    Same,
+    /// The claim's are the first words of the published ones: "Adrien" for
+    /// "Adrien Edy". Words are split on spaces, so a hyphenated name is one
+    /// word and "Jean" is not "Jean-Pierre".
+    Leading,
+}
+
+/// Whether the first names of a claim can be those of a published row.
+pub fn first_names(claim: &str, published: &str) -> Option<FirstNames> {
+    if fold(claim) == fold(published) {
+        return Some(FirstNames::Same);
+    }
+    let ours: Vec<String> = claim
+        .split_whitespace()
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let theirs: Vec<String> = published
+        .split_whitespace()
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!ours.is_empty() && ours.len() < theirs.len() && theirs.starts_with(&ours))
+        .then_some(FirstNames::Leading)
+}
 
 /// How well a ledger entry and a published row of the same person agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +63,10 @@ pub enum Fit {
     /// official data does for deputies, senators, MEPs, Paris, Lyon and
     /// departmental councillors, and volunteers often do.
     OpenCirconscription,
+    /// Same mandate and place, but the claim gives only the first of the
+    /// published first names ("Adrien" for "Adrien Edy"): matched only when
+    /// one published row fits, and the claim takes the published names.
+    FewerFirstNames,
     /// Another mandate: the official may hold two and have signed with the
     /// other one (a mayor who signed as departmental councillor). Matched
     /// only when nothing else fits, and always flagged for review.
@@ -30,25 +75,40 @@ pub enum Fit {
 
 impl Fit {
     /// The passes, strictest first.
-    pub const PASSES: [Fit; 3] = [Fit::Exact, Fit::OpenCirconscription, Fit::OtherMandate];
+    pub const PASSES: [Fit; 4] = [
+        Fit::Exact,
+        Fit::OpenCirconscription,
+        Fit::FewerFirstNames,
+        Fit::OtherMandate,
+    ];
+
+    /// Whether the claim, once matched, takes the published row's values.
+    pub fn corrects_the_claim(self) -> bool {
+        matches!(self, Fit::FewerFirstNames | Fit::OtherMandate)
+    }
 }
 
-/// How `claim` and `published`, already known to be the same person (name
-/// and unit), fit; `None` when they are two officials: the same mandate in
-/// two different circonscriptions (two mayors of the same name in one
-/// département).
+/// How `claim` and `published`, of the same family (last name and unit),
+/// fit; `None` when they are two officials: other first names, or the same
+/// mandate in two different circonscriptions (two mayors of the same name
+/// in one département).
 pub fn fit(claim: &Sponsorship, published: &Sponsorship) -> Option<Fit> {
+    let names = first_names(&claim.first_name, &published.first_name)?;
     if claim.mandate != published.mandate {
         return Some(Fit::OtherMandate);
     }
     let (ours, theirs) = (fold(&claim.circonscription), fold(&published.circonscription));
-    if ours == theirs {
-        Some(Fit::Exact)
+    let place = if ours == theirs {
+        Fit::Exact
     } else if ours.is_empty() || theirs.is_empty() {
-        Some(Fit::OpenCirconscription)
+        Fit::OpenCirconscription
     } else {
-        None
-    }
+        return None;
+    };
+    Some(match names {
+        FirstNames::Same => place,
+        FirstNames::Leading => Fit::FewerFirstNames,
+    })
 }
 
 /// Entries of one person group that could not be told apart: each side's
@@ -68,8 +128,8 @@ pub struct GroupMatch {
     pub ambiguities: Vec<Ambiguity>,
 }
 
-/// Matches the ledger entries and the published rows of one person (same
-/// folded name and unit). Each side is matched at most once. At each pass,
+/// Matches the ledger entries and the published rows of one family (same
+/// folded last name and unit). Each side is matched at most once. At each pass,
 /// a pair is made when each is the other's only possibility at that pass;
 /// entries with several possibilities form an ambiguity and take no part in
 /// later passes (a weaker fit must not decide what a stronger one could not).

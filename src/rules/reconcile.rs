@@ -12,8 +12,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use chrono::NaiveDate;
 
 use super::fold::{fold, tidy};
-use super::identity::{candidate_key, official_key, person_key, person_key_into};
-use super::matching::{Fit, match_group};
+use super::identity::{candidate_key, official_key};
+use super::matching::{Fit, family_key, match_group};
 use super::status::Status;
 use crate::sponsorship::{Entry, Sponsorship};
 
@@ -102,6 +102,11 @@ pub struct Reconciliation {
     /// The latest publication date in the file: the publication's date.
     pub latest: Option<NaiveDate>,
     pub rows: u64,
+    /// Every candidate the publication names, one spelling each, in the
+    /// order met.
+    pub candidates: Vec<String>,
+    /// Whether the publication names the candidate at all.
+    pub holds_candidate: bool,
 }
 
 /// Streams a publication against the candidate's ledger entries.
@@ -117,6 +122,10 @@ pub struct Reconciler {
     rows: u64,
     /// The last candidate name met, and whether it is ours.
     last_candidate: Option<(String, bool)>,
+    /// The candidates met: their keys, and one spelling each.
+    candidate_keys: HashSet<String>,
+    candidates: Vec<String>,
+    holds_candidate: bool,
     /// The person key of the row being offered (a buffer).
     person: String,
 }
@@ -126,8 +135,10 @@ impl Reconciler {
     pub fn new(candidate: &str, claims: Vec<Claim>) -> Reconciler {
         let mut by_person: HashMap<String, Vec<usize>> =
             HashMap::with_capacity_and_hasher(claims.len(), Default::default());
+        let mut key = String::new();
         for (i, claim) in claims.iter().enumerate() {
-            by_person.entry(person_key(&claim.entry)).or_default().push(i);
+            family_key(&claim.entry, &mut key);
+            by_person.entry(key.clone()).or_default().push(i);
         }
         Reconciler {
             candidate: tidy(candidate),
@@ -140,6 +151,9 @@ impl Reconciler {
             latest: None,
             rows: 0,
             last_candidate: None,
+            candidate_keys: HashSet::default(),
+            candidates: Vec::new(),
+            holds_candidate: false,
             person: String::new(),
         }
     }
@@ -176,12 +190,17 @@ impl Reconciler {
         let ours = match &self.last_candidate {
             Some((name, ours)) if name == entry.candidate.as_ref() => *ours,
             _ => {
-                let ours = candidate_key(entry.candidate.as_ref()) == self.candidate_key;
+                let key = candidate_key(entry.candidate.as_ref());
+                let ours = key == self.candidate_key;
+                self.holds_candidate |= ours;
+                if self.candidate_keys.insert(key) {
+                    self.candidates.push(tidy(entry.candidate.as_ref()));
+                }
                 self.last_candidate = Some((entry.candidate.as_ref().to_string(), ours));
                 ours
             }
         };
-        person_key_into(entry, &mut self.person);
+        family_key(entry, &mut self.person);
         if !ours && !self.by_person.contains_key(self.person.as_str()) {
             return None;
         }
@@ -207,6 +226,8 @@ impl Reconciler {
             repeated,
             latest,
             rows,
+            candidates: publication_candidates,
+            holds_candidate,
             ..
         } = self;
         let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -379,6 +400,8 @@ impl Reconciler {
             repeated,
             latest,
             rows,
+            candidates: publication_candidates,
+            holds_candidate,
         }
     }
 }
@@ -388,6 +411,17 @@ fn place(s: &Sponsorship) -> String {
         String::new()
     } else {
         format!(" ({})", s.circonscription)
+    }
+}
+
+/// The notes of a claim confirmed under other values, which it took: what
+/// it said before is kept, after the existing notes.
+pub fn correction_notes(existing: &str, source: &str, before: &[String]) -> String {
+    let said = format!("before {source}: {}", before.join(", "));
+    if existing.trim().is_empty() {
+        said
+    } else {
+        format!("{}; {said}", existing.trim_end())
     }
 }
 

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
 use super::fold::fold;
 
 /// The status of a ledger entry (SPEC.md, column `status`).
@@ -57,6 +59,27 @@ impl Status {
     /// Pending entries are live but not yet published.
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Claimed | Status::Sent)
+    }
+}
+
+/// How an entry stood on `day` (SPEC.md, `--as-of`): `None` if it did not
+/// count at all then. A validated entry published after `day` was pending
+/// if it was claimed by then, else unknown to the campaign; a claim made
+/// after `day` did not exist yet. Rejected, withdrawn and lost entries
+/// carry no date for their change, so they stand as they are.
+pub fn status_on(
+    status: Status,
+    claimed_on: Option<NaiveDate>,
+    published_on: Option<NaiveDate>,
+    day: NaiveDate,
+) -> Option<Status> {
+    let claimed_later = claimed_on.is_none_or(|claimed| claimed > day);
+    match status {
+        Status::Validated if published_on.is_some_and(|published| published > day) => {
+            (!claimed_later).then_some(Status::Claimed)
+        }
+        Status::Claimed | Status::Sent if claimed_on.is_some_and(|claimed| claimed > day) => None,
+        _ => Some(status),
     }
 }
 

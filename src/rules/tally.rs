@@ -678,7 +678,8 @@ mod tests {
 
     #[test]
     fn pace_without_a_close_date() {
-        let election = Election::preset(2027).unwrap();
+        let mut election = Election::preset(2027).unwrap();
+        election.closes = None;
         let tally = tally(&[1]);
         assert_eq!(martin(&tally).pace_needed(&election, day(2027, 1, 1)), None);
         assert_eq!(martin(&tally).pace_so_far(&election, day(2027, 1, 1)), None);

@@ -54,12 +54,17 @@ impl Workdir {
 
     /// `parrainage` run in this directory, with a fixed "today".
     pub fn cmd(&self) -> Command {
+        self.cmd_as_of("2022-02-16")
+    }
+
+    /// `parrainage` run in this directory, "today" being `day`.
+    pub fn cmd_as_of(&self, day: &str) -> Command {
         let mut cmd = Command::cargo_bin("parrainage").expect("the binary");
         cmd.current_dir(self.dir.path())
             .env_remove("PARRAINAGE_LEDGER")
             .env("NO_COLOR", "1")
             .arg("--as-of")
-            .arg("2022-02-16");
+            .arg(day);
         cmd
     }
 }
