@@ -128,6 +128,11 @@ impl Context {
         })
     }
 
+    /// Whether the settings or a flag chose the election.
+    pub fn election_is_chosen(&self) -> bool {
+        self.election_chosen.is_some()
+    }
+
     /// The reading options for the ledger files `paths`, and a sentence
     /// saying which election's rules apply and why. With no settings and
     /// no `--election`, publications of the Conseil constitutionnel choose

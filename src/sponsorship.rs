@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::fold::tidy;
+use bumpalo::Bump;
+
+use crate::rules::fold::{tidy, tidy_into};
 use crate::rules::status::status_on;
 use crate::rules::{Department, Mandate, Status};
 
@@ -51,6 +53,30 @@ impl<S: AsRef<str>> Sponsorship<S> {
             published_on: self.published_on,
             source: self.source.as_ref().to_string(),
             notes: self.notes.as_ref().to_string(),
+        }
+    }
+
+    /// [`tidied`](Self::tidied), its texts copied into `arena` rather than
+    /// each into its own allocation: for the many rows an import keeps.
+    pub fn tidied_in<'b>(&self, arena: &'b Bump) -> Sponsorship<&'b str> {
+        let mut scratch = String::new();
+        let mut tidied = |text: &str| -> &'b str {
+            tidy_into(text, &mut scratch);
+            arena.alloc_str(&scratch)
+        };
+        Sponsorship {
+            status: self.status,
+            candidate: tidied(self.candidate.as_ref()),
+            civility: self.civility.as_ref().map(|c| &*arena.alloc_str(c.as_ref())),
+            last_name: tidied(self.last_name.as_ref()),
+            first_name: tidied(self.first_name.as_ref()),
+            mandate: self.mandate,
+            circonscription: tidied(self.circonscription.as_ref()),
+            department: self.department,
+            claimed_on: self.claimed_on,
+            published_on: self.published_on,
+            source: arena.alloc_str(self.source.as_ref()),
+            notes: arena.alloc_str(self.notes.as_ref()),
         }
     }
 

@@ -9,6 +9,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use bumpalo::Bump;
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Value, json};
@@ -17,14 +18,16 @@ use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
+use crate::ledger::encoding::TextEncoding;
+use crate::ledger::read::Layout;
 use crate::ledger::read::RowChecker;
-use crate::ledger::write::{LockedLedger, splice};
+use crate::ledger::write::{LockedLedger, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
-use crate::rules::Status;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::matching::Fit;
-use crate::rules::reconcile::{self, Claim, NoteKind, Reconciler, Reconciliation};
+use crate::rules::reconcile::{self, Admission, Claim, Kept, NoteKind, Reconciler, Reconciliation};
+use crate::rules::{Mandate, Status};
 use crate::sponsorship::Sponsorship;
 
 /// How many problems of a file to quote in a message.
@@ -58,17 +61,31 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let original = read_whole(&header_reader)?;
     let mut ledger = reader_over(&header_reader, &original, &options)?;
 
+    let candidate = match &options.candidate {
+        Some(candidate) => candidate.clone(),
+        None => ledger_candidate(&path, &mut reader_over(&header_reader, &original, &options)?)?,
+    };
+    let ours = candidate_key(&candidate);
+
+    // The candidate's entries, and what is kept of the publication, live
+    // in one arena.
+    let arena = Bump::new();
     let mut diagnostics = Vec::new();
-    let mut rows = Vec::new();
-    while let Some(row) = ledger.next_row(&mut diagnostics) {
-        if let Some(entry) = row.entry {
-            rows.push((
-                Claim {
-                    entry,
-                    line: row.line,
-                },
-                (row.offset, row.end, row.record),
-            ));
+    let (mut claims, mut spans) = (Vec::new(), Vec::new());
+    let mut last_spelling: Option<(String, bool)> = None;
+    while let Some((at, entry)) = ledger.next_entry(&mut diagnostics) {
+        let Some(entry) = entry else { continue };
+        let is_ours = match &last_spelling {
+            Some((spelling, is_ours)) if spelling == entry.candidate => *is_ours,
+            _ => {
+                let is_ours = candidate_key(entry.candidate) == ours;
+                last_spelling = Some((entry.candidate.to_string(), is_ours));
+                is_ours
+            }
+        };
+        if is_ours {
+            claims.push(Claim::new(&arena, &entry, at.line));
+            spans.push((at.offset, ledger.row_end()));
         }
     }
     // A row the tool cannot read could be a claim the publication confirms;
@@ -86,25 +103,26 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
             quote(&errors)
         )));
     }
-    let candidate = match &options.candidate {
-        Some(candidate) => candidate.clone(),
-        None => ledger_candidate(
-            &path,
-            rows.iter().map(|(claim, _)| claim.entry.candidate.as_str()),
-        )?,
-    };
-    let ours = candidate_key(&candidate);
-    let (claims, spans): (Vec<Claim>, Vec<_>) = rows
-        .into_iter()
-        .filter(|(claim, _)| candidate_key(&claim.entry.candidate) == ours)
-        .unzip();
 
-    let mut reconciler = Reconciler::new(&candidate, claims);
+    // The publication, streamed: the candidate's sponsors of families no
+    // claim is of are written as rows to add at once.
+    let source = args.publication.file_name().map_or_else(
+        || args.publication.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let layout = ledger.layout();
+    let spelled = tidy(&candidate);
+    let mut new_rows = NewRows::new(&layout, &options, &spelled, &source);
+    let mut reconciler = Reconciler::new(&arena, &candidate, claims);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
     while let Some((at, entry)) = publication.next_entry(&mut found) {
         match entry {
-            Some(entry) => reconciler.offer_read(&entry, at.line),
+            Some(entry) => {
+                if reconciler.offer(&entry, at.line) == Admission::Added {
+                    new_rows.direct.push(&entry, at.line, &mut new_rows.checker);
+                }
+            }
             None => skipped.extend(found.iter().find(|d| d.is_error()).cloned()),
         }
         found.clear();
@@ -140,15 +158,13 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         )));
     }
 
-    // The new rows, each checked exactly as `check` would.
-    let source = args.publication.file_name().map_or_else(
-        || args.publication.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    // The rows that change, each checked exactly as `check` would.
     let dialect = ledger.dialect;
-    let mut checker = RowChecker::new(&ledger.layout(), &options);
-    let mut changes = Vec::new();
     let mut refused = Vec::new();
+    let mut changes = Vec::new();
+    // The rows that change are read again from the ledger's text, by one
+    // reader moved from row to row.
+    let mut rereader = LedgerReader::resume(&layout, std::io::Cursor::new(&original[..]), &options, 1, 0);
     for (c, verdict) in result.verdicts.iter().enumerate() {
         let Some(p) = verdict.published else { continue };
         let claim = &result.claims[c].entry;
@@ -160,48 +176,39 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
                 (Field::PublishedOn, field_text(row, Field::PublishedOn)),
                 (
                     Field::Notes,
-                    reconcile::lost_notes(&claim.notes, &row.candidate, row.published_on),
+                    reconcile::lost_notes(claim.notes, row.candidate, row.published_on),
                 ),
             ],
             _ => continue,
         };
-        let (offset, end, record) = &spans[c];
-        let record = build_record(ledger.header.len(), &ledger.columns, Some(record), |field| {
+        let (offset, end) = spans[c];
+        let line = result.claims[c].line;
+        let base = rereader
+            .seek_to(offset, line)
+            .ok()
+            .and_then(|()| rereader.next_row(&mut Vec::new()))
+            .map(|row| row.record)
+            .unwrap_or_default();
+        let record = build_record(layout.header.len(), &layout.columns, Some(&base), |field| {
             values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone())
         });
-        let line = result.claims[c].line;
-        let (checked, found) = checker.check(&record, line);
+        let (checked, found) = new_rows.checker.check(&record, line);
         if checked.is_none() {
             refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
         }
-        changes.push((*offset, *end, dialect.encode_row(&record)));
+        changes.push((offset, end, dialect.encode_row(&record)));
     }
+    // The candidate's rows kept for a family of the ledger that no claim
+    // matched are added too, in publication order with the others.
+    for &p in &result.added {
+        let row = &result.published[p];
+        new_rows.late.push(&row.entry, row.line, &mut new_rows.checker);
+    }
+    let added = new_rows.finish();
     // Rows added go after the last line; a file without a final line end
     // gets one first (see `splice`).
     let first_new_line = ledger.next_line() + u64::from(!original.ends_with(b"\n"));
-    let mut appended = Vec::new();
-    let added: Vec<Sponsorship> = result
-        .added
-        .iter()
-        .map(|&p| Sponsorship {
-            status: Status::Validated,
-            candidate: result.candidate.clone(),
-            claimed_on: None,
-            source: source.clone(),
-            notes: String::new(),
-            ..result.published[p].entry.clone()
-        })
-        .collect();
-    for (k, entry) in added.iter().enumerate() {
-        let record = build_record(ledger.header.len(), &ledger.columns, None, |field| {
-            Some(field_text(entry, field))
-        });
-        let (checked, found) = checker.check(&record, first_new_line + k as u64);
-        if checked.is_none() {
-            refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
-        }
-        appended.extend(dialect.encode_row(&record));
-    }
+    refused.extend(added.refused(first_new_line));
     if !refused.is_empty() {
         return Err(Failure::data(format!(
             "nothing was written: {} problem(s) in the rows the import would write:\n{}",
@@ -210,26 +217,44 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         )));
     }
 
-    let changing = !changes.is_empty() || !appended.is_empty();
+    let changing = !changes.is_empty() || !added.is_empty();
     let written = match locked {
         // Nothing to change: the file is not rewritten at all.
         Some(locked) if changing => {
-            let contents = splice(&original, &changes, &appended, dialect.line_end());
-            let contents = encoding
-                .encode(contents)
-                .map_err(|e| Failure::data(format!("{}: the ledger was not changed: {e}", path.display())))?;
-            locked.replace(&contents).map_err(|e| {
-                Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()))
-            })?;
+            let pieces = splice_pieces(&original, &changes, &added.pieces(), dialect.line_end());
+            let failed =
+                |e: String| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()));
+            match encoding {
+                TextEncoding::Utf8 => locked.replace_with(&pieces).map_err(|e| failed(e.to_string()))?,
+                _ => {
+                    let contents = encoding.encode(pieces.concat()).map_err(|e| {
+                        Failure::data(format!("{}: the ledger was not changed: {e}", path.display()))
+                    })?;
+                    locked.replace(&contents).map_err(|e| failed(e.to_string()))?;
+                }
+            }
             true
         }
         _ => false,
     };
+    if !context.election_is_chosen()
+        && let Some(year) = options.election.year
+        && options.election != context.read.election
+    {
+        eprintln!(
+            "parrainage: note: the {year} election's rules applied, chosen by the publication's dates; \
+             no settings name an election for {}: set `election = {year}` in its parrainage.toml \
+             (or pass --election {year}) so that `check` and `report` apply them too",
+            path.display()
+        );
+    }
     let report = Report {
         ledger: &path,
         publication: &args.publication,
         result: &result,
         added: &added,
+        layout: &layout,
+        options: &options,
         first_new_line,
         skipped: &skipped,
         dry_run: args.dry_run,
@@ -251,18 +276,287 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     Ok(Exit::Success)
 }
 
+/// The rows an import adds, as the ledger will hold them: encoded at once,
+/// checked as `check` would, and kept as bytes, which take a fraction of
+/// the memory of entries. Two sets: those added as the publication is read
+/// (`direct`) and those known only once claims are matched (`late`), each
+/// in publication order, merged by publication line.
+struct NewRows<'o> {
+    checker: RowChecker,
+    direct: Encoded<'o>,
+    late: Encoded<'o>,
+}
+
+/// Rows encoded one after the other, each with its publication line and
+/// the candidate's name as published.
+struct Encoded<'o> {
+    /// The rows, in chunks of about [`CHUNK`] bytes: the current one is
+    /// the writer's.
+    writer: csv::Writer<Vec<u8>>,
+    chunks: Vec<Vec<u8>>,
+    /// Publication line, chunk, start and end of the row in the chunk,
+    /// spelling's number.
+    rows: Vec<(u64, u32, u32, u32, u32)>,
+    spellings: Vec<String>,
+    /// Problems of rows that would fail `check`: publication line and text.
+    refused: Vec<(u64, String)>,
+    shape: &'o Layout,
+    candidate: &'o str,
+    source: &'o str,
+}
+
+impl<'o> NewRows<'o> {
+    /// `candidate` is the name every new row is written with.
+    fn new(shape: &'o Layout, options: &ReadOptions, candidate: &'o str, source: &'o str) -> NewRows<'o> {
+        NewRows {
+            checker: RowChecker::new(shape, options),
+            direct: Encoded::new(shape, candidate, source),
+            late: Encoded::new(shape, candidate, source),
+        }
+    }
+
+    fn finish(self) -> Added {
+        let (direct, late) = (self.direct.finish(), self.late.finish());
+        let mut order = Vec::with_capacity(direct.rows.len() + late.rows.len());
+        let (mut d, mut l) = (0, 0);
+        while d < direct.rows.len() || l < late.rows.len() {
+            let from_direct =
+                l == late.rows.len() || (d < direct.rows.len() && direct.rows[d].0 < late.rows[l].0);
+            if from_direct {
+                order.push((false, d));
+                d += 1;
+            } else {
+                order.push((true, l));
+                l += 1;
+            }
+        }
+        Added {
+            sets: [direct, late],
+            order,
+        }
+    }
+}
+
+impl<'o> Encoded<'o> {
+    fn new(shape: &'o Layout, candidate: &'o str, source: &'o str) -> Encoded<'o> {
+        Encoded {
+            writer: shape.dialect.writer_into(Vec::with_capacity(CHUNK + CHUNK / 8)),
+            chunks: Vec::new(),
+            rows: Vec::new(),
+            spellings: Vec::new(),
+            refused: Vec::new(),
+            shape,
+            candidate,
+            source,
+        }
+    }
+
+    /// Encodes the published `entry` as a new `validated` row of the
+    /// candidate, with the publication's file as its source.
+    fn push<S: AsRef<str>>(&mut self, entry: &Sponsorship<S>, line: u64, checker: &mut RowChecker) {
+        let record = build_record(self.shape.header.len(), &self.shape.columns, None, |field| {
+            Some(match field {
+                Field::Status => Status::Validated.code().to_string(),
+                Field::Candidate => self.candidate.to_string(),
+                Field::ClaimedOn | Field::Notes => String::new(),
+                Field::Source => self.source.to_string(),
+                Field::LastName | Field::FirstName | Field::Circonscription => {
+                    tidy(&field_text(entry, field))
+                }
+                other => field_text(entry, other),
+            })
+        });
+        let (checked, found) = checker.check(&record, line);
+        if checked.is_none() {
+            self.refused.extend(
+                found
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| (line, format!("{}: {}", d.code, d.message))),
+            );
+        }
+        let spelling = entry.candidate.as_ref();
+        if self.spellings.last().is_none_or(|last| last != spelling) {
+            self.spellings.push(spelling.to_string());
+        }
+        // Writing to memory cannot fail.
+        let start = self.writer.get_ref().len();
+        let _ = self.writer.write_byte_record(&record);
+        let _ = self.writer.flush();
+        let end = self.writer.get_ref().len();
+        let chunk = self.chunks.len() as u32;
+        self.rows.push((
+            line,
+            chunk,
+            start as u32,
+            end as u32,
+            (self.spellings.len() - 1) as u32,
+        ));
+        if end >= CHUNK {
+            self.seal_chunk();
+        }
+    }
+
+    /// Moves the writer's bytes to a chunk of their own, and starts a new one.
+    fn seal_chunk(&mut self) {
+        let fresh = self
+            .shape
+            .dialect
+            .writer_into(Vec::with_capacity(CHUNK + CHUNK / 8));
+        let full = std::mem::replace(&mut self.writer, fresh);
+        self.chunks.push(full.into_inner().unwrap_or_default());
+    }
+
+    fn finish(mut self) -> EncodedRows {
+        self.seal_chunk();
+        EncodedRows {
+            chunks: self.chunks,
+            rows: self.rows,
+            spellings: self.spellings,
+            refused: self.refused,
+        }
+    }
+}
+
+/// How many bytes of new rows a chunk holds: in chunks, a million new rows
+/// take the memory of their bytes, not of a buffer doubled to hold them.
+const CHUNK: usize = 1 << 20;
+
+/// A set of encoded rows, done.
+struct EncodedRows {
+    chunks: Vec<Vec<u8>>,
+    rows: Vec<(u64, u32, u32, u32, u32)>,
+    spellings: Vec<String>,
+    refused: Vec<(u64, String)>,
+}
+
+impl EncodedRows {
+    /// The bytes of row `i`.
+    fn row(&self, i: usize) -> &[u8] {
+        let (_, chunk, start, end, _) = self.rows[i];
+        &self.chunks[chunk as usize][start as usize..end as usize]
+    }
+}
+
+/// The rows an import adds, in publication order.
+struct Added {
+    sets: [EncodedRows; 2],
+    /// (from the late set, index in its set), in publication order.
+    order: Vec<(bool, usize)>,
+}
+
+impl Added {
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn set(&self, late: bool) -> &EncodedRows {
+        &self.sets[usize::from(late)]
+    }
+
+    /// The bytes of each row, in the order they are appended.
+    fn pieces(&self) -> Vec<&[u8]> {
+        self.order
+            .iter()
+            .map(|&(late, i)| self.set(late).row(i))
+            .collect()
+    }
+
+    /// Each added row's publication line and published candidate name.
+    fn origins(&self) -> impl Iterator<Item = (u64, &str)> {
+        self.order.iter().map(|&(late, i)| {
+            let set = self.set(late);
+            let (line, _, _, _, spelling) = set.rows[i];
+            (line, set.spellings[spelling as usize].as_str())
+        })
+    }
+
+    /// The problems of rows that would fail `check`, at the ledger lines
+    /// the rows would have.
+    fn refused(&self, first_new_line: u64) -> Vec<String> {
+        if self.sets.iter().all(|set| set.refused.is_empty()) {
+            return Vec::new();
+        }
+        let mut line_of = rustc_hash::FxHashMap::default();
+        for (k, (line, _)) in self.origins().enumerate() {
+            line_of.insert(line, first_new_line + k as u64);
+        }
+        self.sets
+            .iter()
+            .flat_map(|set| &set.refused)
+            .map(|(line, text)| {
+                format!(
+                    "new row at line {} (publication line {line}): {text}",
+                    line_of.get(line).copied().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// Reads the added rows back, in order, as entries: for the listing.
+    fn read<'s>(
+        &'s self,
+        shape: &Layout,
+        options: &ReadOptions,
+        first_line: u64,
+    ) -> LedgerReader<Pieces<'s>> {
+        let pieces = Pieces {
+            pieces: self.pieces(),
+            at: 0,
+            offset: 0,
+        };
+        LedgerReader::resume(shape, pieces, options, first_line, 0)
+    }
+}
+
+/// Several byte slices read as one.
+struct Pieces<'a> {
+    pieces: Vec<&'a [u8]>,
+    at: usize,
+    offset: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        while let Some(piece) = self.pieces.get(self.at) {
+            let rest = &piece[self.offset..];
+            if rest.is_empty() {
+                self.at += 1;
+                self.offset = 0;
+                continue;
+            }
+            let n = rest.len().min(buffer.len());
+            buffer[..n].copy_from_slice(&rest[..n]);
+            self.offset += n;
+            return Ok(n);
+        }
+        Ok(0)
+    }
+}
+
 /// The candidate of a ledger that names one, for an import without
-/// `--candidate`: the ledger's rows may spell it several ways.
-fn ledger_candidate<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Result<String, Failure> {
-    let mut found: Vec<(String, &str)> = Vec::new();
-    for name in names {
-        let key = candidate_key(name);
+/// `--candidate`: its rows may spell it several ways. Rows that cannot be
+/// read are left to the pass that reads them for good.
+fn ledger_candidate<R: std::io::Read>(path: &Path, ledger: &mut LedgerReader<R>) -> Result<String, Failure> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    let mut ignored = Vec::new();
+    while let Some((_, entry)) = ledger.next_entry(&mut ignored) {
+        ignored.clear();
+        let Some(entry) = entry else { continue };
+        if found.last().is_some_and(|(_, name)| name == entry.candidate) {
+            continue;
+        }
+        let key = candidate_key(entry.candidate);
         if !found.iter().any(|(k, _)| *k == key) {
-            found.push((key, name));
+            found.push((key, tidy(entry.candidate)));
         }
     }
     match found.as_slice() {
-        [(_, name)] => Ok(tidy(name)),
+        [(_, name)] => Ok(name.clone()),
         [] => Err(Failure::usage(format!(
             "no candidate to import for: {} names none; pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
             path.display()
@@ -271,7 +565,11 @@ fn ledger_candidate<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Re
             "{} names {} candidates ({}): say which with --candidate",
             path.display(),
             several.len(),
-            several.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
+            several
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }
@@ -280,12 +578,7 @@ fn ledger_candidate<'a>(path: &Path, names: impl Iterator<Item = &'a str>) -> Re
 /// Found under other first names, another mandate or place, it takes the
 /// published values, and a promise dated after its own publication loses
 /// that date; what it said before is kept in its notes.
-fn confirmation(
-    claim: &Sponsorship,
-    row: &Sponsorship,
-    fit: Option<Fit>,
-    source: &str,
-) -> Vec<(Field, String)> {
+fn confirmation(claim: &Kept, row: &Kept, fit: Option<Fit>, source: &str) -> Vec<(Field, String)> {
     let mut values = vec![
         (Field::Status, "validated".to_string()),
         (Field::PublishedOn, field_text(row, Field::PublishedOn)),
@@ -315,7 +608,7 @@ fn confirmation(
     if !before.is_empty() {
         values.push((
             Field::Notes,
-            reconcile::correction_notes(&claim.notes, source, &before),
+            reconcile::correction_notes(claim.notes, source, &before),
         ));
     }
     values
@@ -355,6 +648,7 @@ fn fit_code(fit: Fit) -> &'static str {
         Fit::Exact => "exact",
         Fit::OpenCirconscription => "open-circonscription",
         Fit::FewerFirstNames => "fewer-first-names",
+        Fit::OtherPlace => "other-place",
         Fit::OtherMandate => "other-mandate",
     }
 }
@@ -367,24 +661,48 @@ fn day(d: Option<NaiveDate>) -> Value {
 struct Listed<'a> {
     ledger_line: Option<u64>,
     publication_line: Option<u64>,
-    entry: &'a Sponsorship,
+    last_name: &'a str,
+    first_name: &'a str,
+    mandate: Mandate,
+    circonscription: &'a str,
+    department: &'static str,
     status: Status,
     published_on: Option<NaiveDate>,
     published_for: Option<&'a str>,
     fit: Option<Fit>,
 }
 
-impl Listed<'_> {
+impl<'a> Listed<'a> {
+    /// `entry`, which became `status`: its identity.
+    fn of<S: AsRef<str>>(
+        entry: &'a Sponsorship<S>,
+        status: Status,
+        published_on: Option<NaiveDate>,
+    ) -> Listed<'a> {
+        Listed {
+            ledger_line: None,
+            publication_line: None,
+            last_name: entry.last_name.as_ref(),
+            first_name: entry.first_name.as_ref(),
+            mandate: entry.mandate,
+            circonscription: entry.circonscription.as_ref(),
+            department: entry.department.code,
+            status,
+            published_on,
+            published_for: None,
+            fit: None,
+        }
+    }
+
     fn json(&self) -> Value {
-        let e = self.entry;
         json!({
             "ledger_line": self.ledger_line,
             "publication_line": self.publication_line,
-            "last_name": e.last_name,
-            "first_name": e.first_name,
-            "mandate": e.mandate.code(),
-            "circonscription": e.circonscription,
-            "department": e.department.code,
+            "last_name": self.last_name,
+            "first_name": self.first_name,
+            "mandate": self.mandate.code(),
+            "circonscription": self.circonscription,
+            "department": self.department,
             "status": self.status.code(),
             "published_on": day(self.published_on),
             "published_for": self.published_for,
@@ -393,49 +711,65 @@ impl Listed<'_> {
     }
 
     fn name(&self) -> String {
-        let e = self.entry;
-        let place = if e.circonscription.is_empty() {
+        let place = if self.circonscription.is_empty() {
             String::new()
         } else {
-            format!(", {}", e.circonscription)
+            format!(", {}", self.circonscription)
         };
         format!(
             "{} {} ({}{place}, {})",
-            e.last_name, e.first_name, e.mandate, e.department.code
+            self.last_name, self.first_name, self.mandate, self.department
         )
     }
 }
 
-/// The JSON document of an import.
+/// The JSON document of an import, keys in this order.
 #[derive(serde::Serialize)]
-struct JsonDocument<'r, 'a> {
+struct JsonDocument<'r> {
     #[serde(flatten)]
     head: serde_json::Map<String, Value>,
-    entries: EntriesJson<'r, 'a>,
+    entries: EntriesJson<'r>,
     anomalies: Value,
     review: Value,
     ambiguous: Value,
 }
 
-/// The entries behind each number, serialised one by one.
-struct EntriesJson<'r, 'a>(&'r [(&'static str, Vec<Listed<'a>>)]);
+/// The entries behind each number, serialised one by one; the added rows
+/// are read back from their bytes as they are written.
+struct EntriesJson<'r> {
+    report: &'r Report<'r>,
+    categories: &'r [(&'static str, Vec<usize>)],
+}
 
-impl serde::Serialize for EntriesJson<'_, '_> {
+impl serde::Serialize for EntriesJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
-        struct List<'r, 'a>(&'r [Listed<'a>]);
-        impl serde::Serialize for List<'_, '_> {
+        struct List<'r>(&'r Report<'r>, &'r [usize]);
+        impl serde::Serialize for List<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-                for listed in self.0 {
-                    seq.serialize_element(&listed.json())?;
+                let mut seq = serializer.serialize_seq(Some(self.1.len()))?;
+                for &c in self.1 {
+                    seq.serialize_element(&self.0.claim(c).json())?;
                 }
                 seq.end()
             }
         }
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, list) in self.0 {
-            map.serialize_entry(name, &List(list))?;
+        struct AddedList<'r>(&'r Report<'r>);
+        impl serde::Serialize for AddedList<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.added.len()))?;
+                self.0
+                    .each_added(usize::MAX, |listed| seq.serialize_element(&listed.json()))?;
+                seq.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(self.categories.len()))?;
+        for (name, list) in self.categories {
+            if *name == "added" {
+                map.serialize_entry(name, &AddedList(self.report))?;
+            } else {
+                map.serialize_entry(name, &List(self.report, list))?;
+            }
         }
         map.end()
     }
@@ -454,8 +788,10 @@ const CATEGORIES: [&str; 6] = [
 struct Report<'a> {
     ledger: &'a Path,
     publication: &'a Path,
-    result: &'a Reconciliation,
-    added: &'a [Sponsorship],
+    result: &'a Reconciliation<'a>,
+    added: &'a Added,
+    layout: &'a Layout,
+    options: &'a ReadOptions,
     first_new_line: u64,
     /// The publication's rows that could not be read (`--skip-unreadable`).
     skipped: &'a [Diagnostic],
@@ -465,45 +801,74 @@ struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    /// The entries of each category.
-    fn categories(&self) -> Vec<(&'static str, Vec<Listed<'a>>)> {
-        let result = self.result;
-        let mut lists: Vec<(&'static str, Vec<Listed<'a>>)> =
+    /// The ledger's entries (claim indices) in each category; `added` is
+    /// left empty, its rows being read back by
+    /// [`each_added`](Self::each_added).
+    fn categories(&self) -> Vec<(&'static str, Vec<usize>)> {
+        let mut lists: Vec<(&'static str, Vec<usize>)> =
             CATEGORIES.iter().map(|c| (*c, Vec::new())).collect();
-        for (c, verdict) in result.verdicts.iter().enumerate() {
-            let claim = &result.claims[c];
-            let row = verdict.published.map(|p| &result.published[p]);
-            let (category, status, published_on) = match verdict.outcome {
-                reconcile::Outcome::Confirmed => {
-                    (0, Status::Validated, row.and_then(|r| r.entry.published_on))
-                }
-                reconcile::Outcome::Lost => (2, Status::Lost, row.and_then(|r| r.entry.published_on)),
-                reconcile::Outcome::Pending => (3, claim.entry.status, claim.entry.published_on),
-                reconcile::Outcome::AlreadyValidated => (4, claim.entry.status, claim.entry.published_on),
-                reconcile::Outcome::Unchanged => (5, claim.entry.status, claim.entry.published_on),
+        for (c, verdict) in self.result.verdicts.iter().enumerate() {
+            let category = match verdict.outcome {
+                reconcile::Outcome::Confirmed => 0,
+                reconcile::Outcome::Lost => 2,
+                reconcile::Outcome::Pending => 3,
+                reconcile::Outcome::AlreadyValidated => 4,
+                reconcile::Outcome::Unchanged => 5,
             };
-            lists[category].1.push(Listed {
-                ledger_line: Some(claim.line),
-                publication_line: row.map(|r| r.line),
-                entry: &claim.entry,
-                status,
-                published_on,
-                published_for: row.map(|r| r.entry.candidate.as_str()),
-                fit: verdict.fit,
-            });
-        }
-        for (k, (entry, &p)) in self.added.iter().zip(&result.added).enumerate() {
-            lists[1].1.push(Listed {
-                ledger_line: Some(self.first_new_line + k as u64),
-                publication_line: Some(result.published[p].line),
-                entry,
-                status: Status::Validated,
-                published_on: entry.published_on,
-                published_for: Some(result.published[p].entry.candidate.as_str()),
-                fit: None,
-            });
+            lists[category].1.push(c);
         }
         lists
+    }
+
+    /// Claim `c`, where it is and what it became.
+    fn claim(&self, c: usize) -> Listed<'a> {
+        let result = self.result;
+        let claim = &result.claims[c];
+        let verdict = &result.verdicts[c];
+        let row = verdict.published.map(|p| &result.published[p]);
+        let (status, published_on) = match verdict.outcome {
+            reconcile::Outcome::Confirmed => (Status::Validated, row.and_then(|r| r.entry.published_on)),
+            reconcile::Outcome::Lost => (Status::Lost, row.and_then(|r| r.entry.published_on)),
+            _ => (claim.entry.status, claim.entry.published_on),
+        };
+        Listed {
+            ledger_line: Some(claim.line),
+            publication_line: row.map(|r| r.line),
+            published_for: row.map(|r| r.entry.candidate),
+            fit: verdict.fit,
+            ..Listed::of(&claim.entry, status, published_on)
+        }
+    }
+
+    /// The number of entries in a category.
+    fn count(&self, category: &str, list: &[usize]) -> usize {
+        if category == "added" {
+            self.added.len()
+        } else {
+            list.len()
+        }
+    }
+
+    /// Hands the first `limit` added rows to `each`, read back from the
+    /// bytes written, with their lines and the name they were published for.
+    fn each_added<E>(&self, limit: usize, mut each: impl FnMut(Listed) -> Result<(), E>) -> Result<(), E> {
+        let mut reader = self.added.read(self.layout, self.options, self.first_new_line);
+        let mut origins = self.added.origins();
+        let mut ignored = Vec::new();
+        for _ in 0..limit.min(self.added.len()) {
+            let (Some((at, Some(entry))), Some((line, published_for))) =
+                (reader.next_entry(&mut ignored), origins.next())
+            else {
+                break;
+            };
+            each(Listed {
+                ledger_line: Some(at.line),
+                publication_line: Some(line),
+                published_for: Some(published_for),
+                ..Listed::of(&entry, Status::Validated, entry.published_on)
+            })?;
+        }
+        Ok(())
     }
 
     fn notes(&self, kind: NoteKind) -> Vec<(String, Value)> {
@@ -518,7 +883,7 @@ impl<'a> Report<'a> {
                 let who = claim
                     .map(|c| &c.entry)
                     .or(row.map(|r| &r.entry))
-                    .map(Sponsorship::describe)
+                    .map(|e| e.describe())
                     .unwrap_or_default();
                 let at = claim.map_or_else(String::new, |c| format!("line {}: ", c.line));
                 let text = format!("{at}{who}: {}", note.message);
@@ -592,12 +957,15 @@ impl<'a> Report<'a> {
         head.insert("dry_run".into(), json!(self.dry_run));
         head.insert("written".into(), json!(self.written));
         for (name, list) in &categories {
-            head.insert((*name).into(), json!(list.len()));
+            head.insert((*name).into(), json!(self.count(name, list)));
         }
         let values = |notes: Vec<(String, Value)>| Value::Array(notes.into_iter().map(|(_, v)| v).collect());
         let document = JsonDocument {
             head,
-            entries: EntriesJson(&categories),
+            entries: EntriesJson {
+                report: self,
+                categories: &categories,
+            },
             anomalies: values(self.notes(NoteKind::Anomaly)),
             review: values(self.notes(NoteKind::Review)),
             ambiguous: values(self.tangles()),
@@ -624,15 +992,18 @@ impl<'a> Report<'a> {
             .set_header(vec!["outcome", "entries", "who"]);
         for (name, list) in self.categories() {
             const SHOWN: usize = 6;
-            let mut names: Vec<String> = list.iter().take(SHOWN).map(Listed::name).collect();
-            if list.len() > SHOWN {
-                names.push(format!("… and {} more", list.len() - SHOWN));
+            let count = self.count(name, &list);
+            let mut names: Vec<String> = list.iter().take(SHOWN).map(|&c| self.claim(c).name()).collect();
+            if name == "added" {
+                let _ = self.each_added(SHOWN, |listed| -> Result<(), ()> {
+                    names.push(listed.name());
+                    Ok(())
+                });
             }
-            table.add_row(vec![
-                name.replace('_', " "),
-                list.len().to_string(),
-                names.join("\n"),
-            ]);
+            if count > SHOWN {
+                names.push(format!("… and {} more", count - SHOWN));
+            }
+            table.add_row(vec![name.replace('_', " "), count.to_string(), names.join("\n")]);
         }
         out.push_str(&table.to_string());
         out.push('\n');

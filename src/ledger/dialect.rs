@@ -63,6 +63,11 @@ impl Dialect {
 
     /// A CSV writer into memory that writes this dialect's rows.
     pub fn writer(&self) -> csv::Writer<Vec<u8>> {
+        self.writer_into(Vec::new())
+    }
+
+    /// [`writer`](Self::writer), into `buffer`.
+    pub fn writer_into(&self, buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
         csv::WriterBuilder::new()
             .delimiter(self.delimiter)
             .terminator(if self.crlf {
@@ -70,7 +75,7 @@ impl Dialect {
             } else {
                 csv::Terminator::Any(b'\n')
             })
-            .from_writer(Vec::new())
+            .from_writer(buffer)
     }
 
     /// One row, encoded in this dialect with its line end.

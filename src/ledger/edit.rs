@@ -87,21 +87,25 @@ pub fn reader_over<'a>(
 }
 
 /// The text a ledger stores for `field` of `entry`: codes, ISO dates.
-pub fn field_text(entry: &Sponsorship, field: Field) -> String {
+pub fn field_text<S: AsRef<str>>(entry: &Sponsorship<S>, field: Field) -> String {
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     match field {
         Field::Status => entry.status.code().to_string(),
-        Field::Candidate => entry.candidate.clone(),
-        Field::Civility => entry.civility.clone().unwrap_or_default(),
-        Field::LastName => entry.last_name.clone(),
-        Field::FirstName => entry.first_name.clone(),
+        Field::Candidate => entry.candidate.as_ref().to_string(),
+        Field::Civility => entry
+            .civility
+            .as_ref()
+            .map(|c| c.as_ref().to_string())
+            .unwrap_or_default(),
+        Field::LastName => entry.last_name.as_ref().to_string(),
+        Field::FirstName => entry.first_name.as_ref().to_string(),
         Field::Mandate => entry.mandate.code().to_string(),
-        Field::Circonscription => entry.circonscription.clone(),
+        Field::Circonscription => entry.circonscription.as_ref().to_string(),
         Field::Department => entry.department.code.to_string(),
         Field::ClaimedOn => day(entry.claimed_on),
         Field::PublishedOn => day(entry.published_on),
-        Field::Source => entry.source.clone(),
-        Field::Notes => entry.notes.clone(),
+        Field::Source => entry.source.as_ref().to_string(),
+        Field::Notes => entry.notes.as_ref().to_string(),
     }
 }
 

@@ -17,7 +17,7 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff};
 use super::records::Records;
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::official::{self, Container, Publication, json};
+use crate::official::{self, Container, DateForm, Publication, json};
 use crate::rules::checks::entry_problems;
 use crate::rules::fold::fold;
 use crate::rules::mandate::MandateError;
@@ -466,6 +466,11 @@ impl<R: Read> LedgerReader<R> {
     /// The day entries are counted as of, for the commands that count.
     pub fn as_of(&self) -> Option<NaiveDate> {
         self.parser.options.as_of
+    }
+
+    /// Where the row last read ends: the byte just past its line end.
+    pub fn row_end(&self) -> u64 {
+        self.first_byte + self.records.consumed()
     }
 
     /// How many rows read so far give the constituency of Saint-Martin
@@ -986,9 +991,13 @@ impl RowParser {
             }
             let publication = self.official;
             match self.dates.get(text, |t| match publication {
-                Some(publication) => publication.date(t).ok_or_else(|| DateError {
-                    message: format!("`{t}` is not a date as {} writes them", publication.title),
-                    hint: Some(format!("it writes {}", publication.date_example())),
+                Some(publication) => publication.date(t).ok_or_else(|| match parse_date(t, true) {
+                    // Written as the format writes dates, but no such day.
+                    Err(error) if publication.dates == DateForm::DayMonthYear => error,
+                    _ => DateError {
+                        message: format!("`{t}` is not a date as {} writes them", publication.title),
+                        hint: Some(format!("it writes {}", publication.date_example())),
+                    },
                 }),
                 None => parse_date(t, false),
             }) {

@@ -72,6 +72,12 @@ impl LockedLedger {
     /// Replaces the whole file with `contents`, atomically, keeping its
     /// permissions. The lock is held until the rename is done.
     pub fn replace(self, contents: &[u8]) -> io::Result<()> {
+        self.replace_with(&[contents])
+    }
+
+    /// [`replace`](Self::replace) with contents in pieces, written one
+    /// after the other: a large rewrite is never gathered in memory.
+    pub fn replace_with(self, pieces: &[&[u8]]) -> io::Result<()> {
         let directory = match self.path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -80,7 +86,13 @@ impl LockedLedger {
             .prefix(".parrainage-")
             .suffix(".tmp")
             .tempfile_in(&directory)?;
-        temporary.write_all(contents)?;
+        {
+            let mut out = io::BufWriter::with_capacity(1 << 16, temporary.as_file_mut());
+            for piece in pieces {
+                out.write_all(piece)?;
+            }
+            out.flush()?;
+        }
         temporary
             .as_file()
             .set_permissions(self.file.metadata()?.permissions())?;
@@ -115,24 +127,38 @@ fn same_file(_file: &File, _path: &Path) -> io::Result<bool> {
 /// (a row, with its line end), in order; everything else is copied as it
 /// was, byte for byte; `appended` rows go at the end.
 pub fn splice(original: &[u8], changes: &[(u64, u64, Vec<u8>)], appended: &[u8], line_end: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(original.len() + appended.len() + 64);
+    splice_pieces(original, changes, &[appended], line_end).concat()
+}
+
+/// [`splice`] as the pieces of the new contents, in order, borrowed from
+/// `original`, `changes` and `appended`.
+pub fn splice_pieces<'a>(
+    original: &'a [u8],
+    changes: &'a [(u64, u64, Vec<u8>)],
+    appended: &[&'a [u8]],
+    line_end: &'a [u8],
+) -> Vec<&'a [u8]> {
+    let mut out: Vec<&[u8]> = Vec::with_capacity(2 * changes.len() + appended.len() + 2);
     let mut at = 0usize;
     for (start, end, bytes) in changes {
         let (start, end) = (*start as usize, *end as usize);
-        out.extend_from_slice(&original[at..start]);
-        out.extend_from_slice(bytes);
+        out.push(&original[at..start]);
         // A replaced last row without a final newline keeps none.
         if end == original.len() && !original.ends_with(b"\n") && bytes.ends_with(line_end) {
-            out.truncate(out.len() - line_end.len());
+            out.push(&bytes[..bytes.len() - line_end.len()]);
+        } else {
+            out.push(bytes);
         }
         at = end;
     }
-    out.extend_from_slice(&original[at..]);
+    out.push(&original[at..]);
+    out.retain(|piece| !piece.is_empty());
+    let appended: Vec<&[u8]> = appended.iter().copied().filter(|p| !p.is_empty()).collect();
     if !appended.is_empty() {
-        if !out.is_empty() && !out.ends_with(b"\n") {
-            out.extend_from_slice(line_end);
+        if out.last().is_some_and(|last| !last.ends_with(b"\n")) {
+            out.push(line_end);
         }
-        out.extend_from_slice(appended);
+        out.extend(appended);
     }
     out
 }

@@ -67,43 +67,61 @@ pub enum Fit {
     /// published first names ("Adrien" for "Adrien Edy"): matched only when
     /// one published row fits, and the claim takes the published names.
     FewerFirstNames,
+    /// The same mandate in another circonscription: a commune typed
+    /// wrong ("Remerin" for "Rémering"), or a homonym.
+    OtherPlace,
     /// Another mandate: the official may hold two and have signed with the
-    /// other one (a mayor who signed as departmental councillor). Matched
-    /// only when nothing else fits, and always flagged for review.
+    /// other one (a mayor who signed as departmental councillor), or a
+    /// homonym.
     OtherMandate,
 }
 
 impl Fit {
-    /// The passes, strictest first.
-    pub const PASSES: [Fit; 4] = [
-        Fit::Exact,
-        Fit::OpenCirconscription,
-        Fit::FewerFirstNames,
-        Fit::OtherMandate,
-    ];
+    /// How many passes [`match_group`] makes.
+    const PASSES: usize = 4;
+
+    /// The pass a fit is decided at, strictest first. Another place and
+    /// another mandate are one pass: a claim is matched loosely only when,
+    /// of all the published rows its names fit, exactly one is left
+    /// (RULES.md §1), so a homonym never steals a match.
+    fn pass(self) -> usize {
+        match self {
+            Fit::Exact => 0,
+            Fit::OpenCirconscription => 1,
+            Fit::FewerFirstNames => 2,
+            Fit::OtherPlace | Fit::OtherMandate => 3,
+        }
+    }
+
+    /// Whether only the names agree: flagged for review, and not taken as
+    /// proof that a claim was lost to another candidate.
+    pub fn is_loose(self) -> bool {
+        matches!(self, Fit::OtherPlace | Fit::OtherMandate)
+    }
 
     /// Whether the claim, once matched, takes the published row's values.
     pub fn corrects_the_claim(self) -> bool {
-        matches!(self, Fit::FewerFirstNames | Fit::OtherMandate)
+        self == Fit::FewerFirstNames || self.is_loose()
     }
 }
 
 /// How `claim` and `published`, of the same family (last name and unit),
-/// fit; `None` when they are two officials: other first names, or the same
-/// mandate in two different circonscriptions (two mayors of the same name
-/// in one département).
-pub fn fit(claim: &Sponsorship, published: &Sponsorship) -> Option<Fit> {
-    let names = first_names(&claim.first_name, &published.first_name)?;
+/// fit; `None` when their first names differ: two officials.
+pub fn fit<S: AsRef<str>>(claim: &Sponsorship<S>, published: &Sponsorship<S>) -> Option<Fit> {
+    let names = first_names(claim.first_name.as_ref(), published.first_name.as_ref())?;
     if claim.mandate != published.mandate {
         return Some(Fit::OtherMandate);
     }
-    let (ours, theirs) = (fold(&claim.circonscription), fold(&published.circonscription));
+    let (ours, theirs) = (
+        fold(claim.circonscription.as_ref()),
+        fold(published.circonscription.as_ref()),
+    );
     let place = if ours == theirs {
         Fit::Exact
     } else if ours.is_empty() || theirs.is_empty() {
         Fit::OpenCirconscription
     } else {
-        return None;
+        return Some(Fit::OtherPlace);
     };
     Some(match names {
         FirstNames::Same => place,
@@ -111,7 +129,7 @@ pub fn fit(claim: &Sponsorship, published: &Sponsorship) -> Option<Fit> {
     })
 }
 
-/// Entries of one person group that could not be told apart: each side's
+/// Entries of one family that could not be told apart: each side's
 /// indices into the slices given to [`match_group`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ambiguity {
@@ -135,35 +153,38 @@ pub struct GroupMatch {
 /// later passes (a weaker fit must not decide what a stronger one could not).
 ///
 /// Groups are small (a name in a département), so trying every pair is fine.
-pub fn match_group(claims: &[&Sponsorship], published: &[&Sponsorship]) -> GroupMatch {
+pub fn match_group<S: AsRef<str>>(claims: &[&Sponsorship<S>], published: &[&Sponsorship<S>]) -> GroupMatch {
     let mut result = GroupMatch::default();
     let mut claim_done = vec![false; claims.len()];
     let mut published_done = vec![false; published.len()];
-    for pass in Fit::PASSES {
+    for pass in 0..Fit::PASSES {
         let mut edges = Vec::new();
         for (c, claim) in claims.iter().enumerate() {
             if claim_done[c] {
                 continue;
             }
             for (p, row) in published.iter().enumerate() {
-                if !published_done[p] && fit(claim, row) == Some(pass) {
-                    edges.push((c, p));
+                if let Some(fit) = fit(claim, row)
+                    && !published_done[p]
+                    && fit.pass() == pass
+                {
+                    edges.push((c, p, fit));
                 }
             }
         }
-        if edges.is_empty() {
+        let Some(&(_, _, first_fit)) = edges.first() else {
             continue;
-        }
+        };
         let mut claim_degree = vec![0usize; claims.len()];
         let mut published_degree = vec![0usize; published.len()];
-        for &(c, p) in &edges {
+        for &(c, p, _) in &edges {
             claim_degree[c] += 1;
             published_degree[p] += 1;
         }
         let mut tangled = Vec::new();
-        for &(c, p) in &edges {
+        for &(c, p, fit) in &edges {
             if claim_degree[c] == 1 && published_degree[p] == 1 {
-                result.pairs.push((c, p, pass));
+                result.pairs.push((c, p, fit));
             } else {
                 tangled.push((c, p));
             }
@@ -180,7 +201,7 @@ pub fn match_group(claims: &[&Sponsorship], published: &[&Sponsorship]) -> Group
                 published_done[p] = true;
             }
             result.ambiguities.push(Ambiguity {
-                fit: pass,
+                fit: first_fit,
                 ..component
             });
         }
@@ -248,7 +269,9 @@ mod tests {
         let open = official("MOREL", "Pascal", Mandate::Mayor, "", "55");
         assert_eq!(fit(&claim, &open), Some(Fit::OpenCirconscription));
         let elsewhere = official("MOREL", "Pascal", Mandate::Mayor, "Verdun", "55");
-        assert_eq!(fit(&claim, &elsewhere), None);
+        assert_eq!(fit(&claim, &elsewhere), Some(Fit::OtherPlace));
+        let other_person = official("MOREL", "Paul", Mandate::Mayor, "Jouy-en-Argonne", "55");
+        assert_eq!(fit(&claim, &other_person), None);
         let councillor = official("MOREL", "Pascal", Mandate::DepartmentalCouncillor, "", "55");
         assert_eq!(fit(&claim, &councillor), Some(Fit::OtherMandate));
     }
@@ -331,5 +354,49 @@ mod tests {
         assert!(found.pairs.is_empty());
         assert_eq!(found.ambiguities.len(), 1);
         assert_eq!(found.ambiguities[0].published, vec![0, 1]);
+    }
+}
+
+#[cfg(test)]
+mod loose_tests {
+    use super::*;
+    use crate::rules::{Department, Mandate, Status};
+
+    fn official(first: &str, mandate: Mandate, circonscription: &str) -> Sponsorship {
+        Sponsorship {
+            status: Status::Claimed,
+            candidate: "MARTIN Claire".into(),
+            civility: None,
+            last_name: "RICHARD".into(),
+            first_name: first.into(),
+            mandate,
+            circonscription: circonscription.into(),
+            department: Department::by_code("70"),
+            claimed_on: None,
+            published_on: None,
+            source: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_homonym_under_another_mandate_does_not_steal_a_mistyped_claim() {
+        // The claim's commune is mistyped: the mayor it names and a
+        // departmental councillor of the same name both fit loosely.
+        let claim = official("Michel", Mandate::Mayor, "Basse-Vaivre");
+        let councillor = official("Michel", Mandate::DepartmentalCouncillor, "");
+        let mayor = official("Michel", Mandate::Mayor, "La Basse-Vaivre");
+        let found = match_group(&[&claim], &[&councillor, &mayor]);
+        assert!(found.pairs.is_empty(), "{found:?}");
+        assert_eq!(found.ambiguities.len(), 1);
+        assert_eq!(found.ambiguities[0].published, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_mistyped_commune_matches_when_one_row_fits() {
+        let claim = official("Adrien", Mandate::Mayor, "Remerin");
+        let mayor = official("Adrien Edy", Mandate::Mayor, "Rémering");
+        let found = match_group(&[&claim], &[&mayor]);
+        assert_eq!(found.pairs, vec![(0, 0, Fit::OtherPlace)]);
     }
 }
