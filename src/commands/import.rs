@@ -6,7 +6,7 @@
 //! in one atomic step under its lock (every untouched byte as it was), and
 //! prints the reconciliation as a table or as JSON.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use bumpalo::Bump;
@@ -19,6 +19,7 @@ use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
+use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::Layout;
 use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice_pieces};
@@ -112,7 +113,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     );
     let layout = ledger.layout();
     let spelled = tidy(&candidate);
-    let mut new_rows = NewRows::new(&layout, &options, &spelled, &source);
+    let mut additions = Additions::new(&layout, &options, &spelled, &source);
     let mut reconciler = Reconciler::new(&arena, &candidate, claims);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
@@ -120,7 +121,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         match entry {
             Some(entry) => {
                 if reconciler.offer(&entry, at.line) == Admission::Added {
-                    new_rows.direct.push(&entry, at.line, &mut new_rows.checker);
+                    additions.add(false, &entry, at.line)?;
                 }
             }
             None => skipped.extend(found.iter().find(|d| d.is_error()).cloned()),
@@ -192,7 +193,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         let record = build_record(layout.header.len(), &layout.columns, Some(&base), |field| {
             values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone())
         });
-        let (checked, found) = new_rows.checker.check(&record, line);
+        let (checked, found) = additions.checker.check(&record, line);
         if checked.is_none() {
             refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
         }
@@ -202,13 +203,13 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     // matched are added too, in publication order with the others.
     for &p in &result.added {
         let row = &result.published[p];
-        new_rows.late.push(&row.entry, row.line, &mut new_rows.checker);
+        additions.add(true, &row.entry, row.line)?;
     }
-    let added = new_rows.finish();
     // Rows added go after the last line; a file without a final line end
     // gets one first (see `splice`).
     let first_new_line = ledger.next_line() + u64::from(!original.ends_with(b"\n"));
-    refused.extend(added.refused(first_new_line));
+    let (added, refused_rows) = additions.finish(first_new_line)?;
+    refused.extend(refused_rows);
     if !refused.is_empty() {
         return Err(Failure::data(format!(
             "nothing was written: {} problem(s) in the rows the import would write:\n{}",
@@ -221,13 +222,20 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let written = match locked {
         // Nothing to change: the file is not rewritten at all.
         Some(locked) if changing => {
-            let pieces = splice_pieces(&original, &changes, &added.pieces(), dialect.line_end());
+            let pieces = splice_pieces(&original, &changes, !added.is_empty(), dialect.line_end());
             let failed =
                 |e: String| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()));
             match encoding {
-                TextEncoding::Utf8 => locked.replace_with(&pieces).map_err(|e| failed(e.to_string()))?,
+                TextEncoding::Utf8 => locked
+                    .replace_streaming(&pieces, added.stream())
+                    .map_err(|e| failed(e.to_string()))?,
                 _ => {
-                    let contents = encoding.encode(pieces.concat()).map_err(|e| {
+                    let mut contents = pieces.concat();
+                    added
+                        .stream()
+                        .read_to_end(&mut contents)
+                        .map_err(|e| failed(e.to_string()))?;
+                    let contents = encoding.encode(contents).map_err(|e| {
                         Failure::data(format!("{}: the ledger was not changed: {e}", path.display()))
                     })?;
                     locked.replace(&contents).map_err(|e| failed(e.to_string()))?;
@@ -276,74 +284,29 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// The rows an import adds, as the ledger will hold them: encoded at once,
-/// checked as `check` would, and kept as bytes, which take a fraction of
-/// the memory of entries. Two sets: those added as the publication is read
-/// (`direct`) and those known only once claims are matched (`late`), each
-/// in publication order, merged by publication line.
-struct NewRows<'o> {
+/// The rows an import adds: each published sponsor turned into a new
+/// `validated` row of the candidate, checked as `check` would, and kept by
+/// [`NewRows`]. Two sets, each in publication order: those added as the
+/// publication is read (`direct`, spilled to a file past a size) and those
+/// known only once claims are matched (`late`, bounded by the ledger).
+struct Additions<'o> {
     checker: RowChecker,
-    direct: Encoded<'o>,
-    late: Encoded<'o>,
-}
-
-/// Rows encoded one after the other, each with its publication line and
-/// the candidate's name as published.
-struct Encoded<'o> {
-    /// The rows, in chunks of about [`CHUNK`] bytes: the current one is
-    /// the writer's.
-    writer: csv::Writer<Vec<u8>>,
-    chunks: Vec<Vec<u8>>,
-    /// Publication line, chunk, start and end of the row in the chunk,
-    /// spelling's number.
-    rows: Vec<(u64, u32, u32, u32, u32)>,
-    spellings: Vec<String>,
+    direct: NewRows,
+    late: NewRows,
     /// Problems of rows that would fail `check`: publication line and text.
     refused: Vec<(u64, String)>,
     shape: &'o Layout,
+    /// The name every new row is written with, and the source it gives.
     candidate: &'o str,
     source: &'o str,
 }
 
-impl<'o> NewRows<'o> {
-    /// `candidate` is the name every new row is written with.
-    fn new(shape: &'o Layout, options: &ReadOptions, candidate: &'o str, source: &'o str) -> NewRows<'o> {
-        NewRows {
+impl<'o> Additions<'o> {
+    fn new(shape: &'o Layout, options: &ReadOptions, candidate: &'o str, source: &'o str) -> Additions<'o> {
+        Additions {
             checker: RowChecker::new(shape, options),
-            direct: Encoded::new(shape, candidate, source),
-            late: Encoded::new(shape, candidate, source),
-        }
-    }
-
-    fn finish(self) -> Added {
-        let (direct, late) = (self.direct.finish(), self.late.finish());
-        let mut order = Vec::with_capacity(direct.rows.len() + late.rows.len());
-        let (mut d, mut l) = (0, 0);
-        while d < direct.rows.len() || l < late.rows.len() {
-            let from_direct =
-                l == late.rows.len() || (d < direct.rows.len() && direct.rows[d].0 < late.rows[l].0);
-            if from_direct {
-                order.push((false, d));
-                d += 1;
-            } else {
-                order.push((true, l));
-                l += 1;
-            }
-        }
-        Added {
-            sets: [direct, late],
-            order,
-        }
-    }
-}
-
-impl<'o> Encoded<'o> {
-    fn new(shape: &'o Layout, candidate: &'o str, source: &'o str) -> Encoded<'o> {
-        Encoded {
-            writer: shape.dialect.writer_into(Vec::with_capacity(CHUNK + CHUNK / 8)),
-            chunks: Vec::new(),
-            rows: Vec::new(),
-            spellings: Vec::new(),
+            direct: NewRows::new(shape.dialect, true),
+            late: NewRows::new(shape.dialect, false),
             refused: Vec::new(),
             shape,
             candidate,
@@ -351,9 +314,8 @@ impl<'o> Encoded<'o> {
         }
     }
 
-    /// Encodes the published `entry` as a new `validated` row of the
-    /// candidate, with the publication's file as its source.
-    fn push<S: AsRef<str>>(&mut self, entry: &Sponsorship<S>, line: u64, checker: &mut RowChecker) {
+    /// Adds the published `entry`, read at `line`, as a new row.
+    fn add<S: AsRef<str>>(&mut self, late: bool, entry: &Sponsorship<S>, line: u64) -> Result<(), Failure> {
         let record = build_record(self.shape.header.len(), &self.shape.columns, None, |field| {
             Some(match field {
                 Field::Status => Status::Validated.code().to_string(),
@@ -366,7 +328,7 @@ impl<'o> Encoded<'o> {
                 other => field_text(entry, other),
             })
         });
-        let (checked, found) = checker.check(&record, line);
+        let (checked, found) = self.checker.check(&record, line);
         if checked.is_none() {
             self.refused.extend(
                 found
@@ -375,166 +337,34 @@ impl<'o> Encoded<'o> {
                     .map(|d| (line, format!("{}: {}", d.code, d.message))),
             );
         }
-        let spelling = entry.candidate.as_ref();
-        if self.spellings.last().is_none_or(|last| last != spelling) {
-            self.spellings.push(spelling.to_string());
-        }
-        // Writing to memory cannot fail.
-        let start = self.writer.get_ref().len();
-        let _ = self.writer.write_byte_record(&record);
-        let _ = self.writer.flush();
-        let end = self.writer.get_ref().len();
-        let chunk = self.chunks.len() as u32;
-        self.rows.push((
-            line,
-            chunk,
-            start as u32,
-            end as u32,
-            (self.spellings.len() - 1) as u32,
-        ));
-        if end >= CHUNK {
-            self.seal_chunk();
-        }
+        let rows = if late { &mut self.late } else { &mut self.direct };
+        rows.push(&record, line, entry.candidate.as_ref())
+            .map_err(|e| Failure::usage(format!("cannot keep the rows to add: {e}")))
     }
 
-    /// Moves the writer's bytes to a chunk of their own, and starts a new one.
-    fn seal_chunk(&mut self) {
-        let fresh = self
-            .shape
-            .dialect
-            .writer_into(Vec::with_capacity(CHUNK + CHUNK / 8));
-        let full = std::mem::replace(&mut self.writer, fresh);
-        self.chunks.push(full.into_inner().unwrap_or_default());
-    }
-
-    fn finish(mut self) -> EncodedRows {
-        self.seal_chunk();
-        EncodedRows {
-            chunks: self.chunks,
-            rows: self.rows,
-            spellings: self.spellings,
-            refused: self.refused,
-        }
-    }
-}
-
-/// How many bytes of new rows a chunk holds: in chunks, a million new rows
-/// take the memory of their bytes, not of a buffer doubled to hold them.
-const CHUNK: usize = 1 << 20;
-
-/// A set of encoded rows, done.
-struct EncodedRows {
-    chunks: Vec<Vec<u8>>,
-    rows: Vec<(u64, u32, u32, u32, u32)>,
-    spellings: Vec<String>,
-    refused: Vec<(u64, String)>,
-}
-
-impl EncodedRows {
-    /// The bytes of row `i`.
-    fn row(&self, i: usize) -> &[u8] {
-        let (_, chunk, start, end, _) = self.rows[i];
-        &self.chunks[chunk as usize][start as usize..end as usize]
-    }
-}
-
-/// The rows an import adds, in publication order.
-struct Added {
-    sets: [EncodedRows; 2],
-    /// (from the late set, index in its set), in publication order.
-    order: Vec<(bool, usize)>,
-}
-
-impl Added {
-    fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    fn set(&self, late: bool) -> &EncodedRows {
-        &self.sets[usize::from(late)]
-    }
-
-    /// The bytes of each row, in the order they are appended.
-    fn pieces(&self) -> Vec<&[u8]> {
-        self.order
-            .iter()
-            .map(|&(late, i)| self.set(late).row(i))
-            .collect()
-    }
-
-    /// Each added row's publication line and published candidate name.
-    fn origins(&self) -> impl Iterator<Item = (u64, &str)> {
-        self.order.iter().map(|&(late, i)| {
-            let set = self.set(late);
-            let (line, _, _, _, spelling) = set.rows[i];
-            (line, set.spellings[spelling as usize].as_str())
-        })
-    }
-
-    /// The problems of rows that would fail `check`, at the ledger lines
-    /// the rows would have.
-    fn refused(&self, first_new_line: u64) -> Vec<String> {
-        if self.sets.iter().all(|set| set.refused.is_empty()) {
-            return Vec::new();
-        }
-        let mut line_of = rustc_hash::FxHashMap::default();
-        for (k, (line, _)) in self.origins().enumerate() {
-            line_of.insert(line, first_new_line + k as u64);
-        }
-        self.sets
-            .iter()
-            .flat_map(|set| &set.refused)
-            .map(|(line, text)| {
-                format!(
+    /// The rows in publication order, and the problems of those that would
+    /// fail `check`, at the ledger lines they would have.
+    fn finish(self, first_new_line: u64) -> Result<(Merged, Vec<String>), Failure> {
+        let failed = |e: std::io::Error| Failure::usage(format!("cannot keep the rows to add: {e}"));
+        let merged = Merged::new(
+            self.direct.finish().map_err(failed)?,
+            self.late.finish().map_err(failed)?,
+        );
+        let mut refused = Vec::new();
+        if !self.refused.is_empty() {
+            let line_of: rustc_hash::FxHashMap<u64, u64> = merged
+                .origins()
+                .enumerate()
+                .map(|(k, (line, _))| (line, first_new_line + k as u64))
+                .collect();
+            for (line, text) in &self.refused {
+                refused.push(format!(
                     "new row at line {} (publication line {line}): {text}",
                     line_of.get(line).copied().unwrap_or_default()
-                )
-            })
-            .collect()
-    }
-
-    /// Reads the added rows back, in order, as entries: for the listing.
-    fn read<'s>(
-        &'s self,
-        shape: &Layout,
-        options: &ReadOptions,
-        first_line: u64,
-    ) -> LedgerReader<Pieces<'s>> {
-        let pieces = Pieces {
-            pieces: self.pieces(),
-            at: 0,
-            offset: 0,
-        };
-        LedgerReader::resume(shape, pieces, options, first_line, 0)
-    }
-}
-
-/// Several byte slices read as one.
-struct Pieces<'a> {
-    pieces: Vec<&'a [u8]>,
-    at: usize,
-    offset: usize,
-}
-
-impl std::io::Read for Pieces<'_> {
-    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
-        while let Some(piece) = self.pieces.get(self.at) {
-            let rest = &piece[self.offset..];
-            if rest.is_empty() {
-                self.at += 1;
-                self.offset = 0;
-                continue;
+                ));
             }
-            let n = rest.len().min(buffer.len());
-            buffer[..n].copy_from_slice(&rest[..n]);
-            self.offset += n;
-            return Ok(n);
         }
-        Ok(0)
+        Ok((merged, refused))
     }
 }
 
@@ -789,7 +619,7 @@ struct Report<'a> {
     ledger: &'a Path,
     publication: &'a Path,
     result: &'a Reconciliation<'a>,
-    added: &'a Added,
+    added: &'a Merged,
     layout: &'a Layout,
     options: &'a ReadOptions,
     first_new_line: u64,
@@ -852,7 +682,13 @@ impl<'a> Report<'a> {
     /// Hands the first `limit` added rows to `each`, read back from the
     /// bytes written, with their lines and the name they were published for.
     fn each_added<E>(&self, limit: usize, mut each: impl FnMut(Listed) -> Result<(), E>) -> Result<(), E> {
-        let mut reader = self.added.read(self.layout, self.options, self.first_new_line);
+        let mut reader = LedgerReader::resume(
+            self.layout,
+            self.added.stream(),
+            self.options,
+            self.first_new_line,
+            0,
+        );
         let mut origins = self.added.origins();
         let mut ignored = Vec::new();
         for _ in 0..limit.min(self.added.len()) {

@@ -5,6 +5,7 @@ pub mod columns;
 pub mod dialect;
 pub mod edit;
 pub mod encoding;
+pub mod new_rows;
 pub mod read;
 pub mod records;
 pub mod scan;

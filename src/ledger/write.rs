@@ -78,6 +78,11 @@ impl LockedLedger {
     /// [`replace`](Self::replace) with contents in pieces, written one
     /// after the other: a large rewrite is never gathered in memory.
     pub fn replace_with(self, pieces: &[&[u8]]) -> io::Result<()> {
+        self.replace_streaming(pieces, io::empty())
+    }
+
+    /// [`replace_with`](Self::replace_with), then what `tail` reads.
+    pub fn replace_streaming(self, pieces: &[&[u8]], mut tail: impl io::Read) -> io::Result<()> {
         let directory = match self.path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -91,6 +96,7 @@ impl LockedLedger {
             for piece in pieces {
                 out.write_all(piece)?;
             }
+            io::copy(&mut tail, &mut out)?;
             out.flush()?;
         }
         temporary
@@ -127,18 +133,21 @@ fn same_file(_file: &File, _path: &Path) -> io::Result<bool> {
 /// (a row, with its line end), in order; everything else is copied as it
 /// was, byte for byte; `appended` rows go at the end.
 pub fn splice(original: &[u8], changes: &[(u64, u64, Vec<u8>)], appended: &[u8], line_end: &[u8]) -> Vec<u8> {
-    splice_pieces(original, changes, &[appended], line_end).concat()
+    let mut out = splice_pieces(original, changes, !appended.is_empty(), line_end).concat();
+    out.extend_from_slice(appended);
+    out
 }
 
-/// [`splice`] as the pieces of the new contents, in order, borrowed from
-/// `original`, `changes` and `appended`.
+/// [`splice`] as the pieces of the new contents up to the rows appended,
+/// in order, borrowed from `original` and `changes`; with `appending`, a
+/// line end if the file has none at its end.
 pub fn splice_pieces<'a>(
     original: &'a [u8],
     changes: &'a [(u64, u64, Vec<u8>)],
-    appended: &[&'a [u8]],
+    appending: bool,
     line_end: &'a [u8],
 ) -> Vec<&'a [u8]> {
-    let mut out: Vec<&[u8]> = Vec::with_capacity(2 * changes.len() + appended.len() + 2);
+    let mut out: Vec<&[u8]> = Vec::with_capacity(2 * changes.len() + 2);
     let mut at = 0usize;
     for (start, end, bytes) in changes {
         let (start, end) = (*start as usize, *end as usize);
@@ -153,12 +162,8 @@ pub fn splice_pieces<'a>(
     }
     out.push(&original[at..]);
     out.retain(|piece| !piece.is_empty());
-    let appended: Vec<&[u8]> = appended.iter().copied().filter(|p| !p.is_empty()).collect();
-    if !appended.is_empty() {
-        if out.last().is_some_and(|last| !last.ends_with(b"\n")) {
-            out.push(line_end);
-        }
-        out.extend(appended);
+    if appending && out.last().is_some_and(|last| !last.ends_with(b"\n")) {
+        out.push(line_end);
     }
     out
 }
