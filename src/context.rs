@@ -5,10 +5,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{ColorChoice, GlobalArgs};
-use chrono::Datelike;
 
 use crate::ledger::read::expand;
 use crate::ledger::{Format, LedgerReader, ReadOptions};
@@ -170,9 +169,14 @@ impl Context {
 /// decided it, for messages.
 fn publication_year(paths: &[PathBuf], options: &ReadOptions) -> Option<(u16, String)> {
     let files = expand(paths).ok()?;
+    // The rows are read for their dates only: no window may refuse them.
+    let mut options = options.clone();
+    options.election.opens = None;
+    options.election.first_round = None;
+    options.today = None;
     let mut found: Option<(u16, String)> = None;
     for file in &files {
-        let mut reader = LedgerReader::open(file, options).ok()?;
+        let mut reader = LedgerReader::open(file, &options).ok()?;
         let Format::Official(publication) = reader.format else {
             return None;
         };

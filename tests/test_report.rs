@@ -477,3 +477,24 @@ fn the_shared_constituency_is_noted_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_publications_dates_choose_its_election_whatever_its_format() {
+    // The 2022 format, as 2027 may well reuse it, with dates of another
+    // preset year: the dates decide.
+    let wd = Workdir::new();
+    let text = std::fs::read_to_string(fixture("official/cc-2022-sample.csv")).unwrap();
+    wd.write(
+        "cc.csv",
+        text.replace("/03/2022", "/04/2017")
+            .replace("/02/2022", "/03/2017"),
+    );
+    let doc = json_as_of(&wd, "2017-04-20", &["--all", "--ledger", "cc.csv"]);
+    assert_eq!(doc["election"]["first_round"], "2017-04-23");
+    assert!(
+        doc["election"]["rules"]
+            .as_str()
+            .unwrap()
+            .contains("2017 election")
+    );
+}
