@@ -394,3 +394,47 @@ fn no_panic_on_odd_bytes() {
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn dates_are_cross_checked() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}validated,MARTIN Claire,,A,Jean,mayor,Laon,02,2022-02-20,2022-02-08,,\n\
+             validated,MARTIN Claire,,B,Jean,mayor,Laon,03,2021-11-02,2099-02-08,,\n"
+        ),
+    );
+    let (json, code) = check_json(&wd, &[]);
+    assert_eq!(code, 1, "{json:#}");
+    // A promise dated after its own publication: a warning.
+    assert!(has(&json, 2, "status-date-mismatch"), "{json:#}");
+    // A publication dated after today's real date (not --as-of): an error.
+    let future = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["line"] == 3 && d["code"] == "bad-date")
+        .expect("bad-date on line 3");
+    assert_eq!(future["severity"], "error");
+    assert!(future["message"].as_str().unwrap().contains("in the future"));
+}
+
+#[test]
+fn one_candidate_spelled_two_ways_is_one_candidate() {
+    // A volunteer types the candidate first name first: the same official
+    // for "Anasse Kazib" and "KAZIB Anasse" is a duplicate, not two
+    // candidates.
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}claimed,KAZIB Anasse,,A,Jean,mayor,Laon,02,2021-11-02,,,\n\
+             claimed,Anasse Kazib,,A,Jean,mayor,Laon,02,2021-11-03,,,\n"
+        ),
+    );
+    let (json, code) = check_json(&wd, &[]);
+    assert_eq!(code, 1);
+    assert!(has(&json, 3, "duplicate-sponsor"), "{json:#}");
+    assert!(!has(&json, 3, "several-candidates"), "{json:#}");
+}

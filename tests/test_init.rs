@@ -127,3 +127,19 @@ fn bad_settings_are_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("nowhere.toml: no such settings file"));
 }
+
+#[test]
+fn a_candidate_not_written_nom_prenom_is_warned_about() {
+    let wd = Workdir::new();
+    wd.cmd()
+        .args(["init", "--candidate", "Anasse Kazib"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("`KAZIB Anasse`?"));
+    let wd = Workdir::new();
+    wd.cmd()
+        .args(["init", "--candidate", "KAZIB Anasse"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+}

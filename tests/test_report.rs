@@ -498,3 +498,19 @@ fn a_publications_dates_choose_its_election_whatever_its_format() {
             .contains("2017 election")
     );
 }
+
+#[test]
+fn a_candidate_typed_first_name_first_counts_once() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}claimed,KAZIB Anasse,,A,Jean,mayor,Laon,02,2021-11-02,,,\n\
+             claimed,Anasse Kazib,,B,Jean,mayor,Laon,03,2021-11-03,,,\n"
+        ),
+    );
+    let doc = json_as_of(&wd, "2022-02-01", &["--all"]);
+    let candidates = doc["candidates"].as_array().unwrap();
+    assert_eq!(candidates.len(), 1, "{doc:#}");
+    assert_eq!(candidates[0]["claimed"], 2);
+}
