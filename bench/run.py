@@ -150,6 +150,16 @@ def main():
         row("check --format json", n,
             best([str(BINARY), "check", "--format", "json", str(official)], args.repeat, check_ok),
             {"xsv frequency": tools["xsv frequency"]})
+        if n == min(sizes):
+            # The page of every candidate: under 1 MB, one ranking row each.
+            def html_ok(code, output):
+                rows = output.count(b"<tr class=")
+                expect(code == 0 and len(output) < 1_000_000
+                       and rows == len(expected["validated_by_folded_candidate"]),
+                       f"html: exit {code}, {len(output)} bytes, {rows} ranking rows")
+            row("report --all --format html", n,
+                best([str(BINARY), "--ledger", str(official), "report", "--all", "--format", "html"],
+                     args.repeat, html_ok), {})
 
     # add to a 1M-row campaign ledger, then undo the row (the file is
     # truncated back to its length).

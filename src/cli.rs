@@ -230,7 +230,9 @@ input or unknown candidate.
 Examples:
   parrainage report
   parrainage report --by department,date --format markdown >> \"$GITHUB_STEP_SUMMARY\"
-  parrainage report --all --ledger cc-2022-parrainages.csv --format json";
+  parrainage report --all --ledger cc-2022-parrainages.csv --format json
+  parrainage report --format html -o parrainages.html
+  parrainage --as-of 2022-02-10 report --all --since 2022-02-08   # what that publication changed";
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -243,6 +245,12 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Also show what changed after DATE: the sponsorships published since
+    #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+    pub since: Option<NaiveDate>,
+    /// Write the report to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// A table of the report.
@@ -264,6 +272,8 @@ pub enum ReportFormat {
     Json,
     Csv,
     Markdown,
+    /// One self-contained page: inline SVG charts, no script, nothing fetched
+    Html,
 }
 
 const IMPORT_HELP: &str = "\

@@ -5,14 +5,23 @@
 //! place that counts), choose the candidates, build the view model once and
 //! hand it to a renderer (`render`).
 
-use crate::cli::ReportArgs;
+use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::cli::{ReportArgs, ReportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::ledger::ReadOptions;
+use crate::ledger::scan::each_entry;
 use crate::ledger::scan::{self, Scan, scan};
+use crate::render::model::Extras;
 use crate::render::model::Sections;
 use crate::render::{self, Report};
+use crate::rules::Status;
 use crate::rules::fold::tidy;
 use crate::rules::identity::closest_names;
+use crate::rules::identity::{KeyHasher, candidate_key};
 use crate::rules::tally::{CandidateTally, Tally, TallyBuilder};
 
 /// How many unreadable rows to show before sending the user to `check`.
@@ -54,16 +63,96 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         (ranking.clone(), ranking.len() == 1)
     };
     let sections = Sections::choose(&args.by, one);
+    // The claim dates are drawn in HTML only; the sponsors published
+    // since a day are listed for one candidate.
+    let extras = if args.format == ReportFormat::Html || args.since.is_some() {
+        extras(&context.ledgers, &options, &scope, args.since.filter(|_| one))
+    } else {
+        scope.iter().map(|_| Extras::default()).collect()
+    };
     let report = Report::new(
         &options.election,
         rules,
         context.as_of,
+        args.since,
         &scope,
+        &extras,
         &ranking,
         sections,
     );
-    print(&render::render(&report, args.format, context.color));
+    let text = render::render(&report, args.format, context.color);
+    match &args.output {
+        Some(path) => write_output(path, &text)?,
+        None => print(&text),
+    }
     Ok(Exit::Success)
+}
+
+/// What the tally does not keep, for each candidate of `scope`: when their
+/// live entries were claimed, and with `since`, who was published after
+/// that day. Each official counts once per candidate, the first row read,
+/// as in the tally.
+fn extras(
+    paths: &[std::path::PathBuf],
+    options: &ReadOptions,
+    scope: &[&CandidateTally],
+    since: Option<NaiveDate>,
+) -> Vec<Extras> {
+    let mut extras: Vec<Extras> = scope.iter().map(|_| Extras::default()).collect();
+    let index: FxHashMap<String, usize> = scope
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (candidate_key(&t.name()), i))
+        .collect();
+    let mut keys = KeyHasher::default();
+    let mut seen: FxHashSet<[u64; 2]> = FxHashSet::default();
+    let mut last: Option<(String, Option<usize>, u64)> = None;
+    each_entry(paths, options, |entry| {
+        let (candidate, hash) = match &last {
+            Some((spelling, candidate, hash)) if spelling == entry.candidate => (*candidate, *hash),
+            _ => {
+                let key = candidate_key(entry.candidate);
+                let found = (index.get(&key).copied(), xxh3_64(key.as_bytes()));
+                last = Some((entry.candidate.to_string(), found.0, found.1));
+                found
+            }
+        };
+        let Some(candidate) = candidate else { return };
+        if !seen.insert(keys.sponsorship(entry, hash)) {
+            return;
+        }
+        let extra = &mut extras[candidate];
+        if let (true, Some(day)) = (entry.status.is_live(), entry.claimed_on) {
+            *extra.claimed_by_date.entry(day).or_default() += 1;
+        }
+        if let (Some(since), Some(day)) = (since, entry.published_on)
+            && entry.status == Status::Validated
+            && day > since
+        {
+            extra.since.push(entry.tidied());
+        }
+    });
+    extras
+}
+
+/// Writes the report to `path` in one step: a temporary file beside it,
+/// renamed over it, so that a reader never sees half a page.
+fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
+    let failed =
+        |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // A report is for reading: the permissions a new file would get.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut file = builder.tempfile_in(&directory).map_err(failed)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
 }
 
 /// Findings about several rows together, which the tally's rules settle;

@@ -131,6 +131,30 @@ pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C)
     (result, collected.unwrap_or_default())
 }
 
+/// Reads every good entry of a ledger in reading order, on one thread,
+/// and hands each to `each`, as it stood on `options.as_of` if that is
+/// set: for the few details a report needs that the tally does not keep.
+/// Problems were reported by the scan before; here they are passed over.
+pub fn each_entry(paths: &[PathBuf], options: &ReadOptions, mut each: impl FnMut(&Entry)) {
+    let Ok(files) = expand(paths) else { return };
+    let mut ignored = Vec::new();
+    for path in files {
+        let Ok(mut reader) = LedgerReader::open(&path, options) else {
+            continue;
+        };
+        while let Some((_, entry)) = reader.next_entry(&mut ignored) {
+            ignored.clear();
+            let entry = match options.as_of {
+                Some(day) => entry.and_then(|e| e.as_of(day)),
+                None => entry,
+            };
+            if let Some(entry) = entry {
+                each(&entry);
+            }
+        }
+    }
+}
+
 /// One part of a file: its bytes.
 #[derive(Debug, Clone, Copy)]
 struct Span {

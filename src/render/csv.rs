@@ -150,6 +150,49 @@ pub fn render(report: &Report) -> String {
         }
         tables.push(table(&rows));
     }
+    // What changed after --since: each sponsor for one candidate, the
+    // count of each candidate with --all.
+    if report.candidates.iter().any(|c| c.since.is_some()) {
+        let mut rows = vec![strings(&[
+            "section",
+            "candidate",
+            "since",
+            "validated",
+            "last_name",
+            "first_name",
+            "mandate",
+            "circonscription",
+            "department",
+            "published_on",
+        ])];
+        for c in &report.candidates {
+            let Some(since) = &c.since else { continue };
+            if since.sponsors.is_empty() {
+                if since.validated > 0 {
+                    let mut row = vec!["since".into(), defuse(&c.candidate), since.date.clone()];
+                    row.push(since.validated.to_string());
+                    row.extend(std::iter::repeat_n(String::new(), 6));
+                    rows.push(row);
+                }
+                continue;
+            }
+            for s in &since.sponsors {
+                rows.push(vec![
+                    "since".into(),
+                    defuse(&c.candidate),
+                    since.date.clone(),
+                    "1".into(),
+                    defuse(&s.last_name),
+                    defuse(&s.first_name),
+                    s.mandate.into(),
+                    defuse(&s.circonscription),
+                    s.department.into(),
+                    s.published_on.clone(),
+                ]);
+            }
+        }
+        tables.push(table(&rows));
+    }
     tables.join("\n")
 }
 

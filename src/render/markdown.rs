@@ -40,6 +40,24 @@ pub fn render(report: &Report) -> String {
             "\n{qualified} of {} candidates qualified; {total} validated sponsorships in all.\n\n",
             report.ranking.len()
         ));
+        if !sections.details()
+            && let Some(date) = report
+                .candidates
+                .iter()
+                .find_map(|c| c.since.as_ref())
+                .map(|s| &s.date)
+        {
+            out.push_str(&format!("### Published after {date}\n\n"));
+            let rows: Vec<Vec<String>> = report
+                .candidates
+                .iter()
+                .filter_map(|c| c.since.as_ref().map(|s| (c, s)))
+                .filter(|(_, s)| s.validated > 0)
+                .map(|(c, s)| vec![c.candidate.clone(), s.validated.to_string()])
+                .collect();
+            out.push_str(&table(&["Candidate", "New validated"], &[false, true], &rows));
+            out.push('\n');
+        }
     }
     if sections.details() {
         for c in &report.candidates {
@@ -138,6 +156,33 @@ fn details(report: &Report, c: &CandidateView) -> String {
             &rows,
         ));
         out.push('\n');
+    }
+    if let Some(since) = &c.since {
+        out.push_str(&format!(
+            "### Published after {}: {} new validated\n\n",
+            since.date, since.validated
+        ));
+        let rows: Vec<Vec<String>> = since
+            .sponsors
+            .iter()
+            .map(|s| {
+                vec![
+                    s.published_on.clone(),
+                    format!("{} {}", s.last_name, s.first_name),
+                    s.mandate.into(),
+                    s.circonscription.clone(),
+                    s.department.into(),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            out.push_str(&table(
+                &["Published", "Name", "Mandate", "Place", "Département"],
+                &[false; 5],
+                &rows,
+            ));
+            out.push('\n');
+        }
     }
     out
 }

@@ -9,8 +9,12 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 
 use crate::cli::Section;
+use std::collections::BTreeMap;
+
 use crate::rules::Election;
+use crate::rules::department::{self, Department};
 use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
+use crate::sponsorship::Sponsorship;
 
 /// Everything one `report` prints.
 #[derive(Debug, Serialize)]
@@ -64,7 +68,9 @@ impl Sections {
             mandate,
             department,
             date,
-            ranking: has(Section::Candidate),
+            // With several candidates, the ranking comes first whatever
+            // else is asked.
+            ranking: has(Section::Candidate) || !one_candidate,
         }
     }
 
@@ -116,6 +122,42 @@ pub struct CandidateView {
     pub by_mandate: Vec<MandateRow>,
     pub by_department: Vec<DepartmentRow>,
     pub by_date: Vec<DateRow>,
+    /// Live entries by the day they were claimed, cumulative (drawn in
+    /// HTML; gathered only for it).
+    #[serde(skip)]
+    pub claimed_by_date: Vec<DateRow>,
+    /// What changed after `--since`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<SinceView>,
+}
+
+/// What changed after a day: the sponsorships validated since.
+#[derive(Debug, Serialize)]
+pub struct SinceView {
+    pub date: String,
+    pub validated: u32,
+    /// Who, for a one-candidate report (empty with `--all`).
+    pub sponsors: Vec<SinceSponsor>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SinceSponsor {
+    pub last_name: String,
+    pub first_name: String,
+    pub mandate: &'static str,
+    pub circonscription: String,
+    pub department: &'static str,
+    pub published_on: String,
+}
+
+/// What a report needs of a candidate beyond the tally, read from the
+/// ledger when a format or `--since` asks for it.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Live entries per day of claim.
+    pub claimed_by_date: BTreeMap<NaiveDate, u32>,
+    /// Validated entries published after `--since`, in reading order.
+    pub since: Vec<Sponsorship>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -169,11 +211,14 @@ pub struct RankRow {
 impl Report {
     /// Builds the report of `scope` (the candidates to detail) out of
     /// `ranking` (every candidate of the ledger).
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         election: &Election,
         rules: String,
         as_of: NaiveDate,
+        since: Option<NaiveDate>,
         scope: &[&CandidateTally],
+        extras: &[Extras],
         ranking: &[&CandidateTally],
         sections: Sections,
     ) -> Report {
@@ -191,7 +236,8 @@ impl Report {
             },
             candidates: scope
                 .iter()
-                .map(|t| CandidateView::new(t, election, as_of))
+                .zip(extras)
+                .map(|(t, extra)| CandidateView::new(t, extra, election, as_of, since))
                 .collect(),
             ranking: ranking
                 .iter()
@@ -212,7 +258,13 @@ impl Report {
 }
 
 impl CandidateView {
-    fn new(tally: &CandidateTally, election: &Election, as_of: NaiveDate) -> CandidateView {
+    fn new(
+        tally: &CandidateTally,
+        extra: &Extras,
+        election: &Election,
+        as_of: NaiveDate,
+        since: Option<NaiveDate>,
+    ) -> CandidateView {
         let validated = tally.validated();
         let unit = |u: &UnitCount| DepartmentRow {
             code: u.department.code,
@@ -271,7 +323,54 @@ impl CandidateView {
                     }
                 })
                 .collect(),
+            claimed_by_date: extra
+                .claimed_by_date
+                .iter()
+                .scan(0, |total, (day, n)| {
+                    *total += n;
+                    Some(DateRow {
+                        date: day.to_string(),
+                        validated: *n,
+                        cumulative: *total,
+                        target: None,
+                    })
+                })
+                .collect(),
+            since: since.map(|since| SinceView {
+                date: since.to_string(),
+                validated: tally
+                    .by_date
+                    .range(since.succ_opt().unwrap_or(since)..)
+                    .map(|(_, n)| n)
+                    .sum(),
+                sponsors: extra
+                    .since
+                    .iter()
+                    .map(|s| SinceSponsor {
+                        last_name: s.last_name.clone(),
+                        first_name: s.first_name.clone(),
+                        mandate: s.mandate.code(),
+                        circonscription: s.circonscription.clone(),
+                        department: s.department.code,
+                        published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
+                    })
+                    .collect(),
+            }),
         }
+    }
+
+    /// The units the candidate has no validated sponsor in yet, in code
+    /// order: every département and collectivity, `ZZ` and `EU` included.
+    pub fn not_reached(&self) -> Vec<&'static Department> {
+        department::ALL
+            .iter()
+            .filter(|unit| {
+                !self
+                    .by_department
+                    .iter()
+                    .any(|row| row.code == unit.code && row.validated > 0)
+            })
+            .collect()
     }
 }
 

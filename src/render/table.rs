@@ -16,6 +16,9 @@ pub fn render(report: &Report, color: bool) -> String {
         out.push_str(&format!("Candidates as of {}\n", report.as_of));
         out.push_str(&ranking(report, color));
         out.push('\n');
+        if !sections.details() {
+            out.push_str(&since_by_candidate(report));
+        }
     }
     if sections.details() {
         for candidate in &report.candidates {
@@ -68,7 +71,21 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
             }
             table.add_row(vec![Cell::new(fact.label).add_attribute(Attribute::Bold), cell]);
         }
+        if !c.by_date.is_empty() {
+            let counts: Vec<u32> = c.by_date.iter().map(|d| d.validated).collect();
+            let first = c.by_date.first().map_or("", |d| d.date.as_str());
+            let last = c.by_date.last().map_or("", |d| d.date.as_str());
+            table.add_row(vec![
+                Cell::new("Publications").add_attribute(Attribute::Bold),
+                Cell::new(format!("{} new validated, {first} to {last}", sparkline(&counts))),
+            ]);
+        }
         out.push_str(&finish(table));
+        let missing: Vec<&str> = c.not_reached().iter().map(|u| u.code).collect();
+        out.push_str(&wrap(
+            &format!("Not yet reached ({}): {}", missing.len(), missing.join(" ")),
+            usize::from(WIDTH),
+        ));
         out.push('\n');
     }
     if sections.mandate {
@@ -137,6 +154,62 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
         out.push_str(&finish(table));
         out.push('\n');
     }
+    if let Some(since) = &c.since {
+        out.push_str(&format!(
+            "Published after {}: {} new validated\n",
+            since.date, since.validated
+        ));
+        for s in &since.sponsors {
+            let place = if s.circonscription.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", s.circonscription)
+            };
+            out.push_str(&format!(
+                "  {} {} {}, {}{place}, {}\n",
+                s.published_on, s.last_name, s.first_name, s.mandate, s.department
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The new counts of each publication as a line of bars: `▁▃█▅`.
+fn sparkline(counts: &[u32]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|n| LEVELS[((n * 7 + top / 2) / top).min(7) as usize])
+        .collect()
+}
+
+/// With `--all --since`: the new validated sponsorships of each candidate.
+fn since_by_candidate(report: &Report) -> String {
+    let Some(date) = report
+        .candidates
+        .iter()
+        .find_map(|c| c.since.as_ref())
+        .map(|s| &s.date)
+    else {
+        return String::new();
+    };
+    let mut out = format!("Published after {date}\n");
+    for c in &report.candidates {
+        if let Some(since) = &c.since
+            && since.validated > 0
+        {
+            out.push_str(&format!("  {:>5}  {}\n", since.validated, c.candidate));
+        }
+    }
+    let total: u32 = report
+        .candidates
+        .iter()
+        .filter_map(|c| c.since.as_ref())
+        .map(|s| s.validated)
+        .sum();
+    out.push_str(&format!("  {total:>5}  in all\n"));
     out
 }
 
