@@ -101,6 +101,9 @@ pub enum Command {
     /// Reconcile the ledger with a publication of the Conseil constitutionnel
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
+    /// Whom to ask next: the register's officials not in the ledger nor published
+    #[command(after_help = PROSPECTS_HELP)]
+    Prospects(ProspectsArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -162,7 +165,7 @@ pub struct AddArgs {
     /// M. or Mme
     #[arg(long)]
     pub civility: Option<String>,
-    /// claimed, sent, validated, rejected, withdrawn or lost
+    /// claimed, sent, validated, rejected, withdrawn, lost or declined (said no)
     #[arg(long, default_value = "claimed")]
     pub status: String,
     /// Date of the promise, YYYY-MM-DD [default: --as-of for a claim]
@@ -210,6 +213,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also look each entry up in the register of elected officials (RNE) in DIR
+    /// [default: `register` in parrainage.toml, if set]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -306,6 +313,55 @@ pub struct ImportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Table,
+    Json,
+}
+
+const PROSPECTS_HELP: &str = "\
+Reads the register of elected officials (RNE): a directory of its CSV files, as
+data.gouv.fr publishes them (--register, or `register` in parrainage.toml). Lists every
+eligible official who is neither in the ledger (whatever the status, declined included)
+nor published for any candidate in the publications given, one row per person, ranked by
+what each would add for the candidate: first départements not yet reached (towards 30),
+then départements under the cap of 50 (the fewest first), then the rest. Reached and under
+the cap count the candidate's live entries (claimed, sent, validated). A ledger or
+published row that fits two homonyms excludes neither: both stay, marked maybe taken.
+
+Examples:
+  parrainage prospects --register rne/ --publication cc-2022-02-15.csv --limit 50
+  parrainage prospects --department 59 --format csv -o appels-nord.csv";
+
+#[derive(Debug, Args)]
+pub struct ProspectsArgs {
+    /// The register's directory [default: `register` in parrainage.toml]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
+    /// A publication of the Conseil constitutionnel: whoever it lists is taken (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub publication: Vec<PathBuf>,
+    /// Only officials of these départements (code or name; repeatable or comma-separated)
+    #[arg(long, value_name = "D", value_delimiter = ',')]
+    pub department: Vec<String>,
+    /// Only these mandates (code or label; repeatable or comma-separated)
+    #[arg(long, value_name = "M", value_delimiter = ',')]
+    pub mandate: Vec<String>,
+    /// At most N rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Go on past register rows that cannot be read, and count them
+    #[arg(long)]
+    pub skip_unreadable: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
     Json,
 }
 

@@ -64,6 +64,8 @@ pub struct Context {
     pub read: ReadOptions,
     pub as_of: NaiveDate,
     pub color: bool,
+    /// The register of elected officials' directory, from the settings.
+    pub register: Option<PathBuf>,
     /// Whether the settings or a flag chose the election; if not, an
     /// official publication's own dates may (see [`Context::options_for`]).
     election_chosen: Option<String>,
@@ -105,6 +107,11 @@ impl Context {
             None
         };
         let candidate = args.candidate.clone().or(settings.candidate.clone());
+        // Relative to the settings file, where it is written.
+        let register = settings.register.as_ref().map(|dir| match path.parent() {
+            Some(parent) if dir.is_relative() => parent.join(dir),
+            _ => dir.clone(),
+        });
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -123,6 +130,7 @@ impl Context {
             },
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
+            register,
             election_chosen,
         })
     }
@@ -224,4 +232,24 @@ pub fn today_in_paris() -> NaiveDate {
 pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Writes a command's output to `path` in one step: a temporary file
+/// beside it, renamed over it, so that a reader never sees half a page.
+pub fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
+    let failed =
+        |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // A report is for reading: the permissions a new file would get.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut file = builder.tempfile_in(&directory).map_err(failed)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
 }

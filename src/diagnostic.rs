@@ -36,6 +36,9 @@ pub enum Code {
     FormulaCell,
     PossibleDuplicate,
     Encoding,
+    NotInRegister,
+    MandateNotInRegister,
+    AmbiguousInRegister,
 }
 
 impl Code {
@@ -57,6 +60,9 @@ impl Code {
             Code::StatusDateMismatch => "status-date-mismatch",
             Code::FormulaCell => "formula-cell",
             Code::PossibleDuplicate => "possible-duplicate",
+            Code::NotInRegister => "not-in-register",
+            Code::MandateNotInRegister => "mandate-not-in-register",
+            Code::AmbiguousInRegister => "ambiguous-in-register",
             Code::Encoding => "encoding",
         }
     }

@@ -35,6 +35,7 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Check(args) => commands::check::run(args, context),
         Command::Report(args) => commands::report::run(args, context),
         Command::Import(args) => commands::import::run(args, context),
+        Command::Prospects(args) => commands::prospects::run(args, context),
         Command::Completions(args) => commands::completions::run(args),
     }
 }

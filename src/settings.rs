@@ -25,6 +25,9 @@ pub struct Settings {
     pub threshold: Option<u32>,
     pub min_departments: Option<u32>,
     pub max_share: Option<f64>,
+    /// The directory of the register of elected officials (RNE), relative
+    /// to the settings file.
+    pub register: Option<PathBuf>,
 }
 
 /// Flags that override the settings.

@@ -6,5 +6,6 @@ pub mod check;
 pub mod completions;
 pub mod import;
 pub mod init;
+pub mod prospects;
 pub mod report;
 pub mod update;

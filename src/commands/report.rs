@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
@@ -133,26 +133,6 @@ fn extras(
         }
     });
     extras
-}
-
-/// Writes the report to `path` in one step: a temporary file beside it,
-/// renamed over it, so that a reader never sees half a page.
-fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
-    let failed =
-        |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // A report is for reading: the permissions a new file would get.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut file = builder.tempfile_in(&directory).map_err(failed)?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
 }
 
 /// Findings about several rows together, which the tally's rules settle;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::columns::Format;
 use super::read::{LedgerReader, OpenError, ReadOptions, expand};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::encoding::TextEncoding;
@@ -136,20 +137,30 @@ pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C)
 /// set: for the few details a report needs that the tally does not keep.
 /// Problems were reported by the scan before; here they are passed over.
 pub fn each_entry(paths: &[PathBuf], options: &ReadOptions, mut each: impl FnMut(&Entry)) {
+    each_entry_at(paths, options, |_, _, _, entry| each(entry));
+}
+
+/// [`each_entry`], with the file, its format and the line of each entry.
+pub fn each_entry_at(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    mut each: impl FnMut(&Arc<Path>, Format, u64, &Entry),
+) {
     let Ok(files) = expand(paths) else { return };
     let mut ignored = Vec::new();
     for path in files {
         let Ok(mut reader) = LedgerReader::open(&path, options) else {
             continue;
         };
-        while let Some((_, entry)) = reader.next_entry(&mut ignored) {
+        let (file, format) = (Arc::clone(&reader.path), reader.format);
+        while let Some((at, entry)) = reader.next_entry(&mut ignored) {
             ignored.clear();
             let entry = match options.as_of {
                 Some(day) => entry.and_then(|e| e.as_of(day)),
                 None => entry,
             };
             if let Some(entry) = entry {
-                each(&entry);
+                each(&file, format, at.line, &entry);
             }
         }
     }

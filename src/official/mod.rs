@@ -14,6 +14,7 @@ pub mod cc2022_json;
 pub mod json;
 #[cfg(test)]
 mod made_up;
+pub mod rne;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

@@ -397,7 +397,7 @@ impl<'a> Reconciler<'a> {
                         }
                         Outcome::AlreadyValidated
                     }
-                    Status::Withdrawn | Status::Rejected | Status::Lost => {
+                    Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
                         note(
                             NoteKind::Anomaly,
                             "published-despite-status",
@@ -435,7 +435,9 @@ impl<'a> Reconciler<'a> {
                         );
                         Outcome::Unchanged
                     }
-                    Status::Withdrawn | Status::Rejected | Status::Lost => Outcome::Unchanged,
+                    Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
+                        Outcome::Unchanged
+                    }
                 }
             };
             verdicts.push(verdict(outcome));

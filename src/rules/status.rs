@@ -22,6 +22,8 @@ pub enum Status {
     Withdrawn,
     /// Published for another candidate.
     Lost,
+    /// The official said no: counts nowhere, and is no longer a prospect.
+    Declined,
 }
 
 impl Status {
@@ -31,13 +33,14 @@ impl Status {
         self as usize
     }
 
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Claimed,
         Status::Sent,
         Status::Validated,
         Status::Rejected,
         Status::Withdrawn,
         Status::Lost,
+        Status::Declined,
     ];
 
     pub fn code(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Status {
             Status::Rejected => "rejected",
             Status::Withdrawn => "withdrawn",
             Status::Lost => "lost",
+            Status::Declined => "declined",
         }
     }
 
@@ -102,6 +106,7 @@ impl FromStr for Status {
             "rejected" | "rejete" | "rejetee" => Ok(Status::Rejected),
             "withdrawn" | "retire" | "retiree" => Ok(Status::Withdrawn),
             "lost" | "perdu" | "perdue" => Ok(Status::Lost),
+            "declined" | "refuse" | "refusee" | "decline" => Ok(Status::Declined),
             _ => Err(()),
         }
     }

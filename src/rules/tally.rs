@@ -438,6 +438,8 @@ impl Counts {
                 }
                 Status::Claimed | Status::Sent => tally.pending += 1,
                 Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
+                // An official who said no counts nowhere.
+                Status::Declined => {}
             }
         });
         counts

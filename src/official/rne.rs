@@ -1,0 +1,785 @@
+//! The Répertoire national des élus (RULES.md §6): one file per mandate,
+//! read from a directory, in any of the forms its releases drift between
+//! (`;` or `,`, quoted or not, `dd/mm/yyyy` or ISO dates, padded or
+//! unpadded codes, CRLF or LF, a BOM or none, a header with a double
+//! space). A file is recognised by its header, never by its name, and read
+//! by column name.
+//!
+//! Only the rows whose mandate or function may sponsor are kept, mapped to
+//! the ledger's mandate codes and to the unit they count in (RULES.md §1).
+//! Within the register a person is last name, first name and date of
+//! birth, folded; one person may hold several mandates. Rows that do not
+//! say which unit they count in are kept with no unit, counted and listed:
+//! never guessed.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::rules::fold::{fold, fold_into, fold_words, tidy};
+use crate::rules::{Department, Mandate};
+
+/// What a register file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Mayors,
+    MunicipalCouncillors,
+    ArrondissementCouncillors,
+    DepartmentalCouncillors,
+    RegionalCouncillors,
+    AssemblyMembers,
+    Deputies,
+    Senators,
+    Meps,
+    CommunityCouncillors,
+    AfeMembers,
+    ConsularCouncillors,
+}
+
+impl Kind {
+    /// The kind a header announces, by its columns (folded names).
+    fn of(header: &[String]) -> Option<Kind> {
+        let has = |name: &str| header.iter().any(|h| *h == fold(name));
+        Some(if has("Code de la circonscription consulaire") {
+            Kind::ConsularCouncillors
+        } else if has("Code de la circ. AFE") || has("Code de la circonscription AFE") {
+            Kind::AfeMembers
+        } else if has("Code de la section - collectivité à statut particulier") {
+            Kind::AssemblyMembers
+        } else if has("Code de la section départementale") {
+            Kind::RegionalCouncillors
+        } else if has("Code du canton") {
+            Kind::DepartmentalCouncillors
+        } else if has("Code de la circonscription législative") {
+            Kind::Deputies
+        } else if has("Libellé du secteur") {
+            Kind::ArrondissementCouncillors
+        } else if has("N° SIREN") || has("Libellé de l'EPCI") {
+            Kind::CommunityCouncillors
+        } else if has("Code de la commune") && has("Libellé de la fonction") {
+            Kind::MunicipalCouncillors
+        } else if has("Code de la commune") {
+            Kind::Mayors
+        } else if has("Code du département") || has("Code de la collectivité à statut particulier") {
+            Kind::Senators
+        } else if has("Nom de l'élu") && has("Date de naissance") {
+            Kind::Meps
+        } else {
+            return None;
+        })
+    }
+
+    /// How a person speaks of the file, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Mayors => "mayors",
+            Kind::MunicipalCouncillors => "municipal councillors",
+            Kind::ArrondissementCouncillors => "arrondissement councillors",
+            Kind::DepartmentalCouncillors => "departmental councillors",
+            Kind::RegionalCouncillors => "regional councillors",
+            Kind::AssemblyMembers => "members of an assembly",
+            Kind::Deputies => "deputies",
+            Kind::Senators => "senators",
+            Kind::Meps => "members of the European Parliament",
+            Kind::CommunityCouncillors => "community councillors",
+            Kind::AfeMembers => "members of the Assemblée des Français de l'étranger",
+            Kind::ConsularCouncillors => "consular councillors",
+        }
+    }
+}
+
+/// A mandate a person of the register holds and may sponsor with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub mandate: Mandate,
+    /// Commune, canton, section, constituency… as the file writes it.
+    pub circonscription: String,
+    /// Where it counts; `None` when the file does not say (a member of the
+    /// Assemblée de Corse, a regional councillor of the Alsace section).
+    pub unit: Option<&'static Department>,
+    /// The file (index into [`Register::files`]) and line it comes from.
+    pub file: usize,
+    pub line: u64,
+}
+
+/// One person of the register, with every eligible mandate they hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub last_name: String,
+    /// Folded last name, first name and date of birth: who the person is.
+    key: String,
+    pub first_name: String,
+    /// `M.` or `Mme`, from the file's sex code.
+    pub civility: Option<&'static str>,
+    pub birth: NaiveDate,
+    pub mandates: Vec<Held>,
+}
+
+/// A row kept with no unit, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownUnit {
+    pub file: usize,
+    pub line: u64,
+    pub person: usize,
+    pub why: &'static str,
+}
+
+/// The register as read from a directory.
+#[derive(Debug, Default)]
+pub struct Register {
+    /// The files read, with what they hold.
+    pub files: Vec<(Arc<Path>, Kind)>,
+    /// Data rows read, eligible or not.
+    pub rows: u64,
+    pub eligible: u64,
+    pub ineligible: u64,
+    /// Rows that could not be read (with `skip_unreadable`).
+    pub skipped: u64,
+    pub unknown_unit: Vec<UnknownUnit>,
+    pub persons: Vec<Person>,
+    /// Unreadable rows (errors) and files passed over (warnings).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Person {
+    /// The last name folded: how the register is searched and sorted.
+    pub fn folded_last_name(&self) -> &str {
+        self.key.split('\u{1f}').next().unwrap_or_default()
+    }
+}
+
+impl Register {
+    /// Reads every file of `dir`. Errors (an unreadable row) are in
+    /// `diagnostics`; the caller decides whether to go on.
+    pub fn read(dir: &Path) -> Result<Register, String> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot read the register's directory: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        // Each file is read on its own, the largest first, on every core;
+        // then the files are joined in name order, so that the result is
+        // the same as one pass.
+        let mut by_size: Vec<(u64, usize)> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (std::fs::metadata(p).map_or(0, |m| m.len()), i))
+            .collect();
+        by_size.sort_unstable_by(|a, b| b.cmp(a));
+        let threads = crate::ledger::scan::threads().min(paths.len()).max(1);
+        let mut shares: Vec<(u64, Vec<usize>)> = vec![(0, Vec::new()); threads];
+        for (size, i) in by_size {
+            if let Some(least) = shares.iter_mut().min_by_key(|(load, _)| *load) {
+                least.0 += size;
+                least.1.push(i);
+            }
+        }
+        let read: Vec<Result<Vec<(usize, Register)>, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .iter()
+                .map(|(_, files)| {
+                    let paths = &paths;
+                    scope.spawn(move || {
+                        files
+                            .iter()
+                            .map(|&i| {
+                                let path = &paths[i];
+                                let bytes =
+                                    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                                let mut one = Register::default();
+                                one.read_file(Arc::from(path.as_path()), &bytes);
+                                Ok((i, one))
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a thread reading the register failed".to_string()))
+                })
+                .collect()
+        });
+        let mut parts = Vec::new();
+        for share in read {
+            parts.extend(share?);
+        }
+        parts.sort_by_key(|(i, _)| *i);
+        let mut register = Register::default();
+        let mut persons: FxHashMap<String, usize> = FxHashMap::default();
+        persons.reserve(parts.iter().map(|(_, p)| p.persons.len()).sum());
+        for (_, part) in parts {
+            register.absorb(part, &mut persons);
+        }
+        if register.files.is_empty() {
+            return Err(format!(
+                "{}: no file of the register of elected officials (RNE) found there",
+                dir.display()
+            ));
+        }
+        Ok(register)
+    }
+
+    /// Takes in a register read apart (one file, say): its persons join
+    /// those of the same key, here or in that part.
+    pub fn absorb(&mut self, part: Register, persons: &mut FxHashMap<String, usize>) {
+        let file_offset = self.files.len();
+        self.files.extend(part.files);
+        self.rows += part.rows;
+        self.eligible += part.eligible;
+        self.ineligible += part.ineligible;
+        self.skipped += part.skipped;
+        self.diagnostics.extend(part.diagnostics);
+        let mut moved = Vec::with_capacity(part.persons.len());
+        for mut person in part.persons {
+            for held in &mut person.mandates {
+                held.file += file_offset;
+            }
+            let index = match persons.get(&person.key) {
+                Some(&p) => {
+                    self.persons[p].mandates.append(&mut person.mandates);
+                    p
+                }
+                None => {
+                    persons.insert(person.key.clone(), self.persons.len());
+                    self.persons.push(person);
+                    self.persons.len() - 1
+                }
+            };
+            moved.push(index);
+        }
+        for mut unknown in part.unknown_unit {
+            unknown.file += file_offset;
+            unknown.person = moved[unknown.person];
+            self.unknown_unit.push(unknown);
+        }
+    }
+
+    /// Reads one file's bytes into the register, one person per eligible
+    /// row: the same person's rows are joined by [`absorb`](Self::absorb).
+    pub fn read_file(&mut self, path: Arc<Path>, bytes: &[u8]) {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+        let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
+        let delimiter = if count(b',') > count(b';') { b',' } else { b';' };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut record = csv::StringRecord::new();
+        let header: Vec<String> = match reader.read_record(&mut record) {
+            Ok(true) => record.iter().map(fold).collect(),
+            Ok(false) => return self.pass_over(&path, "the file is empty"),
+            Err(_) => return self.pass_over(&path, "the file is not text this tool can read"),
+        };
+        let Some(kind) = Kind::of(&header) else {
+            return self.pass_over(
+                &path,
+                "its header is not that of a file of the register of elected officials",
+            );
+        };
+        let columns = Columns::new(&header);
+        let file = self.files.len();
+        self.files.push((Arc::clone(&path), kind));
+        self.persons.reserve(bytes.len() / 128);
+        loop {
+            let read = reader.read_record(&mut record);
+            // The line the row starts on (the header is line 1). After a
+            // CRLF, the reader's row starts on the LF it has not read yet.
+            let line = record.position().map_or_else(
+                || reader.position().line(),
+                |p| p.line() + u64::from(bytes.get(p.byte() as usize) == Some(&b'\n')),
+            );
+            match read {
+                Ok(false) => break,
+                Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
+                Ok(true) => {}
+                Err(e) => {
+                    self.rows += 1;
+                    self.unreadable(&path, line, None, format!("cannot read the row: {e}"));
+                    continue;
+                }
+            }
+            self.rows += 1;
+            if record.len() != header.len() {
+                let message = format!(
+                    "the row has {} fields but the header has {}: a truncated or broken file",
+                    record.len(),
+                    header.len()
+                );
+                self.unreadable(&path, line, None, message);
+                continue;
+            }
+            let get = |names: &[usize]| -> &str {
+                names
+                    .iter()
+                    .filter_map(|&i| record.get(i))
+                    .map(str::trim)
+                    .find(|v| !v.is_empty())
+                    .unwrap_or("")
+            };
+            let Some(row) = eligible(kind, &columns, &get) else {
+                self.ineligible += 1;
+                continue;
+            };
+            let (last, first) = (get(&columns.last_name), get(&columns.first_name));
+            if last.is_empty() || first.is_empty() {
+                self.unreadable(&path, line, Some("Nom de l'élu"), "no name".to_string());
+                continue;
+            }
+            let birth_text = get(&columns.birth);
+            let Some(birth) = parse_birth(birth_text) else {
+                let message = format!("`{birth_text}` is not a date of birth (dd/mm/yyyy or yyyy-mm-dd)");
+                self.unreadable(&path, line, Some("Date de naissance"), message);
+                continue;
+            };
+            self.eligible += 1;
+            let mut key = String::with_capacity(last.len() + first.len() + 12);
+            fold_into(last, &mut key);
+            key.push('\u{1f}');
+            fold_into(first, &mut key);
+            key.push('\u{1f}');
+            key.push_str(&birth.format("%Y%m%d").to_string());
+            let civility = match get(&columns.sex) {
+                "M" | "m" => Some("M."),
+                "F" | "f" => Some("Mme"),
+                _ => None,
+            };
+            self.persons.push(Person {
+                last_name: tidy(last),
+                key,
+                first_name: tidy(first),
+                civility,
+                birth,
+                mandates: Vec::with_capacity(1),
+            });
+            let person = self.persons.len() - 1;
+            if let Err(why) = row.unit {
+                self.unknown_unit.push(UnknownUnit {
+                    file,
+                    line,
+                    person,
+                    why,
+                });
+            }
+            self.persons[person].mandates.push(Held {
+                mandate: row.mandate,
+                circonscription: row.circonscription,
+                unit: row.unit.ok(),
+                file,
+                line,
+            });
+        }
+    }
+
+    fn pass_over(&mut self, path: &Arc<Path>, why: &str) {
+        self.diagnostics.push(
+            Diagnostic::warning(path, 1, Code::MissingColumn, format!("passed over: {why}"))
+                .hint("the register's directory should hold the RNE's CSV files (elus-maires-mai.csv, …)"),
+        );
+    }
+
+    fn unreadable(&mut self, path: &Arc<Path>, line: u64, column: Option<&str>, message: String) {
+        self.skipped += 1;
+        let mut diagnostic = Diagnostic::error(path, line, Code::MalformedCsv, message);
+        if let Some(column) = column {
+            diagnostic = diagnostic.column(column);
+        }
+        self.diagnostics.push(diagnostic.hint(
+            "download the file again from data.gouv.fr, or pass --skip-unreadable to go on without it",
+        ));
+    }
+}
+
+/// Where the columns the tool reads are, by name.
+struct Columns {
+    last_name: Vec<usize>,
+    first_name: Vec<usize>,
+    sex: Vec<usize>,
+    birth: Vec<usize>,
+    department: Vec<usize>,
+    collectivity: Vec<usize>,
+    section: Vec<usize>,
+    canton: Vec<usize>,
+    function: Vec<usize>,
+    /// Labels for the circonscription, best first.
+    places: Vec<usize>,
+    regional_section: Vec<usize>,
+}
+
+impl Columns {
+    fn new(header: &[String]) -> Columns {
+        let at = |names: &[&str]| -> Vec<usize> {
+            names
+                .iter()
+                .filter_map(|name| header.iter().position(|h| *h == fold(name)))
+                .collect()
+        };
+        Columns {
+            last_name: at(&["Nom de l'élu"]),
+            first_name: at(&["Prénom de l'élu"]),
+            sex: at(&["Code sexe"]),
+            birth: at(&["Date de naissance"]),
+            department: at(&["Code du département"]),
+            collectivity: at(&["Code de la collectivité à statut particulier"]),
+            section: at(&["Code de la section - collectivité à statut particulier"]),
+            canton: at(&["Code du canton"]),
+            function: at(&["Libellé de la fonction"]),
+            places: at(&[
+                "Libellé de la commune",
+                "Libellé du canton",
+                "Libellé de la section départementale",
+                "Libellé de la section - collectivité à statut particulier",
+                "Libellé de la circonscription législative",
+                "Libellé de la circonscription consulaire",
+                "Libellé la circ. AFE",
+                "Libellé la circonscription AFE",
+                "Libellé de l'EPCI",
+                "Libellé de la collectivité à statut particulier",
+            ]),
+            regional_section: at(&["Code de la section départementale"]),
+        }
+    }
+}
+
+/// An eligible row: its mandate, circonscription and unit (or why the
+/// unit is unknown).
+struct Eligible {
+    mandate: Mandate,
+    circonscription: String,
+    unit: Result<&'static Department, &'static str>,
+}
+
+/// The eligible mandate a row of a file of `kind` gives, if any (RULES.md
+/// §6), and where it counts (RULES.md §1).
+fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r str) -> Option<Eligible> {
+    // Folded only for the files whose function decides.
+    let function = || fold_words(get(&columns.function));
+    let department = get(&columns.department);
+    let collectivity = get(&columns.collectivity);
+    // The département column, else the collectivity's (overseas units).
+    let unit_of_row = || {
+        unit(department)
+            .or_else(|| unit(collectivity))
+            .ok_or("the row names no département")
+    };
+    let (mandate, unit) = match kind {
+        Kind::Mayors => (Mandate::Mayor, unit_of_row()),
+        Kind::MunicipalCouncillors => {
+            let unit = unit_of_row();
+            if function().starts_with("maire delegue") {
+                (Mandate::DelegateMayor, unit)
+            } else if unit.is_ok_and(|u| u.code == "75") {
+                (Mandate::ParisCouncillor, unit)
+            } else {
+                return None;
+            }
+        }
+        Kind::ArrondissementCouncillors if function() == "maire d arrondissement" => {
+            (Mandate::ArrondissementMayor, unit_of_row())
+        }
+        Kind::ArrondissementCouncillors => return None,
+        Kind::DepartmentalCouncillors => {
+            let unit = if department == "6AE" {
+                // The Collectivité européenne d'Alsace: the canton code
+                // (67xx, 68xx) tells the Bas-Rhin from the Haut-Rhin.
+                unit(get(&columns.canton).get(..2).unwrap_or_default())
+                    .filter(|u| matches!(u.code, "67" | "68"))
+                    .ok_or("an Alsace canton whose code names neither 67 nor 68")
+            } else {
+                unit_of_row()
+            };
+            (Mandate::DepartmentalCouncillor, unit)
+        }
+        Kind::RegionalCouncillors => {
+            let section = get(&columns.regional_section);
+            let unit = match section {
+                "69M" => Ok(Department::by_code("69")),
+                "6AE" => Err("the Alsace section does not say Bas-Rhin or Haut-Rhin"),
+                code => unit(code).ok_or("the row names no section départementale"),
+            };
+            (Mandate::RegionalCouncillor, unit)
+        }
+        Kind::AssemblyMembers => {
+            let section = get(&columns.section);
+            match collectivity {
+                "94" => (
+                    Mandate::CorsicaCouncillor,
+                    unit(department)
+                        .filter(|u| matches!(u.code, "2A" | "2B"))
+                        .ok_or("the Assemblée de Corse: the file does not say Corse-du-Sud or Haute-Corse"),
+                ),
+                "69M" => (Mandate::LyonCouncillor, Ok(Department::by_code("69"))),
+                code => {
+                    let mandate = if function().starts_with("president de l organe executif")
+                        && matches!(code, "972" | "987" | "988")
+                    {
+                        Mandate::OverseasExecutive
+                    } else {
+                        Mandate::OverseasCouncillor
+                    };
+                    let unit = unit(code)
+                        .or_else(|| unit(department))
+                        .or_else(|| unit(section.get(..3).unwrap_or_default()))
+                        .ok_or("the row names no collectivity");
+                    (mandate, unit)
+                }
+            }
+        }
+        Kind::Deputies => {
+            // The constituency of Saint-Martin and Saint-Barthélemy (ZX)
+            // counts under 978 (RULES.md §5).
+            let unit = if collectivity == "ZX" && department.is_empty() {
+                Ok(Department::by_code("978"))
+            } else {
+                unit_of_row()
+            };
+            (Mandate::Deputy, unit)
+        }
+        Kind::Senators => (Mandate::Senator, unit_of_row()),
+        Kind::Meps => (Mandate::Mep, Ok(Department::by_code("EU"))),
+        Kind::CommunityCouncillors => {
+            if !function().starts_with("president") {
+                return None;
+            }
+            (Mandate::EpciPresident, unit_of_row())
+        }
+        Kind::AfeMembers => (Mandate::AfeCouncillor, Ok(Department::by_code("ZZ"))),
+        Kind::ConsularCouncillors if function().starts_with("president du conseil consulaire") => {
+            (Mandate::ConsularPresident, Ok(Department::by_code("ZZ")))
+        }
+        Kind::ConsularCouncillors => return None,
+    };
+    let circonscription = match mandate {
+        // The official data leaves these empty: so does the register here,
+        // so that both compare alike.
+        Mandate::Deputy
+        | Mandate::Senator
+        | Mandate::Mep
+        | Mandate::ParisCouncillor
+        | Mandate::LyonCouncillor
+        | Mandate::DepartmentalCouncillor
+        | Mandate::CorsicaCouncillor => String::new(),
+        _ => tidy(get(&columns.places)),
+    };
+    Some(Eligible {
+        mandate,
+        circonscription,
+        unit,
+    })
+}
+
+/// The unit of a register code: `1` is `01`, `2a` is `2A`, `971` a
+/// collectivity, `ZZ` the French abroad. Names are not codes here.
+fn unit(code: &str) -> Option<&'static Department> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > 3 {
+        return None;
+    }
+    let code = code.to_ascii_uppercase();
+    let code = if code.len() == 1 && code.as_bytes()[0].is_ascii_digit() {
+        format!("0{code}")
+    } else {
+        code
+    };
+    crate::rules::department::ALL.iter().find(|d| d.code == code)
+}
+
+/// A date of birth: `22/07/1967`, `1967-07-22`, or with two-digit years
+/// (`22/07/67`), which are of the last hundred years.
+fn parse_birth(text: &str) -> Option<NaiveDate> {
+    for format in ["%d/%m/%Y", "%Y-%m-%d"] {
+        if let Ok(day) = NaiveDate::parse_from_str(text, format)
+            && text.len() >= 10
+        {
+            return Some(day);
+        }
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    if let [d, m, y] = parts.as_slice()
+        && y.len() == 2
+    {
+        let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+        let this_year = chrono::Datelike::year(&crate::context::today_in_paris()) % 100;
+        let century = if y > this_year { 1900 } else { 2000 };
+        return NaiveDate::from_ymd_opt(century + y, m, d);
+    }
+    None
+}
+
+/// What the register says of a ledger entry or a published row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    /// One person holds that mandate there, under that name.
+    One(usize),
+    /// Several do: homonyms, told apart by nothing the entry says.
+    Several(Vec<usize>),
+    /// One person of that name is there, under other mandates only.
+    OtherMandates(usize),
+    /// No one (see [`Index::nearest`] for the names closest).
+    Nobody,
+}
+
+/// The register's mandates by folded last name, unit and mandate, to find
+/// the person an entry names (RULES.md §1's looser rules for claims: case,
+/// accents, hyphens and fewer first names aside; exactly one fit, or it
+/// is said to be ambiguous).
+pub struct Index<'r> {
+    register: &'r Register,
+    by_family: FxHashMap<(&'r str, &'static str), Vec<(usize, usize)>>,
+}
+
+impl<'r> Index<'r> {
+    pub fn new(register: &'r Register) -> Index<'r> {
+        let mut by_family: FxHashMap<(&'r str, &'static str), Vec<(usize, usize)>> = FxHashMap::default();
+        for (p, person) in register.persons.iter().enumerate() {
+            for (h, held) in person.mandates.iter().enumerate() {
+                if let Some(unit) = held.unit {
+                    by_family
+                        .entry((person.folded_last_name(), unit.code))
+                        .or_default()
+                        .push((p, h));
+                }
+            }
+        }
+        Index { register, by_family }
+    }
+
+    /// The person of the register `entry` names.
+    pub fn lookup<S: AsRef<str>>(&self, entry: &crate::sponsorship::Sponsorship<S>) -> Lookup {
+        let last = fold(entry.last_name.as_ref());
+        let Some(family) = self.by_family.get(&(last.as_str(), entry.department.code)) else {
+            return Lookup::Nobody;
+        };
+        let ours = fold(entry.circonscription.as_ref());
+        let named: Vec<(usize, usize)> = family
+            .iter()
+            .copied()
+            .filter(|&(p, _)| {
+                crate::rules::matching::first_names(
+                    entry.first_name.as_ref(),
+                    &self.register.persons[p].first_name,
+                )
+                .is_some()
+            })
+            .collect();
+        let mut fits: Vec<usize> = named
+            .iter()
+            .filter(|&&(p, h)| {
+                let held = &self.register.persons[p].mandates[h];
+                let theirs = fold(&held.circonscription);
+                held.mandate == entry.mandate && (ours.is_empty() || theirs.is_empty() || ours == theirs)
+            })
+            .map(|&(p, _)| p)
+            .collect();
+        fits.sort_unstable();
+        fits.dedup();
+        match fits.as_slice() {
+            [one] => Lookup::One(*one),
+            [] => {
+                let mut persons: Vec<usize> = named.iter().map(|&(p, _)| p).collect();
+                persons.sort_unstable();
+                persons.dedup();
+                match persons.as_slice() {
+                    [one] => Lookup::OtherMandates(*one),
+                    [] => Lookup::Nobody,
+                    several => Lookup::Several(several.to_vec()),
+                }
+            }
+            several => Lookup::Several(several.to_vec()),
+        }
+    }
+
+    /// The names of the register closest to the entry's, in its unit and
+    /// with its mandate.
+    pub fn nearest<S: AsRef<str>>(&self, entry: &crate::sponsorship::Sponsorship<S>) -> Vec<String> {
+        let wanted = fold(&format!(
+            "{} {}",
+            entry.last_name.as_ref(),
+            entry.first_name.as_ref()
+        ));
+        let mut close: Vec<(usize, String)> = self
+            .by_family
+            .iter()
+            .filter(|((_, unit), _)| *unit == entry.department.code)
+            .flat_map(|(_, held)| held.iter())
+            .filter(|&&(p, h)| self.register.persons[p].mandates[h].mandate == entry.mandate)
+            .map(|&(p, _)| {
+                let person = &self.register.persons[p];
+                let name = format!("{} {}", person.last_name, person.first_name);
+                (crate::rules::identity::edit_distance(&wanted, &fold(&name)), name)
+            })
+            .collect();
+        close.sort();
+        close.dedup();
+        close.into_iter().take(3).map(|(_, name)| name).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(files: &[(&str, &str)]) -> Register {
+        let mut register = Register::default();
+        let mut persons = FxHashMap::default();
+        for (name, text) in files {
+            let mut one = Register::default();
+            one.read_file(Arc::from(Path::new(name)), text.as_bytes());
+            register.absorb(one, &mut persons);
+        }
+        register
+    }
+
+    #[test]
+    fn codes_and_dates_in_every_form() {
+        assert_eq!(unit("1").map(|d| d.code), Some("01"));
+        assert_eq!(unit("01").map(|d| d.code), Some("01"));
+        assert_eq!(unit("2a").map(|d| d.code), Some("2A"));
+        assert_eq!(unit("971").map(|d| d.code), Some("971"));
+        assert_eq!(unit("6AE"), None);
+        assert_eq!(unit("Ain"), None);
+        let day = NaiveDate::from_ymd_opt(1967, 7, 22);
+        assert_eq!(parse_birth("22/07/1967"), day);
+        assert_eq!(parse_birth("1967-07-22"), day);
+        assert_eq!(parse_birth("22/07/67"), day);
+        assert_eq!(parse_birth("22/07/1967 "), None);
+        assert_eq!(parse_birth("31/02/1967"), None);
+    }
+
+    #[test]
+    fn a_person_with_two_mandates_is_one_person() {
+        let register = read(&[
+            (
+                "m.csv",
+                "Code du département;Libellé du département;Code de la collectivité à statut particulier;Libellé de la collectivité à statut particulier;Code de la commune;Libellé de la commune;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;Date de début du mandat\n\
+                 01;Ain;;;01001;L'Abergement;DUPONT;Jean;M;22/07/1967;15/03/2026\n",
+            ),
+            (
+                "d.csv",
+                "\"Code du département\",\"Libellé du  département\",\"Code du canton\",\"Libellé du canton\",\"Nom de l'élu\",\"Prénom de l'élu\",\"Code sexe\",\"Date de naissance\",\"Libellé de la fonction\"\r\n\
+                 1,\"Ain\",101,\"Ambérieu\",\"Dupont\",\"Jean\",\"M\",1967-07-22,\r\n",
+            ),
+        ]);
+        assert_eq!((register.rows, register.eligible, register.ineligible), (2, 2, 0));
+        assert_eq!(register.persons.len(), 1);
+        let person = &register.persons[0];
+        assert_eq!(person.civility, Some("M."));
+        let mandates: Vec<(Mandate, &str)> = person
+            .mandates
+            .iter()
+            .map(|h| (h.mandate, h.unit.map_or("?", |u| u.code)))
+            .collect();
+        assert_eq!(
+            mandates,
+            [(Mandate::Mayor, "01"), (Mandate::DepartmentalCouncillor, "01")]
+        );
+    }
+}
