@@ -224,6 +224,59 @@ def main():
                          "import", str(publication), "--format", "json"], args.repeat, import_ok)
         row("import (1M publication, 50k ledger)", 1_000_000, imported, {})
 
+    # The register of elected officials: the real files of the shared data,
+    # when they are there (they are personal data and stay outside the
+    # project); a 500-claim ledger drawn from its mayors, and the real 2022
+    # publication.
+    shared = ROOT.parent / "shared" / "data"
+    register = shared / "rne-2026"
+    publication_2022 = shared / "cc-2022-parrainages.csv"
+    if register.is_dir() and publication_2022.exists():
+        files = sorted(str(f) for f in register.glob("*.csv"))
+        for f in files:
+            subprocess.run(["cat", f], stdout=subprocess.DEVNULL, check=True)
+        ledger = DATA / "register-ledger-500.csv"
+        with open(register / "elus-maires-mai.csv", encoding="utf-8-sig", newline="") as f:
+            mayors = list(csv.DictReader(f, delimiter=";"))
+        import random
+        picked = random.Random(500).sample(mayors, 500)
+        with open(ledger, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["status", "candidate", "last_name", "first_name", "mandate", "circonscription",
+                             "department", "claimed_on"])
+            for m in picked:
+                writer.writerow(["claimed", "KAZIB Anasse", m["Nom de l'élu"], m["Prénom de l'élu"], "mayor",
+                                 m["Libellé de la commune"],
+                                 m["Code du département"] or m["Code de la collectivité à statut particulier"],
+                                 "2026-11-01"])
+
+        def xsv_count_ok(code, output):
+            expect(code == 0, "xsv count failed")
+
+        counted = best(["sh", "-c", " ".join(f"{xsv} count -d ';' '{f}' &&" for f in files) + " true"],
+                       args.repeat, xsv_count_ok)
+
+        def prospects_ok(code, output):
+            result = json.loads(output)
+            expect(code == 0 and result["excluded"]["ledger"] == 500 and result["register"]["persons"] > 0
+                   and len(result["prospects"]) > 0, f"prospects: exit {code}")
+
+        def check_register_ok(code, output):
+            result = json.loads(output)
+            expect(code == 0 and result["errors"] == 0
+                   and not any(d["code"].endswith("-in-register") for d in result["diagnostics"]),
+                   f"check --register: exit {code}, {result['errors']} errors")
+
+        on_register = [str(BINARY), "--ledger", str(ledger), "--as-of", "2026-11-30", "--election", "2027"]
+        row("prospects (register, 2022 publication, 500-row ledger) --format json", 41_407,
+            best(on_register + ["prospects", "--register", str(register), "--publication", str(publication_2022),
+                                "--format", "json"], args.repeat, prospects_ok),
+            {"xsv count": counted})
+        row("check --register (500-row ledger)", 41_407,
+            best(on_register + ["check", "--register", str(register), "--format", "json"], args.repeat,
+                 check_register_ok),
+            {"xsv count": counted})
+
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.system()} {platform.release()}"
     lines = [f"Machine: {machine}. Best of {args.repeat} runs, file in page cache; every run's totals checked.", "",
              "| task | rows | parrainage | xsv frequency | pandas | polars |", "|---|---:|---:|---:|---:|---:|"]
@@ -236,6 +289,8 @@ def main():
         ratio = ""
         if "xsv frequency" in others:
             ratio = f" ({seconds / others['xsv frequency'][0]:.2f}× xsv)"
+        elif "xsv count" in others:
+            ratio = f" ({seconds / others['xsv count'][0]:.2f}× xsv count, {others['xsv count'][0]:.2f} s)"
         lines.append(f"| {task} | {n:,} | {seconds:.2f} s, {mib:.0f} MiB{ratio} | {cell('xsv frequency')} | "
                      f"{cell('pandas')} | {cell('polars')} |")
     table = "\n".join(lines)

@@ -22,7 +22,6 @@ use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     let dir = register_dir(args.register.as_deref(), context)?;
-    let register = read_register(&dir, args.skip_unreadable)?;
     let departments = args
         .department
         .iter()
@@ -41,43 +40,25 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         .collect::<Result<Vec<Mandate>, _>>()?;
 
     // Who is taken: anyone in the ledger, whatever the status, and anyone
-    // published, for any candidate.
+    // published, for any candidate. The ledger and the publications are
+    // read while the register is.
     let (options, _) = context.options_for(&context.ledgers);
-    let everyone = ReadOptions {
-        as_of: None,
-        ..options.clone()
-    };
+    let (register, taken_rows) = std::thread::scope(|scope| {
+        let rows = scope.spawn(|| taken_rows(context, &options, &args.publication));
+        let register = read_register(&dir, args.skip_unreadable);
+        let rows = rows
+            .join()
+            .unwrap_or_else(|_| Err(Failure::usage("a thread reading the ledger failed")));
+        (register, rows)
+    });
+    let (register, (ledger_rows, published_rows)) = (register?, taken_rows?);
     let index = Index::new(&register);
     let mut taken = Taken::new(register.persons.len());
-    let mut ledger_rows = Vec::new();
-    if context.ledgers.iter().any(|p| p.exists()) {
-        each_entry(&context.ledgers, &everyone, |entry| {
-            ledger_rows.push(entry.tidied())
-        });
-    }
     for entry in &ledger_rows {
         taken.mark(index.lookup(entry), By::Ledger);
     }
-    for publication in &args.publication {
-        let (publication_options, _) = context.options_for(std::slice::from_ref(publication));
-        let publication_options = ReadOptions {
-            candidate: None,
-            as_of: None,
-            ..publication_options
-        };
-        match crate::ledger::LedgerReader::open(publication, &publication_options) {
-            Ok(reader) if reader.format.is_official() => {}
-            Ok(_) => {
-                return Err(Failure::usage(format!(
-                    "{}: not a publication of the Conseil constitutionnel",
-                    publication.display()
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        }
-        each_entry(std::slice::from_ref(publication), &publication_options, |entry| {
-            taken.mark(index.lookup(entry), By::Publication);
-        });
+    for entry in &published_rows {
+        taken.mark(index.lookup(entry), By::Publication);
     }
 
     // Where the candidate stands: live entries per unit, as of today.
@@ -222,6 +203,48 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         None => print(&text),
     }
     Ok(Exit::Success)
+}
+
+/// Every entry of the ledger, whatever its status, and every row of the
+/// publications, whoever it is for.
+fn taken_rows(
+    context: &Context,
+    options: &ReadOptions,
+    publications: &[PathBuf],
+) -> Result<(Vec<Sponsorship>, Vec<Sponsorship>), Failure> {
+    let everyone = ReadOptions {
+        as_of: None,
+        ..options.clone()
+    };
+    let mut ledger_rows = Vec::new();
+    if context.ledgers.iter().any(|p| p.exists()) {
+        each_entry(&context.ledgers, &everyone, |entry| {
+            ledger_rows.push(entry.tidied())
+        });
+    }
+    let mut published_rows = Vec::new();
+    for publication in publications {
+        let (publication_options, _) = context.options_for(std::slice::from_ref(publication));
+        let publication_options = ReadOptions {
+            candidate: None,
+            as_of: None,
+            ..publication_options
+        };
+        match crate::ledger::LedgerReader::open(publication, &publication_options) {
+            Ok(reader) if reader.format.is_official() => {}
+            Ok(_) => {
+                return Err(Failure::usage(format!(
+                    "{}: not a publication of the Conseil constitutionnel",
+                    publication.display()
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        each_entry(std::slice::from_ref(publication), &publication_options, |entry| {
+            published_rows.push(entry.tidied())
+        });
+    }
+    Ok((ledger_rows, published_rows))
 }
 
 /// How many rows a table shows without `--limit`.

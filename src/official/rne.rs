@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -346,7 +346,14 @@ impl Register {
             key.push('\u{1f}');
             fold_into(first, &mut key);
             key.push('\u{1f}');
-            key.push_str(&birth.format("%Y%m%d").to_string());
+            // The date as digits, without a format string to interpret.
+            let (y, m, d) = (birth.year(), birth.month(), birth.day());
+            for digit in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                key.push(char::from(b'0' + digit.unsigned_abs() as u8 % 10));
+            }
+            for digit in [m / 10, m % 10, d / 10, d % 10] {
+                key.push(char::from(b'0' + digit as u8));
+            }
             let civility = match get(&columns.sex) {
                 "M" | "m" => Some("M."),
                 "F" | "f" => Some("Mme"),
@@ -593,25 +600,35 @@ fn unit(code: &str) -> Option<&'static Department> {
 }
 
 /// A date of birth: `22/07/1967`, `1967-07-22`, or with two-digit years
-/// (`22/07/67`), which are of the last hundred years.
+/// (`22/07/67`), which are of the last hundred years. Read by hand: a
+/// register holds tens of thousands.
 fn parse_birth(text: &str) -> Option<NaiveDate> {
-    for format in ["%d/%m/%Y", "%Y-%m-%d"] {
-        if let Ok(day) = NaiveDate::parse_from_str(text, format)
-            && text.len() >= 10
-        {
-            return Some(day);
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (year, month, day, year_digits) = if let [y, m, d] = text.split('-').collect::<Vec<_>>()[..] {
+        (number(y)?, number(m)?, number(d)?, y.len())
+    } else if let [d, m, y] = text.split('/').collect::<Vec<_>>()[..] {
+        (number(y)?, number(m)?, number(d)?, y.len())
+    } else {
+        return None;
+    };
+    let year = match year_digits {
+        4 => i32::try_from(year).ok()?,
+        2 => {
+            let this_year = crate::context::today_in_paris().year() % 100;
+            let year = i32::try_from(year).ok()?;
+            if year > this_year {
+                1900 + year
+            } else {
+                2000 + year
+            }
         }
-    }
-    let parts: Vec<&str> = text.split('/').collect();
-    if let [d, m, y] = parts.as_slice()
-        && y.len() == 2
-    {
-        let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-        let this_year = chrono::Datelike::year(&crate::context::today_in_paris()) % 100;
-        let century = if y > this_year { 1900 } else { 2000 };
-        return NaiveDate::from_ymd_opt(century + y, m, d);
-    }
-    None
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// What the register says of a ledger entry or a published row.
