@@ -161,61 +161,66 @@ impl Register {
             .filter(|p| p.is_file())
             .collect();
         paths.sort();
-        // Each file is read on its own, the largest first, on every core;
-        // then the files are joined in name order, so that the result is
-        // the same as one pass.
-        let mut by_size: Vec<(u64, usize)> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (std::fs::metadata(p).map_or(0, |m| m.len()), i))
-            .collect();
-        by_size.sort_unstable_by(|a, b| b.cmp(a));
-        let threads = crate::ledger::scan::threads().min(paths.len()).max(1);
-        let mut shares: Vec<(u64, Vec<usize>)> = vec![(0, Vec::new()); threads];
-        for (size, i) in by_size {
+        let mut texts = Vec::with_capacity(paths.len());
+        for path in &paths {
+            texts.push(std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
+        }
+        // The files are read side by side on every core, a large file with
+        // no quote (so every line end ends a row) in pieces; then the
+        // pieces are joined in name and reading order, so that the result
+        // is the same as one pass.
+        let threads = crate::ledger::scan::threads().max(1);
+        let mut pieces: Vec<Piece> = Vec::new();
+        for (file, text) in texts.iter().enumerate() {
+            pieces.extend(Piece::cut(file, text, threads));
+        }
+        let mut order: Vec<usize> = (0..pieces.len()).collect();
+        order.sort_unstable_by_key(|&k| std::cmp::Reverse(pieces[k].len()));
+        let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads.min(pieces.len()).max(1)];
+        for k in order {
             if let Some(least) = shares.iter_mut().min_by_key(|(load, _)| *load) {
-                least.0 += size;
-                least.1.push(i);
+                least.0 += pieces[k].len();
+                least.1.push(k);
             }
         }
-        let read: Vec<Result<Vec<(usize, Register)>, String>> = std::thread::scope(|scope| {
+        let mut parts: Vec<(usize, Register)> = std::thread::scope(|scope| {
             let handles: Vec<_> = shares
                 .iter()
-                .map(|(_, files)| {
-                    let paths = &paths;
+                .map(|(_, share)| {
+                    let (paths, texts, pieces) = (&paths, &texts, &pieces);
                     scope.spawn(move || {
-                        files
+                        share
                             .iter()
-                            .map(|&i| {
-                                let path = &paths[i];
-                                let bytes =
-                                    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                            .map(|&k| {
+                                let piece = &pieces[k];
                                 let mut one = Register::default();
-                                one.read_file(Arc::from(path.as_path()), &bytes);
-                                Ok((i, one))
+                                one.read_piece(
+                                    Arc::from(paths[piece.file].as_path()),
+                                    &texts[piece.file],
+                                    piece,
+                                );
+                                (k, one)
                             })
-                            .collect()
+                            .collect::<Vec<_>>()
                     })
                 })
                 .collect();
             handles
                 .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err("a thread reading the register failed".to_string()))
-                })
+                .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        let mut parts = Vec::new();
-        for share in read {
-            parts.extend(share?);
+        if parts.len() != pieces.len() {
+            return Err("a thread reading the register failed".to_string());
         }
-        parts.sort_by_key(|(i, _)| *i);
+        parts.sort_by_key(|(k, _)| *k);
         let mut register = Register::default();
-        let mut persons: FxHashMap<String, usize> = FxHashMap::default();
+        let mut persons: FxHashMap<u128, usize> = FxHashMap::default();
         persons.reserve(parts.iter().map(|(_, p)| p.persons.len()).sum());
-        for (_, part) in parts {
-            register.absorb(part, &mut persons);
+        for (k, part) in parts {
+            // A later piece of a file read already: the same file.
+            let continues = k > 0 && pieces[k - 1].file == pieces[k].file && !part.files.is_empty();
+            register.absorb_piece(part, &mut persons, continues);
         }
         if register.files.is_empty() {
             return Err(format!(
@@ -228,9 +233,22 @@ impl Register {
 
     /// Takes in a register read apart (one file, say): its persons join
     /// those of the same key, here or in that part.
-    pub fn absorb(&mut self, part: Register, persons: &mut FxHashMap<String, usize>) {
-        let file_offset = self.files.len();
-        self.files.extend(part.files);
+    /// `persons` holds the 128-bit hash of each person's key.
+    pub fn absorb(&mut self, part: Register, persons: &mut FxHashMap<u128, usize>) {
+        self.absorb_piece(part, persons, false);
+    }
+
+    /// [`absorb`](Self::absorb), for a piece that `continues` the file
+    /// taken in last.
+    fn absorb_piece(&mut self, part: Register, persons: &mut FxHashMap<u128, usize>, continues: bool) {
+        let file_offset = if continues {
+            self.files.len().saturating_sub(1)
+        } else {
+            self.files.len()
+        };
+        if !continues {
+            self.files.extend(part.files);
+        }
         self.rows += part.rows;
         self.eligible += part.eligible;
         self.ineligible += part.ineligible;
@@ -241,13 +259,14 @@ impl Register {
             for held in &mut person.mandates {
                 held.file += file_offset;
             }
-            let index = match persons.get(&person.key) {
+            let key = xxhash_rust::xxh3::xxh3_128(person.key.as_bytes());
+            let index = match persons.get(&key) {
                 Some(&p) => {
                     self.persons[p].mandates.append(&mut person.mandates);
                     p
                 }
                 None => {
-                    persons.insert(person.key.clone(), self.persons.len());
+                    persons.insert(key, self.persons.len());
                     self.persons.push(person);
                     self.persons.len() - 1
                 }
@@ -264,7 +283,19 @@ impl Register {
     /// Reads one file's bytes into the register, one person per eligible
     /// row: the same person's rows are joined by [`absorb`](Self::absorb).
     pub fn read_file(&mut self, path: Arc<Path>, bytes: &[u8]) {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        self.read_piece(path, bytes, &Piece::whole(0, bytes));
+    }
+
+    /// Reads a piece of a file: the header, then the piece's rows.
+    fn read_piece(&mut self, path: Arc<Path>, text: &[u8], piece: &Piece) {
+        let joined;
+        let bytes: &[u8] = if piece.body.start == piece.header.end {
+            &text[piece.header.start..piece.body.end]
+        } else {
+            joined = [&text[piece.header.clone()], &text[piece.body.clone()]].concat();
+            &joined
+        };
+        let lines_before = piece.lines_before;
         let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
         let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
         let delimiter = if count(b',') > count(b';') { b',' } else { b';' };
@@ -293,10 +324,11 @@ impl Register {
             let read = reader.read_record(&mut record);
             // The line the row starts on (the header is line 1). After a
             // CRLF, the reader's row starts on the LF it has not read yet.
-            let line = record.position().map_or_else(
-                || reader.position().line(),
-                |p| p.line() + u64::from(bytes.get(p.byte() as usize) == Some(&b'\n')),
-            );
+            let line = lines_before
+                + record.position().map_or_else(
+                    || reader.position().line(),
+                    |p| p.line() + u64::from(bytes.get(p.byte() as usize) == Some(&b'\n')),
+                );
             match read {
                 Ok(false) => break,
                 Ok(true) if record.iter().all(|f| f.trim().is_empty()) => continue,
@@ -402,6 +434,72 @@ impl Register {
         self.diagnostics.push(diagnostic.hint(
             "download the file again from data.gouv.fr, or pass --skip-unreadable to go on without it",
         ));
+    }
+}
+
+/// A part of a file to read on its own: its header line and a run of
+/// whole rows, with the lines before them.
+struct Piece {
+    file: usize,
+    header: std::ops::Range<usize>,
+    body: std::ops::Range<usize>,
+    /// Lines of the file before the body, less the header's.
+    lines_before: u64,
+}
+
+impl Piece {
+    /// The whole of a file (past its BOM) as one piece.
+    fn whole(file: usize, text: &[u8]) -> Piece {
+        let start = if text.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        Piece {
+            file,
+            header: start..start,
+            body: start..text.len(),
+            lines_before: 0,
+        }
+    }
+
+    /// A file cut in `count` pieces at line ends, if it is large and holds
+    /// no quote (a quoted value may hold a line end); else whole.
+    fn cut(file: usize, text: &[u8], count: usize) -> Vec<Piece> {
+        let whole = Piece::whole(file, text);
+        if count < 2 || text.len() < 1 << 20 || memchr::memchr(b'"', text).is_some() {
+            return vec![whole];
+        }
+        let start = whole.body.start;
+        let Some(header_end) = memchr::memchr(b'\n', &text[start..]).map(|i| start + i + 1) else {
+            return vec![whole];
+        };
+        let mut cuts = vec![header_end];
+        for k in 1..count {
+            let at = header_end + (text.len() - header_end) * k / count;
+            match memchr::memchr(b'\n', &text[at..]) {
+                Some(i) if at + i + 1 < text.len() && at + i + 1 > *cuts.last().unwrap_or(&0) => {
+                    cuts.push(at + i + 1)
+                }
+                _ => break,
+            }
+        }
+        cuts.push(text.len());
+        let mut pieces = vec![Piece {
+            file,
+            header: start..start,
+            body: start..cuts[1],
+            lines_before: 0,
+        }];
+        for pair in cuts[1..].windows(2) {
+            pieces.push(Piece {
+                file,
+                header: start..header_end,
+                body: pair[0]..pair[1],
+                lines_before: memchr::memchr_iter(b'\n', &text[..pair[0]]).count() as u64 - 1,
+            });
+        }
+        pieces
+    }
+
+    fn len(&self) -> usize {
+        self.body.len()
     }
 }
 
@@ -753,6 +851,43 @@ mod tests {
             register.absorb(one, &mut persons);
         }
         register
+    }
+
+    #[test]
+    fn a_large_file_read_in_pieces_reads_as_one() {
+        let mut text = String::from(
+            "Code du département;Libellé du département;Code de la commune;Libellé de la commune;Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance\n",
+        );
+        for i in 0..25_000 {
+            let birth = if i == 14_000 {
+                "99/99/1999".to_string()
+            } else {
+                format!("{:02}/01/1960", 1 + i % 28)
+            };
+            text.push_str(&format!(
+                "01;Ain;{i:05};Commune numéro {i};NOM{};Jean;M;{birth}\n",
+                i % 9000
+            ));
+        }
+        assert!(text.len() > 1 << 20);
+        let pieces = Piece::cut(0, text.as_bytes(), 3);
+        assert_eq!(pieces.len(), 3);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("maires.csv"), &text).unwrap();
+        let in_pieces = Register::read(dir.path()).unwrap();
+        let mut whole = Register::default();
+        whole.read_file(Arc::from(Path::new("maires.csv")), text.as_bytes());
+        let mut one = Register::default();
+        one.absorb(whole, &mut FxHashMap::default());
+        assert_eq!(
+            (in_pieces.rows, in_pieces.eligible, in_pieces.skipped),
+            (25_000, 24_999, 1)
+        );
+        assert_eq!(in_pieces.persons, one.persons);
+        assert_eq!(in_pieces.files.len(), 1);
+        // The row that cannot be read is named at its own line.
+        assert_eq!(in_pieces.diagnostics[0].line, 14_002);
+        assert_eq!(one.diagnostics[0].line, 14_002);
     }
 
     #[test]
