@@ -272,6 +272,13 @@ def main():
             best(on_register + ["prospects", "--register", str(register), "--publication", str(publication_2022),
                                 "--format", "json"], args.repeat, prospects_ok),
             {"xsv count": counted})
+        def call_list_ok(code, output):
+            expect(code == 0 and output.count(b"\n") > 1000, f"prospects --format csv: exit {code}")
+
+        row("prospects (same) --format csv, the call list", 41_407,
+            best(on_register + ["prospects", "--register", str(register), "--publication", str(publication_2022),
+                                "--format", "csv"], args.repeat, call_list_ok),
+            {"xsv count": counted})
         row("check --register (500-row ledger)", 41_407,
             best(on_register + ["check", "--register", str(register), "--format", "json"], args.repeat,
                  check_register_ok),

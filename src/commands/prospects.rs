@@ -176,6 +176,17 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
             .collect(),
     };
     let text = match args.format {
+        // Straight to standard output: the document of a whole register
+        // is some megabytes.
+        ListFormat::Json if args.output.is_none() => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            // A closed pipe (`| head`) is not an error.
+            let _ = serde_json::to_writer_pretty(&mut out, &summary)
+                .map_err(std::io::Error::from)
+                .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
+                .and_then(|()| std::io::Write::flush(&mut out));
+            return Ok(Exit::Success);
+        }
         ListFormat::Json => {
             let mut bytes = Vec::with_capacity(256 * summary.prospects.len() + 1024);
             // Writing to memory cannot fail.
