@@ -67,6 +67,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub encoding: Option<TextEncoding>,
 
+    /// Writers give up (exit 2) if another holds the ledger's lock this long [default: wait]
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub lock_timeout: Option<f64>,
+
     /// When to use colours (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -372,8 +376,7 @@ pub struct CompletionsArgs {
 }
 
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))
+    crate::rules::election::parse_day(text)
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

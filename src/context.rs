@@ -66,6 +66,8 @@ pub struct Context {
     pub color: bool,
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
+    /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
+    pub lock_timeout: Option<std::time::Duration>,
     /// Whether the settings or a flag chose the election; if not, an
     /// official publication's own dates may (see [`Context::options_for`]).
     election_chosen: Option<String>,
@@ -131,6 +133,15 @@ impl Context {
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
             register,
+            lock_timeout: match args.lock_timeout {
+                Some(s) if s.is_finite() && s >= 0.0 => Some(std::time::Duration::from_secs_f64(s)),
+                Some(s) => {
+                    return Err(Failure::usage(format!(
+                        "--lock-timeout {s}: give a number of seconds"
+                    )));
+                }
+                None => None,
+            },
             election_chosen,
         })
     }
@@ -228,10 +239,22 @@ pub fn today_in_paris() -> NaiveDate {
         .date_naive()
 }
 
-/// Writes to standard output; a closed pipe (`| head`) is not an error.
-pub fn print(text: &str) {
+/// Writes to standard output. A closed pipe (`| head`) is not an error;
+/// any other failure (a full disk behind `>`) is, with exit 2.
+pub fn print(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing to standard output: a closed pipe is not an
+/// error (`| head` stops reading); anything else is.
+pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::usage(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes a command's output to `path` in one step: a temporary file

@@ -12,6 +12,14 @@ use parrainage::commands;
 use parrainage::context::{self, Context};
 
 fn main() -> ExitCode {
+    // A file-size limit (`ulimit -f`) must fail a write, which is then
+    // undone, rather than kill the process half-way through it.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" before any other
+    // thread exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     let outcome = match &cli.command {
         // Completions need no ledger and no settings.

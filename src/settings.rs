@@ -112,6 +112,9 @@ impl Settings {
             }
             election.max_share = share;
         }
+        election
+            .possible()
+            .map_err(|why| format!("{}: {why}", path.display()))?;
         Ok(election)
     }
 }
@@ -124,28 +127,22 @@ fn value_text(value: &toml::Value) -> String {
 }
 
 fn parse_day(value: &toml::Value) -> Result<NaiveDate, String> {
-    let text = value_text(value);
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+    crate::rules::election::parse_day(&value_text(value))
 }
 
 /// A date and time in Paris; a date alone means 18:00, the legal hour.
 pub fn parse_time(value: &toml::Value) -> Result<NaiveDateTime, String> {
     let text = value_text(value);
     let text = text.trim();
-    for format in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
-        if let Ok(time) = NaiveDateTime::parse_from_str(text, format) {
-            return Ok(time);
-        }
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(|day| day.and_time(NaiveTime::from_hms_opt(18, 0, 0).expect("18:00")))
-        .map_err(|_| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))
+    // The day as any other date typed, then the time, if any.
+    let (day, time) = text.split_once([' ', 'T']).unwrap_or((text, "18:00"));
+    let day = crate::rules::election::parse_day(day)
+        .map_err(|_| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))?;
+    ["%H:%M", "%H:%M:%S"]
+        .iter()
+        .find_map(|format| NaiveTime::parse_from_str(time, format).ok())
+        .map(|time| day.and_time(time))
+        .ok_or_else(|| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))
 }
 
 /// The text of a new settings file.
@@ -202,6 +199,15 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_read_either_way() {
+        let settings: Settings =
+            toml::from_str("opens = \"27/01/2022\"\ncloses = \"04/03/2022 18:00\"").unwrap();
+        let election = settings.election(&Overrides::default(), Path::new("x")).unwrap();
+        assert_eq!(election.opens.unwrap().to_string(), "2022-01-27");
+        assert_eq!(election.closes.unwrap().to_string(), "2022-03-04 18:00:00");
+    }
+
+    #[test]
     fn flags_override_settings() {
         let settings: Settings = toml::from_str("election = 2017\nthreshold = 600").unwrap();
         let overrides = Overrides {
@@ -218,8 +224,16 @@ mod tests {
         for text in [
             "max_share = 2.0",
             "election = 2031",
-            "opens = \"27/01/2022\"",
+            "opens = \"2022-13-01\"",
             "colour = 1",
+            // Nonsense that used to be taken: no one could qualify, a window
+            // that closes before it opens, a year past the calendar's range.
+            "max_share = 0.0001",
+            "threshold = 6000\nmax_share = 0.001",
+            "min_departments = 200",
+            "opens = \"2022-03-10\"",
+            "first_round = \"-262143-01-01\"",
+            "first_round = \"20222-01-01\"",
         ] {
             let parsed: Result<Settings, _> = toml::from_str(text);
             let failed = match parsed {

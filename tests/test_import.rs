@@ -675,3 +675,24 @@ fn reads_the_2022_json() {
     }
     assert!(from_json["confirmed"].as_u64().unwrap() + from_json["added"].as_u64().unwrap() > 0);
 }
+
+/// Case 11 of the robustness review: import wrote formula cells from a
+/// publication with no warning, where `add` warns.
+#[test]
+fn case_11_import_warns_of_formula_cells() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,,GIRARD,Luc,mayor,Verdun,55,2021-11-10,,,\n"),
+    );
+    wd.write(
+        "cc.csv",
+        publication_2022(&["M.;=HYPERLINK(\"x\");Luc;Maire;Laon;Aisne;MARTIN Claire;08/02/2022"]),
+    );
+    let (_, code, stderr) = run_json(&wd, &["import", "cc.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("cc.csv line 2") && stderr.contains("formula"),
+        "{stderr}"
+    );
+}

@@ -378,3 +378,224 @@ fn hostile_input_gets_an_error_with_file_and_line_never_a_panic() {
         .code(2)
         .stderr(predicate::str::contains("is a directory"));
 }
+
+/// A ledger with a few rows, and its settings.
+fn small_ledger(wd: &Workdir) -> String {
+    let mut text = String::from(HEADER);
+    for i in 0..30 {
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,NOM{i},Jean,mayor,Laon,02,2022-01-02,,,{}\n",
+            "x".repeat(40)
+        ));
+    }
+    wd.write("parrainages.csv", &text);
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    text
+}
+
+/// Case 1: under a file-size limit an `add` used to leave half a row.
+#[cfg(unix)]
+#[test]
+fn case_01_a_failed_add_leaves_no_half_row() {
+    let wd = Workdir::new();
+    let before = small_ledger(&wd);
+    let binary = assert_cmd::cargo::cargo_bin("parrainage");
+    // 2 blocks of 1 KiB: the row of 3,000 bytes cannot fit.
+    let script = format!(
+        "ulimit -f 2; exec '{}' --as-of 2022-02-01 add --last-name Dupont --first-name Jean --mandate mayor --department 55 --notes {}",
+        binary.display(),
+        "y".repeat(3000)
+    );
+    let output = Process::new("sh")
+        .args(["-c", &script])
+        .current_dir(wd.root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "an error, not a kill: {stderr}");
+    assert!(stderr.contains("the entry was not recorded"), "{stderr}");
+    assert_eq!(wd.read("parrainages.csv"), before, "the file is as it was");
+}
+
+/// Case 5: a write error on standard output used to exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn case_05_a_full_disk_behind_the_output_is_an_error() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    let binary = assert_cmd::cargo::cargo_bin("parrainage");
+    for command in ["report", "report --format json", "check --format json"] {
+        let script = format!(
+            "exec '{}' --as-of 2022-02-01 {command} > /dev/full",
+            binary.display()
+        );
+        let output = Process::new("sh")
+            .args(["-c", &script])
+            .current_dir(wd.root())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("cannot write the output"), "{command}: {stderr}");
+    }
+    // A closed pipe is not an error.
+    let script = format!(
+        "'{}' --as-of 2022-02-01 report --format json | head -c 10 > /dev/null; exit ${{PIPESTATUS[0]}}",
+        binary.display()
+    );
+    let output = Process::new("bash")
+        .args(["-c", &script])
+        .current_dir(wd.root())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Case 12: a date at the edge of the calendar's range used to panic.
+#[test]
+fn case_12_no_date_can_panic() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    for settings in [
+        "first_round = \"-262143-01-01\"",
+        "first_round = \"262143-01-01\"",
+        "opens = \"0000-01-01\"",
+    ] {
+        wd.write("parrainage.toml", settings);
+        let output = wd.cmd().arg("report").output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{settings}");
+    }
+    for flag in ["-262143-01-01", "99999-01-01"] {
+        let output = wd.cmd().args(["--first-round", flag, "report"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+    }
+}
+
+/// Case 13: settings that make qualification impossible, or a window that
+/// closes before it opens, used to be taken silently.
+#[test]
+fn case_13_nonsense_settings_are_refused() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    for (settings, says) in [
+        ("max_share = 0.0001", "cap of 0"),
+        ("threshold = 6000\nmax_share = 0.001", "can never reach"),
+        ("min_departments = 200", "more than the 109 units"),
+        ("election = 2022\nopens = \"2022-03-10\"", "before it opens"),
+    ] {
+        wd.write("parrainage.toml", settings);
+        wd.cmd()
+            .arg("check")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+/// Case 14: a lock held elsewhere used to make a writer wait forever,
+/// silently.
+#[cfg(unix)]
+#[test]
+fn case_14_a_writer_says_it_waits_and_gives_up_when_told() {
+    let wd = Workdir::new();
+    let before = small_ledger(&wd);
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(wd.path("parrainages.csv"))
+        .unwrap();
+    held.lock().unwrap();
+    let started = Instant::now();
+    wd.cmd()
+        .args([
+            "--lock-timeout",
+            "0.3",
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+        ])
+        .args(["--mandate", "mayor", "--department", "55"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lock-timeout"));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(wd.read("parrainages.csv"), before);
+    // Without a timeout: it says so after a second, and goes on once the
+    // lock is free.
+    let binary = assert_cmd::cargo::cargo_bin("parrainage");
+    let child = Process::new(&binary)
+        .args([
+            "--as-of",
+            "2022-02-01",
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+        ])
+        .args(["--mandate", "mayor", "--department", "55"])
+        .current_dir(wd.root())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    held.unlock().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("waiting for parrainages.csv"), "{stderr}");
+    assert!(wd.read("parrainages.csv").contains("Dupont,Jean,mayor"));
+}
+
+/// Case 15: killed rewrites used to leave temporary files for ever.
+#[test]
+fn case_15_temporary_files_of_killed_rewrites_are_cleaned_up() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    wd.write(".parrainages.csv.parrainage-Xy12ab.tmp", "half a rewrite");
+    // Another ledger's is left alone.
+    wd.write(".other.csv.parrainage-Zz99zz.tmp", "not ours");
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("removed").and(predicate::str::contains("interrupted")));
+    assert!(!wd.path(".parrainages.csv.parrainage-Xy12ab.tmp").exists());
+    assert!(wd.path(".other.csv.parrainage-Zz99zz.tmp").exists());
+}
+
+#[test]
+fn dates_are_typed_either_way_on_the_command_line() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    let iso = wd
+        .cmd_as_of("2022-03-03")
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    let french = wd
+        .cmd_as_of("03/03/2022")
+        .args(["report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(french.status.success());
+    assert_eq!(iso.stdout, french.stdout);
+}

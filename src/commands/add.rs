@@ -28,7 +28,7 @@ use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
-    let mut locked = LockedLedger::acquire(&path)
+    let mut locked = LockedLedger::acquire(&path, context.lock_timeout)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let layout = open_for_writing(&path, &context.read)?;
 
@@ -127,7 +127,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         entry.status,
         entry.describe(),
         entry.candidate
-    ));
+    ))?;
     Ok(Exit::Success)
 }
 

@@ -40,9 +40,9 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         .diagnostics
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     match args.format {
-        CheckFormat::Human => print(&human(&result, context.color)),
-        CheckFormat::Json => print(&json(&result)),
-        CheckFormat::Github => print(&github(&result)),
+        CheckFormat::Human => print(&human(&result, context.color))?,
+        CheckFormat::Json => print(&json(&result))?,
+        CheckFormat::Github => print(&github(&result))?,
     }
     if !result.unreadable.is_empty() {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));

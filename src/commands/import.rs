@@ -15,7 +15,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 
 use crate::cli::{ImportArgs, ImportFormat};
-use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::context::{self, Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
@@ -53,7 +53,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         None
     } else {
         Some(
-            LockedLedger::acquire(&path)
+            LockedLedger::acquire(&path, context.lock_timeout)
                 .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?,
         )
     };
@@ -113,7 +113,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     );
     let layout = ledger.layout();
     let spelled = tidy(&candidate);
-    let mut additions = Additions::new(&layout, &options, &spelled, &source);
+    let mut additions = Additions::new(&layout, &options, &spelled, &source, &args.publication);
     let mut reconciler = Reconciler::new(&arena, &candidate, claims);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
@@ -270,15 +270,16 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         changed: changes.len(),
     };
     match args.format {
-        ImportFormat::Table => print(&report.table()),
+        ImportFormat::Table => print(&report.table())?,
         ImportFormat::Json => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            // A closed pipe (`| head`) is not an error.
-            let _ = report
-                .write_json(&mut out)
-                .map_err(std::io::Error::from)
-                .and_then(|()| out.write_all(b"\n"))
-                .and_then(|()| out.flush());
+            context::written(
+                report
+                    .write_json(&mut out)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .and_then(|()| out.flush()),
+            )?;
         }
     }
     Ok(Exit::Success)
@@ -299,11 +300,19 @@ struct Additions<'o> {
     /// The name every new row is written with, and the source it gives.
     candidate: &'o str,
     source: &'o str,
+    publication: &'o Path,
 }
 
 impl<'o> Additions<'o> {
-    fn new(shape: &'o Layout, options: &ReadOptions, candidate: &'o str, source: &'o str) -> Additions<'o> {
+    fn new(
+        shape: &'o Layout,
+        options: &ReadOptions,
+        candidate: &'o str,
+        source: &'o str,
+        publication: &'o Path,
+    ) -> Additions<'o> {
         Additions {
+            publication,
             checker: RowChecker::new(shape, options),
             direct: NewRows::new(shape.dialect, true),
             late: NewRows::new(shape.dialect, false),
@@ -337,6 +346,7 @@ impl<'o> Additions<'o> {
                     .map(|d| (line, format!("{}: {}", d.code, d.message))),
             );
         }
+        warn_of_formulas(&found, self.publication);
         let rows = if late { &mut self.late } else { &mut self.direct };
         rows.push(&record, line, entry.candidate.as_ref())
             .map_err(|e| Failure::usage(format!("cannot keep the rows to add: {e}")))
@@ -365,6 +375,23 @@ impl<'o> Additions<'o> {
             }
         }
         Ok((merged, refused))
+    }
+}
+
+/// A value a publication brings into the ledger that a spreadsheet would
+/// run as a formula: said, as `add` says it (the value is written as
+/// published, and `check` will name it too).
+fn warn_of_formulas(found: &[Diagnostic], publication: &Path) {
+    for diagnostic in found
+        .iter()
+        .filter(|d| d.code == crate::diagnostic::Code::FormulaCell)
+    {
+        eprintln!(
+            "parrainage: warning: {} line {}: {}",
+            publication.display(),
+            diagnostic.line,
+            diagnostic.message
+        );
     }
 }
 

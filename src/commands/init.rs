@@ -87,7 +87,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
             format!(" --ledger {}", path.display())
         }
     ));
-    print(&out);
+    print(&out)?;
     Ok(Exit::Success)
 }
 

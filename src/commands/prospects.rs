@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::cli::{ListFormat, ProspectsArgs};
-use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
+use crate::context::{Context, Exit, Failure, Outcome, print, write_output, written};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
@@ -180,11 +180,12 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         // is some megabytes.
         ListFormat::Json if args.output.is_none() => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            // A closed pipe (`| head`) is not an error.
-            let _ = serde_json::to_writer_pretty(&mut out, &summary)
-                .map_err(std::io::Error::from)
-                .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
-                .and_then(|()| std::io::Write::flush(&mut out));
+            written(
+                serde_json::to_writer_pretty(&mut out, &summary)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
+                    .and_then(|()| std::io::Write::flush(&mut out)),
+            )?;
             return Ok(Exit::Success);
         }
         ListFormat::Json => {
@@ -211,7 +212,7 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     };
     match &args.output {
         Some(path) => write_output(path, &text)?,
-        None => print(&text),
+        None => print(&text)?,
     }
     Ok(Exit::Success)
 }

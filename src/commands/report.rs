@@ -83,7 +83,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let text = render::render(&report, args.format, context.color);
     match &args.output {
         Some(path) => write_output(path, &text)?,
-        None => print(&text),
+        None => print(&text)?,
     }
     Ok(Exit::Success)
 }

@@ -19,19 +19,95 @@ pub struct LockedLedger {
 }
 
 impl LockedLedger {
-    /// Opens `path` and waits for its exclusive lock. A rewrite by another
-    /// process may replace the file while we wait; then the lock we got is
-    /// on the old file, so we open the new one and try again.
-    pub fn acquire(path: &Path) -> io::Result<LockedLedger> {
+    /// Opens `path` and waits for its exclusive lock, saying so after a
+    /// second, and giving up after `timeout` if one is set. A rewrite by
+    /// another process may replace the file while we wait; then the lock
+    /// we got is on the old file, so we open the new one and try again.
+    pub fn acquire(path: &Path, timeout: Option<std::time::Duration>) -> io::Result<LockedLedger> {
+        let started = std::time::Instant::now();
+        let mut said = false;
         loop {
             let file = OpenOptions::new().read(true).write(true).open(path)?;
-            file.lock()?;
+            loop {
+                match file.try_lock() {
+                    Ok(()) => break,
+                    Err(std::fs::TryLockError::WouldBlock) => {}
+                    Err(std::fs::TryLockError::Error(e)) => return Err(e),
+                }
+                let waited = started.elapsed();
+                if timeout.is_some_and(|limit| waited >= limit) {
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        format!(
+                            "another parrainage still holds the lock after {:.1} s (--lock-timeout); nothing was written",
+                            waited.as_secs_f64()
+                        ),
+                    ));
+                }
+                if !said && waited >= std::time::Duration::from_secs(1) {
+                    eprintln!(
+                        "parrainage: waiting for {}: another parrainage is writing to it…",
+                        path.display()
+                    );
+                    said = true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
             if same_file(&file, path)? {
-                return Ok(LockedLedger {
+                let locked = LockedLedger {
                     file,
                     path: path.to_path_buf(),
-                });
+                };
+                locked.remove_stale_temporaries();
+                return Ok(locked);
             }
+        }
+    }
+
+    /// The name every temporary file of this ledger's rewrites starts with:
+    /// `.parrainages.csv.parrainage-`, so that it is recognised as ours.
+    fn temporary_prefix(&self) -> String {
+        let name = self
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        format!(".{name}.parrainage-")
+    }
+
+    /// Removes what a rewrite of this ledger killed half-way left behind.
+    /// A rewrite holds the lock for as long as its temporary file exists,
+    /// so one found while we hold the lock is stale.
+    fn remove_stale_temporaries(&self) {
+        let directory = self.directory();
+        let prefix = self.temporary_prefix();
+        let Ok(entries) = std::fs::read_dir(&directory) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix)
+                && name.ends_with(".tmp")
+                && entry.file_type().is_ok_and(|t| t.is_file())
+            {
+                match std::fs::remove_file(entry.path()) {
+                    Ok(()) => eprintln!(
+                        "parrainage: note: removed {}, left by a write that was interrupted",
+                        entry.path().display()
+                    ),
+                    Err(e) => eprintln!(
+                        "parrainage: warning: {} was left by a write that was interrupted, and cannot be removed: {e}",
+                        entry.path().display()
+                    ),
+                }
+            }
+        }
+    }
+
+    /// The directory the ledger is in.
+    fn directory(&self) -> PathBuf {
+        match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
         }
     }
 
@@ -52,19 +128,30 @@ impl LockedLedger {
         Ok(Some(byte[0]))
     }
 
-    /// Appends `bytes` in one write, then checks and syncs.
+    /// Appends `bytes` in one write, then checks and syncs. All or
+    /// nothing: if the write fails half-way (a full disk, a file-size
+    /// limit), the file is cut back to its length before, so that no half
+    /// row is left for a reader to count.
     pub fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
         let before = self.size()?;
         self.file.seek(SeekFrom::Start(before))?;
-        self.file.write_all(bytes)?;
-        self.file.sync_data()?;
+        let done = self.file.write_all(bytes).and_then(|()| self.file.sync_data());
         let after = self.size()?;
-        if after != before + bytes.len() as u64 {
-            return Err(io::Error::other(format!(
+        let failure = match done {
+            Err(e) => Some(e),
+            Ok(()) if after != before + bytes.len() as u64 => Some(io::Error::other(format!(
                 "the file should have grown from {before} to {} bytes but has {after}: \
                  this file system may not support appending safely",
                 before + bytes.len() as u64
-            )));
+            ))),
+            Ok(()) => None,
+        };
+        if let Some(e) = failure {
+            if after > before {
+                self.file.set_len(before)?;
+                self.file.sync_data()?;
+            }
+            return Err(e);
         }
         Ok(())
     }
@@ -83,12 +170,9 @@ impl LockedLedger {
 
     /// [`replace_with`](Self::replace_with), then what `tail` reads.
     pub fn replace_streaming(self, pieces: &[&[u8]], mut tail: impl io::Read) -> io::Result<()> {
-        let directory = match self.path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let directory = self.directory();
         let mut temporary = tempfile::Builder::new()
-            .prefix(".parrainage-")
+            .prefix(&self.temporary_prefix())
             .suffix(".tmp")
             .tempfile_in(&directory)?;
         {

@@ -93,10 +93,73 @@ impl Election {
         self.opens.is_none_or(|opens| day >= opens) && self.first_round.is_none_or(|first| day < first)
     }
 
+    /// Whether anyone could qualify under these rules, and the window
+    /// closes after it opens: settings that say otherwise are a mistake.
+    pub fn possible(&self) -> Result<(), String> {
+        let cap = self.max_per_department();
+        let units = crate::rules::department::ALL.len() as u32;
+        if cap == 0 {
+            return Err(format!(
+                "`max_share` = {} leaves a cap of 0 sponsorships per département: no one could qualify",
+                self.max_share
+            ));
+        }
+        if cap.saturating_mul(units) < self.threshold {
+            return Err(format!(
+                "at most {cap} sponsorships from each of {units} units can never reach the threshold of {}",
+                self.threshold
+            ));
+        }
+        if self.min_departments > units {
+            return Err(format!(
+                "`min_departments` = {} is more than the {units} units there are",
+                self.min_departments
+            ));
+        }
+        if let (Some(opens), Some(closes)) = (self.opens, self.closes)
+            && opens > closes.date()
+        {
+            return Err(format!(
+                "the window would close ({}) before it opens ({opens})",
+                closes.format("%Y-%m-%d %H:%M")
+            ));
+        }
+        Ok(())
+    }
+
     /// Whole days from `as_of` to the day of the close (0 on the day itself).
     pub fn days_left(&self, as_of: NaiveDate) -> Option<i64> {
         self.closes.map(|closes| (closes.date() - as_of).num_days())
     }
+}
+
+/// A day of the calendar as a person types it: `2027-04-18` or
+/// `18/04/2027`, with a year of four digits (so no date can take the
+/// calendar's arithmetic out of range).
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let numbers = |separator: char| -> Option<Vec<u32>> {
+        let parts: Vec<&str> = text.split(separator).collect();
+        (parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())))
+        .then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
+    };
+    let (year, month, day, year_len) = if let Some(n) = numbers('-') {
+        (n[0], n[1], n[2], text.split('-').next().map_or(0, str::len))
+    } else if let Some(n) = numbers('/') {
+        (n[2], n[1], n[0], text.rsplit('/').next().map_or(0, str::len))
+    } else {
+        return Err(format!(
+            "`{text}` is not a date: write YYYY-MM-DD (or dd/mm/yyyy)"
+        ));
+    };
+    if year_len != 4 || year < 1000 {
+        return Err(format!("`{text}` is not a date: the year takes four digits"));
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+        .ok_or_else(|| format!("`{text}` is not a date: there is no day {day} in month {month} of {year}"))
 }
 
 /// The close: the sixth Friday before the first round, at 18:00 (RULES.md §3).
