@@ -51,7 +51,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
     pub as_of: Option<NaiveDate>,
 
-    /// Election preset: 2017, 2022 or 2027 [default: 2022]
+    /// Election preset: 2017, 2022 or 2027 [default: the settings', else a publication's own, else 2022]
     #[arg(long, global = true, value_name = "YEAR")]
     pub election: Option<u16>,
 
@@ -108,6 +108,11 @@ pub enum Command {
     /// Whom to ask next: the register's officials not in the ledger nor published
     #[command(after_help = PROSPECTS_HELP)]
     Prospects(ProspectsArgs),
+    /// Set aside a torn last row (a write that did not finish) and keep every complete row
+    #[command(
+        after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
+    )]
+    Repair,
     /// Print shell completions
     Completions(CompletionsArgs),
 }

@@ -39,6 +39,7 @@ pub enum Code {
     NotInRegister,
     MandateNotInRegister,
     AmbiguousInRegister,
+    TornRow,
 }
 
 impl Code {
@@ -63,6 +64,7 @@ impl Code {
             Code::NotInRegister => "not-in-register",
             Code::MandateNotInRegister => "mandate-not-in-register",
             Code::AmbiguousInRegister => "ambiguous-in-register",
+            Code::TornRow => "torn-row",
             Code::Encoding => "encoding",
         }
     }

@@ -388,3 +388,49 @@ fn a_declined_official_counts_nowhere() {
     );
     wd.cmd().arg("check").assert().success();
 }
+
+#[test]
+fn unreadable_rows_of_the_ledger_or_a_publication_stop_the_list() {
+    // A row that cannot be read may be an official who is taken: the list
+    // would call them again.
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,MARTIN Claire,,MOREL,Pascal,mair,Jouy-en-Argonne,55,2022-01-02,,,\n"),
+    );
+    let (_, code, stderr) = prospects(&wd, &["--candidate", "MARTIN Claire"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("parrainages.csv:2") && stderr.contains("unknown-mandate"),
+        "{stderr}"
+    );
+    let (json, code, stderr) = prospects(&wd, &["--candidate", "MARTIN Claire", "--skip-unreadable"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("stays on the list"), "{stderr}");
+    assert!(names(&json).iter().any(|n| n.starts_with("MOREL")));
+    // The same for a publication.
+    wd.write("parrainages.csv", HEADER);
+    wd.write(
+        "cc.csv",
+        "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n\
+         M.;LEFEBVRE;Michel;Député;;Nord;DURAND Paul;31/02/2022\n",
+    );
+    let (_, code, stderr) = prospects(&wd, &["--candidate", "MARTIN Claire", "--publication", "cc.csv"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("cc.csv:2"), "{stderr}");
+}
+
+#[test]
+fn a_ledger_of_several_candidates_needs_one_named() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}claimed,MARTIN Claire,,A,Jean,mayor,Laon,02,2022-01-02,,,\n\
+             claimed,DURAND Paul,,B,Jean,mayor,Laon,03,2022-01-02,,,\n"
+        ),
+    );
+    let (_, code, stderr) = prospects(&wd, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--candidate"), "{stderr}");
+}

@@ -323,7 +323,8 @@ fn hostile_input_gets_an_error_with_file_and_line_never_a_panic() {
         (
             "quote.csv",
             format!("{HEADER}claimed,\"MARTIN Claire,,A,B,mayor,,55,,,,\n{row}").into_bytes(),
-            "malformed-csv",
+            // A quote never closed: the row is torn, and said so at its line.
+            "torn-row",
         ),
         (
             "nul.csv",
@@ -598,4 +599,127 @@ fn dates_are_typed_either_way_on_the_command_line() {
         .unwrap();
     assert!(french.status.success());
     assert_eq!(iso.stdout, french.stdout);
+}
+
+/// Case 6: a quote left open in the last column used to hide every row
+/// after it ("0 errors, 1 row" on 800 rows), and `add` then appended a row
+/// nothing could read.
+#[test]
+fn case_06_a_quote_never_closed_is_an_error_at_its_line() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    for i in 0..800 {
+        let notes = if i == 4 {
+            "\"to call back".to_string()
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,NOM{i},Jean,mayor,Laon,02,2022-01-02,,,{notes}\n"
+        ));
+    }
+    wd.write("parrainages.csv", &text);
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    let (json, code) = check_json(&wd, "parrainages.csv");
+    assert_eq!(code, 1);
+    let torn: Vec<(u64, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(torn, [(6, "torn-row")], "{json:#}");
+    assert!(
+        json["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("never closed")
+    );
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("parrainage repair"));
+    assert_eq!(wd.read("parrainages.csv"), text, "nothing appended after it");
+    // repair sets the rest aside, byte for byte; nothing is lost.
+    let output = wd.cmd().arg("repair").output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    let side = std::fs::read_dir(wd.root())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".torn-"))
+        .expect("a side file");
+    assert!(
+        stdout.contains(&side.file_name().unwrap().to_string_lossy().to_string()),
+        "{stdout}"
+    );
+    let kept = wd.read("parrainages.csv");
+    assert_eq!(format!("{kept}{}", std::fs::read_to_string(&side).unwrap()), text);
+    let (json, code) = check_json(&wd, "parrainages.csv");
+    assert_eq!((code, json["errors"].as_u64()), (0, Some(0)), "{json:#}");
+}
+
+/// A write that did not finish left a torn last row: `check` names it,
+/// writers refuse to append after it, `repair` sets it aside.
+#[test]
+fn a_torn_last_row_is_named_and_repaired() {
+    let wd = Workdir::new();
+    let before = small_ledger(&wd);
+    let torn = format!("{before}claimed,MARTIN Claire,,DUPO");
+    wd.write("parrainages.csv", &torn);
+    let (json, code) = check_json(&wd, "parrainages.csv");
+    assert_eq!(code, 1);
+    assert_eq!(json["diagnostics"][0]["code"], "torn-row");
+    assert_eq!(json["diagnostics"][0]["line"], 32);
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+        ])
+        .assert()
+        .code(1);
+    wd.cmd().arg("repair").assert().success();
+    assert_eq!(wd.read("parrainages.csv"), before);
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+        ])
+        .assert()
+        .success();
+    // A complete last row without a line end is not torn.
+    let complete = format!("{before}claimed,MARTIN Claire,,DUPUIS,Anne,mayor,Laon,02,2022-01-02,,,");
+    wd.write("parrainages.csv", &complete);
+    let (_, code) = check_json(&wd, "parrainages.csv");
+    assert_eq!(code, 0);
+    wd.cmd()
+        .arg("repair")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing to repair"));
 }

@@ -78,8 +78,16 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let mut comparison = Comparison::new(&entry);
     let mut line = 0;
     for (i, file) in files.iter().enumerate() {
-        let next = comparison.read(file, &context.read)?;
+        let (next, torn) = comparison.read(file, &context.read)?;
         if i == 0 {
+            // A row appended after a torn one would be read with it.
+            if let Some((torn_line, _)) = torn {
+                return Err(Failure::data(format!(
+                    "{}:{torn_line}: the last row is torn (a write that did not finish, or a quote never closed); \
+                     `parrainage repair` sets it aside; the entry was not recorded",
+                    path.display()
+                )));
+            }
             line = next + u64::from(!ends_with_newline);
         }
     }
@@ -155,7 +163,9 @@ impl<'a> Comparison<'a> {
     }
 
     /// Compares every row of `file`; returns the line after its last row.
-    fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<u64, Failure> {
+    /// Reads `file`: the line a new row would have, and where a torn last
+    /// row starts, if the file has one.
+    fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<(u64, Option<(u64, u64)>), Failure> {
         let mut reader = LedgerReader::open(file, options)?;
         let mut ignored = Vec::new();
         // Only rows with the same folded last name can be the same person:
@@ -189,7 +199,7 @@ impl<'a> Comparison<'a> {
                     .push((kind, row.tidied(), Location { file, line: at.line }));
             }
         }
-        Ok(reader.next_line())
+        Ok((reader.next_line(), reader.torn()))
     }
 }
 

@@ -31,6 +31,10 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     result.diagnostics.extend(cross_row);
     if let Some(dir) = args.register.as_ref().or(context.register.as_ref()) {
         let register = read_register(dir, true)?;
+        // The register's own problems are not the ledger's: said, not counted.
+        for problem in register.diagnostics.iter().filter(|d| d.is_error()).take(10) {
+            eprintln!("parrainage: warning: in the register: {problem}");
+        }
         result
             .diagnostics
             .extend(register_findings(&paths, &options, &register));

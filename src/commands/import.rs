@@ -25,7 +25,7 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::rules::fold::{fold, tidy};
-use crate::rules::identity::{candidate_key, closest_names};
+use crate::rules::identity::{candidate_key, candidate_name_advice, closest_names};
 use crate::rules::matching::Fit;
 use crate::rules::reconcile::{self, Admission, Claim, Kept, NoteKind, Reconciler, Reconciliation};
 use crate::rules::{Mandate, Status};
@@ -408,8 +408,15 @@ fn ledger_candidate<R: std::io::Read>(path: &Path, ledger: &mut LedgerReader<R>)
             continue;
         }
         let key = candidate_key(entry.candidate);
-        if !found.iter().any(|(k, _)| *k == key) {
-            found.push((key, tidy(entry.candidate)));
+        match found.iter_mut().find(|(k, _)| *k == key) {
+            // One candidate spelled several ways: the spelling written
+            // NOM Prénom is the one new rows take.
+            Some((_, name)) => {
+                if candidate_name_advice(name).is_some() && candidate_name_advice(entry.candidate).is_none() {
+                    *name = tidy(entry.candidate);
+                }
+            }
+            None => found.push((key, tidy(entry.candidate))),
         }
     }
     match found.as_slice() {

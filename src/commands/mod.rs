@@ -7,5 +7,6 @@ pub mod completions;
 pub mod import;
 pub mod init;
 pub mod prospects;
+pub mod repair;
 pub mod report;
 pub mod update;

@@ -44,7 +44,7 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     // read while the register is.
     let (options, _) = context.options_for(&context.ledgers);
     let (register, taken_rows) = std::thread::scope(|scope| {
-        let rows = scope.spawn(|| taken_rows(context, &options, &args.publication));
+        let rows = scope.spawn(|| taken_rows(context, &options, &args.publication, args.skip_unreadable));
         let register = read_register(&dir, args.skip_unreadable);
         let rows = rows
             .join()
@@ -67,6 +67,11 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         .candidate
         .clone()
         .or_else(|| only_candidate(&ledger_rows));
+    if candidate.is_none() && !ledger_rows.is_empty() {
+        return Err(Failure::usage(
+            "the ledger names several candidates: say whose prospects with --candidate 'NOM Prénom'",
+        ));
+    }
     let mut live = [0u32; department::ALL.len()];
     if let Some(name) = &candidate {
         let ours = candidate_key(name);
@@ -223,16 +228,45 @@ fn taken_rows(
     context: &Context,
     options: &ReadOptions,
     publications: &[PathBuf],
+    skip_unreadable: bool,
 ) -> Result<(Vec<Sponsorship>, Vec<Sponsorship>), Failure> {
+    // A row that cannot be read may be an official who is taken: without
+    // it, the list would call them again.
+    let refuse = |errors: Vec<Diagnostic>, what: &str| -> Result<(), Failure> {
+        if errors.is_empty() {
+            return Ok(());
+        }
+        let listed: Vec<String> = errors.iter().take(10).map(Diagnostic::to_string).collect();
+        let more = if errors.len() > 10 {
+            format!("\n… and {} more", errors.len() - 10)
+        } else {
+            String::new()
+        };
+        if skip_unreadable {
+            eprintln!(
+                "parrainage: warning: {} row(s) of {what} cannot be read: whoever they name stays on the list:\n{}{more}",
+                errors.len(),
+                listed.join("\n")
+            );
+            return Ok(());
+        }
+        Err(Failure::data(format!(
+            "{} row(s) of {what} cannot be read, so the list could call officials who are taken \
+             (`parrainage check` says how to fix them; `--skip-unreadable` goes on without them):\n{}{more}",
+            errors.len(),
+            listed.join("\n")
+        )))
+    };
     let everyone = ReadOptions {
         as_of: None,
         ..options.clone()
     };
     let mut ledger_rows = Vec::new();
     if context.ledgers.iter().any(|p| p.exists()) {
-        each_entry(&context.ledgers, &everyone, |entry| {
+        let errors = each_entry(&context.ledgers, &everyone, |entry| {
             ledger_rows.push(entry.tidied())
         });
+        refuse(errors, "the ledger")?;
     }
     let mut published_rows = Vec::new();
     for publication in publications {
@@ -252,9 +286,10 @@ fn taken_rows(
             }
             Err(e) => return Err(e.into()),
         }
-        each_entry(std::slice::from_ref(publication), &publication_options, |entry| {
+        let errors = each_entry(std::slice::from_ref(publication), &publication_options, |entry| {
             published_rows.push(entry.tidied())
         });
+        refuse(errors, &publication.display().to_string())?;
     }
     Ok((ledger_rows, published_rows))
 }

@@ -88,6 +88,10 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     first_line: u64,
     first_byte: u64,
     failed: bool,
+    /// The header's number of fields.
+    header_fields: usize,
+    /// Where a torn last row starts (line and byte), once met.
+    torn: Option<(u64, u64)>,
 }
 
 /// What the header of a file says: enough to read any part of it.
@@ -386,6 +390,7 @@ impl<R: Read> LedgerReader<R> {
             columns,
         };
         let parser = RowParser::new(&layout, options);
+        let header_fields = layout.header.len();
         LedgerReader {
             path: layout.path,
             format,
@@ -399,6 +404,8 @@ impl<R: Read> LedgerReader<R> {
             first_line,
             first_byte,
             failed: false,
+            header_fields,
+            torn: None,
         }
     }
 
@@ -473,6 +480,11 @@ impl<R: Read> LedgerReader<R> {
         self.first_byte + self.records.consumed()
     }
 
+    /// Where the torn last row starts, line and byte, if one was met.
+    pub fn torn(&self) -> Option<(u64, u64)> {
+        self.torn
+    }
+
     /// How many rows read so far give the constituency of Saint-Martin
     /// and Saint-Barthélemy as their département (counted under 978).
     pub fn shared_constituency_rows(&self) -> u64 {
@@ -515,10 +527,38 @@ impl<R: Read> LedgerReader<R> {
             // The CR of a CRLF line end stays in the last field here: every
             // value is trimmed when read, and `next_row` strips it from the
             // fields it hands out.
-            Ok(true) => Some((
-                self.first_line + self.records.line() - 1,
-                self.first_byte + self.records.offset(),
-            )),
+            Ok(true) => {
+                let (line, offset) = (
+                    self.first_line + self.records.line() - 1,
+                    self.first_byte + self.records.offset(),
+                );
+                // The last row, left half-written (a write that failed, a
+                // quote never closed): what follows it is not a row.
+                let torn = if self.records.unclosed() {
+                    Some(format!(
+                        "a quote opened on this row is never closed: the {} line(s) after it were read as one value",
+                        self.records.lines().saturating_sub(self.records.line() - 1)
+                    ))
+                } else if self.records.cut_short() && self.records.bounds().len() < self.header_fields {
+                    Some(format!(
+                        "the last row stops half-way ({} of {} fields, no line end): a write that did not finish",
+                        self.records.bounds().len(),
+                        self.header_fields
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = torn {
+                    self.failed = true;
+                    self.torn = Some((line, offset));
+                    diagnostics
+                        .push(Diagnostic::error(&self.path, line, Code::TornRow, message).hint(
+                            "`parrainage repair` moves it to a side file and keeps every complete row",
+                        ));
+                    return None;
+                }
+                Some((line, offset))
+            }
             Err(e) => {
                 self.failed = true;
                 diagnostics.push(Diagnostic::error(

@@ -58,6 +58,9 @@ pub struct Records<R> {
     /// Whether the last record was ended by the end of the input rather
     /// than by a line end (outside quotes).
     cut_short: bool,
+    /// Whether the end of the input came inside a quoted value: a quote
+    /// opened and never closed, which swallowed every line after it.
+    unclosed: bool,
 }
 
 impl<R: Read> Records<R> {
@@ -85,6 +88,7 @@ impl<R: Read> Records<R> {
             lines: 0,
             bom_possible: file_start,
             cut_short: false,
+            unclosed: false,
         }
     }
 
@@ -163,6 +167,9 @@ impl<R: Read> Records<R> {
         self.line = self.lines + 1;
         self.offset = self.consumed;
         let (mut written, mut ended) = (0, 0);
+        // Quotes of the record's text: an odd number at the end of the
+        // input is a quote never closed.
+        let mut quotes = 0usize;
         loop {
             if written == self.unquoted.len() {
                 if written >= MAX_RECORD_BYTES {
@@ -180,6 +187,7 @@ impl<R: Read> Records<R> {
                 self.quoted
                     .read_record(input, &mut self.unquoted[written..], &mut self.ends[ended..]);
             self.lines += memchr_iter(b'\n', &input[..read]).count() as u64;
+            quotes += memchr_iter(b'"', &input[..read]).count();
             self.start += read;
             self.consumed += read as u64;
             written += wrote;
@@ -200,6 +208,7 @@ impl<R: Read> Records<R> {
                     }
                     self.text = Text::Unquoted { len: written };
                     self.cut_short = at_end;
+                    self.unclosed = at_end && quotes % 2 == 1;
                     return Ok(true);
                 }
                 ReadRecordResult::End => return Ok(false),
@@ -290,6 +299,11 @@ impl<R: Read> Records<R> {
     pub fn cut_short(&self) -> bool {
         self.cut_short
     }
+
+    /// Whether the current record ends inside a quote never closed.
+    pub fn unclosed(&self) -> bool {
+        self.unclosed
+    }
 }
 
 impl<R: Read + Seek> Records<R> {
@@ -307,6 +321,7 @@ impl<R: Read + Seek> Records<R> {
         (self.line, self.offset, self.consumed, self.lines) = (0, 0, 0, 0);
         self.bom_possible = false;
         self.cut_short = false;
+        self.unclosed = false;
         Ok(())
     }
 }

@@ -136,25 +136,48 @@ pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C)
 /// and hands each to `each`, as it stood on `options.as_of` if that is
 /// set: for the few details a report needs that the tally does not keep.
 /// Problems were reported by the scan before; here they are passed over.
-pub fn each_entry(paths: &[PathBuf], options: &ReadOptions, mut each: impl FnMut(&Entry)) {
-    each_entry_at(paths, options, |_, _, _, entry| each(entry));
+pub fn each_entry(paths: &[PathBuf], options: &ReadOptions, mut each: impl FnMut(&Entry)) -> Vec<Diagnostic> {
+    each_entry_at(paths, options, |_, _, _, entry| each(entry))
 }
 
 /// [`each_entry`], with the file, its format and the line of each entry.
+/// Returns the errors of the rows it could not read, for the callers that
+/// have not checked the files before.
 pub fn each_entry_at(
     paths: &[PathBuf],
     options: &ReadOptions,
     mut each: impl FnMut(&Arc<Path>, Format, u64, &Entry),
-) {
-    let Ok(files) = expand(paths) else { return };
-    let mut ignored = Vec::new();
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let files = match expand(paths) {
+        Ok(files) => files,
+        Err(message) => {
+            let path: Arc<Path> = Arc::from(paths.first().map_or(Path::new("."), PathBuf::as_path));
+            errors.push(Diagnostic::error(&path, 1, Code::MalformedCsv, message));
+            return errors;
+        }
+    };
+    let mut found = Vec::new();
     for path in files {
-        let Ok(mut reader) = LedgerReader::open(&path, options) else {
-            continue;
+        let mut reader = match LedgerReader::open(&path, options) {
+            Ok(reader) => reader,
+            Err(OpenError::Invalid(diagnostics)) => {
+                errors.extend(diagnostics.into_iter().filter(Diagnostic::is_error));
+                continue;
+            }
+            Err(OpenError::Unreadable(message)) => {
+                errors.push(Diagnostic::error(
+                    &Arc::from(path.as_path()),
+                    1,
+                    Code::MalformedCsv,
+                    message,
+                ));
+                continue;
+            }
         };
         let (file, format) = (Arc::clone(&reader.path), reader.format);
-        while let Some((at, entry)) = reader.next_entry(&mut ignored) {
-            ignored.clear();
+        while let Some((at, entry)) = reader.next_entry(&mut found) {
+            errors.extend(found.drain(..).filter(Diagnostic::is_error));
             let entry = match options.as_of {
                 Some(day) => entry.and_then(|e| e.as_of(day)),
                 None => entry,
@@ -163,7 +186,9 @@ pub fn each_entry_at(
                 each(&file, format, at.line, &entry);
             }
         }
+        errors.extend(found.drain(..).filter(Diagnostic::is_error));
     }
+    errors
 }
 
 /// One part of a file: its bytes.

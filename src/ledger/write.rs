@@ -111,6 +111,12 @@ impl LockedLedger {
         }
     }
 
+    /// Cuts the file to `len` bytes, durably.
+    pub fn truncate(&mut self, len: u64) -> io::Result<()> {
+        self.file.set_len(len)?;
+        self.file.sync_all()
+    }
+
     /// The file's length now.
     pub fn size(&self) -> io::Result<u64> {
         Ok(self.file.metadata()?.len())

@@ -669,8 +669,11 @@ th,td{padding:.25rem .5rem;border-bottom:1px solid var(--rule);text-align:left;v
 th{font-weight:600;color:var(--muted)}
 .n{text-align:right;font-variant-numeric:tabular-nums}
 tr.qualified td:nth-child(2){font-weight:600}
-.ranking td:nth-child(2){white-space:nowrap}
-.ranking td:nth-child(4){width:30%}
+.ranking{font-size:.82rem}
+.ranking th,.ranking td{padding:.2rem .3rem}
+.ranking td:nth-child(2){white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:13rem}
+.ranking td:nth-child(4){width:22%}
+.ranking .bar{min-width:3rem}
 figure{margin:.5rem 0;break-inside:avoid}
 figcaption{color:var(--muted);font-size:.85rem}
 svg{max-width:100%;height:auto}

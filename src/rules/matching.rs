@@ -30,28 +30,40 @@ pub enum FirstNames {
     /// The same, folded ("Jean-Pierre", "jean pierre").
     Same,
     /// The claim's are the first words of the published ones: "Adrien" for
-    /// "Adrien Edy". Words are split on spaces, so a hyphenated name is one
-    /// word and "Jean" is not "Jean-Pierre".
+    /// "Adrien Edy". Published words are split on spaces, so a hyphenated
+    /// name is one word and "Jean" is not "Jean-Pierre"; the claim is
+    /// folded whole, so "aaron lee" is "Aaron-Lee", the first word of
+    /// "Aaron-Lee Gustave".
     Leading,
 }
 
-/// Whether the first names of a claim can be those of a published row.
+/// Whether the first names of a claim can be those of a published row:
+/// the claim, folded, must be the first published words, folded, whole.
 pub fn first_names(claim: &str, published: &str) -> Option<FirstNames> {
-    if fold(claim) == fold(published) {
-        return Some(FirstNames::Same);
+    let ours = fold(claim);
+    if ours.is_empty() {
+        return None;
     }
-    let ours: Vec<String> = claim
+    let words: Vec<String> = published
         .split_whitespace()
         .map(fold)
         .filter(|w| !w.is_empty())
         .collect();
-    let theirs: Vec<String> = published
-        .split_whitespace()
-        .map(fold)
-        .filter(|w| !w.is_empty())
-        .collect();
-    (!ours.is_empty() && ours.len() < theirs.len() && theirs.starts_with(&ours))
-        .then_some(FirstNames::Leading)
+    let mut leading = String::with_capacity(ours.len());
+    for (k, word) in words.iter().enumerate() {
+        leading.push_str(word);
+        if leading == ours {
+            return Some(if k + 1 == words.len() {
+                FirstNames::Same
+            } else {
+                FirstNames::Leading
+            });
+        }
+        if leading.len() >= ours.len() {
+            break;
+        }
+    }
+    None
 }
 
 /// How well a ledger entry and a published row of the same person agree.
