@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::render::text::{clean, clean_path};
+
 /// How bad a problem is: errors fail `check`, warnings only with
 /// `--deny-warnings`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -145,20 +147,21 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Every value from a file is written out safe (`render::text`).
         write!(
             f,
             "{}:{}: {}[{}]: ",
-            self.file.display(),
+            clean_path(&self.file),
             self.line,
             severity,
             self.code
         )?;
         if let Some(column) = &self.column {
-            write!(f, "column `{column}`: ")?;
+            write!(f, "column `{}`: ", clean(column))?;
         }
-        f.write_str(&self.message)?;
+        f.write_str(&clean(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", clean(hint))?;
         }
         Ok(())
     }

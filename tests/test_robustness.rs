@@ -723,3 +723,65 @@ fn a_torn_last_row_is_named_and_repaired() {
         .success()
         .stdout(predicate::str::contains("Nothing to repair"));
 }
+
+/// Case 10: human output printed control characters raw: an escape
+/// sequence in a name could clear or retitle the terminal, and a line end
+/// in a value could forge a workflow annotation in CI.
+#[test]
+fn case_10_values_are_data_never_terminal_control() {
+    let wd = Workdir::new();
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    wd.write(
+        "parrainages.csv",
+        format!(
+            "{HEADER}claimed,MARTIN Claire,,\"DUP\u{1b}]0;pwned\u{7}ONT\",Jean,mayor,Laon,02,2022-01-02,,,\n\
+             claimed,MARTIN Claire,,\"X\n::error file=a.csv,line=1::forged\",Jean,maire,Laon,999,2022-01-02,,,\n\
+             claimed,MARTIN Claire,,\"ab\u{202e}cd\",Jean,mayor,Laon,03,2022-01-02,,,\n\
+             claimed,MARTIN\u{9b}31m Claire,,Z,Jean,mayor,Laon,04,2022-01-02,,,\n"
+        ),
+    );
+    let outputs = [
+        wd.cmd().arg("check").output().unwrap(),
+        wd.cmd().args(["report", "--all"]).output().unwrap(),
+        wd.cmd()
+            .args(["report", "--all", "--format", "markdown"])
+            .output()
+            .unwrap(),
+        wd.cmd()
+            .args([
+                "add",
+                "--last-name",
+                "A\u{1b}[2J",
+                "--first-name",
+                "Jean",
+                "--mandate",
+                "mayor",
+                "--department",
+                "05",
+            ])
+            .output()
+            .unwrap(),
+    ];
+    for output in outputs {
+        for text in [&output.stdout, &output.stderr] {
+            let text = String::from_utf8_lossy(text);
+            for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+                assert!(!text.contains(bad), "{bad:?} in {text}");
+            }
+            assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+        }
+    }
+    // A file whose name starts like a workflow command.
+    wd.write(
+        "::error file=x::y.csv",
+        format!("{HEADER}claimed,MARTIN Claire,,A,B,mayr,,02,,,,\n"),
+    );
+    let output = wd
+        .cmd()
+        .args(["check", "::error file=x::y.csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("./::error"), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+}

@@ -21,6 +21,7 @@ use crate::ledger::read::{LedgerReader, RowChecker, expand};
 use crate::ledger::scan::describe_finding;
 use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
+use crate::render::text::{clean, clean_path};
 use crate::rules::Status;
 use crate::rules::fold::{fold, folds_to};
 use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key, candidate_name_warning};
@@ -130,11 +131,11 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         .map_err(|e| Failure::usage(format!("{}: the entry was not recorded: {e}", path.display())))?;
     print(&format!(
         "Recorded {}:{}: {} {} for {}\n",
-        path.display(),
+        clean_path(&path),
         line,
         entry.status,
-        entry.describe(),
-        entry.candidate
+        clean(&entry.describe()),
+        clean(&entry.candidate)
     ))?;
     Ok(Exit::Success)
 }

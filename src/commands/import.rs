@@ -24,6 +24,7 @@ use crate::ledger::read::Layout;
 use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
+use crate::render::text::clean;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::{candidate_key, candidate_name_advice, closest_names};
 use crate::rules::matching::Fit;
@@ -580,10 +581,11 @@ impl<'a> Listed<'a> {
         } else {
             format!(", {}", self.circonscription)
         };
-        format!(
+        clean(&format!(
             "{} {} ({}{place}, {})",
             self.last_name, self.first_name, self.mandate, self.department
-        )
+        ))
+        .into_owned()
     }
 }
 
@@ -756,7 +758,7 @@ impl<'a> Report<'a> {
                     .map(|e| e.describe())
                     .unwrap_or_default();
                 let at = claim.map_or_else(String::new, |c| format!("line {}: ", c.line));
-                let text = format!("{at}{who}: {}", note.message);
+                let text = clean(&format!("{at}{who}: {}", note.message)).into_owned();
                 let value = json!({
                     "code": note.code,
                     "message": note.message,
@@ -776,7 +778,11 @@ impl<'a> Report<'a> {
             .iter()
             .map(|tangle| {
                 let ledger_lines: Vec<u64> = tangle.claims.iter().map(|&c| result.claims[c].line).collect();
-                let publication_lines: Vec<u64> = tangle.published.iter().map(|&p| result.published[p].line).collect();
+                let publication_lines: Vec<u64> = tangle
+                    .published
+                    .iter()
+                    .map(|&p| result.published[p].line)
+                    .collect();
                 let who = tangle
                     .claims
                     .first()
@@ -784,7 +790,8 @@ impl<'a> Report<'a> {
                     .map(|e| format!("{} {} in {}", e.last_name, e.first_name, e.department))
                     .unwrap_or_default();
                 let text = format!(
-                    "{who}: ledger line(s) {} and publication line(s) {} cannot be told apart; left as they are",
+                    "{}: ledger line(s) {} and publication line(s) {} cannot be told apart; left as they are",
+                    clean(&who),
                     join(&ledger_lines),
                     join(&publication_lines)
                 );

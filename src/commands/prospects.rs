@@ -16,6 +16,7 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
+use crate::render::text::{clean, clean_path};
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
@@ -593,8 +594,12 @@ fn table(
         let mandates: Vec<String> = p.mandates.iter().map(describe).collect();
         table.add_row(vec![
             (i + 1).to_string(),
-            format!("{} {}", p.last_name, p.first_name),
-            mandates.join("\n"),
+            clean(&format!("{} {}", p.last_name, p.first_name)).into_owned(),
+            mandates
+                .iter()
+                .map(|m| clean(m).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n"),
             p.department.to_string(),
             why,
         ]);
@@ -614,11 +619,10 @@ fn table(
         for u in unknown.iter().take(5) {
             let person = &register.persons[u.person];
             out.push_str(&format!(
-                "  {}:{}: {} {}: {}\n",
-                register.files[u.file].0.display(),
+                "  {}:{}: {}: {}\n",
+                clean_path(&register.files[u.file].0),
                 u.line,
-                person.last_name,
-                person.first_name,
+                clean(&format!("{} {}", person.last_name, person.first_name)),
                 u.why
             ));
         }

@@ -100,7 +100,12 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     locked
         .replace(&contents)
         .map_err(|e| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display())))?;
-    let mut out = format!("Updated {}:{}: {}", path.display(), row.line, after.describe());
+    let mut out = format!(
+        "Updated {}:{}: {}",
+        crate::render::text::clean_path(&path),
+        row.line,
+        crate::render::text::clean(&after.describe())
+    );
     if before.status != after.status {
         out.push_str(&format!(", {} → {}", before.status, after.status));
     }

@@ -208,7 +208,9 @@ fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
 /// Keeps names from breaking a table or turning into markup.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Line ends become spaces here, so that a name cannot break a table.
+    let text = text.replace(['\n', '\r'], " ");
+    for c in super::text::clean(&text).chars() {
         if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
             out.push('\\');
         }

@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod table;
+pub mod text;
 pub mod tiles;
 
 pub use model::Report;

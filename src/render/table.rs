@@ -5,6 +5,7 @@ use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::model::{CandidateView, Report, yes_no};
+use super::text::clean;
 
 const WIDTH: u16 = 80;
 const BAR: usize = 20;
@@ -29,7 +30,7 @@ pub fn render(report: &Report, color: bool) -> String {
         out.push_str("No sponsorship in the ledger yet.\n");
     }
     out.push_str(&wrap(
-        &format!("Rules: {}.", report.election.rules),
+        &format!("Rules: {}.", clean(&report.election.rules)),
         usize::from(WIDTH),
     ));
     out
@@ -57,7 +58,7 @@ fn wrap(text: &str, width: usize) -> String {
 
 fn details(report: &Report, c: &CandidateView, color: bool) -> String {
     let sections = report.sections;
-    let mut out = format!("{} as of {}\n", c.candidate, report.as_of);
+    let mut out = format!("{} as of {}\n", clean(&c.candidate), report.as_of);
     if sections.summary {
         let mut table = new_table(color, false);
         for fact in report.facts(c) {
@@ -163,11 +164,15 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
             let place = if s.circonscription.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", s.circonscription)
+                format!(" ({})", clean(&s.circonscription))
             };
             out.push_str(&format!(
                 "  {} {} {}, {}{place}, {}\n",
-                s.published_on, s.last_name, s.first_name, s.mandate, s.department
+                s.published_on,
+                clean(&s.last_name),
+                clean(&s.first_name),
+                s.mandate,
+                s.department
             ));
         }
         out.push('\n');
@@ -200,7 +205,7 @@ fn since_by_candidate(report: &Report) -> String {
         if let Some(since) = &c.since
             && since.validated > 0
         {
-            out.push_str(&format!("  {:>5}  {}\n", since.validated, c.candidate));
+            out.push_str(&format!("  {:>5}  {}\n", since.validated, clean(&c.candidate)));
         }
     }
     let total: u32 = report
@@ -228,7 +233,7 @@ fn ranking(report: &Report, color: bool) -> String {
             Cell::new(yes_no(row.qualified)).fg(if row.qualified { Color::Green } else { Color::Reset });
         table.add_row(vec![
             Cell::new(row.rank),
-            Cell::new(&row.candidate),
+            Cell::new(clean(&row.candidate)),
             Cell::new(row.validated),
             Cell::new(row.usable),
             Cell::new(row.departments),
