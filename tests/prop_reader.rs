@@ -106,7 +106,12 @@ proptest! {
         bom in any::<bool>(),
         crlf in any::<bool>(),
     ) {
-        let dialect = Dialect { delimiter, bom, crlf };
+        let dialect = Dialect {
+            delimiter,
+            bom,
+            crlf,
+            cr: false,
+        };
         let bytes = write_ledger(&entries, dialect);
         prop_assert_eq!(Dialect::detect(&bytes), dialect);
         let read = read_all(&bytes, &ReadOptions::default());

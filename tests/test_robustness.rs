@@ -785,3 +785,71 @@ fn case_10_values_are_data_never_terminal_control() {
     assert!(text.starts_with("./::error"), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
 }
+
+/// Case 7: a file of CR line ends (old Mac Excel) used to be read as one
+/// header of 23 columns and "0 rows", and `add` then took an official
+/// already in it.
+#[test]
+fn case_07_cr_line_ends_are_read_and_kept() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,Laon,02,2022-01-02,,,\n\
+         validated,MARTIN Claire,,MOREL,Anne,mayor,Verdun,55,2022-01-02,2022-02-08,,\n"
+    )
+    .replace('\n', "\r");
+    wd.write("parrainages.csv", &text);
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    let output = wd.cmd().args(["check", "--format", "json"]).output().unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["errors"], 0, "{json:#}");
+    wd.cmd()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(2 rows)"));
+    // The official already in it is refused, with the line.
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+            "--mandate",
+            "mayor",
+        ])
+        .args(["--circonscription", "Laon", "--department", "02"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("parrainages.csv:2"));
+    // A new one lands on its own line, with a CR.
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Petit",
+            "--first-name",
+            "Luc",
+            "--mandate",
+            "mayor",
+            "--department",
+            "03",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("parrainages.csv:4"));
+    let written = wd.read("parrainages.csv");
+    assert!(
+        written.starts_with(&text) && !written.contains('\n'),
+        "{written:?}"
+    );
+    let report: Value = serde_json::from_slice(
+        &wd.cmd()
+            .args(["report", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(report["candidates"][0]["claimed"], 3);
+}

@@ -58,7 +58,8 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         eprintln!("parrainage: warning: {warning}");
     }
     let Some(entry) = entry else {
-        let line = next_line(&path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+        let line = next_line(&path, layout.dialect.terminator())
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);
         return Err(refusal(&diagnostics));
     };
@@ -75,7 +76,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let ends_with_newline = locked
         .last_byte()
         .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
-        .is_none_or(|b| b == b'\n');
+        .is_none_or(|b| b == layout.dialect.terminator());
     let mut comparison = Comparison::new(&entry);
     let mut line = 0;
     for (i, file) in files.iter().enumerate() {

@@ -22,7 +22,7 @@ use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::Layout;
 use crate::ledger::read::RowChecker;
-use crate::ledger::write::{LockedLedger, splice_pieces};
+use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::render::text::clean;
 use crate::rules::fold::{fold, tidy};
@@ -208,7 +208,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     }
     // Rows added go after the last line; a file without a final line end
     // gets one first (see `splice`).
-    let first_new_line = ledger.next_line() + u64::from(!original.ends_with(b"\n"));
+    let first_new_line = ledger.next_line() + u64::from(!ends_a_line(&original, dialect.line_end()));
     let (added, refused_rows) = additions.finish(first_new_line)?;
     refused.extend(refused_rows);
     if !refused.is_empty() {

@@ -26,6 +26,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
         std::fs::create_dir_all(parent).map_err(|e| Failure::usage(format!("{}: {e}", parent.display())))?;
     }
     let dialect = Dialect {
+        cr: false,
         delimiter: args.delimiter,
         ..Dialect::default()
     };

@@ -12,6 +12,8 @@ pub struct Dialect {
     pub bom: bool,
     /// Lines end with CRLF rather than LF.
     pub crlf: bool,
+    /// Lines end with CR alone (old Mac Excel): read and written so.
+    pub cr: bool,
 }
 
 impl Default for Dialect {
@@ -20,6 +22,7 @@ impl Default for Dialect {
             delimiter: b',',
             bom: false,
             crlf: false,
+            cr: false,
         }
     }
 }
@@ -34,11 +37,14 @@ impl Dialect {
         let mut counts = [0usize; 3];
         let mut in_quotes = false;
         let mut crlf = false;
+        // CR alone ends lines only where no LF does.
+        let cr = !body.contains(&b'\n') && body.contains(&b'\r');
+        let line_end = if cr { b'\r' } else { b'\n' };
         for (i, byte) in body.iter().enumerate() {
             match byte {
                 b'"' => in_quotes = !in_quotes,
-                b'\n' if !in_quotes => {
-                    crlf = i > 0 && body[i - 1] == b'\r';
+                b if *b == line_end && !in_quotes => {
+                    crlf = !cr && i > 0 && body[i - 1] == b'\r';
                     break;
                 }
                 b',' if !in_quotes => counts[0] += 1,
@@ -54,11 +60,27 @@ impl Dialect {
         } else {
             b','
         };
-        Dialect { delimiter, bom, crlf }
+        Dialect {
+            delimiter,
+            bom,
+            crlf,
+            cr,
+        }
     }
 
     pub fn line_end(&self) -> &'static [u8] {
-        if self.crlf { b"\r\n" } else { b"\n" }
+        if self.crlf {
+            b"\r\n"
+        } else if self.cr {
+            b"\r"
+        } else {
+            b"\n"
+        }
+    }
+
+    /// The byte that ends a row: LF, or CR in a file of CR line ends.
+    pub fn terminator(&self) -> u8 {
+        if self.cr { b'\r' } else { b'\n' }
     }
 
     /// A CSV writer into memory that writes this dialect's rows.
@@ -73,7 +95,7 @@ impl Dialect {
             .terminator(if self.crlf {
                 csv::Terminator::CRLF
             } else {
-                csv::Terminator::Any(b'\n')
+                csv::Terminator::Any(self.terminator())
             })
             .from_writer(buffer)
     }
@@ -114,6 +136,7 @@ mod tests {
             delimiter: b';',
             bom: true,
             crlf: true,
+            cr: false,
         };
         assert_eq!(d.encode_row(["a", "b;c", ""]), b"a;\"b;c\";\r\n");
     }

@@ -128,8 +128,9 @@ pub fn build_record(
     ByteRecord::from(fields)
 }
 
-/// The line a row appended to `path` will start on.
-pub fn next_line(path: &Path) -> std::io::Result<u64> {
+/// The line a row appended to `path` will start on (rows ending with
+/// `terminator`).
+pub fn next_line(path: &Path, terminator: u8) -> std::io::Result<u64> {
     use std::io::Read;
     // Streamed, so that a large ledger is not held in memory.
     let mut file = std::fs::File::open(path)?;
@@ -140,11 +141,12 @@ pub fn next_line(path: &Path) -> std::io::Result<u64> {
         if read == 0 {
             break;
         }
-        newlines += buffer[..read].iter().filter(|b| **b == b'\n').count() as u64;
+        newlines += buffer[..read].iter().filter(|b| **b == terminator).count() as u64;
         last = Some(buffer[read - 1]);
     }
     Ok(match last {
-        None | Some(b'\n') => newlines + 1,
+        None => newlines + 1,
+        Some(b) if b == terminator => newlines + 1,
         Some(_) => newlines + 2,
     })
 }

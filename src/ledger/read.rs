@@ -257,7 +257,7 @@ impl<R: Read> LedgerReader<R> {
         let path: Arc<Path> = Arc::from(path);
         // Rows end at LF; a CR before it stays in the last field, where
         // values are trimmed, and `next_row` strips it.
-        let mut records = Records::new(input, dialect.delimiter, true);
+        let mut records = Records::ending_with(input, dialect.delimiter, dialect.terminator(), true);
         let found = match records.read() {
             Ok(found) => found,
             Err(e) => {
@@ -355,7 +355,12 @@ impl<R: Read> LedgerReader<R> {
         first_line: u64,
         first_byte: u64,
     ) -> LedgerReader<R> {
-        let records = Records::new(input, layout.dialect.delimiter, false);
+        let records = Records::ending_with(
+            input,
+            layout.dialect.delimiter,
+            layout.dialect.terminator(),
+            false,
+        );
         let mut reader = LedgerReader::assemble(
             Arc::clone(&layout.path),
             layout.format,

@@ -36,6 +36,8 @@ enum Text {
 pub struct Records<R> {
     input: R,
     delimiter: u8,
+    /// The byte that ends a row outside quotes: LF, or CR alone.
+    terminator: u8,
     /// Bytes read and not yet consumed: `buffer[start..end]`.
     buffer: Vec<u8>,
     start: usize,
@@ -67,16 +69,23 @@ impl<R: Read> Records<R> {
     /// Records of `input`. A byte order mark is skipped only at the start
     /// of a file (`file_start`), not of a part of one.
     pub fn new(input: R, delimiter: u8, file_start: bool) -> Records<R> {
+        Records::ending_with(input, delimiter, b'\n', file_start)
+    }
+
+    /// [`new`](Self::new), for rows that end with `terminator` (CR in the
+    /// files of old Mac Excel).
+    pub fn ending_with(input: R, delimiter: u8, terminator: u8, file_start: bool) -> Records<R> {
         Records {
             input,
             delimiter,
+            terminator,
             buffer: vec![0; FIRST_BUFFER_BYTES],
             start: 0,
             end: 0,
             at_end: false,
             quoted: csv_core::ReaderBuilder::new()
                 .delimiter(delimiter)
-                .terminator(Terminator::Any(b'\n'))
+                .terminator(Terminator::Any(terminator))
                 .build(),
             unquoted: Vec::new(),
             ends: Vec::new(),
@@ -111,10 +120,15 @@ impl<R: Read> Records<R> {
             let mut field_start = self.start;
             let mut newline = None;
             let mut quote = false;
-            for at in memchr3_iter(self.delimiter, b'\n', b'"', &self.buffer[self.start..self.end]) {
+            for at in memchr3_iter(
+                self.delimiter,
+                self.terminator,
+                b'"',
+                &self.buffer[self.start..self.end],
+            ) {
                 let at = self.start + at;
                 match self.buffer[at] {
-                    b'\n' => {
+                    b if b == self.terminator => {
                         newline = Some(at);
                         break;
                     }
@@ -186,7 +200,7 @@ impl<R: Read> Records<R> {
             let (result, read, wrote, ends) =
                 self.quoted
                     .read_record(input, &mut self.unquoted[written..], &mut self.ends[ended..]);
-            self.lines += memchr_iter(b'\n', &input[..read]).count() as u64;
+            self.lines += memchr_iter(self.terminator, &input[..read]).count() as u64;
             quotes += memchr_iter(b'"', &input[..read]).count();
             self.start += read;
             self.consumed += read as u64;

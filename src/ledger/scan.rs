@@ -215,7 +215,8 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     result.diagnostics.append(&mut layout.notes);
     let cores = threads();
     let spans = match layout.encoding {
-        TextEncoding::Utf8 if cores > 1 && layout.format.reads_file_bytes() => {
+        // Files of CR line ends are cut and counted by LF elsewhere: one part.
+        TextEncoding::Utf8 if cores > 1 && layout.format.reads_file_bytes() && !layout.dialect.cr => {
             cut(path, cores).unwrap_or_default()
         }
         _ => Vec::new(),
@@ -469,7 +470,11 @@ fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64
         return found;
     };
     let mut ignored = Vec::new();
-    if layout.encoding != TextEncoding::Utf8 || !layout.format.reads_file_bytes() || offsets.len() > 100_000 {
+    if layout.encoding != TextEncoding::Utf8
+        || !layout.format.reads_file_bytes()
+        || layout.dialect.cr
+        || offsets.len() > 100_000
+    {
         // Offsets count decoded or converted bytes, or there are so many rows to find
         // (a few microseconds each) that one pass over the file is quicker.
         let wanted: rustc_hash::FxHashSet<u64> = offsets.iter().copied().collect();

@@ -228,6 +228,12 @@ pub fn splice(original: &[u8], changes: &[(u64, u64, Vec<u8>)], appended: &[u8],
     out
 }
 
+/// Whether `bytes` end with the end of a line (LF, or the last byte of
+/// `line_end`: CR in a file of CR line ends).
+pub fn ends_a_line(bytes: &[u8], line_end: &[u8]) -> bool {
+    bytes.last().is_some_and(|b| Some(b) == line_end.last())
+}
+
 /// [`splice`] as the pieces of the new contents up to the rows appended,
 /// in order, borrowed from `original` and `changes`; with `appending`, a
 /// line end if the file has none at its end.
@@ -243,7 +249,7 @@ pub fn splice_pieces<'a>(
         let (start, end) = (*start as usize, *end as usize);
         out.push(&original[at..start]);
         // A replaced last row without a final newline keeps none.
-        if end == original.len() && !original.ends_with(b"\n") && bytes.ends_with(line_end) {
+        if end == original.len() && !ends_a_line(original, line_end) && bytes.ends_with(line_end) {
             out.push(&bytes[..bytes.len() - line_end.len()]);
         } else {
             out.push(bytes);
@@ -252,7 +258,7 @@ pub fn splice_pieces<'a>(
     }
     out.push(&original[at..]);
     out.retain(|piece| !piece.is_empty());
-    if appending && out.last().is_some_and(|last| !last.ends_with(b"\n")) {
+    if appending && out.last().is_some_and(|last| !ends_a_line(last, line_end)) {
         out.push(line_end);
     }
     out
