@@ -42,6 +42,8 @@ pub enum Code {
     MandateNotInRegister,
     AmbiguousInRegister,
     TornRow,
+    SkippedFile,
+    DuplicateColumn,
 }
 
 impl Code {
@@ -67,6 +69,8 @@ impl Code {
             Code::MandateNotInRegister => "mandate-not-in-register",
             Code::AmbiguousInRegister => "ambiguous-in-register",
             Code::TornRow => "torn-row",
+            Code::SkippedFile => "skipped-file",
+            Code::DuplicateColumn => "duplicate-column",
             Code::Encoding => "encoding",
         }
     }

@@ -853,3 +853,69 @@ fn case_07_cr_line_ends_are_read_and_kept() {
     .unwrap();
     assert_eq!(report["candidates"][0]["claimed"], 3);
 }
+
+/// Case 17: UTF-16 files used to be reported as "binary data".
+#[test]
+fn case_17_utf16_is_named_for_what_it_is() {
+    let wd = Workdir::new();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in HEADER.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    wd.write("parrainages.csv", bytes);
+    wd.cmd()
+        .args(["--candidate", "MARTIN Claire", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("UTF-16").and(predicate::str::contains("CSV UTF-8")));
+}
+
+/// Case 18: duplicate header names, and entries of a ledger directory
+/// passed over, used to be skipped without a word.
+#[cfg(unix)]
+#[test]
+fn case_18_what_is_passed_over_is_said() {
+    let wd = Workdir::new();
+    wd.write(
+        "team/alice.csv",
+        "status,candidate,last_name,first_name,mandate,department,notes,Notes\n\
+         claimed,MARTIN Claire,A,Jean,mayor,02,x,y\n",
+    );
+    std::os::unix::fs::symlink(wd.path("team/nowhere.csv"), wd.path("team/bob.csv")).unwrap();
+    let status = Process::new("mkfifo")
+        .arg(wd.path("team/fifo.csv"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = wd
+        .cmd()
+        .args(["check", "--format", "json", "team"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(f, c)| f.ends_with("alice.csv") && *c == "duplicate-column"),
+        "{json:#}"
+    );
+    assert!(
+        codes
+            .iter()
+            .any(|(f, c)| f.ends_with("bob.csv") && *c == "skipped-file"),
+        "{json:#}"
+    );
+    assert!(
+        codes
+            .iter()
+            .any(|(f, c)| f.ends_with("fifo.csv") && *c == "skipped-file"),
+        "{json:#}"
+    );
+    assert_eq!(json["errors"], 0);
+}

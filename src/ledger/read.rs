@@ -115,21 +115,48 @@ pub struct RowAt {
 /// The files a ledger path stands for: the file itself, or the `*.csv`
 /// files of a directory, in name order.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    expand_noting(paths).map(|(files, _)| files)
+}
+
+/// [`expand`], with a warning for each `*.csv` entry of a directory that
+/// is passed over: a link to nothing, a pipe, anything not a file.
+pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), String> {
     let mut files = Vec::new();
+    let mut notes = Vec::new();
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path)
                 .map_err(|e| format!("{}: cannot read directory: {e}", path.display()))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"))
-                        && p.is_file()
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                })
-                .collect();
+            let mut found: Vec<PathBuf> = Vec::new();
+            for p in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
+                let csv = p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+                let hidden = p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if !csv || hidden {
+                    continue;
+                }
+                if p.is_file() {
+                    found.push(p);
+                } else {
+                    let what = if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
+                        "a link to nothing"
+                    } else if p.is_dir() {
+                        "a directory"
+                    } else {
+                        "not a regular file (a pipe or a device)"
+                    };
+                    notes.push(
+                        Diagnostic::warning(
+                            &Arc::from(p.as_path()),
+                            1,
+                            Code::SkippedFile,
+                            format!("passed over: {what}"),
+                        )
+                        .hint("a ledger directory reads its *.csv files; remove or fix this entry"),
+                    );
+                }
+            }
             found.sort();
             if found.is_empty() {
                 return Err(format!(
@@ -142,7 +169,8 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             files.push(path.clone());
         }
     }
-    Ok(files)
+    notes.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((files, notes))
 }
 
 impl LedgerReader {
@@ -160,6 +188,17 @@ impl LedgerReader {
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let start = buffered.fill_buf().map_err(unreadable)?;
         let file_path: Arc<Path> = Arc::from(path);
+        if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+            return Err(OpenError::Invalid(vec![
+                Diagnostic::error(
+                    &file_path,
+                    1,
+                    Code::Encoding,
+                    "the file is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read",
+                )
+                .hint("save it as \"CSV UTF-8\" (Excel: File › Save As › CSV UTF-8)"),
+            ]));
+        }
         if json::looks_like_json(start) {
             return LedgerReader::open_json(&file_path, buffered, options).map_err(|e| match e {
                 Ok(e) => unreadable(e),
@@ -205,6 +244,7 @@ impl LedgerReader {
         };
         let mut reader = LedgerReader::from_reader(path, input, dialect, options)?;
         reader.encoding = encoding;
+        notes.append(&mut reader.notes);
         reader.notes = notes;
         Ok(reader)
     }
@@ -298,6 +338,7 @@ impl<R: Read> LedgerReader<R> {
         let Some((format, columns)) = Columns::format(&header, container) else {
             return Err(OpenError::Invalid(vec![unknown_format(&path, container)]));
         };
+        let duplicates = duplicate_columns(&path, &header);
         let mut missing: Vec<Field> = [
             Field::LastName,
             Field::FirstName,
@@ -334,16 +375,10 @@ impl<R: Read> LedgerReader<R> {
                 .collect();
             return Err(OpenError::Invalid(diagnostics));
         }
-        Ok(LedgerReader::assemble(
-            path,
-            format,
-            dialect,
-            header,
-            columns,
-            options,
-            records,
-            (1, 0),
-        ))
+        let mut reader =
+            LedgerReader::assemble(path, format, dialect, header, columns, options, records, (1, 0));
+        reader.notes = duplicates;
+        Ok(reader)
     }
 
     /// Reads the rows of a part of a file whose header was already read by
@@ -1161,6 +1196,35 @@ fn trim(text: &str) -> &str {
     } else {
         text.trim()
     }
+}
+
+/// A warning for each name the header gives twice: the first column of
+/// that name is read, the other kept as it is.
+fn duplicate_columns(path: &Arc<Path>, header: &[String]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        let folded = fold(name);
+        if folded.is_empty() {
+            continue;
+        }
+        if let Some(first) = header[..i].iter().position(|h| fold(h) == folded) {
+            found.push(
+                Diagnostic::warning(
+                    path,
+                    1,
+                    Code::DuplicateColumn,
+                    format!(
+                        "the header names `{name}` twice (columns {} and {}): the first is read, the second kept as it is",
+                        first + 1,
+                        i + 1
+                    ),
+                )
+                .column(name.clone())
+                .hint("rename or remove one of them"),
+            );
+        }
+    }
+    found
 }
 
 /// The error for a header that is neither a campaign ledger's nor a known

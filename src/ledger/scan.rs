@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::columns::Format;
-use super::read::{LedgerReader, OpenError, ReadOptions, expand};
+use super::read::{LedgerReader, OpenError, ReadOptions, expand, expand_noting};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ledger::encoding::TextEncoding;
 use crate::rules::identity::{FindingKind, Location, Registry, RowStart};
@@ -114,8 +114,11 @@ pub fn threads() -> usize {
 pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C) {
     let mut result = Scan::default();
     let mut collected: Option<C> = None;
-    let files = match expand(paths) {
-        Ok(files) => files,
+    let files = match expand_noting(paths) {
+        Ok((files, notes)) => {
+            result.diagnostics.extend(notes);
+            files
+        }
         Err(message) => {
             result.unreadable.push(message);
             return (result, C::default());
