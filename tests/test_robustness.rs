@@ -919,3 +919,79 @@ fn case_18_what_is_passed_over_is_said() {
     );
     assert_eq!(json["errors"], 0);
 }
+
+/// Runs `update` on NOM3's row, giving it `notes`.
+fn update_notes(wd: &Workdir, ledger: &str, notes: &str) -> assert_cmd::assert::Assert {
+    wd.cmd()
+        .args([
+            "update",
+            "-l",
+            ledger,
+            "--last-name",
+            "NOM3",
+            "--first-name",
+            "Jean",
+            "--notes",
+            notes,
+        ])
+        .assert()
+}
+
+/// Case 2: a rewrite through a symlink used to replace the link with a
+/// regular file, and the real file never got the change.
+#[cfg(unix)]
+#[test]
+fn case_02_a_rewrite_through_a_symlink_updates_its_target() {
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    std::fs::create_dir(wd.path("shared")).unwrap();
+    std::fs::rename(wd.path("parrainages.csv"), wd.path("shared/real.csv")).unwrap();
+    std::os::unix::fs::symlink("shared/real.csv", wd.path("parrainages.csv")).unwrap();
+    update_notes(&wd, "parrainages.csv", "through the link").success();
+    let link = std::fs::symlink_metadata(wd.path("parrainages.csv")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    assert!(wd.read("shared/real.csv").contains("through the link"));
+    // The temporary file was made beside the target, and is gone.
+    let left: Vec<_> = std::fs::read_dir(wd.path("shared")).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+/// Case 2: a rename used to split a hard-linked ledger silently.
+#[cfg(unix)]
+#[test]
+fn case_02_a_hard_linked_ledger_is_refused_not_split() {
+    let wd = Workdir::new();
+    let before = small_ledger(&wd);
+    std::fs::hard_link(wd.path("parrainages.csv"), wd.path("copy.csv")).unwrap();
+    update_notes(&wd, "parrainages.csv", "split")
+        .code(2)
+        .stderr(predicate::str::contains("2 hard links").and(predicate::str::contains("not changed")));
+    assert_eq!(wd.read("parrainages.csv"), before);
+    assert_eq!(wd.read("copy.csv"), before);
+}
+
+/// Case 2: a rewrite used to make a group's 0660 ledger the writer's own,
+/// 0644. The mode is tested everywhere; the owner where the tests run as
+/// root, the only user that can give a file to someone else.
+#[cfg(unix)]
+#[test]
+fn case_02_a_rewrite_keeps_mode_owner_and_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let wd = Workdir::new();
+    small_ledger(&wd);
+    let ledger = wd.path("parrainages.csv");
+    std::fs::set_permissions(&ledger, std::fs::Permissions::from_mode(0o660)).unwrap();
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        std::os::unix::fs::chown(&ledger, Some(4321), Some(4322)).unwrap();
+    }
+    let before = std::fs::metadata(&ledger).unwrap();
+    update_notes(&wd, "parrainages.csv", "kept").success();
+    let after = std::fs::metadata(&ledger).unwrap();
+    assert_ne!(before.ino(), after.ino(), "the file was rewritten");
+    assert_eq!(after.mode() & 0o7777, 0o660);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    if root {
+        assert_eq!((after.uid(), after.gid()), (4321, 4322));
+    }
+}

@@ -7,6 +7,11 @@
 //!   on a file system without working append), then syncs.
 //! - A rewrite goes to a temporary file in the same directory, synced, then
 //!   renamed over the ledger: a crash leaves the old or the new file.
+//! - A rewrite updates the file the ledger's name stands for: through a
+//!   symlink it is the target that is replaced, in the target's directory;
+//!   the new file keeps the mode, owner and group of the old one (or the
+//!   rewrite is refused); and a hard-linked file, which a rename would
+//!   split, is refused.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
@@ -15,7 +20,9 @@ use std::path::{Path, PathBuf};
 /// A ledger file held under an exclusive lock until dropped.
 pub struct LockedLedger {
     file: File,
-    path: PathBuf,
+    /// The file that name stands for, symlinks followed: what a rewrite
+    /// replaces.
+    target: PathBuf,
 }
 
 impl LockedLedger {
@@ -54,10 +61,12 @@ impl LockedLedger {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             if same_file(&file, path)? {
-                let locked = LockedLedger {
-                    file,
-                    path: path.to_path_buf(),
+                let target = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+                    std::fs::canonicalize(path)?
+                } else {
+                    path.to_path_buf()
                 };
+                let locked = LockedLedger { file, target };
                 locked.remove_stale_temporaries();
                 return Ok(locked);
             }
@@ -68,7 +77,7 @@ impl LockedLedger {
     /// `.parrainages.csv.parrainage-`, so that it is recognised as ours.
     fn temporary_prefix(&self) -> String {
         let name = self
-            .path
+            .target
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         format!(".{name}.parrainage-")
@@ -103,9 +112,9 @@ impl LockedLedger {
         }
     }
 
-    /// The directory the ledger is in.
+    /// The directory the ledger's file is in (a symlink's target's).
     fn directory(&self) -> PathBuf {
-        match self.path.parent() {
+        match self.target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         }
@@ -176,6 +185,8 @@ impl LockedLedger {
 
     /// [`replace_with`](Self::replace_with), then what `tail` reads.
     pub fn replace_streaming(self, pieces: &[&[u8]], mut tail: impl io::Read) -> io::Result<()> {
+        let old = self.file.metadata()?;
+        refuse_hard_links(&old)?;
         let directory = self.directory();
         let mut temporary = tempfile::Builder::new()
             .prefix(&self.temporary_prefix())
@@ -189,11 +200,11 @@ impl LockedLedger {
             io::copy(&mut tail, &mut out)?;
             out.flush()?;
         }
-        temporary
-            .as_file()
-            .set_permissions(self.file.metadata()?.permissions())?;
+        keep_owner(temporary.as_file(), &old)?;
+        // After the owner: changing it may clear set-id bits.
+        temporary.as_file().set_permissions(old.permissions())?;
         temporary.as_file().sync_all()?;
-        temporary.persist(&self.path).map_err(|e| e.error)?;
+        temporary.persist(&self.target).map_err(|e| e.error)?;
         // The rename is durable once the directory is synced.
         if let Ok(dir) = File::open(&directory) {
             let _ = dir.sync_all();
@@ -201,6 +212,57 @@ impl LockedLedger {
         drop(self.file);
         Ok(())
     }
+}
+
+/// A rename gives the new contents to one name only: the ledger's other
+/// hard links would keep the old rows, with nothing to say so.
+#[cfg(unix)]
+fn refuse_hard_links(old: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    match old.nlink() {
+        0 | 1 => Ok(()),
+        links => Err(io::Error::other(format!(
+            "the file has {links} hard links, and rewriting it would split them: the other \
+             names would keep the old rows. Keep one name (remove the other links, or use a \
+             symlink) and try again"
+        ))),
+    }
+}
+
+#[cfg(not(unix))]
+fn refuse_hard_links(_old: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
+}
+
+/// Gives the new file the old one's owner and group, so that a ledger
+/// shared by a group stays writable by the group. Only root may give a
+/// file away: anyone else rewriting a colleague's ledger is refused
+/// rather than left owning it.
+#[cfg(unix)]
+fn keep_owner(new: &File, old: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = new.metadata()?;
+    if now.uid() == old.uid() && now.gid() == old.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "a rewrite would change the file's owner and group from {}:{} to {}:{}, \
+                 and keeping them failed ({e}). Run this as the file's owner",
+                old.uid(),
+                old.gid(),
+                now.uid(),
+                now.gid()
+            ),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_new: &File, _old: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
