@@ -995,3 +995,74 @@ fn case_02_a_rewrite_keeps_mode_owner_and_group() {
         assert_eq!((after.uid(), after.gid()), (4321, 4322));
     }
 }
+
+/// Case 4: an `add` running while another program put a copy of the file
+/// in its place used to say "Recorded" of a row written to the old file.
+/// A second ledger named as a FIFO holds the `add` between reading the
+/// ledger and appending to it, so that the copy lands exactly then.
+#[cfg(unix)]
+#[test]
+fn case_04_a_file_replaced_while_an_add_runs_gets_the_row() {
+    fn replaced_while_adding(times: usize) -> (i32, String, String, Workdir) {
+        use std::io::{BufRead, Read};
+        let wd = Workdir::new();
+        small_ledger(&wd);
+        let fifo = wd.path("held.csv");
+        let made = Process::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("parrainage"))
+            .current_dir(wd.root())
+            .env_remove("PARRAINAGE_LEDGER")
+            .args([
+                "--as-of",
+                "2022-02-01",
+                "add",
+                "-l",
+                "parrainages.csv",
+                "-l",
+                "held.csv",
+            ])
+            .args(["--last-name", "DUPONT", "--first-name", "Jean"])
+            .args(["--mandate", "mayor", "--department", "55"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut said = String::new();
+        for attempt in 0..=times.min(1) {
+            // Opening for writing waits for the `add` to open it: by then
+            // it holds the lock and has read the ledger.
+            let mut held = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+            if attempt < times {
+                let copy = wd.read("parrainages.csv");
+                wd.write("copy.csv", &copy);
+                std::fs::rename(wd.path("copy.csv"), wd.path("parrainages.csv")).unwrap();
+            }
+            std::io::Write::write_all(&mut held, HEADER.as_bytes()).unwrap();
+            drop(held);
+            if attempt == 0 && times > 0 {
+                // Wait until the first try is over before the second opens
+                // the FIFO again.
+                while !said.contains("writing it again") {
+                    assert_ne!(stderr.read_line(&mut said).unwrap(), 0, "{said}");
+                }
+            }
+        }
+        stderr.read_to_string(&mut said).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.code().unwrap(), stdout, said, wd)
+    }
+
+    let (code, stdout, stderr, wd) = replaced_while_adding(1);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Recorded parrainages.csv:32"), "{stdout}");
+    assert_eq!(wd.read("parrainages.csv").matches("DUPONT").count(), 1);
+
+    let (code, _, stderr, wd) = replaced_while_adding(2);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("replaced by another program twice"), "{stderr}");
+    assert!(stderr.contains("not recorded"), "{stderr}");
+    assert!(!wd.read("parrainages.csv").contains("DUPONT"));
+}

@@ -29,6 +29,32 @@ use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
+    // A program that does not take the lock may put another file in the
+    // ledger's place while we write: then the row went to a file no one
+    // will read, and the entry is recorded again, in the new file, once.
+    for retrying in [false, true] {
+        if let Some(recorded) = record(args, context, &path, retrying)? {
+            print(&recorded)?;
+            return Ok(Exit::Success);
+        }
+        eprintln!(
+            "parrainage: {} was replaced by another program while the entry was written; writing it again",
+            path.display()
+        );
+    }
+    Err(Failure::usage(format!(
+        "{}: the file was replaced by another program twice while the entry was written \
+         (an editor saving its copy?): the entry was not recorded. Close that program and add it again",
+        path.display()
+    )))
+}
+
+/// Records the entry under the ledger's lock; returns what to say, or
+/// `None` if the file was replaced while the row was written. When
+/// `retrying`, an entry the replacing file already holds, the same in
+/// every field, is taken as recorded.
+fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Result<Option<String>, Failure> {
+    let path = path.to_path_buf();
     let mut locked = LockedLedger::acquire(&path, context.lock_timeout)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let layout = open_for_writing(&path, &context.read)?;
@@ -103,6 +129,16 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     }
     let mut refused = Vec::new();
     for (kind, first, first_at) in comparison.found {
+        if retrying && kind == FindingKind::DuplicateSponsor && first == entry {
+            return Ok(Some(format!(
+                "Recorded {}:{}: {} {} for {}\n",
+                clean_path(&first_at.file),
+                first_at.line,
+                entry.status,
+                clean(&entry.describe()),
+                clean(&entry.candidate)
+            )));
+        }
         let diagnostic = describe_finding(kind, &entry, &at, &first, &first_at);
         if kind == FindingKind::PossibleDuplicate {
             eprintln!("{diagnostic}");
@@ -130,15 +166,20 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     locked
         .append(&bytes)
         .map_err(|e| Failure::usage(format!("{}: the entry was not recorded: {e}", path.display())))?;
-    print(&format!(
+    let still_named = locked
+        .still_named()
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    if !still_named {
+        return Ok(None);
+    }
+    Ok(Some(format!(
         "Recorded {}:{}: {} {} for {}\n",
         clean_path(&path),
         line,
         entry.status,
         clean(&entry.describe()),
         clean(&entry.candidate)
-    ))?;
-    Ok(Exit::Success)
+    )))
 }
 
 /// The new entry compared with every row of the ledger, one at a time.

@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 /// A ledger file held under an exclusive lock until dropped.
 pub struct LockedLedger {
     file: File,
+    /// The name the ledger was opened by.
+    path: PathBuf,
     /// The file that name stands for, symlinks followed: what a rewrite
     /// replaces.
     target: PathBuf,
@@ -66,7 +68,11 @@ impl LockedLedger {
                 } else {
                     path.to_path_buf()
                 };
-                let locked = LockedLedger { file, target };
+                let locked = LockedLedger {
+                    file,
+                    path: path.to_path_buf(),
+                    target,
+                };
                 locked.remove_stale_temporaries();
                 return Ok(locked);
             }
@@ -118,6 +124,14 @@ impl LockedLedger {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         }
+    }
+
+    /// Whether the ledger's name still stands for the file we hold. A
+    /// program that does not take the lock (an editor saving a copy) may
+    /// have put another file in its place; what was written to ours is
+    /// then in a file no one will read.
+    pub fn still_named(&self) -> io::Result<bool> {
+        same_file(&self.file, &self.path)
     }
 
     /// Cuts the file to `len` bytes, durably.
