@@ -1066,3 +1066,53 @@ fn case_04_a_file_replaced_while_an_add_runs_gets_the_row() {
     assert!(stderr.contains("not recorded"), "{stderr}");
     assert!(!wd.read("parrainages.csv").contains("DUPONT"));
 }
+
+/// Case 3: two volunteers adding the same official at the same moment, to
+/// `team/alice.csv` and `team/bob.csv`, both used to land. The test holds
+/// the directory's lock while both start, then lets them go together.
+#[cfg(unix)]
+#[test]
+fn case_03_a_directory_ledger_has_one_lock_across_its_files() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path("team")).unwrap();
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    let binary = assert_cmd::cargo::cargo_bin("parrainage");
+    for round in 0..10 {
+        wd.write("team/alice.csv", HEADER);
+        wd.write("team/bob.csv", HEADER);
+        let directory = std::fs::File::open(wd.path("team")).unwrap();
+        directory.lock().unwrap();
+        let adds: Vec<_> = ["team/alice.csv", "team/bob.csv"]
+            .into_iter()
+            .map(|file| {
+                Process::new(&binary)
+                    .current_dir(wd.root())
+                    .env_remove("PARRAINAGE_LEDGER")
+                    .args(["--as-of", "2022-02-01", "--config", "parrainage.toml", "add"])
+                    .args(["-l", file, "-l", "team"])
+                    .args(["--last-name", "DUPONT", "--first-name", "Jean"])
+                    .args(["--mandate", "mayor", "--department", "55"])
+                    .stderr(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(150));
+        drop(directory);
+        let codes: Vec<i32> = adds
+            .into_iter()
+            .map(|add| add.wait_with_output().unwrap().status.code().unwrap())
+            .collect();
+        let rows = wd.read("team/alice.csv").matches("DUPONT").count()
+            + wd.read("team/bob.csv").matches("DUPONT").count();
+        assert_eq!(
+            rows, 1,
+            "round {round}: the official landed {rows} times ({codes:?})"
+        );
+        assert!(
+            codes.contains(&0) && codes.contains(&1),
+            "round {round}: {codes:?}"
+        );
+    }
+}

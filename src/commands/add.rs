@@ -55,7 +55,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
 /// every field, is taken as recorded.
 fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Result<Option<String>, Failure> {
     let path = path.to_path_buf();
-    let mut locked = LockedLedger::acquire(&path, context.lock_timeout)
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let layout = open_for_writing(&path, &context.read)?;
 

@@ -54,7 +54,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         None
     } else {
         Some(
-            LockedLedger::acquire(&path, context.lock_timeout)
+            LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
                 .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?,
         )
     };

@@ -24,7 +24,7 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
             "nothing to change: give --status, --claimed-on, --published-on, --source or --notes",
         ));
     }
-    let locked = LockedLedger::acquire(&path, context.lock_timeout)
+    let locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
         .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
     let header_reader = open_for_writing(&path, &context.read)?;
     let encoding = header_reader.encoding;

@@ -25,6 +25,89 @@ pub struct LockedLedger {
     /// The file that name stands for, symlinks followed: what a rewrite
     /// replaces.
     target: PathBuf,
+    /// The directories locked with it, held as long.
+    _directories: Vec<File>,
+}
+
+/// Waiting for locks, with one clock for all of a writer's locks.
+struct Waiting {
+    started: std::time::Instant,
+    timeout: Option<std::time::Duration>,
+    said: bool,
+}
+
+impl Waiting {
+    fn new(timeout: Option<std::time::Duration>) -> Waiting {
+        Waiting {
+            started: std::time::Instant::now(),
+            timeout,
+            said: false,
+        }
+    }
+
+    /// Takes `file`'s exclusive lock, saying after a second that it waits
+    /// for `path`, and giving up after the timeout.
+    fn lock(&mut self, file: &File, path: &Path) -> io::Result<()> {
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(()),
+                Err(std::fs::TryLockError::WouldBlock) => {}
+                Err(std::fs::TryLockError::Error(e)) => return Err(e),
+            }
+            let waited = self.started.elapsed();
+            if self.timeout.is_some_and(|limit| waited >= limit) {
+                return Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!(
+                        "another parrainage still holds the lock after {:.1} s (--lock-timeout); nothing was written",
+                        waited.as_secs_f64()
+                    ),
+                ));
+            }
+            if !self.said && waited >= std::time::Duration::from_secs(1) {
+                eprintln!(
+                    "parrainage: waiting for {}: another parrainage is writing to it…",
+                    path.display()
+                );
+                self.said = true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+/// Locks the directory `path` is in and every directory among `ledgers`,
+/// each once, always in the same order (by device and inode) so that two
+/// writers never hold one each and wait for the other's. The lock is on
+/// the directory itself: no lock file is left among the ledger's files.
+#[cfg(unix)]
+fn lock_directories(path: &Path, ledgers: &[PathBuf], waiting: &mut Waiting) -> io::Result<Vec<File>> {
+    use std::os::unix::fs::MetadataExt;
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut directories: Vec<((u64, u64), PathBuf, File)> = Vec::new();
+    for directory in std::iter::once(&parent).chain(ledgers.iter().filter(|p| p.is_dir())) {
+        let file = File::open(directory)?;
+        let metadata = file.metadata()?;
+        let id = (metadata.dev(), metadata.ino());
+        if !directories.iter().any(|(seen, _, _)| *seen == id) {
+            directories.push((id, directory.clone(), file));
+        }
+    }
+    directories.sort_by_key(|(id, _, _)| *id);
+    let mut held = Vec::with_capacity(directories.len());
+    for (_, directory, file) in directories {
+        waiting.lock(&file, &directory)?;
+        held.push(file);
+    }
+    Ok(held)
+}
+
+#[cfg(not(unix))]
+fn lock_directories(_path: &Path, _ledgers: &[PathBuf], _waiting: &mut Waiting) -> io::Result<Vec<File>> {
+    Ok(Vec::new())
 }
 
 impl LockedLedger {
@@ -32,36 +115,21 @@ impl LockedLedger {
     /// second, and giving up after `timeout` if one is set. A rewrite by
     /// another process may replace the file while we wait; then the lock
     /// we got is on the old file, so we open the new one and try again.
-    pub fn acquire(path: &Path, timeout: Option<std::time::Duration>) -> io::Result<LockedLedger> {
-        let started = std::time::Instant::now();
-        let mut said = false;
+    ///
+    /// The directory `path` is in, and every directory among `ledgers`,
+    /// are locked first: two volunteers writing to `team/alice.csv` and
+    /// `team/bob.csv` each check their entry against the other's file, so
+    /// one must wait until the other is done.
+    pub fn acquire(
+        path: &Path,
+        ledgers: &[PathBuf],
+        timeout: Option<std::time::Duration>,
+    ) -> io::Result<LockedLedger> {
+        let mut waiting = Waiting::new(timeout);
+        let directories = lock_directories(path, ledgers, &mut waiting)?;
         loop {
             let file = OpenOptions::new().read(true).write(true).open(path)?;
-            loop {
-                match file.try_lock() {
-                    Ok(()) => break,
-                    Err(std::fs::TryLockError::WouldBlock) => {}
-                    Err(std::fs::TryLockError::Error(e)) => return Err(e),
-                }
-                let waited = started.elapsed();
-                if timeout.is_some_and(|limit| waited >= limit) {
-                    return Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        format!(
-                            "another parrainage still holds the lock after {:.1} s (--lock-timeout); nothing was written",
-                            waited.as_secs_f64()
-                        ),
-                    ));
-                }
-                if !said && waited >= std::time::Duration::from_secs(1) {
-                    eprintln!(
-                        "parrainage: waiting for {}: another parrainage is writing to it…",
-                        path.display()
-                    );
-                    said = true;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
+            waiting.lock(&file, path)?;
             if same_file(&file, path)? {
                 let target = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
                     std::fs::canonicalize(path)?
@@ -72,6 +140,7 @@ impl LockedLedger {
                     file,
                     path: path.to_path_buf(),
                     target,
+                    _directories: directories,
                 };
                 locked.remove_stale_temporaries();
                 return Ok(locked);
