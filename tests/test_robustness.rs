@@ -1116,3 +1116,37 @@ fn case_03_a_directory_ledger_has_one_lock_across_its_files() {
         );
     }
 }
+
+/// Case 9: `DUPОNT` (Cyrillic О) and `DUPΟNT` (Greek Ο) beside `DUPONT`
+/// used to give three sponsors and no warning.
+#[test]
+fn case_09_look_alike_letters_do_not_pass_the_duplicate_check() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    for last_name in ["DUPONT", "DUP\u{41E}NT", "DUP\u{39F}NT"] {
+        text.push_str(&format!(
+            "claimed,MARTIN Claire,,{last_name},Jean,mayor,Laon,02,2022-01-02,,,\n"
+        ));
+    }
+    wd.write("parrainages.csv", &text);
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    let (json, code) = check_json(&wd, "parrainages.csv");
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(json["errors"], 2, "{json:#}");
+    let report = wd.cmd().args(["report", "--format", "json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(report["candidates"][0]["claimed"], 1, "{report:#}");
+    // And `add` refuses a third spelling.
+    wd.cmd()
+        .args(["add", "--last-name", "DUP\u{41E}NT", "--first-name", "Jean"])
+        .args([
+            "--mandate",
+            "mayor",
+            "--department",
+            "02",
+            "--circonscription",
+            "Laon",
+        ])
+        .assert()
+        .code(1);
+}

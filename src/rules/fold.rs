@@ -153,10 +153,47 @@ fn fold_other(c: char, out: &mut String) {
         }
         if let Some(base) = latin_base(d) {
             out.push_str(base);
+        } else if let Some(twin) = latin_twin(d) {
+            out.push(twin);
         } else if d.is_alphanumeric() {
             out.extend(d.to_lowercase());
         }
     }
+}
+
+/// The Latin letter, folded, that a Greek or Cyrillic letter cannot be
+/// told from (Cyrillic О, Greek Ο: o), so that `DUPОNT` typed with a
+/// Russian keyboard is the same official as `DUPONT`.
+///
+/// The look-alikes are Unicode's confusables (UTS #39), through the
+/// `unicode-security` crate's skeletons. Only letters of those two scripts
+/// are mapped, and only to one Latin letter: Latin text is never touched
+/// (the skeletons also make `rn` of `m` and `l` of `I`), digits and pairs
+/// of letters are left out. Where two Latin letters share a skeleton (`I`
+/// and `l`), the one of the same case is the twin.
+fn latin_twin(c: char) -> Option<char> {
+    use std::sync::OnceLock;
+    use unicode_security::confusable_detection::skeleton;
+    if !matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1F00}'..='\u{1FFF}') {
+        return None;
+    }
+    static LATIN: OnceLock<Vec<(char, String)>> = OnceLock::new();
+    let latin = LATIN.get_or_init(|| {
+        ('A'..='Z')
+            .chain('a'..='z')
+            .map(|letter| (letter, skeleton(letter.encode_utf8(&mut [0; 4])).collect()))
+            .collect()
+    });
+    let shape: String = skeleton(c.encode_utf8(&mut [0; 4])).collect();
+    let mut twins = latin
+        .iter()
+        .filter(|(_, skeleton)| *skeleton == shape)
+        .map(|(letter, _)| *letter);
+    let first = twins.next()?;
+    let same_case = std::iter::once(first)
+        .chain(twins)
+        .find(|letter| letter.is_uppercase() == c.is_uppercase());
+    Some(same_case.unwrap_or(first).to_ascii_lowercase())
 }
 
 /// Whether `raw` folds to `folded`, decided as early as possible: most
@@ -245,6 +282,29 @@ pub fn tidy_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn greek_and_cyrillic_look_alikes_fold_to_their_latin_twins() {
+        // Cyrillic О and Greek Ο in the middle of a Latin name.
+        assert_eq!(fold("DUP\u{41E}NT"), "dupont");
+        assert_eq!(fold("DUP\u{39F}NT"), "dupont");
+        // Cyrillic а, е, о, р, с, х, у; Greek ι and ν.
+        assert_eq!(
+            fold("\u{440}\u{430}\u{441}\u{43E}\u{445}\u{435}\u{443}"),
+            "pacoxey"
+        );
+        assert_eq!(fold("\u{3B9}\u{3BD}"), "iv");
+        // Capital Cyrillic І and Greek Ι look like I, not l.
+        assert_eq!(fold("\u{406}\u{399}"), "ii");
+        // Accented: Greek Ό is Ο with tonos; Cyrillic Ё is Е with diaeresis.
+        assert_eq!(fold("\u{38C}\u{401}"), "oe");
+        // Letters with no one Latin twin stay themselves.
+        assert_eq!(fold("\u{416}\u{3A9}"), "\u{436}\u{3C9}");
+        assert_eq!(fold("\u{417}"), "\u{437}", "З is not the digit 3");
+        // Latin is never touched: no rn for m, no l for I.
+        assert_eq!(fold("Marie Irène"), "marieirene");
+        assert_eq!(fold("rn"), "rn");
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {
