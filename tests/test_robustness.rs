@@ -1150,3 +1150,66 @@ fn case_09_look_alike_letters_do_not_pass_the_duplicate_check() {
         .assert()
         .code(1);
 }
+
+/// Case 1, killed: an `add` killed half-way through its write leaves a
+/// prefix of its row. Cut inside an unquoted last value, that prefix used
+/// to read as a complete row with its notes shortened, counted by `check`.
+/// Every prefix of the row `add` writes is tried here: each is a torn row
+/// but those CSV cannot tell from a complete row: cut just before the
+/// opening quote of the last value (read as empty), or between the two
+/// quotes of a doubled quote inside it (read as a closed value). `repair`
+/// puts each aside, even two in the same second.
+#[test]
+fn case_01_every_prefix_of_an_appended_row_is_named_torn() {
+    let wd = Workdir::new();
+    let before = small_ledger(&wd);
+    wd.cmd()
+        .args(["add", "--last-name", "Dupont", "--first-name", "Jean"])
+        .args([
+            "--mandate",
+            "mayor",
+            "--department",
+            "55",
+            "--notes",
+            "call back, \"urgent\"",
+        ])
+        .assert()
+        .success();
+    let after = wd.read("parrainages.csv");
+    let row = after.as_bytes()[before.len()..].to_vec();
+    assert!(
+        row.ends_with(b"\"call back, \"\"urgent\"\"\"\n"),
+        "{}",
+        String::from_utf8_lossy(&row)
+    );
+    let opening_quote = row.windows(2).position(|w| w == b",\"").unwrap() + 1;
+    let reads_whole = |cut: usize| {
+        let value = &row[opening_quote.min(cut)..cut];
+        cut == opening_quote
+            || (value.len() > 1
+                && value.ends_with(b"\"")
+                && value.iter().filter(|&&b| b == b'"').count() % 2 == 0)
+    };
+    let cuts: Vec<usize> = (1..row.len() - 1).filter(|&cut| !reads_whole(cut)).collect();
+    assert_eq!(
+        row.len() - 2 - cuts.len(),
+        3,
+        "the opening quote and the two doubled quotes"
+    );
+    for &cut in &cuts {
+        let mut torn = before.as_bytes().to_vec();
+        torn.extend_from_slice(&row[..cut]);
+        wd.write("parrainages.csv", &torn);
+        let (json, code) = check_json(&wd, "parrainages.csv");
+        assert_eq!(code, 1, "cut at {cut}: {json:#}");
+        assert!(json.to_string().contains("torn-row"), "cut at {cut}: {json:#}");
+        wd.cmd().arg("repair").assert().success();
+        assert_eq!(wd.read("parrainages.csv"), before, "cut at {cut}");
+    }
+    let side_files = std::fs::read_dir(wd.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".torn-"))
+        .count();
+    assert_eq!(side_files, cuts.len(), "one side file per repair");
+}

@@ -160,7 +160,7 @@ fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Res
     }
     let row = layout
         .encoding
-        .encode(layout.dialect.encode_row(&record))
+        .encode(layout.dialect.encode_appended_row(&record))
         .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
     bytes.extend(row);
     locked

@@ -111,6 +111,35 @@ impl Dialect {
         writer.write_record(fields).expect("write to memory");
         writer.into_inner().expect("flush to memory")
     }
+
+    /// One row to append, as [`encode_row`](Self::encode_row) but with a
+    /// last value that is not empty always quoted. An append killed
+    /// half-way leaves a prefix of the row: cut inside the last value, an
+    /// unquoted one would read as a complete row with that value shortened;
+    /// quoted, the quote is left open, which every reader names as a torn
+    /// row. (Cut anywhere before, the row is short of fields: torn too.)
+    pub fn encode_appended_row(&self, record: &csv::ByteRecord) -> Vec<u8> {
+        let fields: Vec<&[u8]> = record.iter().collect();
+        let Some((&last, before)) = fields.split_last() else {
+            return self.encode_row(record);
+        };
+        if last.is_empty() || before.is_empty() {
+            return self.encode_row(record);
+        }
+        let mut row = self.encode_row(before);
+        row.truncate(row.len() - self.line_end().len());
+        row.push(self.delimiter);
+        row.push(b'"');
+        for &b in last {
+            if b == b'"' {
+                row.push(b'"');
+            }
+            row.push(b);
+        }
+        row.push(b'"');
+        row.extend_from_slice(self.line_end());
+        row
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +157,28 @@ mod tests {
         // A quoted header name with a comma does not fool it.
         let d = Dialect::detect(b"\"a,b\";c;d\n");
         assert_eq!(d.delimiter, b';');
+    }
+
+    #[test]
+    fn an_appended_row_quotes_its_last_value() {
+        let d = Dialect::detect(b"a;b;c\r\n");
+        let appended = |fields: &[&str]| d.encode_appended_row(&csv::ByteRecord::from(fields.to_vec()));
+        assert_eq!(appended(&["1", "", "x \"y\""]), b"1;;\"x \"\"y\"\"\"\r\n");
+        assert_eq!(appended(&["1", "2", ""]), d.encode_row(["1", "2", ""]));
+        // A value that needs quoting anyway is the same either way.
+        assert_eq!(appended(&["1", "a;b"]), d.encode_row(["1", "a;b"]));
+        // Every prefix short of the line end is torn: read, it has an
+        // open quote or fewer fields than the row.
+        let row = appended(&["1", "2", "note"]);
+        for cut in 1..row.len() - 2 {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .from_reader(&row[..cut]);
+            let record = reader.records().next().unwrap().unwrap();
+            let open_quote = row[..cut].iter().filter(|&&b| b == b'"').count() % 2 == 1;
+            assert!(open_quote || record.len() < 3 || &row[..cut] == b"1;2;", "{cut}");
+        }
     }
 
     #[test]
