@@ -78,7 +78,7 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     pub encoding: TextEncoding,
     /// Warnings about the whole file (an encoding guessed), for `check`.
     pub notes: Vec<Diagnostic>,
-    pub header: Vec<String>,
+    pub header: Arc<[String]>,
     pub columns: Columns,
     parser: RowParser,
     /// The rows, split into fields in a buffer reused from row to row.
@@ -101,7 +101,7 @@ pub struct Layout {
     pub format: Format,
     pub dialect: Dialect,
     pub encoding: TextEncoding,
-    pub header: Vec<String>,
+    pub header: Arc<[String]>,
     pub columns: Columns,
 }
 
@@ -375,8 +375,16 @@ impl<R: Read> LedgerReader<R> {
                 .collect();
             return Err(OpenError::Invalid(diagnostics));
         }
-        let mut reader =
-            LedgerReader::assemble(path, format, dialect, header, columns, options, records, (1, 0));
+        let mut reader = LedgerReader::assemble(
+            path,
+            format,
+            dialect,
+            Arc::from(header),
+            columns,
+            options,
+            records,
+            (1, 0),
+        );
         reader.notes = duplicates;
         Ok(reader)
     }
@@ -415,7 +423,7 @@ impl<R: Read> LedgerReader<R> {
         path: Arc<Path>,
         format: Format,
         dialect: Dialect,
-        header: Vec<String>,
+        header: Arc<[String]>,
         columns: Columns,
         options: &ReadOptions,
         records: Records<R>,
@@ -693,7 +701,7 @@ impl<T: Clone> Memo<T> {
 /// Turns rows into entries, with the same rules for every reader.
 struct RowParser {
     path: Arc<Path>,
-    header: Vec<String>,
+    header: Arc<[String]>,
     columns: Columns,
     /// The publication's format, for an official file.
     official: Option<&'static Publication>,
@@ -1201,30 +1209,46 @@ fn trim(text: &str) -> &str {
 /// A warning for each name the header gives twice: the first column of
 /// that name is read, the other kept as it is.
 fn duplicate_columns(path: &Arc<Path>, header: &[String]) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for (i, name) in header.iter().enumerate() {
-        let folded = fold(name);
-        if folded.is_empty() {
-            continue;
-        }
-        if let Some(first) = header[..i].iter().position(|h| fold(h) == folded) {
-            found.push(
-                Diagnostic::warning(
-                    path,
-                    1,
-                    Code::DuplicateColumn,
-                    format!(
-                        "the header names `{name}` twice (columns {} and {}): the first is read, the second kept as it is",
-                        first + 1,
-                        i + 1
-                    ),
-                )
-                .column(name.clone())
-                .hint("rename or remove one of them"),
-            );
-        }
+    // The columns sorted by folded name, so that repeats sit side by side:
+    // a header can have millions of columns.
+    let mut folded: Vec<(String, usize)> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (fold(name), i))
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
+    folded.sort_unstable();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for same in folded.chunk_by(|a, b| a.0 == b.0) {
+        repeats.extend(same[1..].iter().map(|(_, i)| (same[0].1, *i)));
     }
-    found
+    // One warning per name, naming its first few repeats.
+    repeats.sort_unstable();
+    repeats
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|same| {
+            let first = same[0].0;
+            let name = &header[first];
+            let others: Vec<String> = same.iter().take(5).map(|(_, i)| (i + 1).to_string()).collect();
+            let more = if same.len() > 5 {
+                format!(" and {} more", same.len() - 5)
+            } else {
+                String::new()
+            };
+            Diagnostic::warning(
+                path,
+                1,
+                Code::DuplicateColumn,
+                format!(
+                    "the header names `{name}` more than once (column {}, then {}{more}): the first is read, the others kept as they are",
+                    first + 1,
+                    others.join(", ")
+                ),
+            )
+            .column(name.clone())
+            .hint("rename or remove the others")
+        })
+        .collect()
 }
 
 /// The error for a header that is neither a campaign ledger's nor a known
