@@ -262,10 +262,7 @@ pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
 pub fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
     let failed =
         |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+    let directory = crate::ledger::write::directory_of(path);
     let mut builder = tempfile::Builder::new();
     // A report is for reading: the permissions a new file would get.
     #[cfg(unix)]

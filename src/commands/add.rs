@@ -130,14 +130,7 @@ fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Res
     let mut refused = Vec::new();
     for (kind, first, first_at) in comparison.found {
         if retrying && kind == FindingKind::DuplicateSponsor && first == entry {
-            return Ok(Some(format!(
-                "Recorded {}:{}: {} {} for {}\n",
-                clean_path(&first_at.file),
-                first_at.line,
-                entry.status,
-                clean(&entry.describe()),
-                clean(&entry.candidate)
-            )));
+            return Ok(Some(recorded(&first_at.file, first_at.line, &entry)));
         }
         let diagnostic = describe_finding(kind, &entry, &at, &first, &first_at);
         if kind == FindingKind::PossibleDuplicate {
@@ -172,14 +165,19 @@ fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Res
     if !still_named {
         return Ok(None);
     }
-    Ok(Some(format!(
+    Ok(Some(recorded(&path, line, &entry)))
+}
+
+/// What `add` says of an entry recorded at `file:line`.
+fn recorded(file: &Path, line: u64, entry: &Sponsorship) -> String {
+    format!(
         "Recorded {}:{}: {} {} for {}\n",
-        clean_path(&path),
+        clean_path(file),
         line,
         entry.status,
         clean(&entry.describe()),
         clean(&entry.candidate)
-    )))
+    )
 }
 
 /// The new entry compared with every row of the ledger, one at a time.

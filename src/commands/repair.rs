@@ -42,22 +42,24 @@ pub fn run(context: &Context) -> Outcome {
         .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned());
     // The torn bytes are kept before the ledger is cut: nothing is lost.
     // Two repairs in one second get two side files.
-    let (side, mut file) = (1..)
-        .map(|n| {
-            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-            let side = path.with_file_name(format!("{name}.torn-{stamp}{suffix}"));
-            let opened = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&side);
-            (side, opened)
-        })
-        .find_map(|(side, opened)| match opened {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-            opened => Some(opened.map(|file| (side.clone(), file)).map_err(|e| (side, e))),
-        })
-        .expect("some name is free")
-        .map_err(|(side, e)| Failure::usage(format!("{}: {e}", side.display())))?;
+    let mut attempt = 1;
+    let (side, mut file) = loop {
+        let suffix = if attempt == 1 {
+            String::new()
+        } else {
+            format!("-{attempt}")
+        };
+        let side = path.with_file_name(format!("{name}.torn-{stamp}{suffix}"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&side)
+        {
+            Ok(file) => break (side, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => attempt += 1,
+            Err(e) => return Err(Failure::usage(format!("{}: {e}", side.display()))),
+        }
+    };
     file.write_all(torn)
         .and_then(|()| file.sync_all())
         .map_err(|e| Failure::usage(format!("{}: {e}", side.display())))?;

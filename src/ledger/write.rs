@@ -83,10 +83,7 @@ impl Waiting {
 #[cfg(unix)]
 fn lock_directories(path: &Path, ledgers: &[PathBuf], waiting: &mut Waiting) -> io::Result<Vec<File>> {
     use std::os::unix::fs::MetadataExt;
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let parent = directory_of(path);
     let mut directories: Vec<((u64, u64), PathBuf, File)> = Vec::new();
     for directory in std::iter::once(&parent).chain(ledgers.iter().filter(|p| p.is_dir())) {
         let file = File::open(directory)?;
@@ -189,10 +186,7 @@ impl LockedLedger {
 
     /// The directory the ledger's file is in (a symlink's target's).
     fn directory(&self) -> PathBuf {
-        match self.target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
+        directory_of(&self.target)
     }
 
     /// Whether the ledger's name still stands for the file we hold. A
@@ -294,6 +288,14 @@ impl LockedLedger {
         }
         drop(self.file);
         Ok(())
+    }
+}
+
+/// The directory a file is in: `.` for a bare file name.
+pub fn directory_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 
