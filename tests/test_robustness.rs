@@ -275,37 +275,105 @@ fn windows_1252_is_read_with_a_warning_and_written_back_in_kind() {
     assert!(after.windows(7).any(|w| w == b"H\xe9l\xe8ne;"));
 }
 
-#[test]
-fn bytes_that_are_not_utf8_after_the_start_are_an_error_naming_the_line() {
-    let wd = Workdir::new();
-    let mut text = String::from(HEADER);
-    for i in 0..2_000 {
-        text.push_str(&format!(
-            "claimed,MARTIN Claire,,NAME{i},Jean,mayor,Commune {i},55,2022-01-05,,,\n"
-        ));
-    }
-    let mut bytes = text.into_bytes();
-    bytes.extend_from_slice(b"claimed,MARTIN Claire,,H\xe9l\xe8ne,Jean,mayor,X,55,2022-01-05,,,\n");
-    wd.write("late.csv", &bytes);
-    let (json, code) = check_json(&wd, "late.csv");
-    assert_eq!(code, 1);
-    let diagnostic = &json["diagnostics"][0];
-    assert_eq!(diagnostic["code"], "encoding");
-    assert_eq!(diagnostic["line"], 2_002);
-    assert_eq!(diagnostic["column"], "last_name");
+/// The rows `check` says it read in `file`.
+fn rows_read(wd: &Workdir, file: &str) -> u64 {
+    let output = wd.cmd().args(["check", file]).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let summary = text.lines().last().unwrap_or_default();
+    let count = summary.rsplit('(').next().and_then(|s| s.split(' ').next());
+    count
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no row count in {text}"))
+}
 
+/// Case 8: the encoding is decided on the whole file, not its first 64 KiB.
+#[test]
+fn case_08_the_encoding_is_decided_on_the_whole_file() {
+    let wd = Workdir::new();
+    let rows = |from: usize| -> Vec<u8> {
+        (from..from + 2_000)
+            .map(|i| format!("claimed,MARTIN Claire,,NAME{i},Jean,mayor,Commune {i},55,2022-01-05,,,\n"))
+            .collect::<String>()
+            .into_bytes()
+    };
+    let windows_1252_row = b"claimed,MARTIN Claire,,H\xe9l\xe8ne,Jean,mayor,X,55,2022-01-05,,,\n";
+    let utf8_row = "claimed,MARTIN Claire,,Hélène,Jean,mayor,Y,55,2022-01-05,,,\n".as_bytes();
+
+    // Windows-1252 whose accents all come after 64 KiB of ASCII: the whole
+    // file is Windows-1252, and what is added to it is written so.
+    let mut late = HEADER.as_bytes().to_vec();
+    late.extend(rows(0));
+    late.extend_from_slice(windows_1252_row);
+    wd.write("late.csv", &late);
+    let (json, code) = check_json(&wd, "late.csv");
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(rows_read(&wd, "late.csv"), 2_001);
+    assert_eq!(json["diagnostics"][0]["code"], "encoding");
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    assert_eq!(json["diagnostics"][0]["line"], 2_002);
+    wd.cmd()
+        .args(["-l", "late.csv", "--candidate", "MARTIN Claire", "add"])
+        .args(["--last-name", "DURAND", "--first-name", "Éloïse"])
+        .args([
+            "--mandate",
+            "mayor",
+            "--department",
+            "02",
+            "--circonscription",
+            "Évry",
+        ])
+        .assert()
+        .success();
+    let after = wd.read_bytes("late.csv");
+    assert!(
+        after.ends_with(b"claimed,MARTIN Claire,,DURAND,\xc9lo\xefse,mayor,\xc9vry,02,2022-02-16,,,\n"),
+        "{:?}",
+        String::from_utf8_lossy(&after[after.len() - 80..])
+    );
+    assert_eq!(check_json(&wd, "late.csv").1, 0);
+    assert_eq!(rows_read(&wd, "late.csv"), 2_002);
+
+    // UTF-8 with a stray Windows-1252 byte near the start: an error at that
+    // line, naming the UTF-8 line; the other rows are read as UTF-8.
+    let mut stray = HEADER.as_bytes().to_vec();
+    stray.extend_from_slice(windows_1252_row);
+    stray.extend(rows(0));
+    stray.extend_from_slice(utf8_row);
+    wd.write("stray.csv", &stray);
+    let (json, code) = check_json(&wd, "stray.csv");
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(rows_read(&wd, "stray.csv"), 2_002);
+    let errors: Vec<&Value> = json["diagnostics"].as_array().unwrap().iter().collect();
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert_eq!(errors[0]["code"], "encoding");
+    assert_eq!(errors[0]["line"], 2);
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("line 2003 is UTF-8"),
+        "{json:#}"
+    );
+
+    // A UTF-8 start, and a row that is not: each such row is an error.
     // Regression: a character cut by a separator ("\xC3" ending one value,
     // "\xA9" starting the next) is valid UTF-8 once the row's values are
     // put end to end, and was let through.
-    let mut bytes = wd.read_bytes("late.csv");
-    bytes
-        .truncate(bytes.len() - b"claimed,MARTIN Claire,,H\xe9l\xe8ne,Jean,mayor,X,55,2022-01-05,,,\n".len());
-    bytes.extend_from_slice(b"claimed,MARTIN Claire,,DURAND\xc3,\xa9Jean,mayor,X,55,2022-01-05,,,\n");
-    wd.write("cut.csv", &bytes);
+    let mut cut = HEADER.as_bytes().to_vec();
+    cut.extend_from_slice(utf8_row);
+    cut.extend(rows(0));
+    cut.extend_from_slice(b"claimed,MARTIN Claire,,DURAND\xc3,\xa9Jean,mayor,X,55,2022-01-05,,,\n");
+    wd.write("cut.csv", &cut);
     let (json, code) = check_json(&wd, "cut.csv");
     assert_eq!(code, 1, "{json:#}");
     assert_eq!(json["diagnostics"][0]["code"], "encoding");
-    assert_eq!(json["diagnostics"][0]["line"], 2_002);
+    assert_eq!(json["diagnostics"][0]["line"], 2_003);
+    assert!(
+        json["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("mixes two encodings")
+    );
 }
 
 #[test]
@@ -1115,6 +1183,65 @@ fn case_03_a_directory_ledger_has_one_lock_across_its_files() {
             "round {round}: {codes:?}"
         );
     }
+}
+
+/// Case 3, import: `import -l team/alice.csv -l team` added a sponsor that
+/// `bob.csv` already held. The other files' entries now take part in the
+/// matching; only the target file is written.
+#[test]
+fn case_03_import_into_one_file_of_a_directory_sees_the_others() {
+    let wd = Workdir::new();
+    std::fs::create_dir(wd.path("team")).unwrap();
+    wd.write(
+        "team/alice.csv",
+        format!("{HEADER}claimed,MARTIN Claire,,PETIT,Anne,mayor,Laon,02,2022-01-10,,,\n"),
+    );
+    let bob = format!("{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,Verdun,55,2022-01-05,,,\n");
+    wd.write("team/bob.csv", &bob);
+    wd.write(
+        "cc.csv",
+        "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n\
+         M.;DUPONT;Jean;Maire;Verdun;Meuse;MARTIN Claire;10/02/2022\n\
+         Mme;PETIT;Anne;Maire;Laon;Aisne;MARTIN Claire;10/02/2022\n\
+         M.;DURAND;Paul;Maire;Évry;Essonne;MARTIN Claire;10/02/2022\n",
+    );
+    let output = wd
+        .cmd()
+        .args([
+            "-l",
+            "team/alice.csv",
+            "-l",
+            "team",
+            "--candidate",
+            "MARTIN Claire",
+        ])
+        .args(["import", "cc.csv", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        (json["confirmed"].as_u64(), json["added"].as_u64()),
+        (Some(1), Some(1)),
+        "{json:#}"
+    );
+    assert_eq!(json["in_other_files"], 1, "{json:#}");
+    assert_eq!(json["entries"]["in_other_files"][0]["file"], "team/bob.csv");
+    assert_eq!(json["entries"]["in_other_files"][0]["ledger_line"], 2);
+    let alice = wd.read("team/alice.csv");
+    assert!(alice.contains("validated,MARTIN Claire,,PETIT"), "{alice}");
+    assert!(alice.contains("DURAND") && !alice.contains("DUPONT"), "{alice}");
+    assert_eq!(wd.read("team/bob.csv"), bob, "only the target file is written");
+    let check = wd.cmd().args(["-l", "team", "check"]).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }
 
 /// Case 9: `DUPОNT` (Cyrillic О) and `DUPΟNT` (Greek Ο) beside `DUPONT`

@@ -7,7 +7,8 @@
 //! prints the reconciliation as a table or as JSON.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use bumpalo::Bump;
 use chrono::NaiveDate;
@@ -21,7 +22,7 @@ use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::Layout;
-use crate::ledger::read::RowChecker;
+use crate::ledger::read::{RowChecker, expand};
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::render::text::clean;
@@ -74,6 +75,8 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let arena = Bump::new();
     let mut diagnostics = Vec::new();
     let (mut claims, mut spans) = (Vec::new(), Vec::new());
+    // Beside each claim, the other ledger file it is in, if not this one.
+    let mut held_in: Vec<Option<Arc<Path>>> = Vec::new();
     let mut last_spelling: Option<(String, bool)> = None;
     while let Some((at, entry)) = ledger.next_entry(&mut diagnostics) {
         let Some(entry) = entry else { continue };
@@ -88,6 +91,20 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         if is_ours {
             claims.push(Claim::new(&arena, &entry, at.line));
             spans.push((at.offset, ledger.row_end()));
+            held_in.push(None);
+        }
+    }
+    // The candidate's entries in the ledger's other files take part in the
+    // matching, so that a sponsor one of them holds is not added here a
+    // second time; only this file is written.
+    for file in other_files(&path, &context.ledgers)? {
+        let mut reader = LedgerReader::open(&file, &options)?;
+        let file: Arc<Path> = Arc::clone(&reader.path);
+        while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
+            if let Some(entry) = entry.filter(|e| candidate_key(e.candidate) == ours) {
+                claims.push(Claim::new(&arena, &entry, at.line));
+                held_in.push(Some(Arc::clone(&file)));
+            }
         }
     }
     // A row the tool cannot read could be a claim the publication confirms;
@@ -100,7 +117,12 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     if !errors.is_empty() {
         return Err(Failure::data(format!(
             "{}: {} error(s) in the ledger; fix them first (`parrainage check` lists them), nothing was written:\n{}",
-            path.display(),
+            context
+                .ledgers
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             errors.len(),
             quote(&errors)
         )));
@@ -168,7 +190,9 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     // reader moved from row to row.
     let mut rereader = LedgerReader::resume(&layout, std::io::Cursor::new(&original[..]), &options, 1, 0);
     for (c, verdict) in result.verdicts.iter().enumerate() {
-        let Some(p) = verdict.published else { continue };
+        let Some(p) = verdict.published.filter(|_| held_in[c].is_none()) else {
+            continue;
+        };
         let claim = &result.claims[c].entry;
         let row = &result.published[p].entry;
         let values = match verdict.outcome {
@@ -266,6 +290,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         options: &options,
         first_new_line,
         skipped: &skipped,
+        held_in: &held_in,
         dry_run: args.dry_run,
         written,
         changed: changes.len(),
@@ -524,6 +549,8 @@ fn day(d: Option<NaiveDate>) -> Value {
 
 /// One line of a list: an entry, where it is, and what it became.
 struct Listed<'a> {
+    /// Another ledger file than the one written, where the entry is.
+    file: Option<&'a Path>,
     ledger_line: Option<u64>,
     publication_line: Option<u64>,
     last_name: &'a str,
@@ -545,6 +572,7 @@ impl<'a> Listed<'a> {
         published_on: Option<NaiveDate>,
     ) -> Listed<'a> {
         Listed {
+            file: None,
             ledger_line: None,
             publication_line: None,
             last_name: entry.last_name.as_ref(),
@@ -560,7 +588,7 @@ impl<'a> Listed<'a> {
     }
 
     fn json(&self) -> Value {
-        json!({
+        let mut value = json!({
             "ledger_line": self.ledger_line,
             "publication_line": self.publication_line,
             "last_name": self.last_name,
@@ -572,7 +600,11 @@ impl<'a> Listed<'a> {
             "published_on": day(self.published_on),
             "published_for": self.published_for,
             "fit": self.fit.map(fit_code),
-        })
+        });
+        if let Some(file) = self.file {
+            value["file"] = json!(file.display().to_string());
+        }
+        value
     }
 
     fn name(&self) -> String {
@@ -581,8 +613,11 @@ impl<'a> Listed<'a> {
         } else {
             format!(", {}", self.circonscription)
         };
+        let file = self.file.map_or_else(String::new, |file| {
+            format!(", {}:{}", file.display(), self.ledger_line.unwrap_or_default())
+        });
         clean(&format!(
-            "{} {} ({}{place}, {})",
+            "{} {} ({}{place}, {}{file})",
             self.last_name, self.first_name, self.mandate, self.department
         ))
         .into_owned()
@@ -642,14 +677,28 @@ impl serde::Serialize for EntriesJson<'_> {
 }
 
 /// The categories of the reconciliation, in the order they are shown.
-const CATEGORIES: [&str; 6] = [
+const CATEGORIES: [&str; 7] = [
     "confirmed",
     "added",
     "lost",
     "pending",
     "already_validated",
     "unchanged",
+    "in_other_files",
 ];
+
+/// The ledger's files other than `target`, each once: the candidate's
+/// entries in them are matched, never written.
+fn other_files(target: &Path, ledgers: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let same = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let target = same(target);
+    let mut seen = std::collections::HashSet::new();
+    Ok(expand(&ledgers[1..])
+        .map_err(Failure::usage)?
+        .into_iter()
+        .filter(|file| same(file) != target && seen.insert(same(file)))
+        .collect())
+}
 
 struct Report<'a> {
     ledger: &'a Path,
@@ -661,6 +710,8 @@ struct Report<'a> {
     first_new_line: u64,
     /// The publication's rows that could not be read (`--skip-unreadable`).
     skipped: &'a [Diagnostic],
+    /// Beside each claim, the other ledger file it is in, if not this one.
+    held_in: &'a [Option<Arc<Path>>],
     dry_run: bool,
     written: bool,
     changed: usize,
@@ -675,6 +726,7 @@ impl<'a> Report<'a> {
             CATEGORIES.iter().map(|c| (*c, Vec::new())).collect();
         for (c, verdict) in self.result.verdicts.iter().enumerate() {
             let category = match verdict.outcome {
+                _ if self.held_in[c].is_some() => 6,
                 reconcile::Outcome::Confirmed => 0,
                 reconcile::Outcome::Lost => 2,
                 reconcile::Outcome::Pending => 3,
@@ -698,6 +750,7 @@ impl<'a> Report<'a> {
             _ => (claim.entry.status, claim.entry.published_on),
         };
         Listed {
+            file: self.held_in[c].as_deref(),
             ledger_line: Some(claim.line),
             publication_line: row.map(|r| r.line),
             published_for: row.map(|r| r.entry.candidate),
@@ -749,6 +802,8 @@ impl<'a> Report<'a> {
             .notes
             .iter()
             .filter(|n| n.kind == kind)
+            // Said when that file is imported into.
+            .filter(|n| n.claim.is_none_or(|c| self.held_in[c].is_none()))
             .map(|note| {
                 let claim = note.claim.map(|c| &result.claims[c]);
                 let row = note.published.map(|p| &result.published[p]);
@@ -777,7 +832,12 @@ impl<'a> Report<'a> {
             .tangles
             .iter()
             .map(|tangle| {
-                let ledger_lines: Vec<u64> = tangle.claims.iter().map(|&c| result.claims[c].line).collect();
+                let ledger_lines: Vec<u64> = tangle
+                    .claims
+                    .iter()
+                    .filter(|&&c| self.held_in[c].is_none())
+                    .map(|&c| result.claims[c].line)
+                    .collect();
                 let publication_lines: Vec<u64> = tangle
                     .published
                     .iter()
@@ -884,6 +944,12 @@ impl<'a> Report<'a> {
         }
         out.push_str(&table.to_string());
         out.push('\n');
+        if self.held_in.iter().any(Option::is_some) {
+            out.push_str(
+                "\nEntries in other files of the ledger keep the publication from adding them twice, \
+                 but only the file imported into is written: import into each of them to update it.\n",
+            );
+        }
         for (title, lines) in [
             ("Anomalies", self.notes(NoteKind::Anomaly)),
             ("To review", self.notes(NoteKind::Review)),

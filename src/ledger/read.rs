@@ -14,7 +14,7 @@ use csv::ByteRecord;
 
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
-use super::encoding::{Sniffed, TextEncoding, sniff};
+use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
 use super::records::Records;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::official::{self, Container, DateForm, Publication, json};
@@ -37,7 +37,7 @@ pub struct ReadOptions {
     /// or rows that leave it empty.
     pub candidate: Option<String>,
     /// The files' encoding, when the user says it (`--encoding`); else
-    /// sniffed from each file's start.
+    /// decided on each whole file (`encoding::sniff_file`).
     pub encoding: Option<TextEncoding>,
     /// For the commands that count: entries are counted as they stood on
     /// this day (`--as-of`).
@@ -101,6 +101,9 @@ pub struct Layout {
     pub format: Format,
     pub dialect: Dialect,
     pub encoding: TextEncoding,
+    /// In a file read as UTF-8, the line of its first UTF-8 letter: a row
+    /// that is not UTF-8 then shows that the file mixes two encodings.
+    pub utf8_line: Option<u64>,
     pub header: Arc<[String]>,
     pub columns: Columns,
 }
@@ -185,6 +188,7 @@ impl LedgerReader {
             )));
         }
         let file = File::open(path).map_err(unreadable)?;
+        let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
         let mut buffered = BufReader::with_capacity(1 << 16, file);
         let start = buffered.fill_buf().map_err(unreadable)?;
         let file_path: Arc<Path> = Arc::from(path);
@@ -207,7 +211,18 @@ impl LedgerReader {
         }
         let dialect = Dialect::detect(start);
         let mut notes = Vec::new();
-        let encoding = match (options.encoding, sniff(start)) {
+        let (sniffed, utf8_line, settled) = sniff_start(start);
+        let more_than_start = size.is_some_and(|size| size > start.len() as u64);
+        let (sniffed, utf8_line) = match options.encoding {
+            None if more_than_start && !settled => {
+                // Opened again, so that the buffer keeps its place.
+                let mut again = File::open(path).map_err(unreadable)?;
+                let line_end = if dialect.cr { b'\r' } else { b'\n' };
+                sniff_file(&mut again, line_end).map_err(unreadable)?
+            }
+            _ => (sniffed, utf8_line),
+        };
+        let encoding = match (options.encoding, sniffed) {
             (_, Sniffed::Binary { line }) => {
                 return Err(OpenError::Invalid(vec![
                     Diagnostic::error(
@@ -220,6 +235,8 @@ impl LedgerReader {
                 ]));
             }
             (Some(encoding), _) => encoding,
+            // Read as UTF-8: each row that is not is named by its own check.
+            (None, Sniffed::Mixed { .. }) => TextEncoding::Utf8,
             (None, Sniffed::Utf8) => TextEncoding::Utf8,
             (None, Sniffed::Windows1252 { line }) => {
                 notes.push(
@@ -244,6 +261,9 @@ impl LedgerReader {
         };
         let mut reader = LedgerReader::from_reader(path, input, dialect, options)?;
         reader.encoding = encoding;
+        if encoding == TextEncoding::Utf8 && options.encoding.is_none() {
+            reader.parser.utf8_line = utf8_line;
+        }
         notes.append(&mut reader.notes);
         reader.notes = notes;
         Ok(reader)
@@ -415,6 +435,7 @@ impl<R: Read> LedgerReader<R> {
             (first_line, first_byte),
         );
         reader.encoding = layout.encoding;
+        reader.parser.utf8_line = layout.utf8_line;
         reader
     }
 
@@ -434,6 +455,7 @@ impl<R: Read> LedgerReader<R> {
             format,
             dialect,
             encoding: TextEncoding::Utf8,
+            utf8_line: None,
             header,
             columns,
         };
@@ -500,6 +522,7 @@ impl<R: Read> LedgerReader<R> {
             format: self.format,
             dialect: self.dialect,
             encoding: self.encoding,
+            utf8_line: self.parser.utf8_line,
             header: self.header.clone(),
             columns: self.columns.clone(),
         }
@@ -716,6 +739,8 @@ struct RowParser {
     /// Rows read whose département is the constituency of Saint-Martin and
     /// Saint-Barthélemy.
     shared_constituency: u64,
+    /// See [`Layout::utf8_line`].
+    utf8_line: Option<u64>,
 }
 
 impl RowParser {
@@ -734,6 +759,7 @@ impl RowParser {
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
+            utf8_line: layout.utf8_line,
             shared_constituency: 0,
         }
     }
@@ -820,6 +846,14 @@ impl RowParser {
                     "binary data or a corrupted export: re-export the file as CSV",
                 ))
             } else if let Err(e) = std::str::from_utf8(raw) {
+                if let Some(utf8_line) = self.utf8_line {
+                    // Once per row, not per value.
+                    if good {
+                        diagnostics.push(mixed_encodings(path, utf8_line, line).column(column()));
+                    }
+                    good = false;
+                    continue;
+                }
                 Some((
                     Code::Encoding,
                     format!(
@@ -1277,6 +1311,20 @@ fn unknown_format(path: &Arc<Path>, container: Container) -> Diagnostic {
 }
 
 /// The columns of a new ledger's header.
+/// A file that holds UTF-8 on `utf8_line` and another encoding on `line`:
+/// no one reading of it is right, so nothing in it is guessed.
+fn mixed_encodings(path: &Arc<Path>, utf8_line: u64, line: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        line,
+        Code::Encoding,
+        format!(
+            "the file mixes two encodings: line {utf8_line} is UTF-8, this line is not (likely Windows-1252)"
+        ),
+    )
+    .hint("open the file in an editor that shows its encoding and save it whole as UTF-8")
+}
+
 pub fn new_header() -> Vec<&'static str> {
     Field::ALL.iter().map(|f| f.name()).collect()
 }

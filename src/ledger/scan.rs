@@ -293,6 +293,7 @@ fn read_in_parts<C: Collector>(
     first_part: u16,
 ) -> std::io::Result<Option<Vec<PartOutcome<C>>>> {
     let shape = layout.layout();
+    let header_end = (layout.row_end(), layout.next_line());
     let outcomes: Vec<std::io::Result<(PartOutcome<C>, u64, bool)>> = std::thread::scope(|scope| {
         let shape = &shape;
         let handles: Vec<_> = spans
@@ -301,16 +302,13 @@ fn read_in_parts<C: Collector>(
             .map(|(i, span)| {
                 let span = *span;
                 scope.spawn(move || -> std::io::Result<(PartOutcome<C>, u64, bool)> {
+                    // The first part starts after the header, which `layout` read.
+                    let (start, line) = if i == 0 { header_end } else { (span.start, 1) };
                     let mut file = File::open(path)?;
-                    file.seek(SeekFrom::Start(span.start))?;
-                    let input = file.take(span.end - span.start);
+                    file.seek(SeekFrom::Start(start))?;
+                    let input = file.take(span.end.saturating_sub(start));
                     let part = first_part + i as u16;
-                    let mut reader = if i == 0 {
-                        LedgerReader::from_reader(path, input, shape.dialect, options)
-                            .map_err(|_| std::io::Error::other("the header changed while reading"))?
-                    } else {
-                        LedgerReader::resume(shape, input, options, 1, span.start)
-                    };
+                    let mut reader = LedgerReader::resume(shape, input, options, line, start);
                     let (collector, diagnostics, rows, lines) = read_part::<C, _>(&mut reader, part);
                     Ok(((collector, diagnostics, rows), lines, reader.ended_on_a_row_end()))
                 })
