@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ledger::encoding::TextEncoding;
@@ -26,7 +27,9 @@ Examples:
     name = "parrainage",
     version,
     about = "Track the parrainages (sponsorships) of a French presidential candidate",
-    after_help = AFTER_HELP
+    after_help = AFTER_HELP,
+    // `help` is ours, so that `parrainage help --help` works.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -37,6 +40,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Ledger file or directory of .csv files (repeatable)
     /// [default: $PARRAINAGE_LEDGER, else ./parrainages.csv]
@@ -47,7 +51,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// What "today" is, YYYY-MM-DD [default: today in Europe/Paris]
+    /// What "today" is, YYYY-MM-DD or dd/mm/yyyy [default: today in Europe/Paris]
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
     pub as_of: Option<NaiveDate>,
 
@@ -55,7 +59,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "YEAR")]
     pub election: Option<u16>,
 
-    /// First round, YYYY-MM-DD; the close is the sixth Friday before, 18:00
+    /// First round, YYYY-MM-DD or dd/mm/yyyy; the close is the sixth Friday before, 18:00
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
     pub first_round: Option<NaiveDate>,
 
@@ -74,7 +78,58 @@ pub struct GlobalArgs {
     /// When to use colours (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Language of human output [default: `lang` in the settings, else from LC_ALL/LANG, else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// Français
+    Fr,
+    /// English
+    En,
+}
+
+/// A free-text value with the values completions offer: mandate codes,
+/// statuses, département codes. Any text is taken (labels and names too);
+/// the command checks it and says what it expected.
+#[derive(Debug, Clone, Copy)]
+pub struct Offered(fn() -> Vec<&'static str>);
+
+impl TypedValueParser for Offered {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+fn mandate_codes() -> Vec<&'static str> {
+    crate::rules::Mandate::ALL.iter().map(|m| m.code()).collect()
+}
+
+fn status_codes() -> Vec<&'static str> {
+    crate::rules::Status::ALL.map(crate::rules::Status::code).to_vec()
+}
+
+fn department_codes() -> Vec<&'static str> {
+    crate::rules::department::ALL.iter().map(|d| d.code).collect()
+}
+
+pub const MANDATES: Offered = Offered(mandate_codes);
+pub const STATUSES: Offered = Offered(status_codes);
+pub const DEPARTMENTS: Offered = Offered(department_codes);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -89,11 +144,18 @@ pub enum Command {
     #[command(after_help = "Example:\n  parrainage init --candidate 'KAZIB Anasse' --election 2022")]
     Init(InitArgs),
     /// Record one sponsorship or promise (refuses an official already in the ledger)
-    #[command(after_help = ADD_HELP)]
+    #[command(after_help = add_help())]
     Add(AddArgs),
     /// Change the status and dates of one entry
     #[command(
-        after_help = "Example:\n  parrainage update --last-name Dupont --first-name Jean \\\n      --status validated --published-on 2022-02-08"
+        after_help = "The entry is chosen by the identity flags; when they fit several rows, narrow with
+--mandate, --department, --circonscription, --candidate or --line. A change of who the entry is
+(--set-…) is refused if it would make it another entry's duplicate.
+
+Examples:
+  parrainage update --last-name Dupont --first-name Jean --status validated --published-on 08/02/2027
+  parrainage update --last-name Dupont --first-name Jean --set-mandate 'conseiller départemental'
+  parrainage update --last-name Dupont --first-name Jean --line 42 --status withdrawn"
     )]
     Update(UpdateArgs),
     /// Validate ledger files: the CI gate (exit 1 on errors)
@@ -113,23 +175,53 @@ pub enum Command {
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
     )]
     Repair,
+    /// Delete one entry's row (an ambiguous selection removes none)
+    #[command(after_help = REMOVE_HELP)]
+    Remove(RemoveArgs),
+    /// The entries of the ledger, filtered, each with its file and line
+    #[command(after_help = LIST_HELP)]
+    List(ListArgs),
     /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  parrainage completions bash > ~/.local/share/bash-completion/completions/parrainage\n  parrainage completions zsh > ~/.zfunc/_parrainage\n  parrainage completions fish > ~/.config/fish/completions/parrainage.fish"
+    )]
     Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    #[command(
+        after_help = "Example:\n  parrainage man > ~/.local/share/man/man1/parrainage.1 && man parrainage"
+    )]
+    Man,
+    /// Print the help of the tool or of a command
+    #[command(after_help = "Examples:\n  parrainage help\n  parrainage help report")]
+    Help(HelpArgs),
 }
 
-const ADD_HELP: &str = "\
-Mandates: mayor, delegate-mayor, arrondissement-mayor, paris-councillor, lyon-councillor,
-departmental-councillor, regional-councillor, corsica-councillor, overseas-councillor,
-overseas-executive, deputy, senator, mep, epci-president, afe-councillor,
-consular-president; the official French labels (either gender) are read too.
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The command whose help to print
+    pub command: Option<String>,
+}
+
+/// `add`'s long help: the mandate codes come from the table of mandates.
+fn add_help() -> String {
+    let codes: Vec<&str> = crate::rules::Mandate::ALL.iter().map(|m| m.code()).collect();
+    format!(
+        "Mandates: {}; the official French labels are read too, in any gendered or inclusive
+form (conseillère, conseiller·e, conseiller(e)…).
 Ordinary municipal councillors, deputy mayors and community councillors cannot sponsor.
 
 Départements: INSEE code or name (22, 2A, 971, \"Côtes-d'Armor\"), ZZ for the French abroad,
 EU for MEPs (MEPs, AFE members and consular presidents need no département).
+Dates: YYYY-MM-DD or dd/mm/yyyy; the ledger stores YYYY-MM-DD.
 
-Example:
+Examples:
   parrainage add --last-name Dupont --first-name Jean --mandate maire \\
-      --circonscription 'Jouy-en-Argonne' --department Meuse";
+      --circonscription 'Jouy-en-Argonne' --department Meuse
+  parrainage add --last-name Durand --first-name Éloïse --mandate 'conseillère départementale' \\
+      --department 02 --claimed-on 05/01/2027 --source 'appel du 5 janvier'",
+        codes.join(", ")
+    )
+}
 
 const CHECK_HELP: &str = "\
 Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
@@ -157,10 +249,10 @@ pub struct IdentityArgs {
     #[arg(long)]
     pub first_name: String,
     /// Mandate type code or official label
-    #[arg(long)]
+    #[arg(long, value_parser = MANDATES, hide_possible_values = true)]
     pub mandate: Option<String>,
     /// Département code or name
-    #[arg(long)]
+    #[arg(long, value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Option<String>,
     /// Commune, canton, region, constituency…
     #[arg(long)]
@@ -175,13 +267,13 @@ pub struct AddArgs {
     #[arg(long)]
     pub civility: Option<String>,
     /// claimed, sent, validated, rejected, withdrawn, lost or declined (said no)
-    #[arg(long, default_value = "claimed")]
+    #[arg(long, default_value = "claimed", value_parser = STATUSES, hide_possible_values = true)]
     pub status: String,
-    /// Date of the promise, YYYY-MM-DD [default: --as-of for a claim]
-    #[arg(long, value_name = "DATE")]
+    /// Date of the promise, YYYY-MM-DD or dd/mm/yyyy [default: --as-of for a claim]
+    #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub claimed_on: Option<String>,
-    /// Date of the official publication, YYYY-MM-DD (needed for validated)
-    #[arg(long, value_name = "DATE")]
+    /// Date of the official publication, YYYY-MM-DD or dd/mm/yyyy (needed for validated)
+    #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Who recorded it, or where it comes from
     #[arg(long)]
@@ -191,18 +283,28 @@ pub struct AddArgs {
     pub notes: Option<String>,
 }
 
+/// Which entry `update` and `remove` change.
+#[derive(Debug, Args, Clone)]
+pub struct SelectArgs {
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+    /// The entry's line in the ledger file, when the identity fits several
+    #[arg(long, value_name = "N")]
+    pub line: Option<u64>,
+}
+
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     #[command(flatten)]
-    pub identity: IdentityArgs,
-    /// The new status
-    #[arg(long)]
+    pub select: SelectArgs,
+    /// The new status: claimed, sent, validated, rejected, withdrawn, lost or declined
+    #[arg(long, value_parser = STATUSES, hide_possible_values = true)]
     pub status: Option<String>,
-    /// Date of the promise, YYYY-MM-DD
-    #[arg(long, value_name = "DATE")]
+    /// Date of the promise, YYYY-MM-DD or dd/mm/yyyy ('' clears it)
+    #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub claimed_on: Option<String>,
-    /// Date of the official publication, YYYY-MM-DD
-    #[arg(long, value_name = "DATE")]
+    /// Date of the official publication, YYYY-MM-DD or dd/mm/yyyy ('' clears it)
+    #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Replace the source
     #[arg(long)]
@@ -210,15 +312,84 @@ pub struct UpdateArgs {
     /// Replace the notes
     #[arg(long)]
     pub notes: Option<String>,
+    /// Correct the last name
+    #[arg(long, value_name = "NAME")]
+    pub set_last_name: Option<String>,
+    /// Correct the first name
+    #[arg(long, value_name = "NAME")]
+    pub set_first_name: Option<String>,
+    /// Correct the civility (M. or Mme)
+    #[arg(long, value_name = "CIVILITY")]
+    pub set_civility: Option<String>,
+    /// Correct the mandate (code or official label)
+    #[arg(long, value_name = "MANDATE", value_parser = MANDATES, hide_possible_values = true)]
+    pub set_mandate: Option<String>,
+    /// Correct the commune, canton, region or constituency
+    #[arg(long, value_name = "PLACE")]
+    pub set_circonscription: Option<String>,
+    /// Correct the département (code or name)
+    #[arg(long, value_name = "DEPARTMENT", value_parser = DEPARTMENTS, hide_possible_values = true)]
+    pub set_department: Option<String>,
+}
+
+const REMOVE_HELP: &str = "\
+The entry is chosen by the identity flags, as for update; when they fit several rows (the
+same official twice), --line says which. Nothing is removed unless exactly one row fits.
+
+Examples:
+  parrainage remove --last-name Dupont --first-name Jean
+  parrainage remove --last-name Dupont --first-name Jean --line 42";
+
+const LIST_HELP: &str = "\
+Filters combine: an entry is listed if it has one of the statuses, one of the mandates and
+one of the départements given, and --search finds its name or place (case, accents,
+spaces and hyphens ignored). The candidate is --candidate or the settings'.
+--format csv writes ledger rows (with their file and line as two extra columns): the
+output is itself a ledger.
+
+Examples:
+  parrainage list --status claimed,sent
+  parrainage list --search dupont
+  parrainage list --department 59 --mandate mayor --format csv -o nord.csv";
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only these statuses (repeatable or comma-separated)
+    #[arg(long, value_name = "S", value_delimiter = ',', value_parser = STATUSES, hide_possible_values = true)]
+    pub status: Vec<String>,
+    /// Only these mandates (code or label; repeatable or comma-separated)
+    #[arg(long, value_name = "M", value_delimiter = ',', value_parser = MANDATES, hide_possible_values = true)]
+    pub mandate: Vec<String>,
+    /// Only these départements (code or name; repeatable or comma-separated)
+    #[arg(long, value_name = "D", value_delimiter = ',', value_parser = DEPARTMENTS, hide_possible_values = true)]
+    pub department: Vec<String>,
+    /// Only entries whose name or place holds TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Ledger files or directories [default: the ledger]
     pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    /// Output format (`human` is read as `table`)
+    #[arg(short = 'f', long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
@@ -230,7 +401,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    Human,
+    #[value(alias = "human")]
+    Table,
     Json,
     Github,
 }
@@ -259,7 +431,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION")]
     pub by: Vec<Section>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    #[arg(short = 'f', long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Also show what changed after DATE: the sponsorships published since
     #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
@@ -315,8 +487,11 @@ pub struct ImportArgs {
     #[arg(long)]
     pub skip_unreadable: bool,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ImportFormat::Table)]
+    #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Table)]
     pub format: ImportFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -348,16 +523,16 @@ pub struct ProspectsArgs {
     #[arg(long, value_name = "FILE")]
     pub publication: Vec<PathBuf>,
     /// Only officials of these départements (code or name; repeatable or comma-separated)
-    #[arg(long, value_name = "D", value_delimiter = ',')]
+    #[arg(long, value_name = "D", value_delimiter = ',', value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Vec<String>,
     /// Only these mandates (code or label; repeatable or comma-separated)
-    #[arg(long, value_name = "M", value_delimiter = ',')]
+    #[arg(long, value_name = "M", value_delimiter = ',', value_parser = MANDATES, hide_possible_values = true)]
     pub mandate: Vec<String>,
     /// At most N rows
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     /// Write to FILE rather than to standard output
     #[arg(short, long, value_name = "FILE")]
@@ -382,6 +557,15 @@ pub struct CompletionsArgs {
 
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     crate::rules::election::parse_day(text)
+}
+
+/// A date typed in a flag, as the ledger stores it (YYYY-MM-DD); empty
+/// stays empty (it clears a date).
+fn parse_flag_date(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Ok(String::new());
+    }
+    parse_iso_date(text).map(|day| day.format("%Y-%m-%d").to_string())
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod ledger;
 pub mod official;
+pub mod ops;
 pub mod render;
 pub mod rules;
 pub mod settings;

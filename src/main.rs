@@ -24,6 +24,8 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         // Completions need no ledger and no settings.
         Command::Completions(args) => commands::completions::run(args),
+        Command::Man => commands::completions::man(),
+        Command::Help(args) => commands::completions::help(args),
         command => Context::from_args(&cli.global).and_then(|context| dispatch(command, &context)),
     };
     match outcome {
@@ -40,11 +42,15 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Init(args) => commands::init::run(args, context),
         Command::Add(args) => commands::add::run(args, context),
         Command::Update(args) => commands::update::run(args, context),
+        Command::Remove(args) => commands::remove::run(args, context),
+        Command::List(args) => commands::list::run(args, context),
         Command::Check(args) => commands::check::run(args, context),
         Command::Report(args) => commands::report::run(args, context),
         Command::Import(args) => commands::import::run(args, context),
         Command::Prospects(args) => commands::prospects::run(args, context),
         Command::Repair => commands::repair::run(context),
         Command::Completions(args) => commands::completions::run(args),
+        Command::Man => commands::completions::man(),
+        Command::Help(args) => commands::completions::help(args),
     }
 }

@@ -136,14 +136,27 @@ fn refuses_bad_entries_with_every_reason_and_leaves_the_file_untouched() {
             "--mandate",
             "adjoint au maire",
         ])
-        .args(["--department", "Bretagne", "--claimed-on", "05/01/2022"])
+        .args(["--department", "Bretagne", "--published-on", "2022-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2022-02-30"));
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Moyen",
+            "--first-name",
+            "Luc",
+            "--mandate",
+            "adjoint au maire",
+        ])
+        .args(["--department", "Bretagne", "--status", "validated"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("error[ineligible-mandate]"))
         .stderr(predicate::str::contains("only the mayor may"))
         .stderr(predicate::str::contains("error[unknown-department]"))
-        .stderr(predicate::str::contains("error[bad-date]"))
-        .stderr(predicate::str::contains("2022-01-05"));
+        .stderr(predicate::str::contains("did you mean").not());
     wd.cmd()
         .args([
             "add",
@@ -348,4 +361,131 @@ fn checks_against_every_ledger_file_named() {
         .code(1)
         .stderr(predicate::str::contains("alice.csv:2"));
     assert_eq!(wd.read("team/bob.csv"), HEADER);
+}
+
+/// Dates in flags may be typed the French way; the ledger stores them
+/// YYYY-MM-DD.
+#[test]
+fn dates_in_flags_may_be_dd_mm_yyyy() {
+    let wd = Workdir::new();
+    ledger(&wd, DUPONT);
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Moyen",
+            "--first-name",
+            "Luc",
+            "--mandate",
+            "maire",
+        ])
+        .args(["--department", "02", "--claimed-on", "05/01/2022"])
+        .assert()
+        .success();
+    assert!(
+        wd.read("parrainages.csv")
+            .contains(",Moyen,Luc,mayor,,02,2022-01-05,,,\n")
+    );
+    wd.cmd_as_of("16/02/2022")
+        .args(["report", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"as_of\": \"2022-02-16\""));
+}
+
+/// Every gendered and inclusive spelling of a mandate is read alike,
+/// eligible or not; a near miss gets a "did you mean".
+#[test]
+fn gendered_and_inclusive_mandates_are_read_alike() {
+    let wd = Workdir::new();
+    ledger(&wd, DUPONT);
+    for (i, spelling) in [
+        "conseiller départemental",
+        "conseillère départementale",
+        "conseiller·e départemental·e",
+        "conseiller.e départemental.e",
+        "conseiller(e) départemental(e)",
+        "conseiller/ère départemental/e",
+        "conseiller-e départemental-e",
+        "Députée",
+        "député·e",
+        "sénatrice",
+        "sénateur·rice",
+        "présidente d'EPCI",
+        "mairesse",
+        "maire délégué·e",
+    ]
+    .iter()
+    .enumerate()
+    {
+        wd.cmd()
+            .args(["add", "--last-name", &format!("NOM{i}"), "--first-name", "Ana"])
+            .args([
+                "--mandate",
+                spelling,
+                "--department",
+                "02",
+                "--circonscription",
+                &format!("C{i}"),
+            ])
+            .assert()
+            .success();
+    }
+    for spelling in [
+        "adjoint au maire",
+        "adjointe au maire",
+        "adjoint·e au maire",
+        "conseillère municipale",
+        "conseiller(e) municipal(e)",
+    ] {
+        wd.cmd()
+            .args(["add", "--last-name", "AUTRE", "--first-name", "Ana"])
+            .args(["--mandate", spelling, "--department", "02"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("error[ineligible-mandate]"));
+    }
+    wd.cmd()
+        .args([
+            "add",
+            "--last-name",
+            "AUTRE",
+            "--first-name",
+            "Ana",
+            "--mandate",
+            "mair",
+            "--department",
+            "02",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `Maire`?"));
+}
+
+/// A refused duplicate is named at the line of the entry that stands.
+#[test]
+fn a_refused_duplicate_names_the_existing_line() {
+    let wd = Workdir::new();
+    ledger(&wd, DUPONT);
+    let output = wd
+        .cmd()
+        .args([
+            "add",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Hélène",
+            "--mandate",
+            "mayor",
+        ])
+        .args(["--department", "55", "--circonscription", "Jouy-en-Argonne"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("parrainages.csv:2: error[duplicate-sponsor]"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("parrainages.csv:3"), "{stderr}");
 }

@@ -179,3 +179,75 @@ fn keeps_every_other_byte_of_a_crlf_semicolon_file() {
             .ends_with("sent;MARTIN Claire;;E;F;mayor;;03;2022-01-05;;;;0603")
     );
 }
+
+#[test]
+fn set_flags_fix_who_an_entry_is_and_refuse_a_duplicate() {
+    let wd = Workdir::new();
+    let original = format!("{HEADER}{ROWS}");
+    wd.write("parrainages.csv", &original);
+    // A name typed wrong, and a place.
+    wd.cmd()
+        .args(["update", "--last-name", "dupont", "--first-name", "helene"])
+        .args(["--set-last-name", "DUPOND", "--set-circonscription", "Jouy"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Updated parrainages.csv:2: DUPOND Hélène, mayor (Jouy)",
+        ));
+    assert!(
+        wd.read("parrainages.csv")
+            .contains("claimed,MARTIN Claire,,DUPOND,Hélène,mayor,Jouy,55,2022-01-05,,,\n")
+    );
+    // A mandate changed into one the same official already holds: refused,
+    // naming the other row and the command that removes this one.
+    let before = wd.read("parrainages.csv");
+    wd.cmd()
+        .args([
+            "update",
+            "--last-name",
+            "lefebvre",
+            "--first-name",
+            "michel",
+            "--mandate",
+            "departmental-councillor",
+        ])
+        .args(["--set-mandate", "maire", "--set-circonscription", "Wattrelos"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("duplicate-sponsor"))
+        .stderr(predicate::str::contains("parrainages.csv:3"))
+        .stderr(predicate::str::contains(
+            "remove --last-name 'LEFEBVRE' --first-name 'Michel' --line 4",
+        ));
+    assert_eq!(wd.read("parrainages.csv"), before);
+    // A value that is not one: refused before anything is read.
+    wd.cmd()
+        .args([
+            "update",
+            "--last-name",
+            "dupond",
+            "--first-name",
+            "helene",
+            "--set-department",
+            "Meuze",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `Meuse`?"));
+    // Inclusive writing of a mandate, and a French date in a flag.
+    wd.cmd()
+        .args(["update", "--last-name", "dupond", "--first-name", "helene"])
+        .args([
+            "--set-mandate",
+            "conseiller·e départemental·e",
+            "--set-circonscription",
+            "Verdun-1",
+        ])
+        .args(["--status", "validated", "--published-on", "08/02/2022"])
+        .assert()
+        .success();
+    assert!(wd.read("parrainages.csv").contains(
+        "validated,MARTIN Claire,,DUPOND,Hélène,departmental-councillor,Verdun-1,55,2022-01-05,2022-02-08,,\n"
+    ));
+    wd.cmd().arg("check").assert().success();
+}

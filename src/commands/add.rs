@@ -9,22 +9,21 @@
 //! adding to a ledger of a million rows needs no more memory than to one of
 //! ten.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
+use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
-use crate::ledger::read::{LedgerReader, RowChecker, expand};
-use crate::ledger::scan::describe_finding;
+use crate::ledger::read::RowChecker;
+use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::write::LockedLedger;
-use crate::ledger::{Field, ReadOptions};
+use crate::ops::compare::{Comparison, ledger_files};
 use crate::render::text::{clean, clean_path};
 use crate::rules::Status;
-use crate::rules::fold::{fold, folds_to};
-use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key, candidate_name_warning};
+use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
 use crate::sponsorship::Sponsorship;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
@@ -92,13 +91,7 @@ fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Res
 
     // Every entry already in the ledger: the target file and any other
     // files and directories named, each file read once.
-    let mut files: Vec<PathBuf> = vec![path.clone()];
-    let mut seen: HashSet<PathBuf> = files.iter().filter_map(|p| p.canonicalize().ok()).collect();
-    for file in expand(&context.ledgers[1..]).map_err(Failure::usage)? {
-        if seen.insert(file.canonicalize().unwrap_or_else(|_| file.clone())) {
-            files.push(file);
-        }
-    }
+    let files = ledger_files(&path, &context.ledgers)?;
     let ends_with_newline = locked
         .last_byte()
         .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
@@ -132,11 +125,16 @@ fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Res
         if retrying && kind == FindingKind::DuplicateSponsor && first == entry {
             return Ok(Some(recorded(&first_at.file, first_at.line, &entry)));
         }
-        let diagnostic = describe_finding(kind, &entry, &at, &first, &first_at);
         if kind == FindingKind::PossibleDuplicate {
-            eprintln!("{diagnostic}");
+            eprintln!("{}", describe_finding(kind, &entry, &at, &first, &first_at));
         } else {
-            refused.push(diagnostic);
+            // Named at the entry that stands, not at the line the new one
+            // would have had.
+            let diagnostic = describe_finding(kind, &entry, &first_at, &first, &first_at);
+            refused.push(diagnostic.hint(format!(
+                "the entry at {first_at} stands; to change it: `{} --status …` (or --set-mandate, --notes…)",
+                select_command("update", &first, &first_at)
+            )));
         }
     }
     if !refused.is_empty() {
@@ -178,70 +176,6 @@ fn recorded(file: &Path, line: u64, entry: &Sponsorship) -> String {
         clean(&entry.describe()),
         clean(&entry.candidate)
     )
-}
-
-/// The new entry compared with every row of the ledger, one at a time.
-struct Comparison<'a> {
-    entry: &'a Sponsorship,
-    hasher: KeyHasher,
-    keys: crate::rules::identity::Keys,
-    candidate: String,
-    /// The first row of each kind of finding.
-    found: Vec<(FindingKind, Sponsorship, Location)>,
-}
-
-impl<'a> Comparison<'a> {
-    fn new(entry: &'a Sponsorship) -> Comparison<'a> {
-        let mut hasher = KeyHasher::default();
-        let keys = hasher.keys(entry);
-        Comparison {
-            entry,
-            hasher,
-            keys,
-            candidate: candidate_key(&entry.candidate),
-            found: Vec::new(),
-        }
-    }
-
-    /// Compares every row of `file`; returns the line after its last row.
-    /// Reads `file`: the line a new row would have, and where a torn last
-    /// row starts, if the file has one.
-    fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<(u64, Option<(u64, u64)>), Failure> {
-        let mut reader = LedgerReader::open(file, options)?;
-        let mut ignored = Vec::new();
-        // Only rows with the same folded last name can be the same person:
-        // the others are skipped without being read further.
-        let last_name = fold(&self.entry.last_name);
-        let same_name = |raw: &[u8]| folds_to(raw, &last_name);
-        let file = Arc::clone(&reader.path);
-        while let Some((at, row)) = reader.next_entry_where(Field::LastName, same_name, &mut ignored) {
-            ignored.clear();
-            // Most rows are elsewhere: compared without hashing.
-            let Some(row) = row.filter(|row| std::ptr::eq(row.department, self.entry.department)) else {
-                continue;
-            };
-            let keys = self.hasher.keys(&row);
-            let kind = if keys.official == self.keys.official {
-                if candidate_key(row.candidate) == self.candidate {
-                    FindingKind::DuplicateSponsor
-                } else if row.status.is_live() && self.entry.status.is_live() {
-                    FindingKind::SeveralCandidates
-                } else {
-                    continue;
-                }
-            } else if keys.person == self.keys.person {
-                FindingKind::PossibleDuplicate
-            } else {
-                continue;
-            };
-            if !self.found.iter().any(|(k, _, _)| *k == kind) {
-                let file = Arc::clone(&file);
-                self.found
-                    .push((kind, row.tidied(), Location { file, line: at.line }));
-            }
-        }
-        Ok((reader.next_line(), reader.torn()))
-    }
 }
 
 /// The entry is refused: exit 1 with every reason.

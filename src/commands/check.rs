@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::prospects::read_register;
-use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ledger::ReadOptions;
@@ -43,10 +43,15 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     result
         .diagnostics
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
-    match args.format {
-        CheckFormat::Human => print(&human(&result, context.color))?,
-        CheckFormat::Json => print(&json(&result))?,
-        CheckFormat::Github => print(&github(&result))?,
+    let color = context.color && args.output.is_none();
+    let text = match args.format {
+        CheckFormat::Table => human(&result, color),
+        CheckFormat::Json => json(&result),
+        CheckFormat::Github => github(&result),
+    };
+    match &args.output {
+        Some(path) => write_output(path, &text)?,
+        None => print(&text)?,
     }
     if !result.unreadable.is_empty() {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));

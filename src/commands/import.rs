@@ -7,7 +7,7 @@
 //! prints the reconciliation as a table or as JSON.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use bumpalo::Bump;
@@ -22,9 +22,10 @@ use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::Layout;
-use crate::ledger::read::{RowChecker, expand};
+use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
+use crate::ops::compare::ledger_files;
 use crate::render::text::clean;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::{candidate_key, candidate_name_advice, closest_names};
@@ -97,7 +98,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     // The candidate's entries in the ledger's other files take part in the
     // matching, so that a sponsor one of them holds is not added here a
     // second time; only this file is written.
-    for file in other_files(&path, &context.ledgers)? {
+    for file in ledger_files(&path, &context.ledgers)?.into_iter().skip(1) {
         let mut reader = LedgerReader::open(&file, &options)?;
         let file: Arc<Path> = Arc::clone(&reader.path);
         while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
@@ -295,9 +296,18 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         written,
         changed: changes.len(),
     };
-    match args.format {
-        ImportFormat::Table => print(&report.table())?,
-        ImportFormat::Json => {
+    match (args.format, &args.output) {
+        (ImportFormat::Table, None) => print(&report.table())?,
+        (ImportFormat::Table, Some(path)) => context::write_output(path, &report.table())?,
+        (ImportFormat::Json, Some(path)) => {
+            let mut text = Vec::new();
+            report
+                .write_json(&mut text)
+                .map_err(|e| Failure::usage(format!("cannot write the JSON: {e}")))?;
+            text.push(b'\n');
+            context::write_output(path, &String::from_utf8_lossy(&text))?;
+        }
+        (ImportFormat::Json, None) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             context::written(
                 report
@@ -686,19 +696,6 @@ const CATEGORIES: [&str; 7] = [
     "unchanged",
     "in_other_files",
 ];
-
-/// The ledger's files other than `target`, each once: the candidate's
-/// entries in them are matched, never written.
-fn other_files(target: &Path, ledgers: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let same = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let target = same(target);
-    let mut seen = std::collections::HashSet::new();
-    Ok(expand(&ledgers[1..])
-        .map_err(Failure::usage)?
-        .into_iter()
-        .filter(|file| same(file) != target && seen.insert(same(file)))
-        .collect())
-}
 
 struct Report<'a> {
     ledger: &'a Path,

@@ -1,71 +1,47 @@
-//! `parrainage update`: change the status and dates of one entry, e.g. a
-//! claim that became `validated`.
+//! `parrainage update`: change one entry: its status and dates (a claim
+//! that became `validated`), and with `--set-…` who it is (a name or a
+//! mandate typed wrong).
 //!
-//! The entry is found by the identity flags; the changed row is checked as
-//! `check` would, and the file is rewritten in one atomic step under the
-//! ledger's lock, every other byte as it was.
+//! The entry is found by the identity flags (`ops::select`); the changed
+//! row is checked as `check` would, and, when who it is changes, against
+//! every other entry as `add` checks a new one. The file is rewritten in
+//! one atomic step under the ledger's lock, every other byte as it was.
+
+use std::sync::Arc;
 
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::Field;
-use crate::ledger::edit::{build_record, open_for_writing, read_whole, reader_over, target_file};
-use crate::ledger::read::{RowChecker, parse_date};
-use crate::ledger::write::{LockedLedger, splice};
-use crate::rules::identity::IdentityQuery;
+use crate::ledger::edit::{build_record, target_file};
+use crate::ledger::read::RowChecker;
+use crate::ledger::scan::describe_finding;
+use crate::ops::compare::{Comparison, ledger_files};
+use crate::ops::select::{Selection, select_one};
+use crate::render::text::{clean, clean_path};
+use crate::rules::identity::{FindingKind, Location};
 use crate::rules::{Department, Mandate, Status};
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
-    let query = query(args, context)?;
+    let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
     let changes = changes(args)?;
     if changes.is_empty() {
         return Err(Failure::usage(
-            "nothing to change: give --status, --claimed-on, --published-on, --source or --notes",
+            "nothing to change: give --status, --claimed-on, --published-on, --source, --notes or a --set-… flag",
         ));
     }
-    let locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
-    let header_reader = open_for_writing(&path, &context.read)?;
-    let encoding = header_reader.encoding;
-    let original = read_whole(&header_reader)?;
-    let mut reader = reader_over(&header_reader, &original, &context.read)?;
-    let mut ignored = Vec::new();
-    let mut found = Vec::new();
-    while let Some(row) = reader.next_row(&mut ignored) {
-        if row.entry.as_ref().is_some_and(|entry| query.matches(entry)) {
-            found.push(row);
-        }
-    }
-    let row = match found.len() {
-        0 => {
-            return Err(Failure::data(format!(
-                "{}: no entry for {} {} matches; `parrainage check` lists rows that cannot be read",
-                path.display(),
-                query.last_name,
-                query.first_name
-            )));
-        }
-        1 => found.remove(0),
-        _ => {
-            let lines: Vec<String> = found
-                .iter()
-                .filter_map(|row| {
-                    row.entry
-                        .as_ref()
-                        .map(|e| format!("  line {}: {} for {}", row.line, e.describe(), e.candidate))
-                })
-                .collect();
-            return Err(Failure::data(format!(
-                "{} entries match; narrow with --mandate, --department, --circonscription or --candidate:\n{}",
-                found.len(),
-                lines.join("\n")
-            )));
-        }
-    };
+    let selected = select_one(
+        &path,
+        &context.ledgers,
+        context.lock_timeout,
+        &selection,
+        &context.read,
+    )?;
+    let (row, layout) = (&selected.row, &selected.layout);
     let before = row.entry.clone().expect("matched rows have an entry");
     for (field, _) in &changes {
-        if reader.columns.get(*field).is_none() {
+        if layout.columns.get(*field).is_none() {
             return Err(Failure::usage(format!(
                 "{} has no `{}` column to change",
                 path.display(),
@@ -73,38 +49,47 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
             )));
         }
     }
-    let record = build_record(reader.header.len(), &reader.columns, Some(&row.record), |field| {
+    let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
         changes
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, value)| value.clone())
     });
-    let (after, diagnostics) = RowChecker::new(&reader.layout(), &context.read).check(&record, row.line);
+    let (after, diagnostics) = RowChecker::new(layout, &context.read).check(&record, row.line);
     let Some(after) = after else {
-        let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-        return Err(Failure::data(format!(
-            "the entry was not changed:\n{}",
-            reasons.join("\n")
-        )));
+        return Err(not_changed(&diagnostics));
     };
-    let encoded = reader.dialect.encode_row(&record);
-    let contents = splice(
-        &original,
-        &[(row.offset, row.end, encoded)],
-        b"",
-        reader.dialect.line_end(),
-    );
-    let contents = encoding
-        .encode(contents)
-        .map_err(|e| Failure::data(format!("{}: the entry was not changed: {e}", path.display())))?;
-    locked
-        .replace(&contents)
-        .map_err(|e| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display())))?;
+    // A new name, mandate, place or département may make it another
+    // official's duplicate: checked as `add` checks a new entry.
+    if changes.iter().any(|(field, _)| field.is_identity()) {
+        let here = Location {
+            file: Arc::from(path.as_path()),
+            line: row.line,
+        };
+        let mut comparison = Comparison::new(&after).replacing(here.clone());
+        for file in ledger_files(&path, &context.ledgers)? {
+            comparison.read(&file, &context.read)?;
+        }
+        let mut refused = Vec::new();
+        for (kind, first, first_at) in comparison.found {
+            let diagnostic = describe_finding(kind, &after, &here, &first, &first_at);
+            if kind == FindingKind::PossibleDuplicate {
+                eprintln!("{diagnostic}");
+            } else {
+                refused.push(diagnostic);
+            }
+        }
+        if !refused.is_empty() {
+            return Err(not_changed(&refused));
+        }
+    }
+    let line = row.line;
+    let encoded = selected.dialect.encode_row(&record);
+    selected.rewrite(encoded, &path)?;
     let mut out = format!(
-        "Updated {}:{}: {}",
-        crate::render::text::clean_path(&path),
-        row.line,
-        crate::render::text::clean(&after.describe())
+        "Updated {}:{line}: {}",
+        clean_path(&path),
+        clean(&after.describe())
     );
     if before.status != after.status {
         out.push_str(&format!(", {} → {}", before.status, after.status));
@@ -117,66 +102,45 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     Ok(Exit::Success)
 }
 
-fn query(args: &UpdateArgs, context: &Context) -> Result<IdentityQuery, Failure> {
-    let identity = &args.identity;
-    let mandate = identity
-        .mandate
-        .as_deref()
-        .map(|text| {
-            text.parse::<Mandate>()
-                .map_err(|_| Failure::usage(format!("`{text}` is not a mandate type")))
-        })
-        .transpose()?;
-    let department = identity
-        .department
-        .as_deref()
-        .map(|text| {
-            Department::lookup(text).ok_or_else(|| Failure::usage(format!("`{text}` is not a département")))
-        })
-        .transpose()?;
-    Ok(IdentityQuery {
-        last_name: identity.last_name.clone(),
-        first_name: identity.first_name.clone(),
-        mandate,
-        department: department.or_else(|| mandate.and_then(Mandate::fixed_unit)),
-        circonscription: identity.circonscription.clone(),
-        candidate: context.read.candidate.clone(),
-    })
+fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
+    let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
+    Failure::data(format!("the entry was not changed:\n{}", reasons.join("\n")))
 }
 
-/// The new values, checked and written as the ledger stores them.
+/// The new values, as the ledger stores them: codes and ISO dates.
 fn changes(args: &UpdateArgs) -> Result<Vec<(Field, String)>, Failure> {
     let mut changes = Vec::new();
     if let Some(text) = &args.status {
         let status = text
             .parse::<Status>()
-            .map_err(|()| Failure::usage(format!("`{text}` is not a status")))?;
+            .map_err(|()| Failure::usage(Status::refusal(text)))?;
         changes.push((Field::Status, status.code().to_string()));
     }
+    if let Some(text) = &args.set_mandate {
+        let mandate = text
+            .parse::<Mandate>()
+            .map_err(|_| Failure::usage(Mandate::refusal(text)))?;
+        changes.push((Field::Mandate, mandate.code().to_string()));
+    }
+    if let Some(text) = &args.set_department {
+        let department = Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text)))?;
+        changes.push((Field::Department, department.code.to_string()));
+    }
+    // Dates come checked and in ISO form from the command line; an empty
+    // value clears one.
     for (field, value) in [
         (Field::ClaimedOn, &args.claimed_on),
         (Field::PublishedOn, &args.published_on),
+        (Field::LastName, &args.set_last_name),
+        (Field::FirstName, &args.set_first_name),
+        (Field::Civility, &args.set_civility),
+        (Field::Circonscription, &args.set_circonscription),
+        (Field::Source, &args.source),
+        (Field::Notes, &args.notes),
     ] {
         if let Some(text) = value {
-            // An empty value clears the date.
-            let stored = if text.is_empty() {
-                String::new()
-            } else {
-                parse_date(text, false)
-                    .map_err(|e| {
-                        Failure::usage(format!("--{}: {}", field.name().replace('_', "-"), e.message))
-                    })?
-                    .format("%Y-%m-%d")
-                    .to_string()
-            };
-            changes.push((field, stored));
+            changes.push((field, text.clone()));
         }
-    }
-    if let Some(source) = &args.source {
-        changes.push((Field::Source, source.clone()));
-    }
-    if let Some(notes) = &args.notes {
-        changes.push((Field::Notes, notes.clone()));
     }
     Ok(changes)
 }

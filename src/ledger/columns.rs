@@ -37,6 +37,15 @@ impl Field {
         Field::Notes,
     ];
 
+    /// Whether the column says who the official is (RULES.md §1): a change
+    /// to it may make the entry another's duplicate.
+    pub fn is_identity(self) -> bool {
+        matches!(
+            self,
+            Field::LastName | Field::FirstName | Field::Mandate | Field::Circonscription | Field::Department
+        )
+    }
+
     /// The column's name in a campaign ledger.
     pub fn name(self) -> &'static str {
         match self {

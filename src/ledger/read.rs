@@ -946,7 +946,15 @@ impl RowParser {
                             Field::Status,
                             Code::UnknownStatus,
                             format!("`{text}` is not a status"),
-                            Some(status_hint()),
+                            Some(
+                                match crate::rules::identity::did_you_mean(
+                                    text,
+                                    Status::ALL.map(Status::code),
+                                ) {
+                                    Some(code) => format!("did you mean `{code}`? {}", status_hint()),
+                                    None => status_hint(),
+                                },
+                            ),
                         );
                     }
                     status
@@ -1026,7 +1034,7 @@ impl RowParser {
                             "the file is not at fault: report the label to the tool's maintainers"
                                 .to_string(),
                         ),
-                        None => (format!("`{text}` is not a mandate type"), mandate_hint()),
+                        None => (format!("`{text}` is not a mandate type"), Mandate::hint(text)),
                     };
                     error(
                         self,
@@ -1064,7 +1072,11 @@ impl RowParser {
                     Field::Department,
                     Code::UnknownDepartment,
                     format!("`{department_text}` is not a département or collectivity"),
-                    Some("write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name".into()),
+                    Some(format!(
+                        "{}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
+                        Department::suggestion(department_text)
+                            .map_or_else(String::new, |name| format!("did you mean `{name}`? "))
+                    )),
                 );
             }
             found

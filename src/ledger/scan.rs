@@ -607,7 +607,10 @@ pub fn describe_finding(
                 first.candidate
             ),
         )
-        .hint("an official counts once: delete this row, or change the first one with `parrainage update`"),
+        .hint(format!(
+            "an official counts once: remove this row with `{}`",
+            select_command("remove", later, later_at)
+        )),
         FindingKind::SeveralCandidates => Diagnostic::error(
             file,
             line,
@@ -619,7 +622,10 @@ pub fn describe_finding(
                 first.candidate
             ),
         )
-        .hint("if the official changed their mind, set the older entry's status to withdrawn or lost"),
+        .hint(format!(
+            "if the official changed their mind, set the older entry's status: `{} --status withdrawn`",
+            select_command("update", first, first_at)
+        )),
         FindingKind::PossibleDuplicate => Diagnostic::warning(
             file,
             line,
@@ -632,10 +638,26 @@ pub fn describe_finding(
                 describe_mandate(first)
             ),
         )
-        .hint(
-            "one person sponsors once: if this is the same official, keep only the mandate they signed with",
-        ),
+        .hint(format!(
+            "one person sponsors once: if this is the same official, keep only the mandate they signed with \
+             (`{}` removes this row)",
+            select_command("remove", later, later_at)
+        )),
     }
+}
+
+/// The command line that selects the entry at `at`: `update` or `remove`
+/// with its ledger file, names and line.
+pub fn select_command(command: &str, entry: &Sponsorship, at: &Location) -> String {
+    // Quoted for a POSIX shell.
+    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
+    format!(
+        "parrainage -l {} {command} --last-name {} --first-name {} --line {}",
+        quote(&at.file.display().to_string()),
+        quote(&entry.last_name),
+        quote(&entry.first_name),
+        at.line
+    )
 }
 
 fn describe_mandate(s: &Sponsorship) -> String {

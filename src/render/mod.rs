@@ -3,6 +3,7 @@
 //! [`model::Report`], computed once from the tally.
 
 pub mod csv;
+pub mod entries;
 pub mod html;
 pub mod json;
 pub mod markdown;

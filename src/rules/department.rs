@@ -115,6 +115,20 @@ impl Department {
         index().get(&fold(text)).copied()
     }
 
+    /// The name nearest to `text`, if one is close: "Aisn" gives "Aisne".
+    pub fn suggestion(text: &str) -> Option<&'static str> {
+        crate::rules::identity::did_you_mean(text, ALL.iter().map(|d| d.name))
+    }
+
+    /// Why `text` is refused as a département, with the one meant.
+    pub fn refusal(text: &str) -> String {
+        let meant =
+            Department::suggestion(text).map_or_else(String::new, |name| format!(": did you mean `{name}`?"));
+        format!(
+            "`{text}` is not a département{meant} (write its INSEE code or its name, e.g. 22, 2A, 971, Côtes-d'Armor; ZZ for the French abroad, EU for MEPs)"
+        )
+    }
+
     /// Looks up a unit by its exact code.
     pub fn by_code(code: &str) -> &'static Department {
         ALL.iter()

@@ -96,6 +96,19 @@ pub fn closest_names(name: &str, names: &[String]) -> String {
     format!("{intro}: {}", shown.join(", "))
 }
 
+/// The option nearest to `typed` (folded, by edit distance), if one is
+/// close enough to be what was meant: "mair" gives "maire".
+pub fn did_you_mean<'a>(typed: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = super::fold::fold(typed);
+    let close_enough = 2.max(typed.chars().count() / 4);
+    options
+        .into_iter()
+        .map(|option| (edit_distance(&typed, &super::fold::fold(option)), option))
+        .filter(|(distance, _)| *distance <= close_enough)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, option)| option)
+}
+
 /// Levenshtein distance in characters, for suggesting names.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -309,22 +309,120 @@ const ALIASES: &[(&str, Mandate)] = &[
     ("mairesse", Mandate::Mayor),
 ];
 
+/// The endings of the feminine and inclusive forms of mandate words, with
+/// the masculine ending that replaces them: "conseillère" and "conseiller"
+/// are one word to the index, as are "sénatrice" and "sénateur".
+const FEMININE_ENDINGS: &[(&str, &str)] = &[
+    ("ere", "er"),
+    ("trice", "teur"),
+    ("ienne", "ien"),
+    ("eenne", "een"),
+    ("aine", "ain"),
+    ("ale", "al"),
+    ("ee", "e"),
+    ("ente", "ent"),
+    ("ointe", "oint"),
+    ("esse", "e"),
+];
+
+/// Marks that join a feminine ending to a word in inclusive writing:
+/// "conseiller·e", "conseiller.e", "conseiller(e)", "conseiller/ère",
+/// "conseiller-e".
+const INCLUSIVE_MARKS: &[char] = &['·', '•', '.', '(', '/', '-'];
+
+/// The endings inclusive writing adds after a mark.
+const INCLUSIVE_ENDINGS: &[&str] = &[
+    "e", "es", "ere", "eres", "ère", "ères", "rice", "trice", "ne", "le", "euse",
+];
+
+/// `text`'s folded words, each in its masculine form, with inclusive
+/// endings removed: every gendered spelling of a label gives one key.
+fn masculine_words(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(INCLUSIVE_MARKS) {
+        let (before, after) = rest.split_at(at);
+        let mark = after.chars().next().unwrap_or('.');
+        let after_mark = &after[mark.len_utf8()..];
+        let ending_len = after_mark
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after_mark.len());
+        let ending = crate::rules::fold::fold(&after_mark[..ending_len]);
+        let joined = before.chars().last().is_some_and(char::is_alphabetic);
+        plain.push_str(before);
+        if joined && INCLUSIVE_ENDINGS.contains(&ending.as_str()) {
+            // "(e)": the closing bracket goes with the ending.
+            let close = usize::from(mark == '(' && after_mark[ending_len..].starts_with(')'));
+            rest = &after_mark[ending_len + close..];
+        } else {
+            plain.push(mark);
+            rest = after_mark;
+        }
+    }
+    plain.push_str(rest);
+    fold_words(&plain)
+        .split(' ')
+        .map(|word| {
+            FEMININE_ENDINGS
+                .iter()
+                .find(|(feminine, _)| word.len() > feminine.len() + 2 && word.ends_with(feminine))
+                .map_or_else(
+                    || word.to_string(),
+                    |(feminine, masculine)| format!("{}{masculine}", &word[..word.len() - feminine.len()]),
+                )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn index() -> &'static HashMap<String, Mandate> {
     static INDEX: OnceLock<HashMap<String, Mandate>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map = HashMap::new();
-        for mandate in Mandate::ALL {
-            map.insert(fold_words(mandate.code()), mandate);
-            map.insert(fold_words(mandate.label()), mandate);
-            for label in mandate.official_labels() {
-                map.insert(fold_words(label), mandate);
-            }
-        }
-        for (alias, mandate) in ALIASES {
-            map.insert(fold_words(alias), *mandate);
+        for (spelling, mandate) in spellings() {
+            map.insert(masculine_words(spelling), mandate);
         }
         map
     })
+}
+
+/// Every spelling of every mandate the tool reads: codes, English labels,
+/// official labels and aliases.
+fn spellings() -> impl Iterator<Item = (&'static str, Mandate)> {
+    Mandate::ALL
+        .into_iter()
+        .flat_map(|mandate| {
+            [mandate.code(), mandate.label()]
+                .into_iter()
+                .chain(mandate.official_labels().iter().copied())
+                .map(move |spelling| (spelling, mandate))
+        })
+        .chain(ALIASES.iter().copied())
+}
+
+impl Mandate {
+    /// The spelling nearest to `text`, if one is close: "mair" gives "maire".
+    pub fn suggestion(text: &str) -> Option<&'static str> {
+        crate::rules::identity::did_you_mean(text, spellings().map(|(spelling, _)| spelling))
+    }
+
+    /// Why `text` is refused as a mandate: the one meant, and the codes.
+    pub fn refusal(text: &str) -> String {
+        match text.parse::<Mandate>() {
+            Err(MandateError::Ineligible(why)) => format!("`{text}` cannot sponsor: {why}"),
+            _ => format!("`{text}` is not a mandate type: {}", Mandate::hint(text)),
+        }
+    }
+
+    /// What to write instead of an unknown mandate `text`.
+    pub fn hint(text: &str) -> String {
+        let meant = Mandate::suggestion(text).map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+        let codes: Vec<&str> = Mandate::ALL.iter().map(|m| m.code()).collect();
+        format!(
+            "{meant}write one of: {} (or the official French label)",
+            codes.join(", ")
+        )
+    }
 }
 
 impl FromStr for Mandate {
@@ -333,12 +431,13 @@ impl FromStr for Mandate {
     /// Reads a code, an official label (either gender) or a common alias,
     /// case-, accent- and punctuation-insensitively.
     fn from_str(text: &str) -> Result<Mandate, MandateError> {
-        let words = fold_words(text);
+        let words = masculine_words(text);
         if let Some(mandate) = index().get(&words) {
             return Ok(*mandate);
         }
         for (start, why) in INELIGIBLE {
-            if words == *start || words.starts_with(&format!("{start} ")) {
+            let start = masculine_words(start);
+            if words == start || words.starts_with(&format!("{start} ")) {
                 return Err(MandateError::Ineligible(why));
             }
         }

@@ -93,6 +93,19 @@ impl fmt::Display for Status {
     }
 }
 
+impl Status {
+    /// Why `text` is refused as a status: the statuses, and the one meant.
+    pub fn refusal(text: &str) -> String {
+        let codes = Status::ALL.map(Status::code);
+        let meant = crate::rules::identity::did_you_mean(text, codes)
+            .map_or_else(String::new, |code| format!("did you mean `{code}`? "));
+        format!(
+            "`{text}` is not a status: {meant}the statuses are {}",
+            codes.join(", ")
+        )
+    }
+}
+
 impl FromStr for Status {
     type Err = ();
 

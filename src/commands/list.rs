@@ -1,0 +1,126 @@
+//! `parrainage list`: the entries of the ledger, filtered, each with its
+//! file and line.
+
+use std::sync::Arc;
+
+use crate::cli::{ListArgs, ListFormat};
+use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
+use crate::diagnostic::Diagnostic;
+use crate::ledger::ReadOptions;
+use crate::ledger::scan::each_entry_at;
+use crate::render::entries::{self, Listed};
+use crate::rules::fold::fold;
+use crate::rules::identity::candidate_key;
+use crate::rules::{Department, Mandate, Status};
+use crate::sponsorship::Entry;
+
+pub fn run(args: &ListArgs, context: &Context) -> Outcome {
+    let filter = Filter::from_args(args, context.read.candidate.as_deref())?;
+    // Entries as the ledger holds them, whatever day it is.
+    let options = ReadOptions {
+        as_of: None,
+        ..context.read.clone()
+    };
+    let mut found = Vec::new();
+    let errors = each_entry_at(&context.ledgers, &options, |file, _, line, entry| {
+        if filter.keeps(entry) {
+            found.push(Listed {
+                file: Arc::clone(file),
+                line,
+                entry: entry.tidied(),
+            });
+        }
+    });
+    if !errors.is_empty() {
+        eprintln!(
+            "parrainage: warning: {} row(s) cannot be read and are not listed; `parrainage check` says why",
+            errors.len()
+        );
+        for error in errors.iter().take(3) {
+            eprintln!(
+                "  {}",
+                Diagnostic::to_string(error).lines().next().unwrap_or_default()
+            );
+        }
+    }
+    let text = match args.format {
+        ListFormat::Table => entries::table(&found),
+        ListFormat::Csv => {
+            entries::csv(&found).map_err(|e| Failure::usage(format!("cannot write CSV: {e}")))?
+        }
+        ListFormat::Json => entries::json(&found),
+    };
+    match &args.output {
+        Some(path) => write_output(path, &text)?,
+        None => print(&text)?,
+    }
+    Ok(Exit::Success)
+}
+
+/// What an entry must be to be listed; an empty list allows any.
+struct Filter {
+    statuses: Vec<Status>,
+    mandates: Vec<Mandate>,
+    departments: Vec<&'static Department>,
+    candidate: Option<String>,
+    /// Folded, as identity folds names.
+    search: Option<String>,
+}
+
+impl Filter {
+    fn from_args(args: &ListArgs, candidate: Option<&str>) -> Result<Filter, Failure> {
+        let statuses = args
+            .status
+            .iter()
+            .map(|text| {
+                text.parse::<Status>()
+                    .map_err(|()| Failure::usage(Status::refusal(text)))
+            })
+            .collect::<Result<_, _>>()?;
+        let mandates = args
+            .mandate
+            .iter()
+            .map(|text| {
+                text.parse::<Mandate>()
+                    .map_err(|_| Failure::usage(Mandate::refusal(text)))
+            })
+            .collect::<Result<_, _>>()?;
+        let departments = args
+            .department
+            .iter()
+            .map(|text| Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text))))
+            .collect::<Result<_, _>>()?;
+        Ok(Filter {
+            statuses,
+            mandates,
+            departments,
+            candidate: candidate.map(candidate_key),
+            search: args.search.as_deref().map(fold).filter(|s| !s.is_empty()),
+        })
+    }
+
+    fn keeps(&self, entry: &Entry) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&entry.status))
+            && (self.mandates.is_empty() || self.mandates.contains(&entry.mandate))
+            && (self.departments.is_empty()
+                || self
+                    .departments
+                    .iter()
+                    .any(|d| std::ptr::eq(*d, entry.department)))
+            && self
+                .candidate
+                .as_ref()
+                .is_none_or(|c| *c == candidate_key(entry.candidate))
+            && self.search.as_ref().is_none_or(|wanted| {
+                let (last, first) = (fold(entry.last_name), fold(entry.first_name));
+                [
+                    format!("{last}{first}"),
+                    format!("{first}{last}"),
+                    fold(entry.circonscription),
+                    fold(entry.department.name),
+                ]
+                .iter()
+                .any(|text| text.contains(wanted.as_str()))
+            })
+    }
+}

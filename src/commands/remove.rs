@@ -1,0 +1,34 @@
+//! `parrainage remove`: delete one entry's row.
+//!
+//! The entry is found as `update` finds it (`ops::select`); an ambiguous
+//! selection lists the rows and removes none. The file is rewritten in one
+//! atomic step under the ledger's lock, every other byte as it was.
+
+use crate::cli::RemoveArgs;
+use crate::context::{Context, Exit, Outcome, print};
+use crate::ledger::edit::target_file;
+use crate::ops::select::{Selection, select_one};
+use crate::render::text::{clean, clean_path};
+
+pub fn run(args: &RemoveArgs, context: &Context) -> Outcome {
+    let path = target_file(&context.ledgers)?;
+    let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
+    let selected = select_one(
+        &path,
+        &context.ledgers,
+        context.lock_timeout,
+        &selection,
+        &context.read,
+    )?;
+    let line = selected.row.line;
+    let entry = selected.row.entry.clone().expect("matched rows have an entry");
+    selected.rewrite(Vec::new(), &path)?;
+    print(&format!(
+        "Removed {}:{line}: {} {} for {}\n",
+        clean_path(&path),
+        entry.status,
+        clean(&entry.describe()),
+        clean(&entry.candidate)
+    ))?;
+    Ok(Exit::Success)
+}

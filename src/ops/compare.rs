@@ -1,0 +1,110 @@
+//! One entry compared with every row of a ledger: the duplicate check of
+//! `add`, and of `update` when it changes who an entry is.
+//!
+//! The ledger is streamed and each row compared with the entry alone, so a
+//! ledger of a million rows needs no more memory than one of ten.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::context::Failure;
+use crate::ledger::read::{LedgerReader, expand};
+use crate::ledger::{Field, ReadOptions};
+use crate::rules::fold::{fold, folds_to};
+use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key};
+use crate::sponsorship::Sponsorship;
+
+/// The new entry compared with every row of the ledger, one at a time.
+pub struct Comparison<'a> {
+    entry: &'a Sponsorship,
+    hasher: KeyHasher,
+    keys: crate::rules::identity::Keys,
+    candidate: String,
+    /// The first row of each kind of finding.
+    pub found: Vec<(FindingKind, Sponsorship, Location)>,
+    /// The row the entry is a new version of (`update`): not compared.
+    except: Option<Location>,
+}
+
+impl<'a> Comparison<'a> {
+    pub fn new(entry: &'a Sponsorship) -> Comparison<'a> {
+        let mut hasher = KeyHasher::default();
+        let keys = hasher.keys(entry);
+        Comparison {
+            entry,
+            hasher,
+            keys,
+            candidate: candidate_key(&entry.candidate),
+            found: Vec::new(),
+            except: None,
+        }
+    }
+
+    /// Compares every row of `file`; returns the line after its last row.
+    /// Reads `file`: the line a new row would have, and where a torn last
+    /// row starts, if the file has one.
+    /// The entry as a new version of the row at `at`, which is skipped.
+    pub fn replacing(mut self, at: Location) -> Comparison<'a> {
+        self.except = Some(at);
+        self
+    }
+
+    pub fn read(&mut self, file: &Path, options: &ReadOptions) -> Result<(u64, Option<(u64, u64)>), Failure> {
+        let mut reader = LedgerReader::open(file, options)?;
+        let mut ignored = Vec::new();
+        // Only rows with the same folded last name can be the same person:
+        // the others are skipped without being read further.
+        let last_name = fold(&self.entry.last_name);
+        let same_name = |raw: &[u8]| folds_to(raw, &last_name);
+        let file = Arc::clone(&reader.path);
+        while let Some((at, row)) = reader.next_entry_where(Field::LastName, same_name, &mut ignored) {
+            ignored.clear();
+            if self
+                .except
+                .as_ref()
+                .is_some_and(|except| except.line == at.line && *except.file == *file)
+            {
+                continue;
+            }
+            // Most rows are elsewhere: compared without hashing.
+            let Some(row) = row.filter(|row| std::ptr::eq(row.department, self.entry.department)) else {
+                continue;
+            };
+            let keys = self.hasher.keys(&row);
+            let kind = if keys.official == self.keys.official {
+                if candidate_key(row.candidate) == self.candidate {
+                    FindingKind::DuplicateSponsor
+                } else if row.status.is_live() && self.entry.status.is_live() {
+                    FindingKind::SeveralCandidates
+                } else {
+                    continue;
+                }
+            } else if keys.person == self.keys.person {
+                FindingKind::PossibleDuplicate
+            } else {
+                continue;
+            };
+            if !self.found.iter().any(|(k, _, _)| *k == kind) {
+                let file = Arc::clone(&file);
+                self.found
+                    .push((kind, row.tidied(), Location { file, line: at.line }));
+            }
+        }
+        Ok((reader.next_line(), reader.torn()))
+    }
+}
+
+/// The files an entry of `target` is compared with: `target` first, then
+/// the files of every other `--ledger`, each once.
+pub fn ledger_files(target: &Path, ledgers: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let same = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let mut seen: HashSet<PathBuf> = HashSet::from([same(target)]);
+    let mut files = vec![target.to_path_buf()];
+    for file in expand(ledgers.get(1..).unwrap_or_default()).map_err(Failure::usage)? {
+        if seen.insert(same(&file)) {
+            files.push(file);
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,5 @@
+//! The workflows shared by the commands that change a ledger: what they do
+//! once the command line is read, before anything is printed.
+
+pub mod compare;
+pub mod select;

@@ -1,0 +1,157 @@
+//! The one entry that `update` and `remove` change: found by the identity
+//! flags in the ledger file read under its lock. None, or several, is an
+//! error that lists what matched and changes nothing.
+
+use std::path::Path;
+
+use crate::cli::SelectArgs;
+use crate::context::Failure;
+use crate::ledger::edit::{open_for_writing, read_whole, reader_over};
+use crate::ledger::encoding::TextEncoding;
+use crate::ledger::read::{Layout, Row};
+use crate::ledger::write::{LockedLedger, splice};
+use crate::ledger::{Dialect, ReadOptions};
+use crate::render::text::{clean, clean_path};
+use crate::rules::identity::IdentityQuery;
+use crate::rules::{Department, Mandate};
+
+/// A ledger file read whole under its lock, and the entry chosen in it.
+pub struct Selected {
+    pub locked: LockedLedger,
+    pub layout: Layout,
+    pub dialect: Dialect,
+    pub encoding: TextEncoding,
+    /// The file's text, as UTF-8.
+    pub original: Vec<u8>,
+    pub row: Row,
+}
+
+/// Which entry: the identity flags, and its line when they fit several
+/// (two rows of one official).
+pub struct Selection {
+    pub query: IdentityQuery,
+    pub line: Option<u64>,
+}
+
+impl Selection {
+    pub fn from_args(args: &SelectArgs, candidate: Option<String>) -> Result<Selection, Failure> {
+        let identity = &args.identity;
+        let mandate = identity
+            .mandate
+            .as_deref()
+            .map(|text| {
+                text.parse::<Mandate>()
+                    .map_err(|_| Failure::usage(Mandate::refusal(text)))
+            })
+            .transpose()?;
+        let department = identity
+            .department
+            .as_deref()
+            .map(|text| Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text))))
+            .transpose()?;
+        Ok(Selection {
+            query: IdentityQuery {
+                last_name: identity.last_name.clone(),
+                first_name: identity.first_name.clone(),
+                mandate,
+                department: department.or_else(|| mandate.and_then(Mandate::fixed_unit)),
+                circonscription: identity.circonscription.clone(),
+                candidate,
+            },
+            line: args.line,
+        })
+    }
+
+    fn matches(&self, row: &Row) -> bool {
+        self.line.is_none_or(|line| line == row.line)
+            && row.entry.as_ref().is_some_and(|entry| self.query.matches(entry))
+    }
+}
+
+/// Locks `path`, reads it, and finds the one entry `selection` names.
+pub fn select_one(
+    path: &Path,
+    ledgers: &[std::path::PathBuf],
+    lock_timeout: Option<std::time::Duration>,
+    selection: &Selection,
+    options: &ReadOptions,
+) -> Result<Selected, Failure> {
+    let query = &selection.query;
+    let locked = LockedLedger::acquire(path, ledgers, lock_timeout)
+        .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
+    let header_reader = open_for_writing(path, options)?;
+    let original = read_whole(&header_reader)?;
+    let mut reader = reader_over(&header_reader, &original, options)?;
+    let mut ignored = Vec::new();
+    let mut found = Vec::new();
+    while let Some(row) = reader.next_row(&mut ignored) {
+        if selection.matches(&row) {
+            found.push(row);
+        }
+    }
+    let who = clean(&format!("{} {}", query.last_name, query.first_name)).into_owned();
+    let row = match found.len() {
+        0 => {
+            return Err(Failure::data(format!(
+                "{}: no entry for {who} matches; `parrainage list --search '{}'` shows the entries of that name, \
+                 `parrainage check` the rows that cannot be read; nothing was changed",
+                clean_path(path),
+                clean(&query.last_name)
+            )));
+        }
+        1 => found.remove(0),
+        _ => {
+            let lines: Vec<String> = found
+                .iter()
+                .filter_map(|row| {
+                    let entry = row.entry.as_ref()?;
+                    Some(
+                        clean(&format!(
+                            "  line {}: {} for {}",
+                            row.line,
+                            entry.describe(),
+                            entry.candidate
+                        ))
+                        .into_owned(),
+                    )
+                })
+                .collect();
+            return Err(Failure::data(format!(
+                "{}: {} entries match {who}; narrow with --mandate, --department, --circonscription, --candidate \
+                 or --line; nothing was changed:\n{}",
+                clean_path(path),
+                found.len(),
+                lines.join("\n")
+            )));
+        }
+    };
+    Ok(Selected {
+        locked,
+        layout: reader.layout(),
+        dialect: reader.dialect,
+        encoding: header_reader.encoding,
+        original,
+        row,
+    })
+}
+
+impl Selected {
+    /// Writes the file with the chosen row replaced by `replacement` (a
+    /// whole encoded row, or nothing to remove it), every other byte as it
+    /// was, in one atomic step.
+    pub fn rewrite(self, replacement: Vec<u8>, path: &Path) -> Result<(), Failure> {
+        let contents = splice(
+            &self.original,
+            &[(self.row.offset, self.row.end, replacement)],
+            b"",
+            self.dialect.line_end(),
+        );
+        let contents = self
+            .encoding
+            .encode(contents)
+            .map_err(|e| Failure::data(format!("{}: nothing was changed: {e}", path.display())))?;
+        self.locked
+            .replace(&contents)
+            .map_err(|e| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display())))
+    }
+}

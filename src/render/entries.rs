@@ -1,0 +1,123 @@
+//! The entries `list` prints: a terminal table, ledger CSV, or JSON. Each
+//! entry comes with the file and line it is on.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use super::text::{clean, clean_path};
+use crate::ledger::Field;
+use crate::ledger::edit::field_text;
+use crate::sponsorship::Sponsorship;
+
+/// One entry and where it is.
+pub struct Listed {
+    pub file: std::sync::Arc<Path>,
+    pub line: u64,
+    pub entry: Sponsorship,
+}
+
+pub fn table(entries: &[Listed]) -> String {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(vec![
+            "Where",
+            "Status",
+            "Name",
+            "Mandate",
+            "Place",
+            "Dépt",
+            "Candidate",
+            "Claimed",
+            "Published",
+        ]);
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+    for listed in entries {
+        let e = &listed.entry;
+        table.add_row(vec![
+            format!("{}:{}", clean_path(&listed.file), listed.line),
+            e.status.code().to_string(),
+            clean(&format!("{} {}", e.last_name, e.first_name)).into_owned(),
+            e.mandate.code().to_string(),
+            clean(&e.circonscription).into_owned(),
+            e.department.code.to_string(),
+            clean(&e.candidate).into_owned(),
+            day(e.claimed_on),
+            day(e.published_on),
+        ]);
+    }
+    format!(
+        "{table}\n{} entr{}\n",
+        entries.len(),
+        if entries.len() == 1 { "y" } else { "ies" }
+    )
+}
+
+/// The entries as ledger rows (the columns of a new ledger, codes and ISO
+/// dates), then `file` and `line`, extra columns that a ledger keeps: the
+/// output is itself a ledger that `check` accepts.
+pub fn csv(entries: &[Listed]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    header.extend(["file", "line"]);
+    writer.write_record(&header)?;
+    for listed in entries {
+        let mut record: Vec<String> = Field::ALL.iter().map(|f| field_text(&listed.entry, *f)).collect();
+        record.push(listed.file.display().to_string());
+        record.push(listed.line.to_string());
+        writer.write_record(&record)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One entry in JSON: where it is, then its columns as the ledger stores
+/// them (codes and ISO dates; `null` for a date or civility not given).
+#[derive(serde::Serialize)]
+struct JsonEntry {
+    file: String,
+    line: u64,
+    status: &'static str,
+    candidate: String,
+    civility: Option<String>,
+    last_name: String,
+    first_name: String,
+    mandate: &'static str,
+    circonscription: String,
+    department: &'static str,
+    claimed_on: Option<String>,
+    published_on: Option<String>,
+    source: String,
+    notes: String,
+}
+
+pub fn json(entries: &[Listed]) -> String {
+    let list: Vec<JsonEntry> = entries
+        .iter()
+        .map(|listed| {
+            let e = &listed.entry;
+            JsonEntry {
+                file: listed.file.display().to_string(),
+                line: listed.line,
+                status: e.status.code(),
+                candidate: e.candidate.clone(),
+                civility: e.civility.clone(),
+                last_name: e.last_name.clone(),
+                first_name: e.first_name.clone(),
+                mandate: e.mandate.code(),
+                circonscription: e.circonscription.clone(),
+                department: e.department.code,
+                claimed_on: e.claimed_on.map(|d| d.to_string()),
+                published_on: e.published_on.map(|d| d.to_string()),
+                source: e.source.clone(),
+                notes: e.notes.clone(),
+            }
+        })
+        .collect();
+    let mut text =
+        serde_json::to_string_pretty(&json!({ "count": entries.len(), "entries": list })).unwrap_or_default();
+    text.push('\n');
+    text
+}
