@@ -514,3 +514,86 @@ fn a_candidate_typed_first_name_first_counts_once() {
     assert_eq!(candidates.len(), 1, "{doc:#}");
     assert_eq!(candidates[0]["claimed"], 2);
 }
+
+/// The report of `wd` as of `day`, as a table.
+fn table_as_of(wd: &Workdir, day: &str) -> String {
+    let output = wd.cmd_as_of(day).arg("report").output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// On 3 March 2022, the close being 4 March at 18:00, two days are left
+/// (both included), and the pace is what is missing over those two days.
+#[test]
+fn days_left_and_pace_agree() {
+    let wd = campaign();
+    let report = json_as_of(&wd, "2022-03-03", &[]);
+    assert_eq!(report["election"]["days_left"], 2);
+    let c = &report["candidates"][0];
+    let missing = c["missing"]["sponsorships"].as_f64().unwrap();
+    assert_eq!(
+        c["pace_needed"].as_f64().unwrap(),
+        (missing / 2.0 * 100.0).round() / 100.0
+    );
+    let table = table_as_of(&wd, "2022-03-03");
+    assert!(table.contains("2 days left"), "{table}");
+    assert!(table.contains("Claimed = Validated + Pending"), "{table}");
+    let closing = json_as_of(&wd, "2022-03-04", &[]);
+    assert_eq!(closing["election"]["days_left"], 1);
+    assert_eq!(closing["candidates"][0]["pace_needed"].as_f64().unwrap(), missing);
+}
+
+/// The forecast appears once 20 claims are decided, at the rate of those
+/// with a claim date, and is said not to be a promise.
+#[test]
+fn forecast_once_twenty_claims_are_decided() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    let row = |status: &str, i: usize, published: &str| {
+        format!("{status},MARTIN Claire,,NOM{status}{i},Ana,mayor,C{i},02,2022-01-05,{published},,\n")
+    };
+    for i in 0..15 {
+        text.push_str(&row("validated", i, "2022-02-01"));
+    }
+    for i in 0..4 {
+        text.push_str(&row("rejected", i, ""));
+    }
+    for i in 0..10 {
+        text.push_str(&row("claimed", i, ""));
+    }
+    wd.write("parrainages.csv", &text);
+    assert_eq!(json(&wd, &[])["candidates"][0]["forecast"], Value::Null);
+    text.push_str(&row("withdrawn", 0, ""));
+    wd.write("parrainages.csv", &text);
+    let forecast = &json(&wd, &[])["candidates"][0]["forecast"];
+    assert_eq!(forecast["rate"], 0.75);
+    assert_eq!(forecast["expected"], 22.5);
+    let table = report(&wd, &[]);
+    assert!(table.contains("Forecast"), "{table}");
+    assert!(
+        table.contains("at the current rate") && table.contains("not a promise"),
+        "{table}"
+    );
+}
+
+/// One `--by` section in CSV is one table with one header, as a strict
+/// CSV reader (xsv's) takes it; several sections stay stacked.
+#[test]
+fn one_section_in_csv_is_one_table() {
+    let wd = campaign();
+    for by in ["mandate", "department", "date"] {
+        let text = report(&wd, &["--by", by, "--format", "csv"]);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "section");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("one table")).collect();
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|r| &r[0] == by), "{by}: {text}");
+    }
+    let stacked = report(&wd, &["--by", "mandate,date", "--format", "csv"]);
+    assert!(
+        stacked.contains("\n\nsection,candidate,mandate") || stacked.contains("\nsection,candidate,mandate")
+    );
+    assert!(stacked.contains("section,candidate,date"), "{stacked}");
+}

@@ -1,13 +1,28 @@
 //! `report --format csv`: one table per section, separated by a blank line.
 //! Every table's first column is `section` and per-candidate tables carry a
 //! `candidate` column, so a section loads on its own (filter on the first
-//! column) and several candidates share one table. Text cells that a
-//! spreadsheet would run as formulas are defused; numbers stay numbers.
+//! column) and several candidates share one table. When `--by` asks for
+//! one section, that table is printed alone, with one header: xsv or pandas
+//! read it as it is. Text cells that a spreadsheet would run as formulas
+//! are defused; numbers stay numbers.
 
-use super::model::{Report, defuse, yes_no};
+use super::model::{Report, Sections, defuse, yes_no};
+use crate::cli::Section;
 
 pub fn render(report: &Report) -> String {
-    let sections = report.sections;
+    // What changed after --since is a section of its own.
+    let since = report.candidates.iter().any(|c| c.since.is_some());
+    let sections = match report.sections.only.filter(|_| !since) {
+        Some(only) => Sections {
+            summary: false,
+            mandate: only == Section::Mandate,
+            department: only == Section::Department,
+            date: only == Section::Date,
+            ranking: only == Section::Candidate,
+            only: Some(only),
+        },
+        None => report.sections,
+    };
     let mut tables: Vec<String> = Vec::new();
     let candidates = if sections.details() {
         &report.candidates[..]
@@ -152,7 +167,7 @@ pub fn render(report: &Report) -> String {
     }
     // What changed after --since: each sponsor for one candidate, the
     // count of each candidate with --all.
-    if report.candidates.iter().any(|c| c.since.is_some()) {
+    if since {
         let mut rows = vec![strings(&[
             "section",
             "candidate",

@@ -79,7 +79,7 @@ impl Page<'_> {
     fn headline(&mut self, c: &CandidateView) {
         let e = &self.report.election;
         let days = match e.days_left {
-            Some(left) if left >= 0 => self.lang.number(left),
+            Some(left) if left > 0 => self.lang.number(left),
             Some(_) => "closed".to_string(),
             None => "no close date".to_string(),
         };

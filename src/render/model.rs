@@ -43,6 +43,9 @@ pub struct Sections {
     pub date: bool,
     /// The ranking of every candidate.
     pub ranking: bool,
+    /// The one section `--by` asked for, if it asked for one: CSV then
+    /// prints that table alone, which tools read directly.
+    pub only: Option<Section>,
 }
 
 impl Sections {
@@ -56,6 +59,7 @@ impl Sections {
                 department: one_candidate,
                 date: one_candidate,
                 ranking: !one_candidate,
+                only: None,
             };
         }
         let has = |section| by.contains(&section);
@@ -71,6 +75,10 @@ impl Sections {
             // With several candidates, the ranking comes first whatever
             // else is asked.
             ranking: has(Section::Candidate) || !one_candidate,
+            only: match by {
+                [one] => Some(*one),
+                _ => None,
+            },
         }
     }
 
@@ -91,9 +99,15 @@ pub struct ElectionView {
     pub max_per_department: u32,
     /// Which election's rules apply, why, and where its dates come from.
     pub rules: String,
-    /// Whole days from `as_of` to the close day (0 on the day, negative
-    /// once closed); absent when no close date is known.
+    /// Days left to gather, `as_of` and the close day included (1 on the
+    /// day, 0 or less once closed); absent when no close date is known.
     pub days_left: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ForecastView {
+    pub rate: f64,
+    pub expected: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -119,6 +133,9 @@ pub struct CandidateView {
     pub pace_needed: Option<f64>,
     /// Validated sponsorships per day since the opening.
     pub pace_so_far: Option<f64>,
+    /// Where the pending claims lead at the rate claims were validated so
+    /// far; `null` until enough claims are decided.
+    pub forecast: Option<ForecastView>,
     pub by_mandate: Vec<MandateRow>,
     pub by_department: Vec<DepartmentRow>,
     pub by_date: Vec<DateRow>,
@@ -294,6 +311,10 @@ impl CandidateView {
             at_cap: tally.units_at_cap(election).iter().map(unit).collect(),
             pace_needed: tally.pace_needed(election, as_of).map(round2),
             pace_so_far: tally.pace_so_far(election, as_of).map(round2),
+            forecast: tally.forecast().map(|f| ForecastView {
+                rate: round2(f.rate),
+                expected: round2(f.expected),
+            }),
             by_mandate: tally
                 .mandates()
                 .into_iter()
@@ -420,7 +441,10 @@ impl Report {
             ),
             fact(
                 "Pending",
-                format!("{} claimed or sent, not yet published", c.pending),
+                format!(
+                    "{} claimed or sent, unpublished (Claimed = Validated + Pending)",
+                    c.pending
+                ),
                 None,
             ),
             fact(
@@ -475,7 +499,7 @@ impl Report {
         };
         facts.push(fact("Qualified", qualified, None));
         let window = match (&e.closes, e.days_left) {
-            (Some(closes), Some(left)) if left >= 0 => {
+            (Some(closes), Some(left)) if left > 0 => {
                 let day = if left == 1 { "day" } else { "days" };
                 format!("closes {}: {left} {day} left", short_time(closes))
             }
@@ -490,6 +514,18 @@ impl Report {
             (None, None) => "unknown".to_string(),
         };
         facts.push(fact("Pace", pace, None));
+        if let Some(forecast) = &c.forecast {
+            facts.push(fact(
+                "Forecast",
+                format!(
+                    "about {:.0} validated at the current rate, if the {} pending claims fare as the decided ones did ({:.0}% validated); not a promise",
+                    forecast.expected.floor(),
+                    c.pending,
+                    forecast.rate * 100.0
+                ),
+                None,
+            ));
+        }
         facts
     }
 }

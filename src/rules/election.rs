@@ -127,9 +127,11 @@ impl Election {
         Ok(())
     }
 
-    /// Whole days from `as_of` to the day of the close (0 on the day itself).
+    /// The days left to gather, `as_of` and the close day both included
+    /// (forms may arrive until 18:00 that day): 2 on the day before the
+    /// close, 1 on the day itself, 0 or less once it has closed.
     pub fn days_left(&self, as_of: NaiveDate) -> Option<i64> {
-        self.closes.map(|closes| (closes.date() - as_of).num_days())
+        self.closes.map(|closes| (closes.date() - as_of).num_days() + 1)
     }
 }
 
@@ -223,8 +225,8 @@ mod tests {
     #[test]
     fn days_left() {
         let election = Election::default();
-        assert_eq!(election.days_left(date(2022, 3, 3)), Some(1));
-        assert_eq!(election.days_left(date(2022, 3, 4)), Some(0));
-        assert_eq!(election.days_left(date(2022, 3, 5)), Some(-1));
+        assert_eq!(election.days_left(date(2022, 3, 3)), Some(2));
+        assert_eq!(election.days_left(date(2022, 3, 4)), Some(1));
+        assert_eq!(election.days_left(date(2022, 3, 5)), Some(0));
     }
 }

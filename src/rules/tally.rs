@@ -20,6 +20,15 @@ use super::status::Status;
 use crate::sponsorship::Sponsorship;
 
 const UNITS: usize = department::ALL.len();
+const MANDATES: usize = Mandate::ALL.len();
+
+// A counted row packs its mandate and status in one byte: four bits of
+// mandate, three of status, one for "has a claim date". A 17th mandate or
+// a 9th status must not compile into another's count.
+const _: () = assert!(Mandate::ALL.len() <= 16 && Status::ALL.len() <= 8);
+
+/// Decided claims a forecast needs before it says anything.
+pub const FORECAST_MIN_DECIDED: u32 = 20;
 
 /// Counts for one candidate.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +39,7 @@ pub struct CandidateTally {
     /// Live entries (claimed, sent, validated) per unit.
     pub claimed_by_unit: [u32; UNITS],
     /// (validated, claimed) per mandate, indexed like `Mandate::ALL`.
-    pub by_mandate: [(u32, u32); 16],
+    pub by_mandate: [(u32, u32); MANDATES],
     /// Validated sponsorships per publication date.
     pub by_date: BTreeMap<NaiveDate, u32>,
     /// Validated entries with no publication date (only in broken ledgers).
@@ -39,6 +48,20 @@ pub struct CandidateTally {
     pub pending: u32,
     /// `rejected` + `withdrawn` + `lost`.
     pub lost: u32,
+    /// Entries with a `claimed_on` that are now decided (validated,
+    /// rejected, withdrawn or lost), and of those, validated: what the
+    /// campaign's claims have turned into so far.
+    pub decided_claims: u32,
+    pub validated_claims: u32,
+}
+
+/// Where the pending claims would lead at the rate claims were validated so far.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Forecast {
+    /// Validated ÷ decided, over the entries with a claim date.
+    pub rate: f64,
+    /// Validated + rate × pending.
+    pub expected: f64,
 }
 
 impl Default for CandidateTally {
@@ -47,11 +70,13 @@ impl Default for CandidateTally {
             spellings: HashMap::new(),
             validated_by_unit: [0; UNITS],
             claimed_by_unit: [0; UNITS],
-            by_mandate: [(0, 0); 16],
+            by_mandate: [(0, 0); MANDATES],
             by_date: BTreeMap::new(),
             undated: 0,
             pending: 0,
             lost: 0,
+            decided_claims: 0,
+            validated_claims: 0,
         }
     }
 }
@@ -162,6 +187,18 @@ impl CandidateTally {
         Some(f64::from(self.missing(election).sponsorships) / days as f64)
     }
 
+    /// The forecast at the current rate, once enough claims are decided.
+    pub fn forecast(&self) -> Option<Forecast> {
+        if self.decided_claims < FORECAST_MIN_DECIDED {
+            return None;
+        }
+        let rate = f64::from(self.validated_claims) / f64::from(self.decided_claims);
+        Some(Forecast {
+            rate,
+            expected: f64::from(self.validated()) + rate * f64::from(self.pending),
+        })
+    }
+
     /// Validated sponsorships per day since the window opened (up to the
     /// close). `None` before the opening or when it is not known.
     pub fn pace_so_far(&self, election: &Election, as_of: NaiveDate) -> Option<f64> {
@@ -211,7 +248,7 @@ impl CandidateTally {
 /// `None` once closed or with no close date.
 fn days_to_gather(election: &Election, as_of: NaiveDate) -> Option<i64> {
     let left = election.days_left(as_of)?;
-    (left >= 0).then_some(left + 1)
+    (left > 0).then_some(left)
 }
 
 /// The cumulative count a candidate gathering at a steady pace from the
@@ -249,7 +286,8 @@ struct CountedRow {
     /// Days since 2000-01-01 of the publication; `NO_DAY` if none.
     day: u16,
     unit: u8,
-    /// The mandate's index, times 16, plus the status's.
+    /// The mandate's index times 16, plus 8 if the entry has a claim
+    /// date, plus the status's index.
     mandate_status: u8,
 }
 
@@ -263,7 +301,11 @@ impl CountedRow {
     }
 
     fn status(&self) -> Status {
-        Status::ALL[usize::from(self.mandate_status & 15)]
+        Status::ALL[usize::from(self.mandate_status & 7)]
+    }
+
+    fn has_claim_date(&self) -> bool {
+        self.mandate_status & 8 != 0
     }
 }
 
@@ -304,7 +346,9 @@ impl TallyBuilder {
             spelling,
             day,
             unit: s.department.index() as u8,
-            mandate_status: (s.mandate.index() << 4 | s.status.index()) as u8,
+            mandate_status: (s.mandate.index() << 4
+                | usize::from(s.claimed_on.is_some()) << 3
+                | s.status.index()) as u8,
         });
     }
 
@@ -441,6 +485,16 @@ impl Counts {
                 // An official who said no counts nowhere.
                 Status::Declined => {}
             }
+            if row.has_claim_date() {
+                match status {
+                    Status::Validated => {
+                        tally.validated_claims += 1;
+                        tally.decided_claims += 1;
+                    }
+                    Status::Rejected | Status::Withdrawn | Status::Lost => tally.decided_claims += 1,
+                    Status::Claimed | Status::Sent | Status::Declined => {}
+                }
+            }
         });
         counts
     }
@@ -461,6 +515,8 @@ impl Counts {
             mine.undated += theirs.undated;
             mine.pending += theirs.pending;
             mine.lost += theirs.lost;
+            mine.decided_claims += theirs.decided_claims;
+            mine.validated_claims += theirs.validated_claims;
         }
         for (a, b) in self.spellings.iter_mut().zip(&other.spellings) {
             *a += b;
@@ -662,13 +718,57 @@ mod tests {
         assert_eq!(tally.candidate("bekaert corinne").unwrap().validated(), 2);
     }
 
+    /// Forecast: validated ÷ decided over the entries with a claim date,
+    /// applied to the pending ones; nothing before 20 are decided.
+    #[test]
+    fn forecast_at_the_current_rate() {
+        let entry = |status: Status, claimed: bool, n: usize| -> Vec<Sponsorship> {
+            (0..n)
+                .map(|i| {
+                    let mut s = mayor("MARTIN Claire", "02", 1);
+                    s.last_name = format!("{status}{claimed}{i}");
+                    s.status = status;
+                    s.claimed_on = claimed.then(|| day(2022, 1, 5));
+                    s
+                })
+                .collect()
+        };
+        let mut rows = Vec::new();
+        rows.extend(entry(Status::Validated, true, 15));
+        rows.extend(entry(Status::Rejected, true, 2));
+        rows.extend(entry(Status::Withdrawn, true, 1));
+        rows.extend(entry(Status::Lost, true, 1));
+        // Without a claim date, a validated entry counts in the forecast's
+        // base but not in its rate; a declined one in neither.
+        rows.extend(entry(Status::Validated, false, 5));
+        rows.extend(entry(Status::Declined, true, 3));
+        rows.extend(entry(Status::Claimed, true, 10));
+        rows.extend(entry(Status::Sent, false, 10));
+        let tally = Tally::of(&rows);
+        let candidate = martin(&tally);
+        // 19 decided: not yet.
+        assert_eq!(candidate.forecast(), None);
+        rows.extend(entry(Status::Rejected, true, 1).into_iter().map(|mut s| {
+            s.last_name.push('x');
+            s
+        }));
+        let tally = Tally::of(&rows);
+        let forecast = martin(&tally).forecast().expect("20 decided");
+        assert!((forecast.rate - 15.0 / 20.0).abs() < 1e-12);
+        assert!(
+            (forecast.expected - (20.0 + 0.75 * 20.0)).abs() < 1e-9,
+            "{forecast:?}"
+        );
+    }
+
     #[test]
     fn pace_around_the_close() {
         let election = Election::default(); // closes 2022-03-04 18:00
         let tally = tally(&[10; 10]); // 100 usable, 400 missing
         let candidate = martin(&tally);
-        assert_eq!(election.days_left(day(2022, 3, 3)), Some(1));
-        // The day before the close leaves that day and the close day.
+        // The day before the close leaves that day and the close day: the
+        // days left and the pace agree.
+        assert_eq!(election.days_left(day(2022, 3, 3)), Some(2));
         assert_eq!(candidate.pace_needed(&election, day(2022, 3, 3)), Some(200.0));
         assert_eq!(candidate.pace_needed(&election, day(2022, 3, 4)), Some(400.0));
         assert_eq!(candidate.pace_needed(&election, day(2022, 3, 5)), None);
