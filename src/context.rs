@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
+use crate::render::Lang;
 
 use crate::ledger::read::expand;
 use crate::ledger::{Format, LedgerReader, ReadOptions};
@@ -66,6 +67,8 @@ pub struct Context {
     pub color: bool,
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
+    /// The language of human output.
+    pub lang: crate::render::Lang,
     /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
     pub lock_timeout: Option<std::time::Duration>,
     /// Whether the settings or a flag chose the election; if not, an
@@ -133,6 +136,19 @@ impl Context {
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
             register,
+            lang: match (args.lang, &settings.lang) {
+                (Some(LangChoice::Fr), _) => Lang::Fr,
+                (Some(LangChoice::En), _) => Lang::En,
+                (None, Some(code)) => Lang::parse(code)
+                    .filter(|_| matches!(code.as_str(), "fr" | "en"))
+                    .ok_or_else(|| {
+                        Failure::usage(format!(
+                            "{}: lang = \"{code}\": write \"fr\" or \"en\"",
+                            path.display()
+                        ))
+                    })?,
+                (None, None) => Lang::from_locale(|name| std::env::var(name).ok()),
+            },
             lock_timeout: match args.lock_timeout {
                 Some(s) if s.is_finite() && s >= 0.0 => Some(std::time::Duration::from_secs_f64(s)),
                 Some(s) => {

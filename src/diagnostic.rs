@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::render::Lang;
 use crate::render::text::{clean, clean_path};
+use crate::render::words::tr;
 
 /// How bad a problem is: errors fail `check`, warnings only with
 /// `--deny-warnings`.
@@ -144,29 +146,42 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    /// `FILE:LINE: error[CODE]: message`, then the hint on its own line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// `FILE:LINE: error[CODE]: message`, then the hint on its own line,
+    /// in `lang`. The prefix is the same in every language, since tools
+    /// parse it; the message and the hint are translated.
+    pub fn in_lang(&self, lang: Lang) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         // Every value from a file is written out safe (`render::text`).
-        write!(
-            f,
+        let mut out = format!(
             "{}:{}: {}[{}]: ",
             clean_path(&self.file),
             self.line,
             severity,
             self.code
-        )?;
-        if let Some(column) = &self.column {
-            write!(f, "column `{}`: ", clean(column))?;
+        );
+        let (column, hint) = match lang {
+            Lang::En => ("column", "hint:"),
+            Lang::Fr => ("colonne", "aide :"),
+        };
+        let colon = if lang == Lang::Fr { " :" } else { ":" };
+        if let Some(name) = &self.column {
+            out.push_str(&format!("{column} `{}`{colon} ", clean(name)));
         }
-        f.write_str(&clean(&self.message))?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {}", clean(hint))?;
+        out.push_str(&clean(&tr(lang, &self.message)));
+        if let Some(text) = &self.hint {
+            out.push_str(&format!("\n  = {hint} {}", clean(&tr(lang, text))));
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `FILE:LINE: error[CODE]: message`, then the hint on its own line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
     }
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     /// The directory of the register of elected officials (RNE), relative
     /// to the settings file.
     pub register: Option<PathBuf>,
+    /// The language of human output: `fr` or `en`.
+    pub lang: Option<String>,
 }
 
 /// Flags that override the settings.
@@ -180,6 +182,7 @@ pub fn render(candidate: Option<&str>, election: &Election) -> String {
         "threshold = {}\nmin_departments = {}\nmax_share = {}\n",
         election.threshold, election.min_departments, election.max_share
     ));
+    out.push_str("# lang = \"fr\"   # human output in French (default: the locale, LANG)\n");
     out
 }
 

@@ -17,6 +17,8 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry_at;
 use crate::ledger::scan::{Scan, findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
+use crate::render::Lang;
+use crate::render::words::tr;
 use crate::rules::identity::Registry;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
@@ -45,7 +47,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let color = context.color && args.output.is_none();
     let text = match args.format {
-        CheckFormat::Table => human(&result, color),
+        CheckFormat::Table => human(&result, color, context.lang),
         CheckFormat::Json => json(&result),
         CheckFormat::Github => github(&result),
     };
@@ -155,7 +157,7 @@ fn register_findings(paths: &[PathBuf], options: &ReadOptions, register: &Regist
     found
 }
 
-fn human(result: &Scan, color: bool) -> String {
+fn human(result: &Scan, color: bool, lang: Lang) -> String {
     let paint = |code: &str, text: &str| {
         if color {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -165,7 +167,7 @@ fn human(result: &Scan, color: bool) -> String {
     };
     let mut out = String::new();
     for diagnostic in &result.diagnostics {
-        let text = diagnostic.to_string();
+        let text = diagnostic.in_lang(lang);
         let (label, code) = match diagnostic.severity {
             Severity::Error => ("error", "1;31"),
             Severity::Warning => ("warning", "1;33"),
@@ -176,13 +178,15 @@ fn human(result: &Scan, color: bool) -> String {
         out.push('\n');
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {} in {} ({})\n",
+    let summary = format!(
+        "{}, {} in {} ({})",
         plural(result.errors(), "error"),
         plural(result.warnings(), "warning"),
         plural(result.files, "file"),
         plural(result.rows as usize, "row"),
-    ));
+    );
+    out.push_str(&tr(lang, &summary));
+    out.push('\n');
     out
 }
 

@@ -26,7 +26,9 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::ops::compare::ledger_files;
+use crate::render::Lang;
 use crate::render::text::clean;
+use crate::render::words::tr;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::{candidate_key, candidate_name_advice, closest_names};
 use crate::rules::matching::Fit;
@@ -292,6 +294,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         first_new_line,
         skipped: &skipped,
         held_in: &held_in,
+        lang: context.lang,
         dry_run: args.dry_run,
         written,
         changed: changes.len(),
@@ -709,6 +712,7 @@ struct Report<'a> {
     skipped: &'a [Diagnostic],
     /// Beside each claim, the other ledger file it is in, if not this one.
     held_in: &'a [Option<Arc<Path>>],
+    lang: Lang,
     dry_run: bool,
     written: bool,
     changed: usize,
@@ -909,8 +913,9 @@ impl<'a> Report<'a> {
 
     fn table(&self) -> String {
         let result = self.result;
-        let mut out = format!(
-            "Import of {} ({} rows{}) into {} for {}\n",
+        let lang = self.lang;
+        let title = format!(
+            "Import of {} ({} rows{}) into {} for {}",
             self.publication.display(),
             result.rows + self.skipped.len() as u64,
             result
@@ -919,11 +924,12 @@ impl<'a> Report<'a> {
             self.ledger.display(),
             result.candidate
         );
+        let mut out = format!("{}\n", tr(lang, &title));
         let mut table = Table::new();
         table
             .load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(vec!["outcome", "entries", "who"]);
+            .set_header(["outcome", "entries", "who"].map(|h| tr(lang, h).into_owned()));
         for (name, list) in self.categories() {
             const SHOWN: usize = 6;
             let count = self.count(name, &list);
@@ -935,9 +941,13 @@ impl<'a> Report<'a> {
                 });
             }
             if count > SHOWN {
-                names.push(format!("… and {} more", count - SHOWN));
+                names.push(tr(lang, &format!("… and {} more", count - SHOWN)).into_owned());
             }
-            table.add_row(vec![name.replace('_', " "), count.to_string(), names.join("\n")]);
+            table.add_row(vec![
+                tr(lang, &name.replace('_', " ")).into_owned(),
+                count.to_string(),
+                names.join("\n"),
+            ]);
         }
         out.push_str(&table.to_string());
         out.push('\n');
@@ -955,7 +965,7 @@ impl<'a> Report<'a> {
             if lines.is_empty() {
                 continue;
             }
-            out.push_str(&format!("\n{title} ({}):\n", lines.len()));
+            out.push_str(&format!("\n{} ({}):\n", tr(lang, title), lines.len()));
             for (text, _) in lines {
                 out.push_str(&format!("  {text}\n"));
             }
@@ -974,20 +984,22 @@ impl<'a> Report<'a> {
         }
         let added = self.added.len();
         out.push('\n');
-        out.push_str(&if self.written {
+        let last = if self.written {
             format!(
-                "Wrote {}: {} row(s) changed, {added} added.\n",
+                "Wrote {}: {} row(s) changed, {added} added.",
                 self.ledger.display(),
                 self.changed
             )
         } else if self.dry_run {
             format!(
-                "Dry run, nothing written: {} row(s) would change, {added} would be added.\n",
+                "Dry run, nothing written: {} row(s) would change, {added} would be added.",
                 self.changed
             )
         } else {
-            format!("Nothing to change: {} is untouched.\n", self.ledger.display())
-        });
+            format!("Nothing to change: {} is untouched.", self.ledger.display())
+        };
+        out.push_str(&tr(lang, &last));
+        out.push('\n');
         out
     }
 }

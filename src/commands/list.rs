@@ -44,7 +44,7 @@ pub fn run(args: &ListArgs, context: &Context) -> Outcome {
         }
     }
     let text = match args.format {
-        ListFormat::Table => entries::table(&found),
+        ListFormat::Table => entries::table(&found, context.lang),
         ListFormat::Csv => {
             entries::csv(&found).map_err(|e| Failure::usage(format!("cannot write CSV: {e}")))?
         }

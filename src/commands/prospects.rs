@@ -16,7 +16,9 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
+use crate::render::Lang;
 use crate::render::text::{clean, clean_path};
+use crate::render::words::tr;
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
@@ -214,6 +216,7 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
             candidate.as_deref(),
             &standing,
             ranked_in_all - summary.prospects.len(),
+            context.lang,
         ),
     };
     match &args.output {
@@ -555,13 +558,15 @@ fn table(
     candidate: Option<&str>,
     standing: &Standing,
     more: usize,
+    lang: Lang,
 ) -> String {
     let r = &summary.register;
-    let mut out = format!(
-        "Prospects{}: {} person(s)\n",
+    let title = format!(
+        "Prospects{}: {} person(s)",
         candidate.map_or(String::new(), |c| format!(" for {c}")),
         summary.prospects.len()
     );
+    let mut out = format!("{}\n", tr(lang, &title));
     out.push_str(&format!(
         "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.\n",
         r.files, r.rows, r.eligible, r.persons, r.ineligible, r.skipped, r.unknown_unit
@@ -576,7 +581,7 @@ fn table(
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
         .set_width(100)
-        .set_header(vec!["#", "Name", "Mandates", "Dépt", "Why"]);
+        .set_header(["#", "Name", "Mandates", "Dépt", "Why"].map(|h| tr(lang, h).into_owned()));
     for (i, p) in summary.prospects.iter().enumerate() {
         let why = match p.reason {
             "new-department" => format!("{} not reached yet", p.unit_name),
@@ -586,6 +591,7 @@ fn table(
             ),
             _ => "at the cap".to_string(),
         };
+        let why = tr(lang, &why).into_owned();
         let why = if p.maybe_taken {
             format!("{why}; maybe taken (a homonym is in the ledger or published)")
         } else {

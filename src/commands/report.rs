@@ -80,7 +80,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         &ranking,
         sections,
     );
-    let text = render::render(&report, args.format, context.color);
+    let text = render::render(&report, args.format, context.color, context.lang);
     match &args.output {
         Some(path) => write_output(path, &text)?,
         None => print(&text)?,

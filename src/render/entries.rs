@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde_json::json;
 
+use super::Lang;
 use super::text::{clean, clean_path};
+use super::words::{self, tr};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
 use crate::sponsorship::Sponsorship;
@@ -17,30 +19,34 @@ pub struct Listed {
     pub entry: Sponsorship,
 }
 
-pub fn table(entries: &[Listed]) -> String {
+pub fn table(entries: &[Listed], lang: Lang) -> String {
     let mut table = comfy_table::Table::new();
+    let header = [
+        "Where",
+        "Status",
+        "Name",
+        "Mandate",
+        "Place",
+        "Dépt",
+        "Candidate",
+        "Claimed on",
+        "Published on",
+    ];
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(vec![
-            "Where",
-            "Status",
-            "Name",
-            "Mandate",
-            "Place",
-            "Dépt",
-            "Candidate",
-            "Claimed",
-            "Published",
-        ]);
-    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+        .set_header(header.map(|h| tr(lang, h).into_owned()));
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| words::day(lang, &d.to_string()));
     for listed in entries {
         let e = &listed.entry;
         table.add_row(vec![
             format!("{}:{}", clean_path(&listed.file), listed.line),
-            e.status.code().to_string(),
+            tr(lang, e.status.code()).into_owned(),
             clean(&format!("{} {}", e.last_name, e.first_name)).into_owned(),
-            e.mandate.code().to_string(),
+            match lang {
+                Lang::En => e.mandate.code().to_string(),
+                Lang::Fr => tr(lang, e.mandate.label()).into_owned(),
+            },
             clean(&e.circonscription).into_owned(),
             e.department.code.to_string(),
             clean(&e.candidate).into_owned(),
@@ -48,11 +54,12 @@ pub fn table(entries: &[Listed]) -> String {
             day(e.published_on),
         ]);
     }
-    format!(
-        "{table}\n{} entr{}\n",
+    let count = format!(
+        "{} entr{}",
         entries.len(),
         if entries.len() == 1 { "y" } else { "ies" }
-    )
+    );
+    format!("{table}\n{}\n", tr(lang, &count))
 }
 
 /// The entries as ledger rows (the columns of a new ledger, codes and ISO

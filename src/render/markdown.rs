@@ -1,13 +1,18 @@
 //! `report --format markdown`: GitHub-flavoured Markdown for CI job
 //! summaries and pull-request comments.
 
+use super::Lang;
 use super::model::{CandidateView, Report, yes_no};
+use super::words::{day, percent, tr};
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let sections = report.sections;
     let mut out = String::new();
     if sections.ranking {
-        out.push_str(&format!("## Candidates as of {}\n\n", report.as_of));
+        out.push_str(&format!(
+            "## {}\n\n",
+            tr(lang, &format!("Candidates as of {}", report.as_of))
+        ));
         let rows: Vec<Vec<String>> = report
             .ranking
             .iter()
@@ -18,11 +23,12 @@ pub fn render(report: &Report) -> String {
                     r.validated.to_string(),
                     r.usable.to_string(),
                     r.departments.to_string(),
-                    yes_no(r.qualified).into(),
+                    tr(lang, yes_no(r.qualified)).into_owned(),
                 ]
             })
             .collect();
         out.push_str(&table(
+            lang,
             &[
                 "#",
                 "Candidate",
@@ -37,8 +43,14 @@ pub fn render(report: &Report) -> String {
         let qualified = report.ranking.iter().filter(|r| r.qualified).count();
         let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
         out.push_str(&format!(
-            "\n{qualified} of {} candidates qualified; {total} validated sponsorships in all.\n\n",
-            report.ranking.len()
+            "\n{}.\n\n",
+            tr(
+                lang,
+                &format!(
+                    "{qualified} of {} candidates qualified; {total} validated sponsorships in all",
+                    report.ranking.len()
+                )
+            )
         ));
         if !sections.details()
             && let Some(date) = report
@@ -47,7 +59,10 @@ pub fn render(report: &Report) -> String {
                 .find_map(|c| c.since.as_ref())
                 .map(|s| &s.date)
         {
-            out.push_str(&format!("### Published after {date}\n\n"));
+            out.push_str(&format!(
+                "### {}\n\n",
+                tr(lang, &format!("Published after {date}"))
+            ));
             let rows: Vec<Vec<String>> = report
                 .candidates
                 .iter()
@@ -55,56 +70,68 @@ pub fn render(report: &Report) -> String {
                 .filter(|(_, s)| s.validated > 0)
                 .map(|(c, s)| vec![c.candidate.clone(), s.validated.to_string()])
                 .collect();
-            out.push_str(&table(&["Candidate", "New validated"], &[false, true], &rows));
+            out.push_str(&table(
+                lang,
+                &["Candidate", "New validated"],
+                &[false, true],
+                &rows,
+            ));
             out.push('\n');
         }
     }
     if sections.details() {
         for c in &report.candidates {
-            out.push_str(&details(report, c));
+            out.push_str(&details(report, c, lang));
         }
     }
     if out.is_empty() {
-        out.push_str("No sponsorship in the ledger yet.\n");
+        out.push_str(&tr(lang, "No sponsorship in the ledger yet."));
+        out.push('\n');
     }
     let kept = out.trim_end_matches('\n').len();
     out.truncate(kept);
-    out.push_str(&format!("\n\n_Rules: {}._\n", escape(&report.election.rules)));
+    let rules = if lang == Lang::Fr { "Règles :" } else { "Rules:" };
+    out.push_str(&format!("\n\n_{rules} {}._\n", escape(&report.election.rules)));
     out
 }
 
-fn details(report: &Report, c: &CandidateView) -> String {
+fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
     let sections = report.sections;
-    let mut out = format!("## {} as of {}\n\n", escape(&c.candidate), report.as_of);
+    let mut out = format!(
+        "## {}\n\n",
+        tr(lang, &format!("{} as of {}", escape(&c.candidate), report.as_of))
+    );
     if sections.summary {
         for fact in report.facts(c) {
             let progress = fact
                 .progress
-                .map(|p| format!(" ({:.0}%)", p * 100.0))
+                .map(|p| format!(" ({})", percent(lang, p)))
                 .unwrap_or_default();
+            let colon = if lang == Lang::Fr { " :" } else { ":" };
             out.push_str(&format!(
-                "- **{}**: {}{progress}\n",
-                fact.label,
-                escape(&fact.value)
+                "- **{}**{colon} {}{progress}\n",
+                tr(lang, fact.label),
+                escape(&tr(lang, &fact.value))
             ));
         }
         out.push('\n');
     }
     if sections.mandate {
-        out.push_str("### By mandate\n\n");
+        out.push_str(&format!("### {}\n\n", tr(lang, "By mandate")));
         let rows: Vec<Vec<String>> = c
             .by_mandate
             .iter()
             .map(|m| {
                 vec![
-                    m.label.into(),
+                    tr(lang, m.label).into_owned(),
                     m.validated.to_string(),
                     m.claimed.to_string(),
-                    format!("{:.0}%", m.share * 100.0),
+                    percent(lang, m.share),
                 ]
             })
             .collect();
         out.push_str(&table(
+            lang,
             &["Mandate", "Validated", "Claimed", "Share"],
             &[false, true, true, true],
             &rows,
@@ -113,8 +140,14 @@ fn details(report: &Report, c: &CandidateView) -> String {
     }
     if sections.department {
         out.push_str(&format!(
-            "### By département (cap: {} each)\n\n",
-            report.election.max_per_department
+            "### {}\n\n",
+            tr(
+                lang,
+                &format!(
+                    "By département (cap: {} each)",
+                    report.election.max_per_department
+                )
+            )
         ));
         let rows: Vec<Vec<String>> = c
             .by_department
@@ -125,11 +158,16 @@ fn details(report: &Report, c: &CandidateView) -> String {
                     d.name.into(),
                     d.validated.to_string(),
                     d.claimed.to_string(),
-                    if d.at_cap { "at cap".into() } else { String::new() },
+                    if d.at_cap {
+                        tr(lang, "at cap").into_owned()
+                    } else {
+                        String::new()
+                    },
                 ]
             })
             .collect();
         out.push_str(&table(
+            lang,
             &["Code", "Département", "Validated", "Claimed", "Cap"],
             &[false, false, true, true, false],
             &rows,
@@ -137,13 +175,13 @@ fn details(report: &Report, c: &CandidateView) -> String {
         out.push('\n');
     }
     if sections.date {
-        out.push_str("### By publication date\n\n");
+        out.push_str(&format!("### {}\n\n", tr(lang, "By publication date")));
         let rows: Vec<Vec<String>> = c
             .by_date
             .iter()
             .map(|d| {
                 vec![
-                    d.date.clone(),
+                    day(lang, &d.date),
                     d.validated.to_string(),
                     d.cumulative.to_string(),
                     d.target.map(|t| t.to_string()).unwrap_or_default(),
@@ -151,6 +189,7 @@ fn details(report: &Report, c: &CandidateView) -> String {
             })
             .collect();
         out.push_str(&table(
+            lang,
             &["Date", "New", "Cumulative", "Steady pace"],
             &[false, true, true, true],
             &rows,
@@ -159,15 +198,21 @@ fn details(report: &Report, c: &CandidateView) -> String {
     }
     if let Some(since) = &c.since {
         out.push_str(&format!(
-            "### Published after {}: {} new validated\n\n",
-            since.date, since.validated
+            "### {}\n\n",
+            tr(
+                lang,
+                &format!(
+                    "Published after {}: {} new validated",
+                    since.date, since.validated
+                )
+            )
         ));
         let rows: Vec<Vec<String>> = since
             .sponsors
             .iter()
             .map(|s| {
                 vec![
-                    s.published_on.clone(),
+                    day(lang, &s.published_on),
                     format!("{} {}", s.last_name, s.first_name),
                     s.mandate.into(),
                     s.circonscription.clone(),
@@ -177,6 +222,7 @@ fn details(report: &Report, c: &CandidateView) -> String {
             .collect();
         if !rows.is_empty() {
             out.push_str(&table(
+                lang,
                 &["Published", "Name", "Mandate", "Place", "Département"],
                 &[false; 5],
                 &rows,
@@ -188,7 +234,8 @@ fn details(report: &Report, c: &CandidateView) -> String {
 }
 
 /// A GFM table; `right[i]` aligns column i to the right (numbers).
-fn table(header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| tr(lang, h).into_owned()).collect();
     let mut out = format!("| {} |\n|", header.join(" | "));
     for (i, _) in header.iter().enumerate() {
         out.push_str(if right.get(i).copied().unwrap_or(false) {

@@ -11,24 +11,25 @@ pub mod model;
 pub mod table;
 pub mod text;
 pub mod tiles;
+pub mod words;
 
 pub use model::Report;
 
 use crate::cli::ReportFormat;
 
 /// The report in `format`; colour only applies to tables.
-pub fn render(report: &Report, format: ReportFormat, color: bool) -> String {
+pub fn render(report: &Report, format: ReportFormat, color: bool, lang: Lang) -> String {
     match format {
-        ReportFormat::Table => table::render(report, color),
+        ReportFormat::Table => table::render(report, color, lang),
         ReportFormat::Json => json::render(report),
         ReportFormat::Csv => csv::render(report),
-        ReportFormat::Markdown => markdown::render(report),
-        ReportFormat::Html => html::render(report, Lang::default()),
+        ReportFormat::Markdown => markdown::render(report, lang),
+        ReportFormat::Html => html::render(report, lang),
     }
 }
 
-/// The language numbers, dates and words of human output are written in.
-/// Only the HTML page takes it yet; the `--lang` flag will choose it.
+/// The language numbers, dates and words of human output are written in
+/// (`--lang`, the `lang` setting, else the locale).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]
@@ -66,6 +67,29 @@ const MONTHS_FR: [&str; 12] = [
 ];
 
 impl Lang {
+    /// `fr` or `en` (a locale such as `fr_FR.UTF-8` too).
+    pub fn parse(text: &str) -> Option<Lang> {
+        let code = text.trim().to_ascii_lowercase();
+        if code.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if code.starts_with("en") || code == "c" || code == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The locale's language: the first of `LC_ALL`, `LC_MESSAGES` and
+    /// `LANG` that is set, as the C library reads them; English otherwise.
+    pub fn from_locale(variable: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| variable(name).filter(|v| !v.is_empty()))
+            .next()
+            .and_then(|value| Lang::parse(&value))
+            .unwrap_or_default()
+    }
+
     /// The language's code, for `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {

@@ -409,6 +409,9 @@ fn paris_time(at: NaiveDateTime) -> String {
     }
 }
 
+/// The label of the line that says whether the candidate qualified.
+const QUALIFIED: &str = "Qualified";
+
 /// One line of a candidate's summary, in words, for the text formats.
 #[derive(Debug)]
 pub struct Fact {
@@ -416,6 +419,8 @@ pub struct Fact {
     pub value: String,
     /// Progress towards a goal, 0 to 1 (or more), drawn as a bar in tables.
     pub progress: Option<f64>,
+    /// Whether this line says if the candidate qualified (coloured so).
+    pub is_qualification: bool,
 }
 
 impl Report {
@@ -426,6 +431,7 @@ impl Report {
             label,
             value,
             progress,
+            is_qualification: label == QUALIFIED,
         };
         let of_threshold = |n: u32| Some(f64::from(n) / f64::from(e.threshold.max(1)));
         let mut facts = vec![
@@ -497,7 +503,7 @@ impl Report {
             }
             format!("no: {} missing", lacks.join(" and "))
         };
-        facts.push(fact("Qualified", qualified, None));
+        facts.push(fact(QUALIFIED, qualified, None));
         let window = match (&e.closes, e.days_left) {
             (Some(closes), Some(left)) if left > 0 => {
                 let day = if left == 1 { "day" } else { "days" };

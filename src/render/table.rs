@@ -4,33 +4,42 @@
 use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use super::Lang;
 use super::model::{CandidateView, Report, yes_no};
 use super::text::clean;
+use super::words::{day, percent, tr};
 
 const WIDTH: u16 = 80;
 const BAR: usize = 20;
 
-pub fn render(report: &Report, color: bool) -> String {
+pub fn render(report: &Report, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     let sections = report.sections;
     if sections.ranking {
-        out.push_str(&format!("Candidates as of {}\n", report.as_of));
-        out.push_str(&ranking(report, color));
+        out.push_str(&tr(lang, &format!("Candidates as of {}", report.as_of)));
+        out.push('\n');
+        out.push_str(&ranking(report, color, lang));
         out.push('\n');
         if !sections.details() {
-            out.push_str(&since_by_candidate(report));
+            out.push_str(&since_by_candidate(report, lang));
         }
     }
     if sections.details() {
         for candidate in &report.candidates {
-            out.push_str(&details(report, candidate, color));
+            out.push_str(&details(report, candidate, color, lang));
         }
     }
     if out.is_empty() {
-        out.push_str("No sponsorship in the ledger yet.\n");
+        out.push_str(&tr(lang, "No sponsorship in the ledger yet."));
+        out.push('\n');
     }
+    // The rules' sentence names laws and files: it stays as written.
     out.push_str(&wrap(
-        &format!("Rules: {}.", clean(&report.election.rules)),
+        &format!(
+            "{} {}.",
+            if lang == Lang::Fr { "Règles :" } else { "Rules:" },
+            clean(&report.election.rules)
+        ),
         usize::from(WIDTH),
     ));
     out
@@ -56,49 +65,62 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-fn details(report: &Report, c: &CandidateView, color: bool) -> String {
+fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> String {
     let sections = report.sections;
-    let mut out = format!("{} as of {}\n", clean(&c.candidate), report.as_of);
+    let mut out = format!(
+        "{}\n",
+        tr(lang, &format!("{} as of {}", clean(&c.candidate), report.as_of))
+    );
     if sections.summary {
         let mut table = new_table(color, false);
         for fact in report.facts(c) {
-            let mut value = fact.value;
+            let mut value = tr(lang, &fact.value).into_owned();
             if let Some(progress) = fact.progress {
-                value = format!("{value:<11} {} {:>3.0}%", bar(progress), progress * 100.0);
+                value = format!("{value:<11} {} {:>4}", bar(progress), percent(lang, progress));
             }
             let mut cell = Cell::new(value);
-            if fact.label == "Qualified" {
+            if fact.is_qualification {
                 cell = cell.fg(if c.qualified { Color::Green } else { Color::Red });
             }
-            table.add_row(vec![Cell::new(fact.label).add_attribute(Attribute::Bold), cell]);
+            table.add_row(vec![
+                Cell::new(tr(lang, fact.label)).add_attribute(Attribute::Bold),
+                cell,
+            ]);
         }
         if !c.by_date.is_empty() {
             let counts: Vec<u32> = c.by_date.iter().map(|d| d.validated).collect();
             let first = c.by_date.first().map_or("", |d| d.date.as_str());
             let last = c.by_date.last().map_or("", |d| d.date.as_str());
             table.add_row(vec![
-                Cell::new("Publications").add_attribute(Attribute::Bold),
-                Cell::new(format!("{} new validated, {first} to {last}", sparkline(&counts))),
+                Cell::new(tr(lang, "Publications")).add_attribute(Attribute::Bold),
+                Cell::new(tr(
+                    lang,
+                    &format!("{} new validated, {first} to {last}", sparkline(&counts)),
+                )),
             ]);
         }
         out.push_str(&finish(table));
         let missing: Vec<&str> = c.not_reached().iter().map(|u| u.code).collect();
         out.push_str(&wrap(
-            &format!("Not yet reached ({}): {}", missing.len(), missing.join(" ")),
+            &tr(
+                lang,
+                &format!("Not yet reached ({}): {}", missing.len(), missing.join(" ")),
+            ),
             usize::from(WIDTH),
         ));
         out.push('\n');
     }
     if sections.mandate {
-        out.push_str("By mandate\n");
+        out.push_str(&tr(lang, "By mandate"));
+        out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(&["Mandate", "Validated", "Claimed", "Share"]));
+        table.set_header(header(lang, &["Mandate", "Validated", "Claimed", "Share"]));
         for row in &c.by_mandate {
             table.add_row(vec![
-                Cell::new(row.label),
+                Cell::new(tr(lang, row.label)),
                 Cell::new(row.validated),
                 Cell::new(row.claimed),
-                Cell::new(format!("{:.0}%", row.share * 100.0)),
+                Cell::new(percent(lang, row.share)),
             ]);
         }
         right_align(&mut table, &[1, 2, 3]);
@@ -106,15 +128,22 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
         out.push('\n');
     }
     if sections.department {
-        out.push_str(&format!(
-            "By département (cap: {} each)\n",
-            report.election.max_per_department
+        out.push_str(&tr(
+            lang,
+            &format!(
+                "By département (cap: {} each)",
+                report.election.max_per_department
+            ),
         ));
+        out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(&["Code", "Département", "Validated", "Claimed", "Cap"]));
+        table.set_header(header(
+            lang,
+            &["Code", "Département", "Validated", "Claimed", "Cap"],
+        ));
         for row in &c.by_department {
             let cap = if row.at_cap {
-                Cell::new("at cap").fg(Color::Yellow)
+                Cell::new(tr(lang, "at cap")).fg(Color::Yellow)
             } else {
                 Cell::new("")
             };
@@ -131,9 +160,13 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
         out.push('\n');
     }
     if sections.date {
-        out.push_str("By publication date (steady pace: the count needed by that day)\n");
+        out.push_str(&tr(
+            lang,
+            "By publication date (steady pace: the count needed by that day)",
+        ));
+        out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(&["Date", "New", "Cumulative", "Steady pace"]));
+        table.set_header(header(lang, &["Date", "New", "Cumulative", "Steady pace"]));
         for row in &c.by_date {
             let target = row.target.map_or_else(String::new, |t| t.to_string());
             let mut cumulative = Cell::new(row.cumulative);
@@ -145,7 +178,7 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
                 });
             }
             table.add_row(vec![
-                Cell::new(&row.date),
+                Cell::new(day(lang, &row.date)),
                 Cell::new(row.validated),
                 cumulative,
                 Cell::new(target),
@@ -156,10 +189,14 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
         out.push('\n');
     }
     if let Some(since) = &c.since {
-        out.push_str(&format!(
-            "Published after {}: {} new validated\n",
-            since.date, since.validated
+        out.push_str(&tr(
+            lang,
+            &format!(
+                "Published after {}: {} new validated",
+                since.date, since.validated
+            ),
         ));
+        out.push('\n');
         for s in &since.sponsors {
             let place = if s.circonscription.is_empty() {
                 String::new()
@@ -168,7 +205,7 @@ fn details(report: &Report, c: &CandidateView, color: bool) -> String {
             };
             out.push_str(&format!(
                 "  {} {} {}, {}{place}, {}\n",
-                s.published_on,
+                day(lang, &s.published_on),
                 clean(&s.last_name),
                 clean(&s.first_name),
                 s.mandate,
@@ -191,7 +228,7 @@ fn sparkline(counts: &[u32]) -> String {
 }
 
 /// With `--all --since`: the new validated sponsorships of each candidate.
-fn since_by_candidate(report: &Report) -> String {
+fn since_by_candidate(report: &Report, lang: Lang) -> String {
     let Some(date) = report
         .candidates
         .iter()
@@ -200,7 +237,7 @@ fn since_by_candidate(report: &Report) -> String {
     else {
         return String::new();
     };
-    let mut out = format!("Published after {date}\n");
+    let mut out = format!("{}\n", tr(lang, &format!("Published after {date}")));
     for c in &report.candidates {
         if let Some(since) = &c.since
             && since.validated > 0
@@ -214,23 +251,29 @@ fn since_by_candidate(report: &Report) -> String {
         .filter_map(|c| c.since.as_ref())
         .map(|s| s.validated)
         .sum();
-    out.push_str(&format!("  {total:>5}  in all\n"));
+    out.push_str(&format!("  {total:>5}  {}\n", tr(lang, "in all")));
     out
 }
 
-fn ranking(report: &Report, color: bool) -> String {
+fn ranking(report: &Report, color: bool, lang: Lang) -> String {
     let mut table = new_table(color, true);
-    table.set_header(header(&[
-        "#",
-        "Candidate",
-        "Validated",
-        "Usable",
-        "Départements",
-        "Qualified",
-    ]));
+    table.set_header(header(
+        lang,
+        &[
+            "#",
+            "Candidate",
+            "Validated",
+            "Usable",
+            "Départements",
+            "Qualified",
+        ],
+    ));
     for row in &report.ranking {
-        let qualified =
-            Cell::new(yes_no(row.qualified)).fg(if row.qualified { Color::Green } else { Color::Reset });
+        let qualified = Cell::new(tr(lang, yes_no(row.qualified))).fg(if row.qualified {
+            Color::Green
+        } else {
+            Color::Reset
+        });
         table.add_row(vec![
             Cell::new(row.rank),
             Cell::new(clean(&row.candidate)),
@@ -243,11 +286,11 @@ fn ranking(report: &Report, color: bool) -> String {
     right_align(&mut table, &[0, 2, 3, 4]);
     let qualified = report.ranking.iter().filter(|r| r.qualified).count();
     let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
-    format!(
-        "{}{qualified} of {} candidates qualified; {total} validated sponsorships in all\n",
-        finish(table),
+    let summary = format!(
+        "{qualified} of {} candidates qualified; {total} validated sponsorships in all",
         report.ranking.len()
-    )
+    );
+    format!("{}{}\n", finish(table), tr(lang, &summary))
 }
 
 fn new_table(color: bool, borders: bool) -> Table {
@@ -264,10 +307,10 @@ fn new_table(color: bool, borders: bool) -> Table {
     table
 }
 
-fn header(names: &[&str]) -> Vec<Cell> {
+fn header(lang: Lang, names: &[&str]) -> Vec<Cell> {
     names
         .iter()
-        .map(|n| Cell::new(n).add_attribute(Attribute::Bold))
+        .map(|n| Cell::new(tr(lang, n)).add_attribute(Attribute::Bold))
         .collect()
 }
 

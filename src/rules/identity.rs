@@ -105,7 +105,9 @@ pub fn did_you_mean<'a>(typed: &str, options: impl IntoIterator<Item = &'a str>)
         .into_iter()
         .map(|option| (edit_distance(&typed, &super::fold::fold(option)), option))
         .filter(|(distance, _)| *distance <= close_enough)
-        .min_by_key(|(distance, _)| *distance)
+        // On a tie, the option that begins with what was typed ("Aisn":
+        // Aisne rather than Ain).
+        .min_by_key(|(distance, option)| (*distance, !super::fold::fold(option).starts_with(&typed)))
         .map(|(_, option)| option)
 }
 

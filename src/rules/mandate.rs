@@ -155,7 +155,7 @@ impl Mandate {
             Mandate::CorsicaCouncillor => "Assemblée de Corse",
             Mandate::OverseasCouncillor => "Overseas assembly member",
             Mandate::OverseasExecutive => "Overseas executive",
-            Mandate::Deputy => "Deputy",
+            Mandate::Deputy => "Deputy (MP)",
             Mandate::Senator => "Senator",
             Mandate::Mep => "MEP",
             Mandate::EpciPresident => "EPCI president",

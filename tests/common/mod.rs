@@ -62,6 +62,10 @@ impl Workdir {
         let mut cmd = Command::cargo_bin("parrainage").expect("the binary");
         cmd.current_dir(self.dir.path())
             .env_remove("PARRAINAGE_LEDGER")
+            // Human output in English unless a test asks otherwise.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .env("NO_COLOR", "1")
             .arg("--as-of")
             .arg(day);

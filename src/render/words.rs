@@ -1,0 +1,579 @@
+//! The words of human output in French: one plain table, English to French.
+//!
+//! The English text is the key, as gettext's msgid is: every message is
+//! written once, in English, where it is made, and translated here when it
+//! is shown. A key may hold `{}` holes; what fills them (a name, a count, a
+//! date, a phrase) is carried over, itself translated if the table knows it,
+//! with numbers and dates written the French way. A text the table does not
+//! know is shown in English rather than garbled. JSON, CSV and diagnostic
+//! codes never go through here.
+
+use std::borrow::Cow;
+
+use super::Lang;
+
+/// `text` in `lang`.
+pub fn tr(lang: Lang, text: &str) -> Cow<'_, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(text),
+        Lang::Fr => french(text, 0).map_or(Cow::Borrowed(text), Cow::Owned),
+    }
+}
+
+/// A count in `lang`: as is in English; grouped by thousands from five
+/// digits on in French (13 427), as French typography writes it.
+pub fn count(lang: Lang, n: impl Into<i64>) -> String {
+    let n: i64 = n.into();
+    match lang {
+        Lang::Fr if n.unsigned_abs() >= 10_000 => lang.number(n),
+        _ => n.to_string(),
+    }
+}
+
+/// A share of 0 to 1 as a whole percentage: `44%`, or `44 %` in French.
+pub fn percent(lang: Lang, share: f64) -> String {
+    match lang {
+        Lang::En => format!("{:.0}%", share * 100.0),
+        Lang::Fr => lang.percent(share),
+    }
+}
+
+/// A day written `YYYY-MM-DD`, in `lang`: `dd/mm/yyyy` in French.
+pub fn day(lang: Lang, iso: &str) -> String {
+    match (lang, iso.as_bytes()) {
+        (Lang::Fr, [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, rest @ ..])
+            if [y0, y1, y2, y3, m0, m1, d0, d1]
+                .iter()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+            format!(
+                "{}/{}/{}{}",
+                text(&[*d0, *d1]),
+                text(&[*m0, *m1]),
+                text(&[*y0, *y1, *y2, *y3]),
+                text(rest)
+            )
+        }
+        _ => iso.to_string(),
+    }
+}
+
+/// Translations deeper than this are not tried (a phrase in a phrase…).
+const MAX_DEPTH: usize = 5;
+
+fn french(text: &str, depth: usize) -> Option<String> {
+    if let Some((_, french)) = WORDS.iter().find(|(english, _)| *english == text) {
+        return Some((*french).to_string());
+    }
+    if depth >= MAX_DEPTH {
+        return None;
+    }
+    TEMPLATES.iter().find_map(|(english, french)| {
+        let holes = fill(english, text)?;
+        let mut out = String::with_capacity(french.len() + text.len());
+        let mut rest = *french;
+        for hole in holes {
+            // `{=}` keeps its text as it is (a date to type as written).
+            let (at, verbatim) = match (rest.find("{}"), rest.find("{=}")) {
+                (Some(a), Some(b)) if b < a => (b, true),
+                (Some(a), _) => (a, false),
+                (None, Some(b)) => (b, true),
+                (None, None) => break,
+            };
+            out.push_str(&rest[..at]);
+            if verbatim {
+                out.push_str(hole);
+                rest = &rest[at + 3..];
+            } else {
+                out.push_str(&hole_in_french(hole, depth));
+                rest = &rest[at + 2..];
+            }
+        }
+        out.push_str(rest);
+        Some(out)
+    })
+}
+
+/// What fills a hole, in French: a known phrase translated, a number or a
+/// date written the French way, anything else (names, codes) as it is.
+fn hole_in_french(hole: &str, depth: usize) -> String {
+    if let Some(translated) = french(hole, depth + 1) {
+        return translated;
+    }
+    if let Ok(n) = hole.parse::<i64>() {
+        return count(Lang::Fr, n);
+    }
+    if hole.contains('.') && hole.parse::<f64>().is_ok() {
+        return hole.replace('.', ",");
+    }
+    if let Some(n) = hole.strip_suffix('%').and_then(|n| n.parse::<i64>().ok()) {
+        return Lang::Fr.percent(n as f64 / 100.0);
+    }
+    let dated = day(Lang::Fr, hole);
+    if dated != hole {
+        return dated;
+    }
+    hole.to_string()
+}
+
+/// The holes of `template` in `text`, if `text` is written by it. Each hole
+/// takes the shortest text after which the rest still matches.
+fn fill<'t>(template: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let mut pieces = template.split("{}");
+    let first = pieces.next().unwrap_or_default();
+    let rest: Vec<&str> = pieces.collect();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut at = text.strip_prefix(first)?;
+    let mut holes = Vec::with_capacity(rest.len());
+    for (i, piece) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        let end = if last {
+            if !at.ends_with(piece) {
+                return None;
+            }
+            at.len() - piece.len()
+        } else if piece.is_empty() {
+            return None;
+        } else {
+            at.find(piece)?
+        };
+        holes.push(&at[..end]);
+        at = &at[end + piece.len()..];
+    }
+    Some(holes)
+}
+
+/// Fixed words and phrases.
+const WORDS: &[(&str, &str)] = &[
+    // Report: labels and headings.
+    ("Validated", "Validés"),
+    ("Claimed", "Revendiqués"),
+    ("Pending", "En attente"),
+    ("Lost", "Perdus"),
+    ("Usable", "Utilisables"),
+    ("Départements", "Départements"),
+    ("Nearest cap", "Plafond le plus proche"),
+    ("At the cap", "Au plafond"),
+    ("Qualified", "Qualifié"),
+    ("Window", "Période"),
+    ("Pace", "Rythme"),
+    ("Forecast", "Prévision"),
+    ("Publications", "Publications"),
+    ("By mandate", "Par mandat"),
+    ("Mandate", "Mandat"),
+    ("Share", "Part"),
+    ("Code", "Code"),
+    ("Département", "Département"),
+    ("Cap", "Plafond"),
+    ("at cap", "au plafond"),
+    ("Date", "Date"),
+    ("New", "Nouveaux"),
+    ("Cumulative", "Cumul"),
+    ("Steady pace", "Rythme régulier"),
+    ("Candidate", "Candidat"),
+    ("New validated", "Nouveaux validés"),
+    ("By publication date", "Par date de publication"),
+    (
+        "By publication date (steady pace: the count needed by that day)",
+        "Par date de publication (rythme régulier : le nombre nécessaire à ce jour)",
+    ),
+    (
+        "No sponsorship in the ledger yet.",
+        "Aucun parrainage dans le registre pour l'instant.",
+    ),
+    ("yes", "oui"),
+    ("no", "non"),
+    ("none yet", "aucun pour l'instant"),
+    ("unknown", "inconnu"),
+    ("in all", "en tout"),
+    (
+        "no close date: set first_round in parrainage.toml or pass --first-round",
+        "pas de date de clôture : indiquez first_round dans parrainage.toml ou --first-round",
+    ),
+    // Mandates, by their English names: the official labels.
+    ("Mayor", "Maire"),
+    ("Delegate mayor", "Maire délégué"),
+    ("Arrondissement mayor", "Maire d'arrondissement"),
+    ("Paris councillor", "Conseiller de Paris"),
+    ("Lyon metropolitan councillor", "Conseiller métropolitain de Lyon"),
+    ("Departmental councillor", "Conseiller départemental"),
+    ("Regional councillor", "Conseiller régional"),
+    ("Assemblée de Corse", "Membre de l'Assemblée de Corse"),
+    ("Overseas assembly member", "Membre d'une assemblée d'outre-mer"),
+    ("Overseas executive", "Exécutif d'outre-mer"),
+    ("Deputy (MP)", "Député"),
+    ("Senator", "Sénateur"),
+    ("MEP", "Député européen"),
+    ("EPCI president", "Président d'EPCI"),
+    ("AFE councillor", "Conseiller AFE"),
+    ("Consular council president", "Président de conseil consulaire"),
+    // Statuses, as tables show them.
+    ("claimed", "promis"),
+    ("sent", "envoyé"),
+    ("validated", "validé"),
+    ("rejected", "rejeté"),
+    ("withdrawn", "retiré"),
+    ("lost", "perdu"),
+    ("declined", "refusé"),
+    // check.
+    ("no status", "pas de statut"),
+    ("no candidate", "pas de candidat"),
+    ("no mandate", "pas de mandat"),
+    ("no département", "pas de département"),
+    ("no last name", "pas de nom"),
+    ("no first name", "pas de prénom"),
+    ("no circonscription", "pas de circonscription"),
+    (
+        "outside the election's window",
+        "hors de la période de l'élection",
+    ),
+    (
+        "a validated entry needs the date of the Conseil constitutionnel's publication",
+        "une entrée validée demande la date de publication du Conseil constitutionnel",
+    ),
+    (
+        "write the publication date as YYYY-MM-DD, or set status to sent until it is published",
+        "écrivez la date de publication en AAAA-MM-JJ, ou mettez le statut à sent jusqu'à sa publication",
+    ),
+    (
+        "if the Conseil published it for this candidate, set status to validated",
+        "si le Conseil l'a publié pour ce candidat, mettez le statut à validated",
+    ),
+    (
+        "write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD",
+        "écrivez la date de publication du Conseil constitutionnel, en AAAA-MM-JJ",
+    ),
+    (
+        "check both dates: a promise comes before the form is sent and published",
+        "vérifiez les deux dates : la promesse vient avant l'envoi et la publication du formulaire",
+    ),
+    (
+        "check the date, and the election settings (--election, parrainage.toml)",
+        "vérifiez la date, et les réglages de l'élection (--election, parrainage.toml)",
+    ),
+    (
+        "a value that contains the separator or a quote must be quoted",
+        "une valeur qui contient le séparateur ou un guillemet doit être entre guillemets",
+    ),
+    (
+        "write the candidate as `NOM Prénom`, or name one in parrainage.toml",
+        "écrivez le candidat `NOM Prénom`, ou nommez-le dans parrainage.toml",
+    ),
+    (
+        "only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`",
+        "seuls comptent les mandats de la loi (loi du 6 novembre 1962, art. 3) ; voir `parrainage add --help`",
+    ),
+    (
+        "deputy mayors (adjoints au maire) may not sponsor; only the mayor may",
+        "les adjoints au maire ne peuvent pas parrainer ; seul le maire le peut",
+    ),
+    (
+        "ordinary municipal councillors may not sponsor; only the mayor (or a delegate or arrondissement mayor) of a commune may",
+        "les conseillers municipaux ne peuvent pas parrainer ; seul le maire (ou un maire délégué ou d'arrondissement) le peut",
+    ),
+    (
+        "community councillors may not sponsor; only the president of an EPCI à fiscalité propre may (epci-president)",
+        "les conseillers communautaires ne peuvent pas parrainer ; seul le président d'un EPCI à fiscalité propre le peut (epci-president)",
+    ),
+    (
+        "write the INSEE code or the name of the département the official was elected in",
+        "écrivez le code INSEE ou le nom du département où l'élu a été élu",
+    ),
+    (
+        "the file is not UTF-8: read as Windows-1252 (French Excel's \"CSV\")",
+        "le fichier n'est pas en UTF-8 : lu en Windows-1252 (le « CSV » d'Excel en français)",
+    ),
+    (
+        "save it as \"CSV UTF-8\", or say --encoding windows-1252 to silence this",
+        "enregistrez-le en « CSV UTF-8 », ou indiquez --encoding windows-1252 pour taire ce message",
+    ),
+    (
+        "open the file in an editor that shows its encoding and save it whole as UTF-8",
+        "ouvrez le fichier dans un éditeur qui montre son encodage et enregistrez-le entier en UTF-8",
+    ),
+    (
+        "`parrainage repair` moves it to a side file and keeps every complete row",
+        "`parrainage repair` la met dans un fichier à part et garde toutes les lignes complètes",
+    ),
+    (
+        "remove the leading character, or prefix the value with an apostrophe",
+        "retirez le premier caractère, ou faites précéder la valeur d'une apostrophe",
+    ),
+    (
+        "if the official changed their mind, set the older entry's status",
+        "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne",
+    ),
+    // list, import, prospects.
+    ("Where", "Où"),
+    ("Status", "Statut"),
+    ("Name", "Nom"),
+    ("Place", "Lieu"),
+    ("Dépt", "Dépt"),
+    ("Published", "Publié"),
+    ("Claimed on", "Promis le"),
+    ("Published on", "Publié le"),
+    ("outcome", "résultat"),
+    ("entries", "entrées"),
+    ("who", "qui"),
+    ("confirmed", "confirmés"),
+    ("added", "ajoutés"),
+    ("pending", "en attente"),
+    ("already validated", "déjà validés"),
+    ("unchanged", "inchangés"),
+    ("in other files", "dans d'autres fichiers"),
+    ("Anomalies", "Anomalies"),
+    ("To review", "À vérifier"),
+    ("Ambiguous", "Ambigus"),
+    ("Mandates", "Mandats"),
+    ("Why", "Pourquoi"),
+    ("at the cap", "au plafond"),
+];
+
+/// Phrases with holes. Longer, more specific keys come first where two
+/// could write the same text.
+const TEMPLATES: &[(&str, &str)] = &[
+    // Report.
+    ("{} as of {}", "{} au {}"),
+    ("Candidates as of {}", "Candidats au {}"),
+    ("Rules: {}.", "Règles : {}."),
+    (
+        "{} claimed or sent, unpublished (Claimed = Validated + Pending)",
+        "{} promis ou envoyés, non publiés (Revendiqués = Validés + En attente)",
+    ),
+    (
+        "{} rejected, withdrawn or published for another",
+        "{} rejetés, retirés ou publiés pour un autre",
+    ),
+    (
+        "{} / {} (at most {} per département; {} if all claims are validated)",
+        "{} / {} (au plus {} par département ; {} si toutes les promesses sont validées)",
+    ),
+    ("{} / {} ({} with claims)", "{} / {} ({} avec les promesses)"),
+    ("no: {} missing", "non : il manque {}"),
+    (
+        "{} usable sponsorships and {} départements",
+        "{} parrainages utilisables et {} départements",
+    ),
+    ("{} usable sponsorships", "{} parrainages utilisables"),
+    ("{} départements", "{} départements"),
+    ("closes {}: 1 day left", "clôture le {} : 1 jour restant"),
+    ("closes {}: {} days left", "clôture le {} : {} jours restants"),
+    ("closed {}", "clos le {}"),
+    (
+        "{} a day needed, {} a day so far",
+        "{} par jour nécessaires, {} par jour jusqu'ici",
+    ),
+    ("{} a day needed", "{} par jour nécessaires"),
+    ("{} a day so far", "{} par jour jusqu'ici"),
+    (
+        "about {} validated at the current rate, if the {} pending claims fare as the decided ones did ({} validated); not a promise",
+        "environ {} validés au rythme actuel, si les {} promesses en attente suivent les décidées ({} validées) ; ce n'est pas une promesse",
+    ),
+    ("{} new validated, {} to {}", "{} nouveaux validés, du {} au {}"),
+    ("Not yet reached ({}): {}", "Pas encore atteints ({}) : {}"),
+    (
+        "By département (cap: {} each)",
+        "Par département (plafond : {} chacun)",
+    ),
+    (
+        "Published after {}: {} new validated",
+        "Publiés après le {} : {} nouveaux validés",
+    ),
+    ("Published after {}", "Publiés après le {}"),
+    (
+        "{} of {} candidates qualified; {} validated sponsorships in all",
+        "{} candidats qualifiés sur {} ; {} parrainages validés en tout",
+    ),
+    ("{} {}: {} / {}", "{} {} : {} / {}"),
+    // check: the summary line and the messages.
+    ("{} error, {}", "{} erreur, {}"),
+    ("{} errors, {}", "{} erreurs, {}"),
+    ("{} warning in {}", "{} avertissement dans {}"),
+    ("{} warnings in {}", "{} avertissements dans {}"),
+    ("{} file ({})", "{} fichier ({})"),
+    ("{} files ({})", "{} fichiers ({})"),
+    ("{} row", "{} ligne"),
+    ("{} rows", "{} lignes"),
+    (
+        "the row has {} fields but the header has {}",
+        "la ligne a {} champs mais l'en-tête en a {}",
+    ),
+    ("`{}` is not a status", "`{}` n'est pas un statut"),
+    ("`{}` is not a mandate type", "`{}` n'est pas un type de mandat"),
+    (
+        "`{}` cannot sponsor a candidate: {}",
+        "`{}` ne peut pas parrainer de candidat : {}",
+    ),
+    (
+        "`{}` is not a département or collectivity",
+        "`{}` n'est ni un département ni une collectivité",
+    ),
+    ("`{}` is not a civility", "`{}` n'est pas une civilité"),
+    ("`{}` is not a date", "`{}` n'est pas une date"),
+    ("`{}` is written dd/mm/yyyy", "`{}` est écrite jj/mm/aaaa"),
+    ("write it as YYYY-MM-DD: {}", "écrivez-la en AAAA-MM-JJ : {=}"),
+    (
+        "write one of: {} (or the official French label)",
+        "écrivez l'un de : {} (ou le libellé officiel)",
+    ),
+    ("did you mean `{}`? {}", "vouliez-vous dire `{}` ? {}"),
+    ("write one of: {}", "écrivez l'un de : {}"),
+    (
+        "{}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
+        "{}écrivez un code INSEE (01-95, 2A, 2B, 971-988), ZZ pour les Français de l'étranger, EU pour les députés européens, ou le nom officiel",
+    ),
+    (
+        "status is {} but the entry has a publication date ({})",
+        "le statut est {} mais l'entrée a une date de publication ({})",
+    ),
+    (
+        "published on {}: in the future (today is {})",
+        "publié le {} : dans le futur (nous sommes le {})",
+    ),
+    (
+        "promised on {}, after its own publication on {}",
+        "promis le {}, après sa propre publication le {}",
+    ),
+    (
+        "promised on {}, after the close ({}): a form that reaches the Conseil after the close does not count",
+        "promis le {}, après la clôture ({}) : un formulaire reçu par le Conseil après la clôture ne compte pas",
+    ),
+    ("published on {}, {}", "publié le {}, {}"),
+    (
+        "before the window opened on {}",
+        "avant l'ouverture de la période le {}",
+    ),
+    (
+        "on or after the first round ({})",
+        "le jour du premier tour ou après ({})",
+    ),
+    (
+        "{} is already in the ledger for {} at {}",
+        "{} est déjà dans le registre pour {} en {}",
+    ),
+    (
+        "{} sponsors {} here and {} at {}: an official may sponsor only one candidate",
+        "{} parraine {} ici et {} en {} : un élu ne peut parrainer qu'un candidat",
+    ),
+    (
+        "{} in {} is also the {} at {}: one person with two mandates, or a homonym?",
+        "{} dans {} est aussi le {} en {} : une personne à deux mandats, ou un homonyme ?",
+    ),
+    (
+        "an official counts once: remove this row with `{}`",
+        "un élu compte une fois : retirez cette ligne avec `{}`",
+    ),
+    (
+        "if the official changed their mind, set the older entry's status: `{}`",
+        "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne : `{}`",
+    ),
+    (
+        "one person sponsors once: if this is the same official, keep only the mandate they signed with (`{}` removes this row)",
+        "une personne parraine une fois : si c'est le même élu, ne gardez que le mandat sous lequel il a signé (`{}` retire cette ligne)",
+    ),
+    (
+        "`{}` starts with `{}`: a spreadsheet would run it as a formula",
+        "`{}` commence par `{}` : un tableur l'exécuterait comme une formule",
+    ),
+    (
+        "the file mixes two encodings: line {} is UTF-8, this line is not (likely Windows-1252)",
+        "le fichier mêle deux encodages : la ligne {} est en UTF-8, celle-ci non (sans doute Windows-1252)",
+    ),
+    (
+        "a quote opened on this row is never closed: the {} line(s) after it were read as one value",
+        "un guillemet ouvert sur cette ligne n'est jamais fermé : les {} ligne(s) suivantes ont été lues comme une seule valeur",
+    ),
+    (
+        "the last row stops half-way ({} of {} fields, no line end): a write that did not finish",
+        "la dernière ligne s'arrête à mi-chemin ({} champs sur {}, pas de fin de ligne) : une écriture inachevée",
+    ),
+    (
+        "a {} cannot be elected in {}",
+        "un {} ne peut pas être élu dans {}",
+    ),
+    (
+        "the header has no `{}` column",
+        "l'en-tête n'a pas de colonne `{}`",
+    ),
+    // list.
+    ("{} entries", "{} entrées"),
+    ("{} entry", "{} entrée"),
+    // import.
+    (
+        "Import of {} ({} rows, published up to {}) into {} for {}",
+        "Import de {} ({} lignes, publiées jusqu'au {}) dans {} pour {}",
+    ),
+    (
+        "Import of {} ({} rows) into {} for {}",
+        "Import de {} ({} lignes) dans {} pour {}",
+    ),
+    (
+        "Wrote {}: {} row(s) changed, {} added.",
+        "{} écrit : {} ligne(s) modifiée(s), {} ajoutée(s).",
+    ),
+    (
+        "Dry run, nothing written: {} row(s) would change, {} would be added.",
+        "Essai, rien n'est écrit : {} ligne(s) changeraient, {} seraient ajoutées.",
+    ),
+    (
+        "Nothing to change: {} is untouched.",
+        "Rien à changer : {} n'est pas modifié.",
+    ),
+    ("… and {} more", "… et {} de plus"),
+    // prospects.
+    (
+        "Prospects for {}: {} person(s)",
+        "Élus à solliciter pour {} : {} personne(s)",
+    ),
+    ("Prospects: {} person(s)", "Élus à solliciter : {} personne(s)"),
+    ("{} not reached yet", "{} pas encore atteint"),
+    ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_templates_numbers_and_dates() {
+        assert_eq!(tr(Lang::En, "Validated"), "Validated");
+        assert_eq!(tr(Lang::Fr, "Validated"), "Validés");
+        assert_eq!(
+            tr(Lang::Fr, "MARTIN Claire as of 2022-03-03"),
+            "MARTIN Claire au 03/03/2022"
+        );
+        // A phrase in a hole is translated too; numbers from five digits
+        // are grouped.
+        assert_eq!(
+            tr(
+                Lang::Fr,
+                "no: 482 usable sponsorships and 15 départements missing"
+            ),
+            "non : il manque 482 parrainages utilisables et 15 départements"
+        );
+        assert_eq!(
+            tr(
+                Lang::Fr,
+                "12 of 64 candidates qualified; 13427 validated sponsorships in all"
+            ),
+            "12 candidats qualifiés sur 64 ; 13\u{202f}427 parrainages validés en tout"
+        );
+        assert_eq!(tr(Lang::Fr, "241.0 a day needed"), "241,0 par jour nécessaires");
+        // Unknown text stays as it is.
+        assert_eq!(tr(Lang::Fr, "Dupont Jean"), "Dupont Jean");
+        assert_eq!(day(Lang::Fr, "2022-03-04 18:00"), "04/03/2022 18:00");
+        assert_eq!(day(Lang::En, "2022-03-04"), "2022-03-04");
+    }
+
+    /// Every template's holes are as many in French as in English.
+    #[test]
+    fn templates_keep_their_holes() {
+        for (english, french) in TEMPLATES {
+            let holes = french.matches("{}").count() + french.matches("{=}").count();
+            assert_eq!(english.matches("{}").count(), holes, "{english}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Human output in French (`--lang fr`, the `lang` setting, the locale):
+//! words, mandate labels, numbers and dates the French way; JSON keys and
+//! diagnostic codes unchanged.
+
+mod common;
+
+use common::{HEADER, Workdir};
+
+fn campaign() -> Workdir {
+    let wd = Workdir::new();
+    wd.copy_fixture("campaign/parrainages.csv", "parrainages.csv");
+    wd.copy_fixture("campaign/parrainage.toml", "parrainage.toml");
+    wd
+}
+
+fn stdout(wd: &Workdir, day: &str, args: &[&str]) -> String {
+    let output = wd.cmd_as_of(day).args(args).output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_report_in_french() {
+    let wd = campaign();
+    let out = stdout(&wd, "2022-03-03", &["--lang", "fr", "report"]);
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    insta::assert_snapshot!("campaign_table_fr", out);
+    let markdown = stdout(
+        &wd,
+        "2022-03-03",
+        &["--lang", "fr", "report", "--format", "markdown"],
+    );
+    insta::assert_snapshot!("campaign_markdown_fr", markdown);
+    // JSON does not change with the language.
+    assert_eq!(
+        stdout(&wd, "2022-03-03", &["--lang", "fr", "report", "--format", "json"]),
+        stdout(&wd, "2022-03-03", &["--lang", "en", "report", "--format", "json"])
+    );
+}
+
+#[test]
+fn check_in_french_keeps_its_prefix_and_codes() {
+    let wd = Workdir::new();
+    let rows = "validated,MARTIN Claire,,A,B,mair,X,Aisn,2022-01-05,,,\n\
+                claimed,MARTIN Claire,,C,D,adjointe au maire,X,02,05/01/2022,,,\n\
+                claimed,MARTIN Claire,,E,F,maire,X,02,2022-01-05,,,\n\
+                claimed,MARTIN Claire,,E,F,maire,X,02,2022-01-05,,,\n\
+                bogus,MARTIN Claire,,G,H,maire,Y,02,2022-01-05,,=1+1,\n";
+    wd.write("parrainages.csv", format!("{HEADER}{rows}"));
+    let french = stdout(&wd, "2022-02-16", &["--lang", "fr", "check"]);
+    insta::assert_snapshot!("check_fr", french);
+    let english = stdout(&wd, "2022-02-16", &["check"]);
+    // The same `FILE:LINE: severity[CODE]:` prefixes, in the same order.
+    let prefixes = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("parrainages.csv:"))
+            .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+            .collect()
+    };
+    assert_eq!(prefixes(&french), prefixes(&english));
+    assert!(!prefixes(&french).is_empty());
+    assert_eq!(
+        stdout(&wd, "2022-02-16", &["--lang", "fr", "check", "--format", "json"]),
+        stdout(&wd, "2022-02-16", &["check", "--format", "json"])
+    );
+}
+
+/// The language comes from --lang, else the `lang` setting, else the locale.
+#[test]
+fn the_language_comes_from_the_flag_the_settings_or_the_locale() {
+    let wd = campaign();
+    let heading = |out: String| out.lines().next().unwrap_or_default().to_string();
+    let french = "MARTIN Claire au 03/03/2022";
+    let english = "MARTIN Claire as of 2022-03-03";
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = wd.cmd_as_of("2022-03-03");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        heading(String::from_utf8(cmd.args(args).arg("report").output().unwrap().stdout).unwrap())
+    };
+    assert_eq!(run(&[], &[]), english);
+    assert_eq!(run(&[("LANG", "fr_FR.UTF-8")], &[]), french);
+    assert_eq!(
+        run(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "en_US.UTF-8")], &[]),
+        english
+    );
+    assert_eq!(run(&[("LANG", "fr_FR.UTF-8")], &["--lang", "en"]), english);
+    let toml = wd.read("parrainage.toml");
+    wd.write("parrainage.toml", format!("{toml}lang = \"fr\"\n"));
+    assert_eq!(run(&[], &[]), french);
+    assert_eq!(run(&[], &["--lang", "en"]), english);
+    wd.write("parrainage.toml", format!("{toml}lang = \"de\"\n"));
+    wd.cmd().arg("report").assert().code(2);
+}
+
+#[test]
+fn list_in_french() {
+    let wd = campaign();
+    let out = stdout(
+        &wd,
+        "2022-03-03",
+        &[
+            "--lang",
+            "fr",
+            "list",
+            "--status",
+            "validated",
+            "--department",
+            "59",
+        ],
+    );
+    assert!(
+        out.contains("Statut") && out.contains("validé") && out.contains("Maire"),
+        "{out}"
+    );
+    assert!(out.contains("/2022"), "dates are dd/mm/yyyy: {out}");
+    assert!(
+        out.trim_end().ends_with("entrées") || out.trim_end().ends_with("entrée"),
+        "{out}"
+    );
+}
