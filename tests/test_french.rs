@@ -121,3 +121,20 @@ fn list_in_french() {
         "{out}"
     );
 }
+
+/// The page in French: its language, its words, its numbers and dates.
+#[test]
+fn the_page_in_french() {
+    let wd = campaign();
+    let page = stdout(&wd, "2022-03-03", &["--lang", "fr", "report", "--format", "html"]);
+    assert!(page.contains("<html lang=\"fr\">"));
+    for text in ["Par mandat", "Jours restants avant la clôture", "Au 3 mars 2022.", "44\u{202f}%", "Député"] {
+        assert!(page.contains(text), "no `{text}`");
+    }
+    for english in [">By mandate<", ">Validated<", "validated as of"] {
+        assert!(!page.contains(english), "`{english}` left in English");
+    }
+    // The same page in English has the same structure: as many tags.
+    let english = stdout(&wd, "2022-03-03", &["report", "--format", "html"]);
+    assert_eq!(page.matches('<').count(), english.matches('<').count());
+}

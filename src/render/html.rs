@@ -25,7 +25,59 @@ pub fn render(report: &Report, lang: Lang) -> String {
         out: String::with_capacity(64 * 1024),
     };
     page.write();
-    page.out
+    match lang {
+        Lang::En => page.out,
+        Lang::Fr => translate_text(&page.out, lang),
+    }
+}
+
+/// The page with the text between its tags in `lang` (`words::tr`): the
+/// page is written once, in English words and `lang`'s numbers and dates,
+/// and its text nodes are translated, the style sheet aside.
+fn translate_text(page: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 8);
+    let mut rest = page;
+    while let Some(open) = rest.find('<') {
+        let (text, tag_and_after) = rest.split_at(open);
+        out.push_str(&translate_node(text, lang));
+        let close = tag_and_after.find('>').map_or(tag_and_after.len(), |i| i + 1);
+        let tag = &tag_and_after[..close];
+        out.push_str(tag);
+        rest = &tag_and_after[close..];
+        if tag.starts_with("<style") {
+            let end = rest.find("</style>").unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out.push_str(&translate_node(rest, lang));
+    out
+}
+
+/// One text node, translated if the table knows it; its surrounding
+/// white space kept.
+fn translate_node(text: &str, lang: Lang) -> String {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return text.to_string();
+    }
+    let plain = unescape(trimmed);
+    let translated = super::words::tr(lang, &plain);
+    if translated == plain {
+        return text.to_string();
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    format!("{}{}{}", &text[..start], escape(&translated), &text[end..])
+}
+
+/// The text of escaped HTML, for the table's keys.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 struct Page<'r> {

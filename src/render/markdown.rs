@@ -90,8 +90,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
     let kept = out.trim_end_matches('\n').len();
     out.truncate(kept);
-    let rules = if lang == Lang::Fr { "Règles :" } else { "Rules:" };
-    out.push_str(&format!("\n\n_{rules} {}._\n", escape(&report.election.rules)));
+    out.push_str(&format!(
+        "\n\n_{}_\n",
+        escape(&tr(lang, &format!("Rules: {}.", report.election.rules)))
+    ));
     out
 }
 

@@ -147,14 +147,12 @@ impl Lang {
                 .chars()
                 .take(3)
                 .collect::<String>(),
-            Lang::Fr => {
-                let name = MONTHS_FR[day.month0() as usize];
-                if name.chars().count() <= 4 {
-                    name.to_string()
-                } else {
-                    format!("{}.", name.chars().take(4).collect::<String>())
-                }
-            }
+            // The abbreviations of French typography.
+            Lang::Fr => [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+                "déc.",
+            ][day.month0() as usize]
+                .to_string(),
         };
         format!("{} {month}", day.day())
     }
@@ -175,6 +173,8 @@ mod tests {
         assert_eq!(Lang::En.date(day), "8 February 2022");
         assert_eq!(Lang::Fr.date(day), "8 février 2022");
         assert_eq!(Lang::Fr.short_date(day), "8 févr.");
+        let october = chrono::NaiveDate::from_ymd_opt(2021, 10, 20).unwrap();
+        assert_eq!(Lang::Fr.short_date(october), "20 oct.");
         assert_eq!(Lang::En.short_date(day), "8 Feb");
     }
 }

@@ -33,13 +33,8 @@ pub fn render(report: &Report, color: bool, lang: Lang) -> String {
         out.push_str(&tr(lang, "No sponsorship in the ledger yet."));
         out.push('\n');
     }
-    // The rules' sentence names laws and files: it stays as written.
     out.push_str(&wrap(
-        &format!(
-            "{} {}.",
-            if lang == Lang::Fr { "Règles :" } else { "Rules:" },
-            clean(&report.election.rules)
-        ),
+        &tr(lang, &format!("Rules: {}.", clean(&report.election.rules))),
         usize::from(WIDTH),
     ));
     out

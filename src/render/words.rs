@@ -69,30 +69,41 @@ fn french(text: &str, depth: usize) -> Option<String> {
     if depth >= MAX_DEPTH {
         return None;
     }
-    TEMPLATES.iter().find_map(|(english, french)| {
-        let holes = fill(english, text)?;
-        let mut out = String::with_capacity(french.len() + text.len());
-        let mut rest = *french;
-        for hole in holes {
-            // `{=}` keeps its text as it is (a date to type as written).
-            let (at, verbatim) = match (rest.find("{}"), rest.find("{=}")) {
-                (Some(a), Some(b)) if b < a => (b, true),
-                (Some(a), _) => (a, false),
-                (None, Some(b)) => (b, true),
-                (None, None) => break,
-            };
-            out.push_str(&rest[..at]);
-            if verbatim {
-                out.push_str(hole);
-                rest = &rest[at + 3..];
-            } else {
-                out.push_str(&hole_in_french(hole, depth));
-                rest = &rest[at + 2..];
-            }
+    // The template that writes the most of the text itself is the one
+    // that wrote it ("{} validated as of {}" rather than "{} as of {}").
+    let (_, french, holes) = TEMPLATES
+        .iter()
+        .filter_map(|(english, french)| {
+            let holes = fill(english, text)?;
+            Some((english.len() - 2 * holes.len(), french, holes))
+        })
+        .max_by_key(|(literal, _, _)| *literal)?;
+    Some(write_holes(french, &holes, depth, text.len()))
+}
+
+/// `french` with its holes filled by `holes`, in order.
+fn write_holes(french: &str, holes: &[&str], depth: usize, size: usize) -> String {
+    let mut out = String::with_capacity(french.len() + size);
+    let mut rest = french;
+    for hole in holes {
+        // `{=}` keeps its text as it is (a date to type as written).
+        let (at, verbatim) = match (rest.find("{}"), rest.find("{=}")) {
+            (Some(a), Some(b)) if b < a => (b, true),
+            (Some(a), _) => (a, false),
+            (None, Some(b)) => (b, true),
+            (None, None) => break,
+        };
+        out.push_str(&rest[..at]);
+        if verbatim {
+            out.push_str(hole);
+            rest = &rest[at + 3..];
+        } else {
+            out.push_str(&hole_in_french(hole, depth));
+            rest = &rest[at + 2..];
         }
-        out.push_str(rest);
-        Some(out)
-    })
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What fills a hole, in French: a known phrase translated, a number or a
@@ -101,7 +112,10 @@ fn hole_in_french(hole: &str, depth: usize) -> String {
     if let Some(translated) = french(hole, depth + 1) {
         return translated;
     }
-    if let Ok(n) = hole.parse::<i64>() {
+    // A number as a number writes it ("01", a code, stays as it is).
+    if let Ok(n) = hole.parse::<i64>()
+        && n.to_string() == hole
+    {
         return count(Lang::Fr, n);
     }
     if hole.contains('.') && hole.parse::<f64>().is_ok() {
@@ -189,6 +203,15 @@ const WORDS: &[(&str, &str)] = &[
     ("none yet", "aucun pour l'instant"),
     ("unknown", "inconnu"),
     ("in all", "en tout"),
+    ("chosen on the command line", "choisie en ligne de commande"),
+    (
+        "the default with no settings and no --election",
+        "par défaut, sans réglages ni --election",
+    ),
+    (
+        "first round 2027-04-18 as public sources reported the government's choice in July 2026 (the convening decree is not yet published); close derived from it: Friday 2027-03-12 18:00; opening unknown until `opens` is set",
+        "premier tour le 18/04/2027, selon le choix du gouvernement rapporté en juillet 2026 (le décret de convocation n'est pas encore publié) ; clôture qui s'en déduit : vendredi 12/03/2027 18:00 ; ouverture inconnue tant que `opens` n'est pas indiquée",
+    ),
     (
         "no close date: set first_round in parrainage.toml or pass --first-round",
         "pas de date de clôture : indiquez first_round dans parrainage.toml ou --first-round",
@@ -327,6 +350,32 @@ const WORDS: &[(&str, &str)] = &[
     ("Anomalies", "Anomalies"),
     ("To review", "À vérifier"),
     ("Ambiguous", "Ambigus"),
+    // The HTML page.
+    ("Parrainages: every candidate", "Parrainages : tous les candidats"),
+    (
+        "Claimed (validated and pending)",
+        "Revendiqués (validés et en attente)",
+    ),
+    ("Usable under the cap", "Utilisables sous le plafond"),
+    ("Days left to the close", "Jours restants avant la clôture"),
+    ("not yet", "pas encore"),
+    ("closed", "clos"),
+    ("no close date", "pas de date de clôture"),
+    (
+        "Validated sponsorships, publication by publication",
+        "Parrainages validés, publication après publication",
+    ),
+    (
+        "Validated sponsorships by département",
+        "Parrainages validés par département",
+    ),
+    ("close", "clôture"),
+    ("not reached", "pas atteint"),
+    ("Ranking", "Classement"),
+    (
+        "The qualified, publication by publication",
+        "Les qualifiés, publication après publication",
+    ),
     ("Mandates", "Mandats"),
     ("Why", "Pourquoi"),
     ("at the cap", "au plafond"),
@@ -338,6 +387,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     // Report.
     ("{} as of {}", "{} au {}"),
     ("Candidates as of {}", "Candidats au {}"),
+    ("the {} election, {}: {}", "l'élection de {}, {} : {}"),
+    ("the {} election, {}", "l'élection de {}, {}"),
+    (
+        "chosen by the publication's own dates ({})",
+        "choisie par les dates de la publication ({})",
+    ),
+    ("set in {}", "fixée dans {}"),
+    (
+        "opened {} ({}), closed {}, first round {}",
+        "ouverte le {} ({}), close le {}, premier tour le {}",
+    ),
     ("Rules: {}.", "Règles : {}."),
     (
         "{} claimed or sent, unpublished (Claimed = Validated + Pending)",
@@ -388,6 +448,45 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{} candidats qualifiés sur {} ; {} parrainages validés en tout",
     ),
     ("{} {}: {} / {}", "{} {} : {} / {}"),
+    // The HTML page.
+    ("Parrainages: {} — {}", "Parrainages : {} — {}"),
+    ("Parrainages: {}", "Parrainages : {}"),
+    ("As of {}. Rules: {}.", "Au {}. Règles : {}."),
+    (
+        "New validated sponsorships per publication: {}.",
+        "Nouveaux parrainages validés par publication : {}.",
+    ),
+    (
+        "{} validated sponsorships over time",
+        "{} : parrainages validés au fil du temps",
+    ),
+    (
+        "{} validated as of {}, against {} needed{}; {} publication(s) drawn{}.",
+        "{} validés au {}, pour {} nécessaires{} ; {} publication(s) tracée(s){}.",
+    ),
+    (" by the close on {}", " d'ici la clôture le {}"),
+    (
+        ", and {} claims by the day they were made",
+        ", et {} promesses au jour où elles ont été faites",
+    ),
+    ("{} needed", "{} nécessaires"),
+    ("{}: {} validated ({} new)", "{} : {} validés ({} nouveaux)"),
+    (
+        "{} of {} départements and collectivities reached ({} needed), {} at the cap of {}; the last row holds the overseas units, the French abroad (ZZ) and the European Parliament (EU).",
+        "{} départements et collectivités atteints sur {} ({} nécessaires), {} au plafond de {} ; la dernière rangée tient les collectivités d'outre-mer, les Français de l'étranger (ZZ) et le Parlement européen (EU).",
+    ),
+    ("{} {}: {} validated", "{} {} : {} validés"),
+    ("Not yet reached ({})", "Pas encore atteints ({})"),
+    ("at the cap ({})", "au plafond ({})"),
+    (
+        "{} new validated sponsorship(s).",
+        "{} nouveau(x) parrainage(s) validé(s).",
+    ),
+    (
+        "{} of {} candidates qualified; {} validated sponsorships in all.",
+        "{} candidats qualifiés sur {} ; {} parrainages validés en tout.",
+    ),
+    ("Against {}", "Sur {}"),
     // check: the summary line and the messages.
     ("{} error, {}", "{} erreur, {}"),
     ("{} errors, {}", "{} erreurs, {}"),
