@@ -128,7 +128,13 @@ fn the_page_in_french() {
     let wd = campaign();
     let page = stdout(&wd, "2022-03-03", &["--lang", "fr", "report", "--format", "html"]);
     assert!(page.contains("<html lang=\"fr\">"));
-    for text in ["Par mandat", "Jours restants avant la clôture", "Au 3 mars 2022.", "44\u{202f}%", "Député"] {
+    for text in [
+        "Par mandat",
+        "Jours restants avant la clôture",
+        "Au 3 mars 2022.",
+        "44\u{202f}%",
+        "Député",
+    ] {
         assert!(page.contains(text), "no `{text}`");
     }
     for english in [">By mandate<", ">Validated<", "validated as of"] {

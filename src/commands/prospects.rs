@@ -523,7 +523,7 @@ fn csv(summary: &Summary) -> String {
                     .iter()
                     .enumerate()
                     .filter(|(j, _)| *j != i)
-                    .map(|(_, m)| describe(m))
+                    .map(|(_, m)| describe(m, Lang::En))
                     .collect();
                 (Some(&p.mandates[i]), others)
             });
@@ -542,13 +542,18 @@ fn csv(summary: &Summary) -> String {
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn describe(m: &HeldView) -> String {
+fn describe(m: &HeldView, lang: Lang) -> String {
     let place = if m.circonscription.is_empty() {
         String::new()
     } else {
         format!(" ({})", m.circonscription)
     };
-    format!("{}{place}, {}", m.mandate, m.department.unwrap_or("?"))
+    // In French, the mandate's official label rather than its code.
+    let mandate = match (lang, m.mandate.parse::<crate::rules::Mandate>()) {
+        (Lang::Fr, Ok(mandate)) => tr(lang, mandate.label()).into_owned(),
+        _ => m.mandate.to_string(),
+    };
+    format!("{mandate}{place}, {}", m.department.unwrap_or("?"))
 }
 
 fn table(
@@ -567,15 +572,16 @@ fn table(
         summary.prospects.len()
     );
     let mut out = format!("{}\n", tr(lang, &title));
-    out.push_str(&format!(
-        "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.\n",
+    let register_line = format!(
+        "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.",
         r.files, r.rows, r.eligible, r.persons, r.ineligible, r.skipped, r.unknown_unit
-    ));
-    out.push_str(&format!(
+    );
+    let taken = format!(
         "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the \
-         candidate's live entries (claimed, sent, validated): {} of {} départements reached.\n\n",
+         candidate's live entries (claimed, sent, validated): {} of {} départements reached.",
         summary.excluded.ledger, summary.excluded.published, standing.reached, standing.min_departments
-    ));
+    );
+    out.push_str(&format!("{}\n{}\n\n", tr(lang, &register_line), tr(lang, &taken)));
     let mut table = comfy_table::Table::new();
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
@@ -597,7 +603,7 @@ fn table(
         } else {
             why
         };
-        let mandates: Vec<String> = p.mandates.iter().map(describe).collect();
+        let mandates: Vec<String> = p.mandates.iter().map(|m| describe(m, lang)).collect();
         table.add_row(vec![
             (i + 1).to_string(),
             clean(&format!("{} {}", p.last_name, p.first_name)).into_owned(),
@@ -613,15 +619,17 @@ fn table(
     out.push_str(&table.to_string());
     out.push('\n');
     if more > 0 {
-        out.push_str(&format!(
-            "… and {more} more: --limit N shows more, --format csv gives them all as a call list\n"
-        ));
+        let line =
+            format!("… and {more} more: --limit N shows more, --format csv gives them all as a call list");
+        out.push_str(&tr(lang, &line));
+        out.push('\n');
     }
     if !unknown.is_empty() {
-        out.push_str(&format!(
-            "\n{} register row(s) do not say which unit they count in (not ranked):\n",
+        let line = format!(
+            "{} register row(s) do not say which unit they count in (not ranked):",
             unknown.len()
-        ));
+        );
+        out.push_str(&format!("\n{}\n", tr(lang, &line)));
         for u in unknown.iter().take(5) {
             let person = &register.persons[u.person];
             out.push_str(&format!(

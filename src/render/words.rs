@@ -629,6 +629,26 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("Prospects: {} person(s)", "Élus à solliciter : {} personne(s)"),
     ("{} not reached yet", "{} pas encore atteint"),
+    (
+        "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.",
+        "Répertoire : {} fichiers, {} lignes, {} éligibles (tenues par {} personnes), {} non éligibles, {} ignorées, {} sans collectivité connue.",
+    ),
+    (
+        "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the candidate's live entries (claimed, sent, validated): {} of {} départements reached.",
+        "Déjà pris : {} dans le registre (tout statut), {} publiés. Atteints et sous le plafond comptent les entrées vivantes du candidat (promises, envoyées, validées) : {} départements atteints sur {}.",
+    ),
+    (
+        "… and {} more: --limit N shows more, --format csv gives them all as a call list",
+        "… et {} de plus : --limit N en montre davantage, --format csv les donne tous comme liste d'appels",
+    ),
+    (
+        "{} register row(s) do not say which unit they count in (not ranked):",
+        "{} ligne(s) du répertoire ne disent pas dans quelle collectivité elles comptent (non classées) :",
+    ),
+    (
+        "the Alsace section does not say Bas-Rhin or Haut-Rhin",
+        "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
+    ),
     ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
 ];
 
