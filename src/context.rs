@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
-use crate::render::Lang;
+use crate::lang::Lang;
 
 use crate::ledger::read::expand;
 use crate::ledger::{Format, LedgerReader, ReadOptions};

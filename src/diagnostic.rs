@@ -1,15 +1,14 @@
 //! Problems found in ledgers, with their stable codes (SPEC.md) and where
 //! they are: file, line and column.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::render::Lang;
-use crate::render::text::{clean, clean_path};
-use crate::render::words::tr;
+use crate::text::{clean, clean_path};
 
 /// How bad a problem is: errors fail `check`, warnings only with
 /// `--deny-warnings`.
@@ -146,16 +145,35 @@ impl Diagnostic {
     }
 }
 
+/// The words a diagnostic is written with besides its own: the column and
+/// hint labels, and the translation of its message and hint.
+pub struct Wording<'w> {
+    pub column: &'w str,
+    pub hint: &'w str,
+    /// What comes before a value after a label: ":" or, in French, " :".
+    pub colon: &'w str,
+    pub translate: &'w dyn Fn(&str) -> Cow<'_, str>,
+}
+
+impl Wording<'_> {
+    pub const ENGLISH: Wording<'static> = Wording {
+        column: "column",
+        hint: "hint:",
+        colon: ":",
+        translate: &|text| Cow::Borrowed(text),
+    };
+}
+
 impl Diagnostic {
     /// `FILE:LINE: error[CODE]: message`, then the hint on its own line,
-    /// in `lang`. The prefix is the same in every language, since tools
+    /// in `wording`. The prefix is the same in every language, since tools
     /// parse it; the message and the hint are translated.
-    pub fn in_lang(&self, lang: Lang) -> String {
+    pub fn written(&self, wording: &Wording) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        // Every value from a file is written out safe (`render::text`).
+        // Every value from a file is written out safe (`crate::text`).
         let mut out = format!(
             "{}:{}: {}[{}]: ",
             clean_path(&self.file),
@@ -163,17 +181,16 @@ impl Diagnostic {
             severity,
             self.code
         );
-        let (column, hint) = match lang {
-            Lang::En => ("column", "hint:"),
-            Lang::Fr => ("colonne", "aide :"),
-        };
-        let colon = if lang == Lang::Fr { " :" } else { ":" };
         if let Some(name) = &self.column {
-            out.push_str(&format!("{column} `{}`{colon} ", clean(name)));
+            out.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
         }
-        out.push_str(&clean(&tr(lang, &self.message)));
+        out.push_str(&clean(&(wording.translate)(&self.message)));
         if let Some(text) = &self.hint {
-            out.push_str(&format!("\n  = {hint} {}", clean(&tr(lang, text))));
+            out.push_str(&format!(
+                "\n  = {} {}",
+                wording.hint,
+                clean(&(wording.translate)(text))
+            ));
         }
         out
     }
@@ -182,6 +199,6 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     /// `FILE:LINE: error[CODE]: message`, then the hint on its own line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
+        f.write_str(&self.written(&Wording::ENGLISH))
     }
 }

@@ -113,3 +113,70 @@ impl<S: AsRef<str>> Sponsorship<S> {
         )
     }
 }
+
+/// A column the tool knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Status,
+    Candidate,
+    Civility,
+    LastName,
+    FirstName,
+    Mandate,
+    Circonscription,
+    Department,
+    ClaimedOn,
+    PublishedOn,
+    Source,
+    Notes,
+}
+
+impl Field {
+    /// The columns of a new ledger, in order.
+    pub const ALL: [Field; 12] = [
+        Field::Status,
+        Field::Candidate,
+        Field::Civility,
+        Field::LastName,
+        Field::FirstName,
+        Field::Mandate,
+        Field::Circonscription,
+        Field::Department,
+        Field::ClaimedOn,
+        Field::PublishedOn,
+        Field::Source,
+        Field::Notes,
+    ];
+
+    /// Whether the column says who the official is (RULES.md §1): a change
+    /// to it may make the entry another's duplicate.
+    pub fn is_identity(self) -> bool {
+        matches!(
+            self,
+            Field::LastName | Field::FirstName | Field::Mandate | Field::Circonscription | Field::Department
+        )
+    }
+
+    /// The column's name in a campaign ledger.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Status => "status",
+            Field::Candidate => "candidate",
+            Field::Civility => "civility",
+            Field::LastName => "last_name",
+            Field::FirstName => "first_name",
+            Field::Mandate => "mandate",
+            Field::Circonscription => "circonscription",
+            Field::Department => "department",
+            Field::ClaimedOn => "claimed_on",
+            Field::PublishedOn => "published_on",
+            Field::Source => "source",
+            Field::Notes => "notes",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        // The variants are declared in the order of `ALL`.
+        self as usize
+    }
+}

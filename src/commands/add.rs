@@ -21,10 +21,10 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::write::LockedLedger;
 use crate::ops::compare::{Comparison, ledger_files};
-use crate::render::text::{clean, clean_path};
 use crate::rules::Status;
 use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
 use crate::sponsorship::Sponsorship;
+use crate::text::{clean, clean_path};
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;

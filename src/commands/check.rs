@@ -13,13 +13,13 @@ use crate::commands::prospects::read_register;
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry_at;
 use crate::ledger::scan::{Scan, findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
 use crate::render::Lang;
 use crate::render::words::tr;
-use crate::rules::identity::Registry;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
@@ -167,7 +167,7 @@ fn human(result: &Scan, color: bool, lang: Lang) -> String {
     };
     let mut out = String::new();
     for diagnostic in &result.diagnostics {
-        let text = diagnostic.in_lang(lang);
+        let text = crate::render::words::diagnostic(diagnostic, lang);
         let (label, code) = match diagnostic.severity {
             Severity::Error => ("error", "1;31"),
             Severity::Warning => ("warning", "1;33"),

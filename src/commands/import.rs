@@ -2,7 +2,7 @@
 //! of the Conseil constitutionnel.
 //!
 //! Who is who is decided in `rules::matching`, what each entry becomes in
-//! `rules::reconcile`; this module reads the two files, rewrites the ledger
+//! `ops::reconcile`; this module reads the two files, rewrites the ledger
 //! in one atomic step under its lock (every untouched byte as it was), and
 //! prints the reconciliation as a table or as JSON.
 
@@ -26,15 +26,15 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
 use crate::ops::compare::ledger_files;
+use crate::ops::reconcile::{self, Admission, Claim, Kept, NoteKind, Reconciler, Reconciliation};
 use crate::render::Lang;
-use crate::render::text::clean;
 use crate::render::words::tr;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::{candidate_key, candidate_name_advice, closest_names};
 use crate::rules::matching::Fit;
-use crate::rules::reconcile::{self, Admission, Claim, Kept, NoteKind, Reconciler, Reconciliation};
 use crate::rules::{Mandate, Status};
 use crate::sponsorship::Sponsorship;
+use crate::text::clean;
 
 /// How many problems of a file to quote in a message.
 const QUOTED: usize = 10;

@@ -17,11 +17,11 @@ use crate::ledger::scan::each_entry;
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
 use crate::render::Lang;
-use crate::render::text::{clean, clean_path};
 use crate::render::words::tr;
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
+use crate::text::{clean, clean_path};
 
 pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     let dir = register_dir(args.register.as_deref(), context)?;

@@ -8,7 +8,7 @@ use crate::cli::RemoveArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ledger::edit::target_file;
 use crate::ops::select::{Selection, select_one};
-use crate::render::text::{clean, clean_path};
+use crate::text::{clean, clean_path};
 
 pub fn run(args: &RemoveArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;

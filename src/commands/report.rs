@@ -12,17 +12,19 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::keys::KeyHasher;
+use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
-use crate::ledger::scan::{self, Scan, scan};
+use crate::ledger::scan::{Scan, scan};
 use crate::render::model::Extras;
 use crate::render::model::Sections;
 use crate::render::{self, Report};
 use crate::rules::Status;
 use crate::rules::fold::tidy;
+use crate::rules::identity::candidate_key;
 use crate::rules::identity::closest_names;
-use crate::rules::identity::{KeyHasher, candidate_key};
-use crate::rules::tally::{CandidateTally, Tally, TallyBuilder};
+use crate::rules::tally::{CandidateTally, Tally};
 
 /// How many unreadable rows to show before sending the user to `check`.
 const SHOWN_ERRORS: usize = 5;
@@ -35,7 +37,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
     }
     refuse_unread_rows(&result)?;
-    let tally = builder.finish(scan::threads());
+    let tally = builder.finish(crate::engine::parts::threads());
     note_findings(&result, &tally);
     if result.shared_constituency > 0 {
         eprintln!(

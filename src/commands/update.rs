@@ -18,9 +18,9 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::scan::describe_finding;
 use crate::ops::compare::{Comparison, ledger_files};
 use crate::ops::select::{Selection, select_one};
-use crate::render::text::{clean, clean_path};
 use crate::rules::identity::{FindingKind, Location};
 use crate::rules::{Department, Mandate, Status};
+use crate::text::{clean, clean_path};
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;

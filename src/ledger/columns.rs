@@ -3,88 +3,23 @@
 use crate::official::{self, Container, Publication};
 use crate::rules::fold::fold;
 
-/// A column the tool knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Status,
-    Candidate,
-    Civility,
-    LastName,
-    FirstName,
-    Mandate,
-    Circonscription,
-    Department,
-    ClaimedOn,
-    PublishedOn,
-    Source,
-    Notes,
-}
+pub use crate::sponsorship::Field;
 
-impl Field {
-    /// The columns of a new ledger, in order.
-    pub const ALL: [Field; 12] = [
-        Field::Status,
-        Field::Candidate,
-        Field::Civility,
-        Field::LastName,
-        Field::FirstName,
-        Field::Mandate,
-        Field::Circonscription,
-        Field::Department,
-        Field::ClaimedOn,
-        Field::PublishedOn,
-        Field::Source,
-        Field::Notes,
-    ];
-
-    /// Whether the column says who the official is (RULES.md §1): a change
-    /// to it may make the entry another's duplicate.
-    pub fn is_identity(self) -> bool {
-        matches!(
-            self,
-            Field::LastName | Field::FirstName | Field::Mandate | Field::Circonscription | Field::Department
-        )
-    }
-
-    /// The column's name in a campaign ledger.
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Status => "status",
-            Field::Candidate => "candidate",
-            Field::Civility => "civility",
-            Field::LastName => "last_name",
-            Field::FirstName => "first_name",
-            Field::Mandate => "mandate",
-            Field::Circonscription => "circonscription",
-            Field::Department => "department",
-            Field::ClaimedOn => "claimed_on",
-            Field::PublishedOn => "published_on",
-            Field::Source => "source",
-            Field::Notes => "notes",
-        }
-    }
-
-    /// Other names accepted in a header, folded (French headers, spaces).
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Field::Status => &["statut"],
-            Field::Candidate => &["candidat", "candidate", "candidateparrainee"],
-            Field::Civility => &["civilite"],
-            Field::LastName => &["nom", "lastname"],
-            Field::FirstName => &["prenom", "firstname"],
-            Field::Mandate => &["mandat"],
-            Field::Circonscription => &[],
-            Field::Department => &["departement", "dept"],
-            Field::ClaimedOn => &["claimedon", "datedepromesse"],
-            Field::PublishedOn => &["publishedon", "datedepublication"],
-            Field::Source => &[],
-            Field::Notes => &["note", "commentaire", "commentaires"],
-        }
-    }
-
-    fn index(self) -> usize {
-        // The variants are declared in the order of `ALL`.
-        self as usize
+/// Other names accepted in a header, folded (French headers, spaces).
+fn aliases(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Status => &["statut"],
+        Field::Candidate => &["candidat", "candidate", "candidateparrainee"],
+        Field::Civility => &["civilite"],
+        Field::LastName => &["nom", "lastname"],
+        Field::FirstName => &["prenom", "firstname"],
+        Field::Mandate => &["mandat"],
+        Field::Circonscription => &[],
+        Field::Department => &["departement", "dept"],
+        Field::ClaimedOn => &["claimedon", "datedepromesse"],
+        Field::PublishedOn => &["publishedon", "datedepublication"],
+        Field::Source => &[],
+        Field::Notes => &["note", "commentaire", "commentaires"],
     }
 }
 
@@ -125,7 +60,7 @@ impl Columns {
         for (position, name) in names.into_iter().enumerate() {
             let folded = fold(name);
             for field in Field::ALL {
-                let known = fold(field.name()) == folded || field.aliases().contains(&folded.as_str());
+                let known = fold(field.name()) == folded || aliases(field).contains(&folded.as_str());
                 if known && columns.positions[field.index()].is_none() {
                     columns.positions[field.index()] = Some(position);
                 }

@@ -2,7 +2,7 @@
 //! the file and kept when the tool writes to it (SPEC.md).
 
 /// The UTF-8 byte order mark that Excel writes.
-pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub use crate::text::UTF8_BOM as BOM;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dialect {

@@ -7,7 +7,6 @@ pub mod edit;
 pub mod encoding;
 pub mod new_rows;
 pub mod read;
-pub mod records;
 pub mod scan;
 pub mod write;
 

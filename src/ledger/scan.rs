@@ -14,48 +14,12 @@ use rustc_hash::FxHashMap;
 use super::columns::Format;
 use super::read::{LedgerReader, OpenError, ReadOptions, expand, expand_noting};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::collect::Collector;
+use crate::engine::parts::{Span, cut, lines_at, threads};
+use crate::engine::registry::{Registry, RowStart};
 use crate::ledger::encoding::TextEncoding;
-use crate::rules::identity::{FindingKind, Location, Registry, RowStart};
-use crate::rules::tally::TallyBuilder;
+use crate::rules::identity::{FindingKind, Location};
 use crate::sponsorship::{Entry, Sponsorship};
-
-/// What gathers entries during a scan, one per part, joined at the end.
-pub trait Collector: Default + Send {
-    /// One good entry, read at `at`, in an official publication or not.
-    fn collect(&mut self, entry: &Entry, at: RowStart, official: bool);
-    /// The part is read: last work in its own thread.
-    fn seal(&mut self) {}
-    /// Takes in the collection of the part read after this one.
-    fn absorb(&mut self, later: Self);
-}
-
-impl Collector for Registry {
-    fn collect(&mut self, entry: &Entry, at: RowStart, official: bool) {
-        self.record(entry, at, !official);
-    }
-
-    fn seal(&mut self) {
-        Registry::seal(self);
-    }
-
-    fn absorb(&mut self, later: Registry) {
-        Registry::absorb(self, later);
-    }
-}
-
-impl Collector for TallyBuilder {
-    fn collect(&mut self, entry: &Entry, _: RowStart, _: bool) {
-        self.add(entry);
-    }
-
-    fn seal(&mut self) {
-        TallyBuilder::seal(self);
-    }
-
-    fn absorb(&mut self, later: TallyBuilder) {
-        TallyBuilder::absorb(self, later);
-    }
-}
 
 /// What a scan of one or more ledger files found.
 #[derive(Debug, Default)]
@@ -85,28 +49,6 @@ impl Scan {
     pub fn file_of(&self, part: u16) -> &Arc<Path> {
         &self.parts[usize::from(part)]
     }
-}
-
-/// A file is read in parts only above this size: below, one core is quick
-/// enough and threads would cost more than they save.
-/// `PARRAINAGE_PART_BYTES` changes it, and `PARRAINAGE_THREADS` the number
-/// of threads, so that tests can check that a file read in parts gives
-/// exactly what it gives in one.
-fn part_min_bytes() -> u64 {
-    std::env::var("PARRAINAGE_PART_BYTES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(4 << 20)
-}
-
-pub fn threads() -> usize {
-    std::env::var("PARRAINAGE_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .min(64)
 }
 
 /// Reads every file of a ledger, checks each row, and hands each good entry
@@ -192,13 +134,6 @@ pub fn each_entry_at(
         errors.extend(found.drain(..).filter(Diagnostic::is_error));
     }
     errors
-}
-
-/// One part of a file: its bytes.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: u64,
-    end: u64,
 }
 
 fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan) -> Vec<C> {
@@ -375,49 +310,6 @@ fn read_part<C: Collector, R: Read>(
     (collector, diagnostics, counts, lines)
 }
 
-/// Cuts a file into `count` parts, each starting just after a line end,
-/// for as many threads. Only a few KiB are read at each cut; whether a cut
-/// fell inside a quoted value is known once the parts are read.
-fn cut(path: &Path, count: usize) -> std::io::Result<Vec<Span>> {
-    let size = std::fs::metadata(path)?.len();
-    let min = part_min_bytes();
-    if size < min * 2 {
-        return Ok(Vec::new());
-    }
-    let count = count.min((size / min) as usize).max(1) as u64;
-    let mut file = File::open(path)?;
-    let mut block = vec![0u8; 1 << 16];
-    let mut starts = vec![0u64];
-    for k in 1..count {
-        let mut at = (size * k / count).max(*starts.last().unwrap_or(&0));
-        // The first line end at or after the share.
-        let start = loop {
-            file.seek(SeekFrom::Start(at))?;
-            let read = file.read(&mut block)?;
-            if read == 0 {
-                break None;
-            }
-            if let Some(end) = memchr::memchr(b'\n', &block[..read]) {
-                break Some(at + end as u64 + 1);
-            }
-            at += read as u64;
-        };
-        match start {
-            Some(start) if start < size && start > *starts.last().unwrap_or(&0) => starts.push(start),
-            _ => break,
-        }
-    }
-    if starts.len() < 2 {
-        return Ok(Vec::new());
-    }
-    let ends = starts.iter().skip(1).copied().chain(std::iter::once(size));
-    Ok(starts
-        .iter()
-        .zip(ends)
-        .map(|(start, end)| Span { start: *start, end })
-        .collect())
-}
-
 /// The registry's findings as diagnostics, each naming the official and the
 /// earlier row. The rows concerned are read again, from their offsets, and
 /// their lines counted.
@@ -504,88 +396,6 @@ fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64
     found
 }
 
-/// The line of each byte offset of `offsets` (in order) of a file: one
-/// more than the line ends before it, as readers count. Offsets past the
-/// file's end get no line. The file is cut in one stretch per thread,
-/// whose line ends are counted side by side.
-fn lines_at(path: &Path, offsets: &[u64]) -> std::io::Result<Vec<u64>> {
-    let last = offsets.last().copied().unwrap_or(0);
-    // Below 4 MiB a file is counted on one thread.
-    let stretches = threads().min(usize::try_from(last >> 22).unwrap_or(usize::MAX));
-    lines_in_stretches(path, offsets, stretches.max(1))
-}
-
-fn lines_in_stretches(path: &Path, offsets: &[u64], count: usize) -> std::io::Result<Vec<u64>> {
-    let size = std::fs::metadata(path)?.len();
-    let last = offsets.last().map_or(0, |o| (*o).min(size));
-    // Line ends in each stretch, before each of its offsets and in all.
-    let stretches: Vec<std::io::Result<(Vec<u64>, u64)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..count)
-            .map(|i| {
-                let start = last / count as u64 * i as u64;
-                let end = if i + 1 == count {
-                    last
-                } else {
-                    last / count as u64 * (i as u64 + 1)
-                };
-                // An offset at the last stretch's end is its.
-                let first = offsets.partition_point(|o| *o < start);
-                let upto = offsets.partition_point(|o| *o < end || (i + 1 == count && *o == end));
-                let offsets = &offsets[first..upto];
-                scope.spawn(move || line_ends_before(path, start, end, offsets))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(std::io::Error::other("a counting thread failed")))
-            })
-            .collect()
-    });
-    let mut lines = Vec::with_capacity(offsets.len());
-    let mut before = 0;
-    for stretch in stretches {
-        let (counts, total) = stretch?;
-        lines.extend(counts.iter().map(|n| before + n + 1));
-        before += total;
-    }
-    Ok(lines)
-}
-
-/// The line ends between `start` and each of `offsets` (in order, within
-/// `start..=end`) of a file, and between `start` and `end`.
-fn line_ends_before(path: &Path, start: u64, end: u64, offsets: &[u64]) -> std::io::Result<(Vec<u64>, u64)> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(start))?;
-    let mut input = file.take(end - start);
-    let mut buffer = vec![0u8; 1 << 18];
-    let (mut position, mut line_ends) = (start, 0u64);
-    let mut counts = Vec::with_capacity(offsets.len());
-    loop {
-        let read = match input.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        let chunk = &buffer[..read];
-        let chunk_end = position + read as u64;
-        let mut counted = 0;
-        for offset in offsets[counts.len()..].iter().take_while(|o| **o <= chunk_end) {
-            let upto = (offset - position) as usize;
-            line_ends += memchr::memchr_iter(b'\n', &chunk[counted..upto]).count() as u64;
-            counted = upto;
-            counts.push(line_ends);
-        }
-        line_ends += memchr::memchr_iter(b'\n', &chunk[counted..]).count() as u64;
-        position = chunk_end;
-    }
-    // Offsets at the very start of an empty stretch.
-    counts.resize(offsets.len(), line_ends);
-    Ok((counts, line_ends))
-}
-
 /// A finding as a diagnostic on the later row, naming the official and the
 /// earlier row.
 pub fn describe_finding(
@@ -665,61 +475,5 @@ fn describe_mandate(s: &Sponsorship) -> String {
         s.mandate.code().to_string()
     } else {
         format!("{} of {}", s.mandate.code(), s.circonscription)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cuts_fall_just_after_line_ends_and_cover_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("l.csv");
-        // 10.8 MB: above twice the default part size.
-        let text: String = (0..900_000).map(|i| format!("row {i:07}\n")).collect();
-        std::fs::write(&path, &text).unwrap();
-        let spans = cut(&path, 3).unwrap();
-        let bytes = text.as_bytes();
-        assert_eq!(spans.len(), 2, "10.8 MB in parts of at least 4 MiB");
-        assert_eq!(spans[0].start, 0);
-        assert_eq!(spans.last().unwrap().end, bytes.len() as u64);
-        for pair in spans.windows(2) {
-            assert_eq!(pair[0].end, pair[1].start);
-            assert_eq!(bytes[pair[1].start as usize - 1], b'\n');
-        }
-    }
-
-    #[test]
-    fn lines_are_counted_alike_in_any_number_of_stretches() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("lines.csv");
-        let text: String = (0..500).map(|i| "x".repeat(i % 7) + "\n").collect();
-        std::fs::write(&path, &text).unwrap();
-        let offsets: Vec<u64> = (0..text.len() as u64)
-            .step_by(5)
-            .chain([text.len() as u64])
-            .collect();
-        let expected: Vec<u64> = offsets
-            .iter()
-            .map(|o| {
-                1 + text.as_bytes()[..*o as usize]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count() as u64
-            })
-            .collect();
-        for stretches in 1..=4 {
-            let lines = lines_in_stretches(&path, &offsets, stretches).unwrap();
-            assert_eq!(lines, expected, "{stretches} stretches");
-        }
-    }
-
-    #[test]
-    fn a_small_file_is_not_cut() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.csv");
-        std::fs::write(&path, "a\nb\n").unwrap();
-        assert!(cut(&path, 2).unwrap().is_empty());
     }
 }

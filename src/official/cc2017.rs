@@ -4,8 +4,8 @@
 //! départemental-e`), one per overseas assembly.
 
 use super::{CIVILITIES, Container, DateForm, Publication};
-use crate::ledger::Field;
 use crate::rules::Mandate;
+use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2017-csv",

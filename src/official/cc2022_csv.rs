@@ -2,8 +2,8 @@
 //! `dd/mm/yyyy` dates, civilities `M.` and `Mme`.
 
 use super::{CIVILITIES, Container, DateForm, Publication};
-use crate::ledger::Field;
 use crate::rules::Mandate;
+use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2022-csv",

@@ -4,7 +4,7 @@
 
 use super::cc2022_csv::{DEPARTMENTS, MANDATES};
 use super::{CIVILITIES, Container, DateForm, Publication};
-use crate::ledger::Field;
+use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2022-json",

@@ -6,8 +6,17 @@
 
 use serde_json::Value;
 
-use crate::ledger::Dialect;
-use crate::ledger::dialect::BOM;
+use crate::text::UTF8_BOM as BOM;
+
+/// One CSV row (`,`, LF), quoted where needed, as the ledger readers read it.
+fn csv_row<T: AsRef<[u8]>>(fields: &[T]) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    writer.write_record(fields).expect("write to memory");
+    writer.into_inner().expect("flush to memory")
+}
 
 /// Why a JSON file cannot be read as a publication: the line, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,8 +63,7 @@ pub fn to_csv(bytes: &[u8]) -> Result<Vec<u8>, JsonError> {
             }
         }
     }
-    let dialect = Dialect::default();
-    let mut out = dialect.encode_row(&header);
+    let mut out = csv_row(&header);
     let mut line = 2u64;
     for (i, item) in items.iter().enumerate() {
         let at = lines.get(i).copied().unwrap_or(line);
@@ -81,7 +89,7 @@ pub fn to_csv(bytes: &[u8]) -> Result<Vec<u8>, JsonError> {
                 }
             });
         }
-        let row = dialect.encode_row(&fields);
+        let row = csv_row(&fields);
         line += row.iter().filter(|b| **b == b'\n').count() as u64;
         out.extend_from_slice(&row);
     }

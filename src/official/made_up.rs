@@ -2,8 +2,8 @@
 //! own: the test that a new format is one file of this folder.
 
 use super::{Container, DateForm, Publication};
-use crate::ledger::Field;
 use crate::rules::Mandate;
+use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "made-up-2027-csv",

@@ -18,10 +18,10 @@ pub mod rne;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::ledger::Field;
 use crate::rules::fold::{fold, fold_words};
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Mandate};
+use crate::sponsorship::Field;
 
 /// How a publication's rows are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

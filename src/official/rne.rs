@@ -169,7 +169,7 @@ impl Register {
         // no quote (so every line end ends a row) in pieces; then the
         // pieces are joined in name and reading order, so that the result
         // is the same as one pass.
-        let threads = crate::ledger::scan::threads().max(1);
+        let threads = crate::engine::parts::threads().max(1);
         let mut pieces: Vec<Piece> = Vec::new();
         for (file, text) in texts.iter().enumerate() {
             pieces.extend(Piece::cut(file, text, threads));

@@ -9,17 +9,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::context::Failure;
+use crate::engine::keys::{KeyHasher, Keys};
 use crate::ledger::read::{LedgerReader, expand};
 use crate::ledger::{Field, ReadOptions};
 use crate::rules::fold::{fold, folds_to};
-use crate::rules::identity::{FindingKind, KeyHasher, Location, candidate_key};
+use crate::rules::identity::{FindingKind, Location, candidate_key};
 use crate::sponsorship::Sponsorship;
 
 /// The new entry compared with every row of the ledger, one at a time.
 pub struct Comparison<'a> {
     entry: &'a Sponsorship,
     hasher: KeyHasher,
-    keys: crate::rules::identity::Keys,
+    keys: Keys,
     candidate: String,
     /// The first row of each kind of finding.
     pub found: Vec<(FindingKind, Sponsorship, Location)>,

@@ -2,4 +2,5 @@
 //! once the command line is read, before anything is printed.
 
 pub mod compare;
+pub mod reconcile;
 pub mod select;

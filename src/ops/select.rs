@@ -11,9 +11,9 @@ use crate::ledger::encoding::TextEncoding;
 use crate::ledger::read::{Layout, Row};
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Dialect, ReadOptions};
-use crate::render::text::{clean, clean_path};
 use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate};
+use crate::text::{clean, clean_path};
 
 /// A ledger file read whole under its lock, and the entry chosen in it.
 pub struct Selected {

@@ -6,11 +6,11 @@ use std::path::Path;
 use serde_json::json;
 
 use super::Lang;
-use super::text::{clean, clean_path};
 use super::words::{self, tr};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
 use crate::sponsorship::Sponsorship;
+use crate::text::{clean, clean_path};
 
 /// One entry and where it is.
 pub struct Listed {

@@ -259,7 +259,7 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Line ends become spaces here, so that a name cannot break a table.
     let text = text.replace(['\n', '\r'], " ");
-    for c in super::text::clean(&text).chars() {
+    for c in crate::text::clean(&text).chars() {
         if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
             out.push('\\');
         }

@@ -9,10 +9,10 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod table;
-pub mod text;
 pub mod tiles;
 pub mod words;
 
+pub use crate::lang::Lang;
 pub use model::Report;
 
 use crate::cli::ReportFormat;
@@ -25,156 +25,5 @@ pub fn render(report: &Report, format: ReportFormat, color: bool, lang: Lang) ->
         ReportFormat::Csv => csv::render(report),
         ReportFormat::Markdown => markdown::render(report, lang),
         ReportFormat::Html => html::render(report, lang),
-    }
-}
-
-/// The language numbers, dates and words of human output are written in
-/// (`--lang`, the `lang` setting, else the locale).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-impl Lang {
-    /// `fr` or `en` (a locale such as `fr_FR.UTF-8` too).
-    pub fn parse(text: &str) -> Option<Lang> {
-        let code = text.trim().to_ascii_lowercase();
-        if code.starts_with("fr") {
-            Some(Lang::Fr)
-        } else if code.starts_with("en") || code == "c" || code == "posix" {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The locale's language: the first of `LC_ALL`, `LC_MESSAGES` and
-    /// `LANG` that is set, as the C library reads them; English otherwise.
-    pub fn from_locale(variable: impl Fn(&str) -> Option<String>) -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| variable(name).filter(|v| !v.is_empty()))
-            .next()
-            .and_then(|value| Lang::parse(&value))
-            .unwrap_or_default()
-    }
-
-    /// The language's code, for `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// A whole number with its thousands grouped: `13,427`, or `13 427`
-    /// (narrow no-break space) in French.
-    pub fn number(self, n: impl Into<i64>) -> String {
-        let n: i64 = n.into();
-        let digits = n.unsigned_abs().to_string();
-        let separator = match self {
-            Lang::En => ",",
-            Lang::Fr => "\u{202f}",
-        };
-        let mut out = String::with_capacity(digits.len() + 4);
-        if n < 0 {
-            out.push('-');
-        }
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push_str(separator);
-            }
-            out.push(digit);
-        }
-        out
-    }
-
-    /// A share of 0 to 1 as a whole percentage: `44%`, or `44 %`.
-    pub fn percent(self, share: f64) -> String {
-        let n = (share * 100.0).round() as i64;
-        match self {
-            Lang::En => format!("{n}%"),
-            Lang::Fr => format!("{n}\u{202f}%"),
-        }
-    }
-
-    /// `8 February 2022`, or `8 février 2022`.
-    pub fn date(self, day: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        let months = match self {
-            Lang::En => MONTHS_EN,
-            Lang::Fr => MONTHS_FR,
-        };
-        format!("{} {} {}", day.day(), months[day.month0() as usize], day.year())
-    }
-
-    /// `8 Feb`, or `8 févr.`: for axes.
-    pub fn short_date(self, day: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        let month = match self {
-            Lang::En => MONTHS_EN[day.month0() as usize]
-                .chars()
-                .take(3)
-                .collect::<String>(),
-            // The abbreviations of French typography.
-            Lang::Fr => [
-                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-                "déc.",
-            ][day.month0() as usize]
-                .to_string(),
-        };
-        format!("{} {month}", day.day())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Lang;
-
-    #[test]
-    fn numbers_and_dates_in_either_language() {
-        assert_eq!(Lang::En.number(13427), "13,427");
-        assert_eq!(Lang::Fr.number(13427), "13\u{202f}427");
-        assert_eq!(Lang::En.number(500), "500");
-        assert_eq!(Lang::Fr.number(-1234567), "-1\u{202f}234\u{202f}567");
-        assert_eq!(Lang::Fr.percent(0.44), "44\u{202f}%");
-        let day = chrono::NaiveDate::from_ymd_opt(2022, 2, 8).unwrap();
-        assert_eq!(Lang::En.date(day), "8 February 2022");
-        assert_eq!(Lang::Fr.date(day), "8 février 2022");
-        assert_eq!(Lang::Fr.short_date(day), "8 févr.");
-        let october = chrono::NaiveDate::from_ymd_opt(2021, 10, 20).unwrap();
-        assert_eq!(Lang::Fr.short_date(october), "20 oct.");
-        assert_eq!(Lang::En.short_date(day), "8 Feb");
     }
 }

@@ -6,8 +6,8 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 
 use super::Lang;
 use super::model::{CandidateView, Report, yes_no};
-use super::text::clean;
 use super::words::{day, percent, tr};
+use crate::text::clean;
 
 const WIDTH: u16 = 80;
 const BAR: usize = 20;

@@ -12,6 +12,20 @@ use std::borrow::Cow;
 
 use super::Lang;
 
+/// How `lang` writes a diagnostic's labels and words.
+pub fn diagnostic(diagnostic: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
+    use crate::diagnostic::Wording;
+    match lang {
+        Lang::En => diagnostic.written(&Wording::ENGLISH),
+        Lang::Fr => diagnostic.written(&Wording {
+            column: "colonne",
+            hint: "aide :",
+            colon: " :",
+            translate: &|text| tr(Lang::Fr, text),
+        }),
+    }
+}
+
 /// `text` in `lang`.
 pub fn tr(lang: Lang, text: &str) -> Cow<'_, str> {
     match lang {

@@ -7,7 +7,7 @@ use super::election::{Election, PRESETS};
 use super::status::Status;
 use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
-use crate::ledger::Field;
+use crate::sponsorship::Field;
 use crate::sponsorship::Sponsorship;
 
 /// One problem with one entry, not yet located in a file.

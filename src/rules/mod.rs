@@ -13,7 +13,6 @@ pub mod fold;
 pub mod identity;
 pub mod mandate;
 pub mod matching;
-pub mod reconcile;
 pub mod status;
 pub mod tally;
 

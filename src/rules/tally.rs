@@ -7,25 +7,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rustc_hash::FxHashMap;
-
 use chrono::NaiveDate;
 
 use super::department::{self, Department};
 use super::election::Election;
-use super::fold::tidy;
-use super::identity::{CandidateNames, KeyHasher, candidate_key, for_each_merged, on_hash_ranges};
+use super::identity::candidate_key;
 use super::mandate::Mandate;
 use super::status::Status;
-use crate::sponsorship::Sponsorship;
 
 const UNITS: usize = department::ALL.len();
 const MANDATES: usize = Mandate::ALL.len();
-
-// A counted row packs its mandate and status in one byte: four bits of
-// mandate, three of status, one for "has a claim date". A 17th mandate or
-// a 9th status must not compile into another's count.
-const _: () = assert!(Mandate::ALL.len() <= 16 && Status::ALL.len() <= 8);
 
 /// Decided claims a forecast needs before it says anything.
 pub const FORECAST_MIN_DECIDED: u32 = 20;
@@ -187,6 +178,77 @@ impl CandidateTally {
         Some(f64::from(self.missing(election).sponsorships) / days as f64)
     }
 
+    /// Counts one entry (the first row of its official for this
+    /// candidate): what each status counts towards (RULES.md §1). `dated`:
+    /// a validated entry has its publication date; `claim_dated`: the entry
+    /// has a claim date, for the forecast.
+    pub fn count(
+        &mut self,
+        status: Status,
+        unit: &Department,
+        mandate: Mandate,
+        dated: bool,
+        claim_dated: bool,
+    ) {
+        let (unit, mandate) = (unit.index(), mandate.index());
+        if status.is_live() {
+            self.claimed_by_unit[unit] += 1;
+            self.by_mandate[mandate].1 += 1;
+        }
+        match status {
+            Status::Validated => {
+                self.validated_by_unit[unit] += 1;
+                self.by_mandate[mandate].0 += 1;
+                if !dated {
+                    self.undated += 1;
+                }
+            }
+            Status::Claimed | Status::Sent => self.pending += 1,
+            Status::Rejected | Status::Withdrawn | Status::Lost => self.lost += 1,
+            // An official who said no counts nowhere.
+            Status::Declined => {}
+        }
+        if claim_dated {
+            match status {
+                Status::Validated => {
+                    self.validated_claims += 1;
+                    self.decided_claims += 1;
+                }
+                Status::Rejected | Status::Withdrawn | Status::Lost => self.decided_claims += 1,
+                Status::Claimed | Status::Sent | Status::Declined => {}
+            }
+        }
+    }
+
+    /// Adds what another range of keys counted for this candidate.
+    pub fn add(&mut self, other: &CandidateTally) {
+        for (a, b) in self.validated_by_unit.iter_mut().zip(&other.validated_by_unit) {
+            *a += b;
+        }
+        for (a, b) in self.claimed_by_unit.iter_mut().zip(&other.claimed_by_unit) {
+            *a += b;
+        }
+        for (a, b) in self.by_mandate.iter_mut().zip(&other.by_mandate) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        self.undated += other.undated;
+        self.pending += other.pending;
+        self.lost += other.lost;
+        self.decided_claims += other.decided_claims;
+        self.validated_claims += other.validated_claims;
+    }
+
+    /// Notes `count` rows written with this spelling of the name.
+    pub(crate) fn add_spelling(&mut self, spelling: String, count: u32) {
+        *self.spellings.entry(spelling).or_default() += count;
+    }
+
+    /// Whether any row counted for this candidate.
+    pub(crate) fn has_rows(&self) -> bool {
+        !self.spellings.is_empty()
+    }
+
     /// The forecast at the current rate, once enough claims are decided.
     pub fn forecast(&self) -> Option<Forecast> {
         if self.decided_claims < FORECAST_MIN_DECIDED {
@@ -272,262 +334,6 @@ fn usable(by_unit: &[u32; UNITS], election: &Election) -> u32 {
     by_unit.iter().map(|n| (*n).min(cap)).sum()
 }
 
-/// One counted row, compactly: a million rows fit in 24 MB.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct CountedRow {
-    /// The (official, candidate) key, 96 bits of its hash: rows with one
-    /// key count once. (Two of five million different keys would share
-    /// 96 bits by chance in fewer than one run in 10^15.)
-    key_high: u64,
-    key_low: u32,
-    /// Reading order: the first row of a key counts.
-    sequence: u32,
-    spelling: u32,
-    /// Days since 2000-01-01 of the publication; `NO_DAY` if none.
-    day: u16,
-    unit: u8,
-    /// The mandate's index times 16, plus 8 if the entry has a claim
-    /// date, plus the status's index.
-    mandate_status: u8,
-}
-
-impl CountedRow {
-    fn key(&self) -> (u64, u32) {
-        (self.key_high, self.key_low)
-    }
-
-    fn mandate(&self) -> usize {
-        usize::from(self.mandate_status >> 4)
-    }
-
-    fn status(&self) -> Status {
-        Status::ALL[usize::from(self.mandate_status & 7)]
-    }
-
-    fn has_claim_date(&self) -> bool {
-        self.mandate_status & 8 != 0
-    }
-}
-
-const NO_DAY: u16 = u16::MAX;
-
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")
-}
-
-/// Gathers the entries of a ledger, part by part (a file, or a half of a
-/// large file read in its own thread), then counts them:
-/// [`finish`](Self::finish) gives the [`Tally`].
-#[derive(Clone, Default)]
-pub struct TallyBuilder {
-    keys: KeyHasher,
-    names: CandidateNames,
-    parts: Vec<Vec<CountedRow>>,
-}
-
-impl TallyBuilder {
-    /// Takes one entry.
-    pub fn add<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) {
-        let (spelling, candidate) = self.names.intern(s.candidate.as_ref());
-        let [low, high] = self.keys.sponsorship(s, self.names.key_hash(candidate));
-        if self.parts.is_empty() {
-            self.parts.push(Vec::new());
-        }
-        let rows = self.parts.last_mut().expect("a part");
-        let day = s
-            .published_on
-            .and_then(|d| u16::try_from((d - epoch()).num_days()).ok())
-            .filter(|d| *d != NO_DAY)
-            .unwrap_or(NO_DAY);
-        rows.push(CountedRow {
-            key_high: high,
-            key_low: low as u32,
-            sequence: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-            spelling,
-            day,
-            unit: s.department.index() as u8,
-            mandate_status: (s.mandate.index() << 4
-                | usize::from(s.claimed_on.is_some()) << 3
-                | s.status.index()) as u8,
-        });
-    }
-
-    /// Ends a part: its rows are sorted now, in the thread that read them.
-    pub fn seal(&mut self) {
-        for rows in &mut self.parts {
-            rows.sort_unstable();
-        }
-    }
-
-    /// Takes in what a later part gathered.
-    pub fn absorb(&mut self, mut later: TallyBuilder) {
-        let spellings = self.names.absorb(&later.names);
-        // Later parts come after in reading order.
-        let before = self.parts.iter().map(Vec::len).sum::<usize>();
-        let before = u32::try_from(before).unwrap_or(u32::MAX);
-        for rows in &mut later.parts {
-            for row in rows.iter_mut() {
-                row.spelling = spellings[row.spelling as usize].0;
-                row.sequence = row.sequence.saturating_add(before);
-            }
-        }
-        self.parts.append(&mut later.parts);
-    }
-
-    /// Counts every (official, candidate) once, the first row read, on up
-    /// to `threads` threads.
-    pub fn finish(self, threads: usize) -> Tally {
-        let names = &self.names;
-        let partials = on_hash_ranges(
-            &self.parts,
-            threads,
-            |row| row.key_high,
-            |range| Counts::of(range, names),
-        );
-        let mut all = Counts::new(names);
-        for partial in partials {
-            all.add(partial);
-        }
-        let Counts {
-            mut candidates,
-            spellings,
-            days,
-            duplicates,
-        } = all;
-        for ((candidate, day), n) in days {
-            candidates[candidate as usize]
-                .by_date
-                .insert(epoch() + chrono::Duration::days(i64::from(day)), n);
-        }
-        for (spelling, count) in spellings.iter().enumerate() {
-            let (text, candidate) = names.spelling(spelling as u32);
-            if *count > 0 {
-                // Spellings that differ only by spaces are one.
-                *candidates[candidate as usize]
-                    .spellings
-                    .entry(tidy(text))
-                    .or_default() += *count;
-            }
-        }
-        let candidates = candidates
-            .into_iter()
-            .enumerate()
-            .filter(|(_, t)| !t.spellings.is_empty())
-            .map(|(c, t)| (names.folded(c as u32).to_string(), t))
-            .collect();
-        Tally {
-            candidates,
-            duplicates,
-        }
-    }
-}
-
-/// What the rows of a range of keys count.
-struct Counts {
-    candidates: Vec<CandidateTally>,
-    /// Rows counted, per spelling of a candidate's name.
-    spellings: Vec<u32>,
-    /// Validated rows per candidate and publication day, counted as
-    /// numbers and turned into dates once.
-    days: FxHashMap<(u32, u16), u32>,
-    duplicates: u32,
-}
-
-impl Counts {
-    fn new(names: &CandidateNames) -> Counts {
-        let mut candidates = Vec::new();
-        candidates.resize_with(names.candidate_count(), CandidateTally::default);
-        Counts {
-            days: FxHashMap::default(),
-            candidates,
-            spellings: vec![0; names.spelling_count()],
-            duplicates: 0,
-        }
-    }
-
-    /// Counts the rows of sorted `parts`, merged. Each part is sorted by
-    /// key then reading order, so the first row of a key is the first
-    /// read.
-    fn of(parts: &[&[CountedRow]], names: &CandidateNames) -> Counts {
-        let mut counts = Counts::new(names);
-        let candidate_of: Vec<u32> = (0..names.spelling_count())
-            .map(|s| names.spelling(s as u32).1)
-            .collect();
-        let mut last_key = None;
-        for_each_merged(parts, |row| {
-            if last_key == Some(row.key()) {
-                counts.duplicates += 1;
-                return;
-            }
-            last_key = Some(row.key());
-            counts.spellings[row.spelling as usize] += 1;
-            let candidate = candidate_of[row.spelling as usize];
-            let tally = &mut counts.candidates[candidate as usize];
-            let unit = usize::from(row.unit);
-            let mandate = row.mandate();
-            let status = row.status();
-            if status.is_live() {
-                tally.claimed_by_unit[unit] += 1;
-                tally.by_mandate[mandate].1 += 1;
-            }
-            match status {
-                Status::Validated => {
-                    tally.validated_by_unit[unit] += 1;
-                    tally.by_mandate[mandate].0 += 1;
-                    if row.day == NO_DAY {
-                        tally.undated += 1;
-                    } else {
-                        *counts.days.entry((candidate, row.day)).or_default() += 1;
-                    }
-                }
-                Status::Claimed | Status::Sent => tally.pending += 1,
-                Status::Rejected | Status::Withdrawn | Status::Lost => tally.lost += 1,
-                // An official who said no counts nowhere.
-                Status::Declined => {}
-            }
-            if row.has_claim_date() {
-                match status {
-                    Status::Validated => {
-                        tally.validated_claims += 1;
-                        tally.decided_claims += 1;
-                    }
-                    Status::Rejected | Status::Withdrawn | Status::Lost => tally.decided_claims += 1,
-                    Status::Claimed | Status::Sent | Status::Declined => {}
-                }
-            }
-        });
-        counts
-    }
-
-    /// Adds the counts of another range of keys.
-    fn add(&mut self, other: Counts) {
-        for (mine, theirs) in self.candidates.iter_mut().zip(&other.candidates) {
-            for (a, b) in mine.validated_by_unit.iter_mut().zip(&theirs.validated_by_unit) {
-                *a += b;
-            }
-            for (a, b) in mine.claimed_by_unit.iter_mut().zip(&theirs.claimed_by_unit) {
-                *a += b;
-            }
-            for (a, b) in mine.by_mandate.iter_mut().zip(&theirs.by_mandate) {
-                a.0 += b.0;
-                a.1 += b.1;
-            }
-            mine.undated += theirs.undated;
-            mine.pending += theirs.pending;
-            mine.lost += theirs.lost;
-            mine.decided_claims += theirs.decided_claims;
-            mine.validated_claims += theirs.validated_claims;
-        }
-        for (a, b) in self.spellings.iter_mut().zip(&other.spellings) {
-            *a += b;
-        }
-        for (day, n) in other.days {
-            *self.days.entry(day).or_default() += n;
-        }
-        self.duplicates += other.duplicates;
-    }
-}
-
 /// Counts for every candidate of a ledger.
 #[derive(Debug, Default, PartialEq)]
 pub struct Tally {
@@ -538,14 +344,11 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts the entries of `entries`, in order.
-    pub fn of<'a>(entries: impl IntoIterator<Item = &'a Sponsorship>) -> Tally {
-        let mut builder = TallyBuilder::default();
-        for entry in entries {
-            builder.add(entry);
+    pub(crate) fn new(candidates: HashMap<String, CandidateTally>, duplicates: u32) -> Tally {
+        Tally {
+            candidates,
+            duplicates,
         }
-        builder.seal();
-        builder.finish(1)
     }
 
     /// The candidate whose folded name is that of `name`.
@@ -579,7 +382,9 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::tally::{TallyBuilder, tally_of};
     use crate::rules::Department;
+    use crate::sponsorship::Sponsorship;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -613,7 +418,7 @@ mod tests {
                 entries.push(mayor("MARTIN Claire", unit.code, n));
             }
         }
-        Tally::of(&entries)
+        tally_of(&entries)
     }
 
     fn martin(tally: &Tally) -> &CandidateTally {
@@ -708,7 +513,7 @@ mod tests {
 
     #[test]
     fn same_official_twice_counts_once_across_spellings() {
-        let tally = Tally::of(&[
+        let tally = tally_of(&[
             mayor("BÉKAERT Corinne", "02", 1),
             mayor("BEKAERT  Corinne", "02", 1),
             mayor("BEKAERT Corinne", "02", 2),
@@ -744,7 +549,7 @@ mod tests {
         rows.extend(entry(Status::Declined, true, 3));
         rows.extend(entry(Status::Claimed, true, 10));
         rows.extend(entry(Status::Sent, false, 10));
-        let tally = Tally::of(&rows);
+        let tally = tally_of(&rows);
         let candidate = martin(&tally);
         // 19 decided: not yet.
         assert_eq!(candidate.forecast(), None);
@@ -752,7 +557,7 @@ mod tests {
             s.last_name.push('x');
             s
         }));
-        let tally = Tally::of(&rows);
+        let tally = tally_of(&rows);
         let forecast = martin(&tally).forecast().expect("20 decided");
         assert!((forecast.rate - 15.0 / 20.0).abs() < 1e-12);
         assert!(

@@ -8,6 +8,9 @@
 
 use std::borrow::Cow;
 
+/// The byte order mark that starts a UTF-8 file saved by Excel.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// `text` safe to print: `\x1b`, `\n`, `\u{202e}` written out.
 pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(unsafe_char) {

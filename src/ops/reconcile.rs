@@ -7,7 +7,7 @@
 //! in an arena; the candidate's other sponsors cannot match any claim, and
 //! are handed back to the caller to add as they come. A publication of any
 //! size is read in memory bounded by the ledger. Matching is
-//! [`matching`](super::matching)'s.
+//! [`matching`](crate::rules::matching)'s.
 
 use bumpalo::Bump;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -15,10 +15,11 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use chrono::NaiveDate;
 
-use super::fold::{fold, tidy};
-use super::identity::{KeyHasher, candidate_key};
-use super::matching::{Fit, family_key, match_group};
-use super::status::Status;
+use crate::engine::keys::KeyHasher;
+use crate::rules::fold::{fold, tidy};
+use crate::rules::identity::candidate_key;
+use crate::rules::matching::{Fit, family_key, match_group};
+use crate::rules::status::Status;
 use crate::sponsorship::Sponsorship;
 
 /// An entry whose texts live in the import's arena.

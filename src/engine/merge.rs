@@ -1,0 +1,144 @@
+//! Sorted parts, merged: the rows of several parts (each sorted in the
+//! thread that read it) taken in one sorted order, and cut into ranges of
+//! their hash to be worked on side by side.
+
+/// Below this many rows, one thread is quicker.
+const ROWS_PER_THREAD: usize = 1 << 16;
+
+/// `work` done on sorted parts cut into ranges of their hash, one range a
+/// thread, side by side (on the calling thread when there is one range).
+pub fn on_hash_ranges<T: Sync, R: Send>(
+    parts: &[Vec<T>],
+    threads: usize,
+    hash: impl Fn(&T) -> u64,
+    work: impl Fn(&[&[T]]) -> R + Sync,
+) -> Vec<R> {
+    let ranges = split_by_hash(parts, threads, hash);
+    if let [one] = ranges.as_slice() {
+        return vec![work(one)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges
+            .iter()
+            .map(|range| scope.spawn(move || work(range)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("work on a range does not panic"))
+            .collect()
+    })
+}
+
+/// Sorted parts cut into as many ranges as threads, by the first word of
+/// their order, a hash (`hash`): each range holds a slice of every part,
+/// and the rows with one hash fall in one range. Hashes are spread evenly:
+/// ranges of equal width hold about as many rows.
+fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
+    let rows: usize = parts.iter().map(Vec::len).sum();
+    let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
+    let width = u64::MAX / count;
+    let mut starts: Vec<usize> = vec![0; parts.len()];
+    (1..=count)
+        .map(|range| {
+            parts
+                .iter()
+                .zip(starts.iter_mut())
+                .map(|(rows, start)| {
+                    let end = if range == count {
+                        rows.len()
+                    } else {
+                        rows.partition_point(|r| hash(r) < width * range)
+                    };
+                    let slice = &rows[*start..end];
+                    *start = end;
+                    slice
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Calls `group` with each run of two or more rows that `same` says are
+/// alike, in the sorted order of several sorted parts merged. Single rows,
+/// nearly all of them, are passed over without being copied.
+pub fn for_each_group<T: Ord + Copy, S: AsRef<[T]>>(
+    parts: &[S],
+    same: impl Fn(&T, &T) -> bool,
+    mut group: impl FnMut(&[T]),
+) {
+    let mut run: Vec<T> = Vec::new();
+    let mut previous: Option<T> = None;
+    for_each_merged(parts, |row| {
+        match previous {
+            Some(before) if same(&before, &row) => {
+                if run.is_empty() {
+                    run.push(before);
+                }
+                run.push(row);
+            }
+            _ if !run.is_empty() => {
+                group(&run);
+                run.clear();
+            }
+            _ => {}
+        }
+        previous = Some(row);
+    });
+    if !run.is_empty() {
+        group(&run);
+    }
+}
+
+/// Calls `f` with the rows of several sorted parts, in one sorted order.
+pub fn for_each_merged<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl FnMut(T)) {
+    match parts {
+        [] => {}
+        [one] => one.as_ref().iter().copied().for_each(f),
+        // Two parts, the common case on two cores: side by side.
+        [a, b] => {
+            let (a, b) = (a.as_ref(), b.as_ref());
+            let (mut i, mut j) = (0, 0);
+            while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+                if x <= y {
+                    f(*x);
+                    i += 1;
+                } else {
+                    f(*y);
+                    j += 1;
+                }
+            }
+            a[i..].iter().chain(&b[j..]).copied().for_each(f);
+        }
+        _ => {
+            let mut heads: std::collections::BinaryHeap<std::cmp::Reverse<(T, usize, usize)>> = parts
+                .iter()
+                .enumerate()
+                .filter_map(|(p, rows)| rows.as_ref().first().map(|r| std::cmp::Reverse((*r, p, 0))))
+                .collect();
+            while let Some(std::cmp::Reverse((row, p, i))) = heads.pop() {
+                if let Some(next) = parts[p].as_ref().get(i + 1) {
+                    heads.push(std::cmp::Reverse((*next, p, i + 1)));
+                }
+                f(row);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_any_number_of_sorted_parts() {
+        let parts = [vec![1, 4, 9], vec![2, 3, 10, 11], vec![0, 5], vec![], vec![7]];
+        for n in 0..=parts.len() {
+            let mut expected: Vec<i32> = parts[..n].iter().flatten().copied().collect();
+            expected.sort();
+            let mut merged = Vec::new();
+            for_each_merged(&parts[..n], |row| merged.push(row));
+            assert_eq!(merged, expected, "{n} parts");
+        }
+    }
+}
