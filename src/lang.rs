@@ -108,7 +108,29 @@ impl Lang {
             Lang::En => MONTHS_EN,
             Lang::Fr => MONTHS_FR,
         };
-        format!("{} {} {}", day.day(), months[day.month0() as usize], day.year())
+        format!(
+            "{} {} {}",
+            self.day_of_month(day),
+            months[day.month0() as usize],
+            day.year()
+        )
+    }
+
+    /// `1`, or in French `1er` (the first of a month is written so).
+    fn day_of_month(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        match (self, day.day()) {
+            (Lang::Fr, 1) => "1er".to_string(),
+            (_, n) => n.to_string(),
+        }
+    }
+
+    /// What separates a label from its value: `: `, or ` : ` in French.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Fr => "\u{a0}: ",
+        }
     }
 
     /// `8 Feb`, or `8 févr.`: for axes.
@@ -126,7 +148,7 @@ impl Lang {
             ][day.month0() as usize]
                 .to_string(),
         };
-        format!("{} {month}", day.day())
+        format!("{} {month}", self.day_of_month(day))
     }
 }
 

@@ -117,7 +117,8 @@ fn refuses_what_check_would_refuse() {
             "promised",
         ])
         .assert()
-        .code(2);
+        // A value the entry cannot take: refused as `add` refuses it.
+        .code(1);
     wd.cmd()
         .args([
             "update",
@@ -232,7 +233,7 @@ fn set_flags_fix_who_an_entry_is_and_refuse_a_duplicate() {
             "Meuze",
         ])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("did you mean `Meuse`?"));
     // Inclusive writing of a mandate, and a French date in a flag.
     wd.cmd()

@@ -15,13 +15,55 @@ pub fn run(args: &CompletionsArgs) -> Outcome {
     Ok(Exit::Success)
 }
 
-/// `parrainage man`: the manual page, in roff, from the same help texts.
+/// `parrainage man`: one manual page, in roff, from the same help texts:
+/// the tool, its global options, then every command with its own options
+/// and examples (one page rather than a page per command, which `man`
+/// would not find unless each were installed).
 pub fn man() -> Outcome {
+    let failed = |e: std::io::Error| Failure::usage(format!("cannot write the manual page: {e}"));
+    let mut command = Cli::command();
+    command.build();
+    let page = clap_mangen::Man::new(command.clone());
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .map_err(|e| Failure::usage(format!("cannot write the manual page: {e}")))?;
-    print(&title_first(&String::from_utf8_lossy(&out)))?;
+    page.render_title(&mut out).map_err(failed)?;
+    page.render_name_section(&mut out).map_err(failed)?;
+    page.render_synopsis_section(&mut out).map_err(failed)?;
+    page.render_description_section(&mut out).map_err(failed)?;
+    page.render_options_section(&mut out).map_err(failed)?;
+    for sub in command.get_subcommands() {
+        // Each command's own options; the global ones are above.
+        let own = sub
+            .clone()
+            .mut_args(|arg| if arg.is_global_set() { arg.hide(true) } else { arg });
+        let sub_page = clap_mangen::Man::new(own.clone());
+        let mut part = Vec::new();
+        sub_page.render_synopsis_section(&mut part).map_err(failed)?;
+        sub_page.render_options_section(&mut part).map_err(failed)?;
+        if own.get_after_help().is_some() || own.get_after_long_help().is_some() {
+            sub_page.render_extra_section(&mut part).map_err(failed)?;
+        }
+        let about = own.get_about().map(|a| a.to_string()).unwrap_or_default();
+        out.extend(format!(".SH \"COMMAND: {}\"\n{}\n", own.get_name().to_uppercase(), about).into_bytes());
+        // Its sections become subsections of the command's.
+        for line in String::from_utf8_lossy(&part).lines() {
+            // The string definitions each part repeats are made once, at
+            // the top of the page.
+            if line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq") {
+                continue;
+            }
+            let line = match line.strip_prefix(".SH ") {
+                Some("EXTRA") => ".SS \"NOTES AND EXAMPLES\"".to_string(),
+                Some(title) => format!(".SS {title}"),
+                None => line.to_string(),
+            };
+            out.extend(line.into_bytes());
+            out.push(b'\n');
+        }
+    }
+    page.render_extra_section(&mut out).map_err(failed)?;
+    page.render_version_section(&mut out).map_err(failed)?;
+    let page = String::from_utf8_lossy(&out).replace(".SH EXTRA", ".SH \"RULES AND EXAMPLES\"");
+    print(&title_first(&page))?;
     Ok(Exit::Success)
 }
 

@@ -944,7 +944,7 @@ impl<'a> Report<'a> {
                 names.push(tr(lang, &format!("… and {} more", count - SHOWN)).into_owned());
             }
             table.add_row(vec![
-                tr(lang, &name.replace('_', " ")).into_owned(),
+                crate::render::words::outcome(lang, name),
                 count.to_string(),
                 names.join("\n"),
             ]);

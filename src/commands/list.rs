@@ -6,23 +6,36 @@ use std::sync::Arc;
 use crate::cli::{ListArgs, ListFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::ReadOptions;
+use crate::ledger::read::expand;
 use crate::ledger::scan::each_entry_at;
+use crate::ledger::{LedgerReader, OpenError, ReadOptions};
 use crate::render::entries::{self, Listed};
 use crate::rules::fold::fold;
-use crate::rules::identity::candidate_key;
+use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::{Department, Mandate, Status};
 use crate::sponsorship::Entry;
 
 pub fn run(args: &ListArgs, context: &Context) -> Outcome {
     let filter = Filter::from_args(args, context.read.candidate.as_deref())?;
-    // Entries as the ledger holds them, whatever day it is.
+    // Entries as the ledger holds them, whatever day it is, by the rules a
+    // publication's own dates choose, as `check` reads them.
+    let (options, _) = context.options_for(&context.ledgers);
     let options = ReadOptions {
         as_of: None,
-        ..context.read.clone()
+        ..options
     };
+    // A file that cannot be opened is not an empty list.
+    for file in expand(&context.ledgers).map_err(Failure::usage)? {
+        if let Err(OpenError::Unreadable(message)) = LedgerReader::open(&file, &options) {
+            return Err(Failure::usage(message));
+        }
+    }
     let mut found = Vec::new();
+    let mut candidates: Vec<String> = Vec::new();
     let errors = each_entry_at(&context.ledgers, &options, |file, _, line, entry| {
+        if !candidates.iter().any(|c| c == entry.candidate) {
+            candidates.push(entry.candidate.to_string());
+        }
         if filter.keeps(entry) {
             found.push(Listed {
                 file: Arc::clone(file),
@@ -31,6 +44,16 @@ pub fn run(args: &ListArgs, context: &Context) -> Outcome {
             });
         }
     });
+    // A candidate the ledger does not hold is a mistake, as for `report`.
+    if let (Some(wanted), Some(name)) = (&filter.candidate, context.read.candidate.as_deref())
+        && !candidates.is_empty()
+        && !candidates.iter().any(|c| candidate_key(c) == *wanted)
+    {
+        return Err(Failure::usage(format!(
+            "the ledger holds no entry for `{name}`; {}",
+            closest_names(name, &candidates)
+        )));
+    }
     if !errors.is_empty() {
         eprintln!(
             "parrainage: warning: {} row(s) cannot be read and are not listed; `parrainage check` says why",
@@ -54,7 +77,12 @@ pub fn run(args: &ListArgs, context: &Context) -> Outcome {
         Some(path) => write_output(path, &text)?,
         None => print(&text)?,
     }
-    Ok(Exit::Success)
+    // Rows left out: the list is not the whole ledger.
+    Ok(if errors.is_empty() {
+        Exit::Success
+    } else {
+        Exit::DataErrors
+    })
 }
 
 /// What an entry must be to be listed; an empty list allows any.

@@ -578,7 +578,7 @@ fn table(
     );
     let taken = format!(
         "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the \
-         candidate's live entries (claimed, sent, validated): {} of {} départements reached.",
+         candidate's live entries (claimed, sent, validated): {} départements reached, {} needed.",
         summary.excluded.ledger, summary.excluded.published, standing.reached, standing.min_departments
     );
     out.push_str(&format!("{}\n{}\n\n", tr(lang, &register_line), tr(lang, &taken)));
@@ -637,14 +637,15 @@ fn table(
                 clean_path(&register.files[u.file].0),
                 u.line,
                 clean(&format!("{} {}", person.last_name, person.first_name)),
-                u.why
+                tr(lang, u.why)
             ));
         }
         if unknown.len() > 5 {
-            out.push_str(&format!(
-                "  … and {} more (--format json lists them all, under `unknown_unit`)\n",
+            let more = format!(
+                "… and {} more (--format json lists them all, under `unknown_unit`)",
                 unknown.len() - 5
-            ));
+            );
+            out.push_str(&format!("  {}\n", tr(lang, &more)));
         }
     }
     out

@@ -17,8 +17,10 @@ use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
 use crate::ledger::scan::{Scan, scan};
+use crate::render::Lang;
 use crate::render::model::Extras;
 use crate::render::model::Sections;
+use crate::render::words::tr;
 use crate::render::{self, Report};
 use crate::rules::Status;
 use crate::rules::fold::tidy;
@@ -38,12 +40,13 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     }
     refuse_unread_rows(&result)?;
     let tally = builder.finish(crate::engine::parts::threads());
-    note_findings(&result, &tally);
+    note_findings(&result, &tally, context.lang);
     if result.shared_constituency > 0 {
-        eprintln!(
-            "parrainage: note: {} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
+        let note = format!(
+            "{} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
             result.shared_constituency
         );
+        eprintln!("parrainage: note: {}", tr(context.lang, &note));
     }
 
     let ranking = tally.ranking();
@@ -178,18 +181,20 @@ fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
 }
 
 /// One line on stderr per kind of finding the report proceeds despite.
-fn note_findings(result: &Scan, tally: &Tally) {
+fn note_findings(result: &Scan, tally: &Tally, lang: Lang) {
     if tally.duplicates > 0 {
-        eprintln!(
-            "parrainage: note: {} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
+        let note = format!(
+            "{} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
             tally.duplicates
         );
+        eprintln!("parrainage: note: {}", tr(lang, &note));
     }
     let warnings = result.warnings();
     if warnings > 0 {
-        eprintln!(
-            "parrainage: note: {warnings} warning(s) in the ledger, counted as written (`parrainage check` lists them)"
+        let note = format!(
+            "{warnings} warning(s) in the ledger, counted as written (`parrainage check` lists them)"
         );
+        eprintln!("parrainage: note: {}", tr(lang, &note));
     }
 }
 

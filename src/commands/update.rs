@@ -13,9 +13,9 @@ use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::Field;
-use crate::ledger::edit::{build_record, target_file};
+use crate::ledger::edit::{build_record, field_text, target_file};
 use crate::ledger::read::RowChecker;
-use crate::ledger::scan::describe_finding;
+use crate::ledger::scan::{describe_finding, select_command};
 use crate::ops::compare::{Comparison, ledger_files};
 use crate::ops::select::{Selection, select_one};
 use crate::rules::identity::{FindingKind, Location};
@@ -59,6 +59,19 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     let Some(after) = after else {
         return Err(not_changed(&diagnostics));
     };
+    // What `check` would warn of in the changed row (a civility it does
+    // not know, a formula), said as `add` says it.
+    for warning in &diagnostics {
+        eprintln!("{warning}");
+    }
+    // Written as the ledger stores values (`M.` for `Monsieur`, codes, ISO
+    // dates), as `add` writes them.
+    let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
+        changes
+            .iter()
+            .any(|(f, _)| *f == field)
+            .then(|| field_text(&after, field))
+    });
     // A new name, mandate, place or département may make it another
     // official's duplicate: checked as `add` checks a new entry.
     if changes.iter().any(|(field, _)| field.is_identity()) {
@@ -76,7 +89,12 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
             if kind == FindingKind::PossibleDuplicate {
                 eprintln!("{diagnostic}");
             } else {
-                refused.push(diagnostic);
+                // The row still holds what it held: the hint names it so.
+                refused.push(diagnostic.hint(format!(
+                    "{first_at} already holds this official: change the entry otherwise, or remove one of the two \
+                     (this one: `{}`)",
+                    select_command("remove", &before, &here)
+                )));
             }
         }
         if !refused.is_empty() {
@@ -113,17 +131,17 @@ fn changes(args: &UpdateArgs) -> Result<Vec<(Field, String)>, Failure> {
     if let Some(text) = &args.status {
         let status = text
             .parse::<Status>()
-            .map_err(|()| Failure::usage(Status::refusal(text)))?;
+            .map_err(|()| Failure::data(Status::refusal(text)))?;
         changes.push((Field::Status, status.code().to_string()));
     }
     if let Some(text) = &args.set_mandate {
         let mandate = text
             .parse::<Mandate>()
-            .map_err(|_| Failure::usage(Mandate::refusal(text)))?;
+            .map_err(|_| Failure::data(Mandate::refusal(text)))?;
         changes.push((Field::Mandate, mandate.code().to_string()));
     }
     if let Some(text) = &args.set_department {
-        let department = Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text)))?;
+        let department = Department::lookup(text).ok_or_else(|| Failure::data(Department::refusal(text)))?;
         changes.push((Field::Department, department.code.to_string()));
     }
     // Dates come checked and in ISO form from the command line; an empty

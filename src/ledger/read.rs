@@ -19,6 +19,7 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::records::Records;
 use crate::official::{self, Container, DateForm, Publication, json};
 use crate::rules::checks::entry_problems;
+use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
@@ -1230,7 +1231,7 @@ impl RowParser {
                         format!("a {} cannot be elected in {found}", mandate.code()),
                     )
                     .column(column())
-                    .hint("ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs"),
+                    .hint(mandate.where_elected()),
                 );
                 None
             }
@@ -1311,7 +1312,7 @@ fn unknown_format(path: &Arc<Path>, container: Container) -> Diagnostic {
         1,
         Code::MissingColumn,
         format!(
-            "{what}; the publications it reads are:\n{}",
+            "{what}; the publications it reads are: {}",
             official::known_formats()
         ),
     )
@@ -1362,45 +1363,17 @@ pub struct DateError {
 
 /// Reads `YYYY-MM-DD`; the official files write `dd/mm/yyyy`, accepted there.
 pub fn parse_date(text: &str, official: bool) -> Result<NaiveDate, DateError> {
-    let iso = parse_numbers(text, '-');
-    let french = parse_numbers(text, '/');
-    let (year, month, day, is_french) = match (iso, french) {
-        (Some([y, m, d]), _) if y > 31 => (y, m, d, false),
-        (_, Some([d, m, y])) if y > 31 => (y, m, d, true),
-        _ => {
-            return Err(DateError {
-                message: format!("`{text}` is not a date"),
-                hint: Some("write dates as YYYY-MM-DD, e.g. 2022-02-03".into()),
-            });
-        }
-    };
-    let date = i32::try_from(year)
-        .ok()
-        .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .ok_or_else(|| DateError {
-            message: format!("`{text}` is not a date: there is no day {day} in month {month} of {year}"),
-            hint: None,
-        })?;
-    if is_french && !official {
-        return Err(DateError {
+    match crate::rules::election::read_day(text) {
+        Ok((date, DayForm::French)) if !official => Err(DateError {
             message: format!("`{text}` is written dd/mm/yyyy"),
             hint: Some(format!("write it as YYYY-MM-DD: {}", date.format("%Y-%m-%d"))),
-        });
+        }),
+        Ok((date, _)) => Ok(date),
+        Err(message) => Err(DateError {
+            message,
+            hint: Some("write dates as YYYY-MM-DD, e.g. 2022-02-03".into()),
+        }),
     }
-    Ok(date)
-}
-
-fn parse_numbers(text: &str, separator: char) -> Option<[u32; 3]> {
-    let mut parts = text.split(separator);
-    let mut numbers = [0u32; 3];
-    for number in &mut numbers {
-        let part = parts.next()?;
-        if part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        *number = part.parse().ok()?;
-    }
-    parts.next().is_none().then_some(numbers)
 }
 
 fn io_reason(e: &io::Error) -> String {

@@ -456,16 +456,20 @@ pub fn describe_finding(
     }
 }
 
+/// `text` quoted for a POSIX shell, as a hint's command line gives it.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
 /// The command line that selects the entry at `at`: `update` or `remove`
 /// with its ledger file, names and line.
 pub fn select_command(command: &str, entry: &Sponsorship, at: &Location) -> String {
     // Quoted for a POSIX shell.
-    let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
     format!(
         "parrainage -l {} {command} --last-name {} --first-name {} --line {}",
-        quote(&at.file.display().to_string()),
-        quote(&entry.last_name),
-        quote(&entry.first_name),
+        shell_quote(&at.file.display().to_string()),
+        shell_quote(&entry.last_name),
+        shell_quote(&entry.first_name),
         at.line
     )
 }

@@ -103,10 +103,10 @@ pub fn known_formats() -> String {
                 Container::Csv => "columns",
                 Container::Json => "keys",
             };
-            format!("  {} ({what}: {})", format.title, columns.join(", "))
+            format!("{} ({what}: {})", format.title, columns.join(", "))
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("; ")
 }
 
 impl Publication {

@@ -9,6 +9,7 @@ use crate::context::Failure;
 use crate::ledger::edit::{open_for_writing, read_whole, reader_over};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::read::{Layout, Row};
+use crate::ledger::scan::shell_quote;
 use crate::ledger::write::{LockedLedger, splice};
 use crate::ledger::{Dialect, ReadOptions};
 use crate::rules::identity::IdentityQuery;
@@ -93,10 +94,11 @@ pub fn select_one(
     let row = match found.len() {
         0 => {
             return Err(Failure::data(format!(
-                "{}: no entry for {who} matches; `parrainage list --search '{}'` shows the entries of that name, \
+                "{}: no entry for {who} matches; `parrainage -l {} list --search {}` shows the entries of that name, \
                  `parrainage check` the rows that cannot be read; nothing was changed",
                 clean_path(path),
-                clean(&query.last_name)
+                clean(&shell_quote(&path.display().to_string())),
+                clean(&shell_quote(&query.last_name))
             )));
         }
         1 => found.remove(0),

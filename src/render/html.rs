@@ -195,7 +195,14 @@ impl Page<'_> {
         let sparkline: Vec<String> = c
             .by_date
             .iter()
-            .map(|d| format!("{}: {}", self.short_day(&d.date), self.lang.number(d.validated)))
+            .map(|d| {
+                format!(
+                    "{}{}{}",
+                    self.short_day(&d.date),
+                    self.lang.colon(),
+                    self.lang.number(d.validated)
+                )
+            })
             .collect();
         let _ = writeln!(
             self.out,

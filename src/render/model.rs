@@ -524,8 +524,8 @@ impl Report {
             facts.push(fact(
                 "Forecast",
                 format!(
-                    "about {:.0} validated at the current rate, if the {} pending claims fare as the decided ones did ({:.0}% validated); not a promise",
-                    forecast.expected.floor(),
+                    "about {:.0} validated at the current rate, if the pending claims ({}) fare as the decided ones did ({:.0}% validated); not a promise",
+                    forecast.expected.round(),
                     c.pending,
                     forecast.rate * 100.0
                 ),

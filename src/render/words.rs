@@ -26,6 +26,21 @@ pub fn diagnostic(diagnostic: &crate::diagnostic::Diagnostic, lang: Lang) -> Str
     }
 }
 
+/// An import's outcome category (`already_validated`) as its table names it.
+pub fn outcome(lang: Lang, category: &str) -> String {
+    match (lang, category) {
+        (Lang::En, _) => category.replace('_', " "),
+        (Lang::Fr, "confirmed") => "confirmés".into(),
+        (Lang::Fr, "added") => "ajoutés".into(),
+        (Lang::Fr, "lost") => "perdus".into(),
+        (Lang::Fr, "pending") => "en attente".into(),
+        (Lang::Fr, "already_validated") => "déjà validés".into(),
+        (Lang::Fr, "unchanged") => "inchangés".into(),
+        (Lang::Fr, "in_other_files") => "dans d'autres fichiers".into(),
+        (Lang::Fr, other) => other.replace('_', " "),
+    }
+}
+
 /// `text` in `lang`.
 pub fn tr(lang: Lang, text: &str) -> Cow<'_, str> {
     match lang {
@@ -101,20 +116,20 @@ fn write_holes(french: &str, holes: &[&str], depth: usize, size: usize) -> Strin
     let mut rest = french;
     for hole in holes {
         // `{=}` keeps its text as it is (a date to type as written).
-        let (at, verbatim) = match (rest.find("{}"), rest.find("{=}")) {
-            (Some(a), Some(b)) if b < a => (b, true),
-            (Some(a), _) => (a, false),
-            (None, Some(b)) => (b, true),
+        let (at, marker) = match (rest.find("{}"), rest.find("{=}")) {
+            (Some(a), Some(b)) if b < a => (b, "{=}"),
+            (Some(a), _) => (a, "{}"),
+            (None, Some(b)) => (b, "{=}"),
             (None, None) => break,
         };
         out.push_str(&rest[..at]);
-        if verbatim {
+        // A value quoted in backticks is what was typed or read: as it is.
+        if marker == "{=}" || rest[..at].ends_with('`') {
             out.push_str(hole);
-            rest = &rest[at + 3..];
         } else {
             out.push_str(&hole_in_french(hole, depth));
-            rest = &rest[at + 2..];
         }
+        rest = &rest[at + marker.len()..];
     }
     out.push_str(rest);
     out
@@ -343,6 +358,60 @@ const WORDS: &[(&str, &str)] = &[
         "if the official changed their mind, set the older entry's status",
         "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne",
     ),
+    ("write M. or Mme", "écrivez M. ou Mme"),
+    (
+        "write dates as YYYY-MM-DD, e.g. 2022-02-03",
+        "écrivez les dates en AAAA-MM-JJ, par exemple 2022-02-03",
+    ),
+    (
+        "add a candidate column, or name the candidate in parrainage.toml or with --candidate",
+        "ajoutez une colonne candidate, ou nommez le candidat dans parrainage.toml ou avec --candidate",
+    ),
+    (
+        "the header is neither a campaign ledger's (it has no `status` column) nor that of a publication this tool reads",
+        "l'en-tête n'est ni celui d'un registre de campagne (il n'a pas de colonne `status`) ni celui d'une publication que l'outil lit",
+    ),
+    (
+        "the JSON's keys are not those of a publication this tool reads",
+        "les clés du JSON ne sont pas celles d'une publication que l'outil lit",
+    ),
+    (
+        "the file is empty: a ledger starts with a header row",
+        "le fichier est vide : un registre commence par une ligne d'en-tête",
+    ),
+    (
+        "a Paris councillor counts in Paris (75)",
+        "un conseiller de Paris compte à Paris (75)",
+    ),
+    (
+        "a Lyon metropolitan councillor counts in the Rhône (69)",
+        "un conseiller métropolitain de Lyon compte dans le Rhône (69)",
+    ),
+    (
+        "a member of the Assemblée de Corse counts in Corse-du-Sud (2A) or Haute-Corse (2B)",
+        "un membre de l'Assemblée de Corse compte en Corse-du-Sud (2A) ou en Haute-Corse (2B)",
+    ),
+    (
+        "ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs",
+        "ZZ est pour les députés, sénateurs, membres de l'AFE et présidents de conseil consulaire des Français de l'étranger ; EU pour les députés européens",
+    ),
+    // Mandates by their codes, in sentences.
+    ("mayor", "maire"),
+    ("delegate-mayor", "maire délégué"),
+    ("arrondissement-mayor", "maire d'arrondissement"),
+    ("paris-councillor", "conseiller de Paris"),
+    ("lyon-councillor", "conseiller métropolitain de Lyon"),
+    ("departmental-councillor", "conseiller départemental"),
+    ("regional-councillor", "conseiller régional"),
+    ("corsica-councillor", "membre de l'Assemblée de Corse"),
+    ("overseas-councillor", "membre d'une assemblée d'outre-mer"),
+    ("overseas-executive", "exécutif d'outre-mer"),
+    ("deputy", "député"),
+    ("senator", "sénateur"),
+    ("mep", "député européen"),
+    ("epci-president", "président d'EPCI"),
+    ("afe-councillor", "conseiller AFE"),
+    ("consular-president", "président de conseil consulaire"),
     // list, import, prospects.
     ("Where", "Où"),
     ("Status", "Statut"),
@@ -355,12 +424,6 @@ const WORDS: &[(&str, &str)] = &[
     ("outcome", "résultat"),
     ("entries", "entrées"),
     ("who", "qui"),
-    ("confirmed", "confirmés"),
-    ("added", "ajoutés"),
-    ("pending", "en attente"),
-    ("already validated", "déjà validés"),
-    ("unchanged", "inchangés"),
-    ("in other files", "dans d'autres fichiers"),
     ("Anomalies", "Anomalies"),
     ("To review", "À vérifier"),
     ("Ambiguous", "Ambigus"),
@@ -443,8 +506,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("{} a day needed", "{} par jour nécessaires"),
     ("{} a day so far", "{} par jour jusqu'ici"),
     (
-        "about {} validated at the current rate, if the {} pending claims fare as the decided ones did ({} validated); not a promise",
-        "environ {} validés au rythme actuel, si les {} promesses en attente suivent les décidées ({} validées) ; ce n'est pas une promesse",
+        "about {} validated at the current rate, if the pending claims ({}) fare as the decided ones did ({} validated); not a promise",
+        "environ {} validés au rythme actuel, si les promesses en attente ({}) suivent les décidées ({} validées) ; ce n'est pas une promesse",
     ),
     ("{} new validated, {} to {}", "{} nouveaux validés, du {} au {}"),
     ("Not yet reached ({}): {}", "Pas encore atteints ({}) : {}"),
@@ -611,6 +674,58 @@ const TEMPLATES: &[(&str, &str)] = &[
         "the header has no `{}` column",
         "l'en-tête n'a pas de colonne `{}`",
     ),
+    (
+        "the header of a new ledger is: {}",
+        "l'en-tête d'un nouveau registre est : {=}",
+    ),
+    (
+        "the header of a new campaign ledger is: {}",
+        "l'en-tête d'un nouveau registre de campagne est : {=}",
+    ),
+    (
+        "{}; the publications it reads are: {}",
+        "{} ; les publications qu'il lit sont : {=}",
+    ),
+    (
+        "`{}` is not a date: write YYYY-MM-DD or dd/mm/yyyy",
+        "`{}` n'est pas une date : écrivez AAAA-MM-JJ ou jj/mm/aaaa",
+    ),
+    (
+        "`{}` is not a date: there is no month {}",
+        "`{}` n'est pas une date : il n'y a pas de mois {}",
+    ),
+    (
+        "`{}` is not a date: there is no day {} in month {} of {}",
+        "`{}` n'est pas une date : il n'y a pas de jour {} au mois {} de {}",
+    ),
+    (
+        "a {} counts in {} whatever the département written (`{}`)",
+        "un {} compte dans {} quel que soit le département écrit (`{}`)",
+    ),
+    (
+        "write {} in the department column",
+        "écrivez {} dans la colonne department",
+    ),
+    (
+        "{} in {} is also the {} of {} at {}: one person with two mandates, or a homonym?",
+        "{} dans {} est aussi le {} de {} en {} : une personne à deux mandats, ou un homonyme ?",
+    ),
+    (
+        "{} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
+        "{} ligne(s) répètent un élu déjà inscrit pour le même candidat : compté une fois (`parrainage check` les liste)",
+    ),
+    (
+        "{} warning(s) in the ledger, counted as written (`parrainage check` lists them)",
+        "{} avertissement(s) dans le registre, compté(s) tel(s) qu'écrit(s) (`parrainage check` les liste)",
+    ),
+    (
+        "{} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
+        "{} ligne(s) donnent la circonscription de Saint-Martin / Saint-Barthélemy pour département : comptée(s) sous 978 Saint-Martin (RULES.md §5)",
+    ),
+    (
+        "… and {} more (--format json lists them all, under `unknown_unit`)",
+        "… et {} de plus (--format json les liste tous, sous `unknown_unit`)",
+    ),
     // list.
     ("{} entries", "{} entrées"),
     ("{} entry", "{} entrée"),
@@ -629,7 +744,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     (
         "Dry run, nothing written: {} row(s) would change, {} would be added.",
-        "Essai, rien n'est écrit : {} ligne(s) changeraient, {} seraient ajoutées.",
+        "Simulation, rien n'est écrit : {} ligne(s) changeraient, {} seraient ajoutées.",
     ),
     (
         "Nothing to change: {} is untouched.",
@@ -648,8 +763,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         "Répertoire : {} fichiers, {} lignes, {} éligibles (tenues par {} personnes), {} non éligibles, {} ignorées, {} sans collectivité connue.",
     ),
     (
-        "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the candidate's live entries (claimed, sent, validated): {} of {} départements reached.",
-        "Déjà pris : {} dans le registre (tout statut), {} publiés. Atteints et sous le plafond comptent les entrées vivantes du candidat (promises, envoyées, validées) : {} départements atteints sur {}.",
+        "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the candidate's live entries (claimed, sent, validated): {} départements reached, {} needed.",
+        "Déjà pris : {} dans le registre (tout statut), {} publiés. Atteints et sous le plafond comptent les entrées vivantes du candidat (promises, envoyées, validées) : {} départements atteints, {} nécessaires.",
     ),
     (
         "… and {} more: --limit N shows more, --format csv gives them all as a call list",
@@ -698,6 +813,11 @@ mod tests {
         // Unknown text stays as it is.
         assert_eq!(tr(Lang::Fr, "Dupont Jean"), "Dupont Jean");
         assert_eq!(day(Lang::Fr, "2022-03-04 18:00"), "04/03/2022 18:00");
+        // A quoted value stays as it was typed.
+        assert_eq!(
+            tr(Lang::Fr, "`2022-13-01` is not a date: there is no month 13"),
+            "`2022-13-01` n'est pas une date : il n'y a pas de mois 13"
+        );
         assert_eq!(day(Lang::En, "2022-03-04"), "2022-03-04");
     }
 

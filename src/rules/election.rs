@@ -135,33 +135,54 @@ impl Election {
     }
 }
 
-/// A day of the calendar as a person types it: `2027-04-18` or
-/// `18/04/2027`, with a year of four digits (so no date can take the
-/// calendar's arithmetic out of range).
-pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+/// How a day was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayForm {
+    /// `2027-04-18`, as ledgers store days.
+    Iso,
+    /// `18/04/2027`, as French people and the Conseil's files write them.
+    French,
+}
+
+/// A day of the calendar written `2027-04-18` or `18/04/2027`, with a year
+/// of four digits (so no date can take the calendar's arithmetic out of
+/// range), and how it was written. The one reader of days: flags and
+/// ledger cells alike.
+pub fn read_day(text: &str) -> Result<(NaiveDate, DayForm), String> {
     let text = text.trim();
-    let numbers = |separator: char| -> Option<Vec<u32>> {
+    let numbers = |separator: char| -> Option<Vec<&str>> {
         let parts: Vec<&str> = text.split(separator).collect();
         (parts.len() == 3
             && parts
                 .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())))
-        .then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(parts)
     };
-    let (year, month, day, year_len) = if let Some(n) = numbers('-') {
-        (n[0], n[1], n[2], text.split('-').next().map_or(0, str::len))
-    } else if let Some(n) = numbers('/') {
-        (n[2], n[1], n[0], text.rsplit('/').next().map_or(0, str::len))
-    } else {
-        return Err(format!(
-            "`{text}` is not a date: write YYYY-MM-DD (or dd/mm/yyyy)"
-        ));
+    let (year, month, day, form) = match (numbers('-'), numbers('/')) {
+        (Some(p), _) if p[0].len() == 4 && p[1].len() <= 2 && p[2].len() <= 2 => {
+            (p[0], p[1], p[2], DayForm::Iso)
+        }
+        (_, Some(p)) if p[2].len() == 4 && p[0].len() <= 2 && p[1].len() <= 2 => {
+            (p[2], p[1], p[0], DayForm::French)
+        }
+        _ => return Err(format!("`{text}` is not a date: write YYYY-MM-DD or dd/mm/yyyy")),
     };
-    if year_len != 4 || year < 1000 {
+    let number = |digits: &str| digits.parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(year), number(month), number(day));
+    if year < 1000 {
         return Err(format!("`{text}` is not a date: the year takes four digits"));
     }
+    if !(1..=12).contains(&month) {
+        return Err(format!("`{text}` is not a date: there is no month {month}"));
+    }
     NaiveDate::from_ymd_opt(year as i32, month, day)
+        .map(|date| (date, form))
         .ok_or_else(|| format!("`{text}` is not a date: there is no day {day} in month {month} of {year}"))
+}
+
+/// A day typed on the command line, either way.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    read_day(text).map(|(date, _)| date)
 }
 
 /// The close: the sixth Friday before the first round, at 18:00 (RULES.md §3).

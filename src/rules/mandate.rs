@@ -178,15 +178,35 @@ impl Mandate {
         }
     }
 
-    /// Whether a holder of this mandate can be attributed to `unit`.
+    /// Whether a holder of this mandate can be attributed to `unit`
+    /// (RULES.md §1): Paris councillors sit in Paris, the Lyon metropolitan
+    /// council in the Rhône, the Assemblée de Corse in Corse-du-Sud or
+    /// Haute-Corse.
     pub fn may_sit_in(self, unit: &Department) -> bool {
-        match unit.code {
-            "EU" => self == Mandate::Mep,
-            "ZZ" => matches!(
+        match (unit.code, self) {
+            ("EU", _) => self == Mandate::Mep,
+            ("ZZ", _) => matches!(
                 self,
                 Mandate::Deputy | Mandate::Senator | Mandate::AfeCouncillor | Mandate::ConsularPresident
             ),
+            (code, Mandate::ParisCouncillor) => code == "75",
+            (code, Mandate::LyonCouncillor) => code == "69",
+            (code, Mandate::CorsicaCouncillor) => matches!(code, "2A" | "2B"),
             _ => self.fixed_unit().is_none(),
+        }
+    }
+
+    /// Where a holder of this mandate may be attributed, for a message.
+    pub fn where_elected(self) -> &'static str {
+        match self {
+            Mandate::ParisCouncillor => "a Paris councillor counts in Paris (75)",
+            Mandate::LyonCouncillor => "a Lyon metropolitan councillor counts in the Rhône (69)",
+            Mandate::CorsicaCouncillor => {
+                "a member of the Assemblée de Corse counts in Corse-du-Sud (2A) or Haute-Corse (2B)"
+            }
+            _ => {
+                "ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs"
+            }
         }
     }
 }
@@ -306,6 +326,13 @@ const ALIASES: &[(&str, Mandate)] = &[
     ("conseiller des francais de l etranger", Mandate::AfeCouncillor),
     ("president de conseil consulaire", Mandate::ConsularPresident),
     ("presidente de conseil consulaire", Mandate::ConsularPresident),
+    // A métropole, a communauté urbaine or d'agglomération is an EPCI à
+    // fiscalité propre (RULES.md §2).
+    ("president de metropole", Mandate::EpciPresident),
+    ("president de la metropole", Mandate::EpciPresident),
+    ("president de communaute urbaine", Mandate::EpciPresident),
+    ("president de communaute d agglomeration", Mandate::EpciPresident),
+    ("president de la communaute de communes", Mandate::EpciPresident),
     ("mairesse", Mandate::Mayor),
 ];
 
