@@ -13,6 +13,7 @@ use crate::lang::Lang;
 use crate::ledger::read::expand;
 use crate::ledger::{Format, LedgerReader, ReadOptions};
 use crate::rules::Election;
+use crate::rules::election::today_in_paris;
 use crate::settings::{self, Overrides, Settings};
 
 /// How a command ends (SPEC.md exit codes).
@@ -24,29 +25,7 @@ pub enum Exit {
     DataErrors,
 }
 
-/// A command that could not run: usage error or unreadable input (exit 2),
-/// or refused data (exit 1).
-#[derive(Debug)]
-pub struct Failure {
-    pub exit: u8,
-    pub message: String,
-}
-
-impl Failure {
-    pub fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            exit: 2,
-            message: message.into(),
-        }
-    }
-
-    pub fn data(message: impl Into<String>) -> Failure {
-        Failure {
-            exit: 1,
-            message: message.into(),
-        }
-    }
-}
+pub use crate::error::Failure;
 
 pub type Outcome = Result<Exit, Failure>;
 
@@ -68,7 +47,7 @@ pub struct Context {
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
     /// The language of human output.
-    pub lang: crate::render::Lang,
+    pub lang: Lang,
     /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
     pub lock_timeout: Option<std::time::Duration>,
     /// Whether the settings or a flag chose the election; if not, an
@@ -246,13 +225,6 @@ fn publication_year(paths: &[PathBuf], options: &ReadOptions) -> Option<(u16, St
         }
     }
     found
-}
-
-/// Today's date in Paris, where the law's deadlines are set.
-pub fn today_in_paris() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive()
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is not an error;

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod diagnostic;
 pub mod engine;
+pub mod error;
 pub mod lang;
 pub mod ledger;
 pub mod official;

@@ -31,8 +31,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(exit) => exit.into(),
         Err(failure) => {
-            eprintln!("parrainage: error: {}", failure.message);
-            ExitCode::from(failure.exit)
+            for message in failure.messages() {
+                eprintln!("parrainage: error: {message}");
+            }
+            ExitCode::from(failure.exit_code())
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
 fn record(args: &AddArgs, context: &Context, path: &Path, retrying: bool) -> Result<Option<String>, Failure> {
     let path = path.to_path_buf();
     let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
+        .map_err(|e| Failure::io("lock", &path, e))?;
     let layout = open_for_writing(&path, &context.read)?;
 
     // The new row, as the user typed it, in the file's columns.

@@ -56,7 +56,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         None => print(&text)?,
     }
     if !result.unreadable.is_empty() {
-        return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
+        return Err(Failure::Unreadable(result.unreadable.clone()));
     }
     let failed = result.errors() > 0 || (args.deny_warnings && result.warnings() > 0);
     Ok(if failed { Exit::DataErrors } else { Exit::Success })

@@ -59,7 +59,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     } else {
         Some(
             LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-                .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?,
+                .map_err(|e| Failure::io("lock", &path, e))?,
         )
     };
     let header_reader = open_for_writing(&path, &options)?;

@@ -23,7 +23,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
         )));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Failure::usage(format!("{}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(|e| Failure::io("create", parent, e))?;
     }
     let dialect = Dialect {
         cr: false,

@@ -36,7 +36,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     options.as_of = Some(context.as_of);
     let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options);
     if !result.unreadable.is_empty() {
-        return Err(Failure::usage(result.unreadable.join("\nparrainage: error: ")));
+        return Err(Failure::Unreadable(result.unreadable.clone()));
     }
     refuse_unread_rows(&result)?;
     let tally = builder.finish(crate::engine::parts::threads());

@@ -8,8 +8,8 @@ use csv::ByteRecord;
 
 use super::columns::{Columns, Field};
 use super::read::{LedgerReader, OpenError, ReadOptions};
-use crate::context::Failure;
 use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
 use crate::sponsorship::Sponsorship;
 
 /// The ledger file a write goes to: the first `--ledger`, which must be an
@@ -68,7 +68,7 @@ impl From<OpenError> for Failure {
 /// whatever its encoding (the rewrite encodes it back).
 pub fn read_whole(layout: &LedgerReader) -> Result<Vec<u8>, Failure> {
     let path = &layout.path;
-    let bytes = std::fs::read(path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::io("read", path, e))?;
     Ok(layout.encoding.decode(&bytes))
 }
 

@@ -716,7 +716,7 @@ fn parse_birth(text: &str) -> Option<NaiveDate> {
     let year = match year_digits {
         4 => i32::try_from(year).ok()?,
         2 => {
-            let this_year = crate::context::today_in_paris().year() % 100;
+            let this_year = crate::rules::election::today_in_paris().year() % 100;
             let year = i32::try_from(year).ok()?;
             if year > this_year {
                 1900 + year

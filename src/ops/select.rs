@@ -78,8 +78,8 @@ pub fn select_one(
     options: &ReadOptions,
 ) -> Result<Selected, Failure> {
     let query = &selection.query;
-    let locked = LockedLedger::acquire(path, ledgers, lock_timeout)
-        .map_err(|e| Failure::usage(format!("{}: cannot lock the ledger: {e}", path.display())))?;
+    let locked =
+        LockedLedger::acquire(path, ledgers, lock_timeout).map_err(|e| Failure::io("lock", path, e))?;
     let header_reader = open_for_writing(path, options)?;
     let original = read_whole(&header_reader)?;
     let mut reader = reader_over(&header_reader, &original, options)?;

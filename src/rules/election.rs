@@ -135,6 +135,13 @@ impl Election {
     }
 }
 
+/// Today's date in Paris, where the law's deadlines are set.
+pub fn today_in_paris() -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive()
+}
+
 /// How a day was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayForm {
