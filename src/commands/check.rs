@@ -6,20 +6,17 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::prospects::read_register;
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::Code;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry_at;
-use crate::ledger::scan::{Scan, findings, scan};
+use crate::ledger::scan::{findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
-use crate::render::Lang;
-use crate::render::words::tr;
+use crate::render;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
@@ -47,9 +44,9 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     let color = context.color && args.output.is_none();
     let text = match args.format {
-        CheckFormat::Table => human(&result, color, context.lang),
-        CheckFormat::Json => json(&result),
-        CheckFormat::Github => github(&result),
+        CheckFormat::Table => render::check::table(&result, color, context.lang),
+        CheckFormat::Json => render::check::json(&result),
+        CheckFormat::Github => render::check::github(&result),
     };
     match &args.output {
         Some(path) => write_output(path, &text)?,
@@ -155,84 +152,4 @@ fn register_findings(paths: &[PathBuf], options: &ReadOptions, register: &Regist
         found.push(diagnostic.column(crate::ledger::Field::LastName.name()));
     });
     found
-}
-
-fn human(result: &Scan, color: bool, lang: Lang) -> String {
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    };
-    let mut out = String::new();
-    for diagnostic in &result.diagnostics {
-        let text = crate::render::words::diagnostic(diagnostic, lang);
-        let (label, code) = match diagnostic.severity {
-            Severity::Error => ("error", "1;31"),
-            Severity::Warning => ("warning", "1;33"),
-        };
-        // Colour only the severity word.
-        let text = text.replacen(&format!(": {label}["), &format!(": {}[", paint(code, label)), 1);
-        out.push_str(&text);
-        out.push('\n');
-    }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let summary = format!(
-        "{}, {} in {} ({})",
-        plural(result.errors(), "error"),
-        plural(result.warnings(), "warning"),
-        plural(result.files, "file"),
-        plural(result.rows as usize, "row"),
-    );
-    out.push_str(&tr(lang, &summary));
-    out.push('\n');
-    out
-}
-
-#[derive(Serialize)]
-struct Report<'a> {
-    errors: usize,
-    warnings: usize,
-    diagnostics: &'a [Diagnostic],
-}
-
-fn json(result: &Scan) -> String {
-    let report = Report {
-        errors: result.errors(),
-        warnings: result.warnings(),
-        diagnostics: &result.diagnostics,
-    };
-    // Serialising plain data to a string cannot fail.
-    let mut out = serde_json::to_string_pretty(&report).expect("serialisable report");
-    out.push('\n');
-    out
-}
-
-/// GitHub workflow commands; `%`, CR, LF, `:` and `,` escaped as GitHub asks.
-fn github(result: &Scan) -> String {
-    let escape_data = |text: &str| text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    let escape_property = |text: &str| escape_data(text).replace(':', "%3A").replace(',', "%2C");
-    let mut out = String::new();
-    for d in &result.diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut message = d.message.clone();
-        if let Some(column) = &d.column {
-            message = format!("column `{column}`: {message}");
-        }
-        if let Some(hint) = &d.hint {
-            message.push_str(&format!("\nhint: {hint}"));
-        }
-        out.push_str(&format!(
-            "::{level} file={},line={},title={}::{}\n",
-            escape_property(&d.file.display().to_string()),
-            d.line,
-            escape_property(d.code.as_str()),
-            escape_data(&message)
-        ));
-    }
-    out
 }

@@ -2,5 +2,6 @@
 //! once the command line is read, before anything is printed.
 
 pub mod compare;
+pub mod import;
 pub mod reconcile;
 pub mod select;

@@ -2,9 +2,11 @@
 //! spreadsheets, Markdown for CI summaries and a self-contained HTML page. Each renders the same
 //! [`model::Report`], computed once from the tally.
 
+pub mod check;
 pub mod csv;
 pub mod entries;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod model;
