@@ -7,7 +7,6 @@
 use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::commands::prospects::read_register;
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
@@ -16,6 +15,7 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry_at;
 use crate::ledger::scan::{findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
+use crate::ops::prospects::read_register;
 use crate::render;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {

@@ -3,5 +3,6 @@
 
 pub mod compare;
 pub mod import;
+pub mod prospects;
 pub mod reconcile;
 pub mod select;

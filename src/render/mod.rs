@@ -10,6 +10,7 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod prospects;
 pub mod table;
 pub mod tiles;
 pub mod words;
