@@ -240,3 +240,41 @@ pub fn tally_of<'a>(entries: impl IntoIterator<Item = &'a Sponsorship>) -> Tally
     builder.seal();
     builder.finish(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Department;
+
+    /// Every mandate and status, with and without a claim date, comes back
+    /// out of the one byte a counted row packs them in.
+    #[test]
+    fn every_mandate_and_status_round_trips_through_the_compact_row() {
+        for mandate in Mandate::ALL {
+            for status in Status::ALL {
+                for claim_dated in [false, true] {
+                    let entry = Sponsorship {
+                        status,
+                        candidate: "MARTIN Claire",
+                        civility: None,
+                        last_name: "DUPONT",
+                        first_name: "Jean",
+                        mandate,
+                        circonscription: "",
+                        department: Department::lookup("55").unwrap(),
+                        claimed_on: claim_dated.then(|| NaiveDate::from_ymd_opt(2022, 1, 5).unwrap()),
+                        published_on: None,
+                        source: "",
+                        notes: "",
+                    };
+                    let mut builder = TallyBuilder::default();
+                    builder.add(&entry);
+                    let row = builder.parts[0][0];
+                    assert_eq!(Mandate::ALL[row.mandate()], mandate);
+                    assert_eq!(row.status(), status);
+                    assert_eq!(row.has_claim_date(), claim_dated, "{mandate:?} {status:?}");
+                }
+            }
+        }
+    }
+}

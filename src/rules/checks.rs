@@ -123,3 +123,109 @@ pub fn entry_problems<S>(
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Department, Mandate};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn entry(
+        status: Status,
+        claimed: Option<NaiveDate>,
+        published: Option<NaiveDate>,
+    ) -> Sponsorship<&'static str> {
+        Sponsorship {
+            status,
+            candidate: "MARTIN Claire",
+            civility: None,
+            last_name: "DUPONT",
+            first_name: "Jean",
+            mandate: Mandate::Mayor,
+            circonscription: "Verdun",
+            department: Department::lookup("55").unwrap(),
+            claimed_on: claimed,
+            published_on: published,
+            source: "",
+            notes: "",
+        }
+    }
+
+    /// The codes and severities of what is wrong with `s` under the 2022 rules.
+    fn problems(s: &Sponsorship<&str>, today: Option<NaiveDate>) -> Vec<(Severity, Code, Field)> {
+        entry_problems(s, &Election::default(), today)
+            .into_iter()
+            .map(|p| (p.severity, p.code, p.field))
+            .collect()
+    }
+
+    #[test]
+    fn a_good_claim_and_a_good_validation_have_no_problem() {
+        assert!(problems(&entry(Status::Claimed, Some(day(2022, 1, 5)), None), None).is_empty());
+        let validated = entry(Status::Validated, Some(day(2022, 1, 5)), Some(day(2022, 2, 8)));
+        assert!(problems(&validated, Some(day(2022, 3, 1))).is_empty());
+    }
+
+    #[test]
+    fn status_and_dates_must_agree() {
+        assert_eq!(
+            problems(&entry(Status::Validated, None, None), None),
+            [(Severity::Error, Code::StatusDateMismatch, Field::PublishedOn)]
+        );
+        assert_eq!(
+            problems(&entry(Status::Sent, None, Some(day(2022, 2, 8))), None),
+            [(Severity::Warning, Code::StatusDateMismatch, Field::PublishedOn)]
+        );
+        // Promised after its own publication.
+        assert_eq!(
+            problems(
+                &entry(Status::Validated, Some(day(2022, 2, 9)), Some(day(2022, 2, 8))),
+                None
+            ),
+            [(Severity::Warning, Code::StatusDateMismatch, Field::ClaimedOn)]
+        );
+    }
+
+    #[test]
+    fn dates_must_fall_in_the_window_and_not_in_the_future() {
+        // Published in the future of the real date.
+        assert_eq!(
+            problems(
+                &entry(Status::Validated, None, Some(day(2022, 2, 8))),
+                Some(day(2022, 2, 1))
+            ),
+            [(Severity::Error, Code::BadDate, Field::PublishedOn)]
+        );
+        // Published before the 2022 window opened: a 2017 publication?
+        let early = entry_problems(
+            &entry(Status::Validated, None, Some(day(2017, 3, 1))),
+            &Election::default(),
+            None,
+        );
+        assert_eq!(early.len(), 1);
+        assert_eq!(early[0].code, Code::OutsideWindow);
+        assert!(
+            early[0]
+                .hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("--election 2017")
+        );
+        // A claim made after the close does not count: a warning.
+        assert_eq!(
+            problems(&entry(Status::Claimed, Some(day(2022, 3, 5)), None), None),
+            [(Severity::Warning, Code::OutsideWindow, Field::ClaimedOn)]
+        );
+        // Validated ones are not pending: their claim date is history.
+        assert!(
+            problems(
+                &entry(Status::Validated, Some(day(2022, 3, 1)), Some(day(2022, 3, 3))),
+                None
+            )
+            .is_empty()
+        );
+    }
+}
