@@ -79,7 +79,6 @@ impl Context {
         let settings = loaded.unwrap_or_default();
         let overrides = Overrides {
             election: args.election,
-            candidate: args.candidate.clone(),
             first_round: args.first_round,
         };
         let election = settings.election(&overrides, &path).map_err(Failure::usage)?;

@@ -36,7 +36,6 @@ pub struct Settings {
 #[derive(Debug, Default, Clone)]
 pub struct Overrides {
     pub election: Option<u16>,
-    pub candidate: Option<String>,
     pub first_round: Option<NaiveDate>,
 }
 

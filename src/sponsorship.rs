@@ -97,20 +97,24 @@ impl<S: AsRef<str>> Sponsorship<S> {
 
     /// "DUPONT Jean, mayor (Jouy-en-Argonne), 55 Meuse", for messages.
     pub fn describe(&self) -> String {
-        let circonscription = self.circonscription.as_ref();
-        let place = if circonscription.is_empty() {
-            String::new()
-        } else {
-            format!(" ({circonscription})")
-        };
         format!(
             "{} {}, {}{}, {}",
             self.last_name.as_ref(),
             self.first_name.as_ref(),
             self.mandate,
-            place,
+            in_brackets(self.circonscription.as_ref()),
             self.department
         )
+    }
+}
+
+/// ` (Verdun)`, the circonscription as messages write it after a mandate;
+/// nothing when there is none.
+pub fn in_brackets(circonscription: &str) -> String {
+    if circonscription.is_empty() {
+        String::new()
+    } else {
+        format!(" ({circonscription})")
     }
 }
 

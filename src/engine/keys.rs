@@ -26,7 +26,7 @@ pub struct Keys {
 }
 
 impl KeyHasher {
-    /// The keys of `s`, folded as [`person_key`] and [`official_key`] are.
+    /// The keys of `s`, folded by `rules::identity::fold_official_into`.
     pub fn keys<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) -> Keys {
         let person_len = self.fold_official(s);
         let person = xxh3_64(&self.buffer[..person_len]);

@@ -68,12 +68,14 @@ pub struct Records<R> {
 impl<R: Read> Records<R> {
     /// Records of `input`. A byte order mark is skipped only at the start
     /// of a file (`file_start`), not of a part of one.
+    #[cfg(test)]
     pub fn new(input: R, delimiter: u8, file_start: bool) -> Records<R> {
         Records::ending_with(input, delimiter, b'\n', file_start)
     }
 
-    /// [`new`](Self::new), for rows that end with `terminator` (CR in the
-    /// files of old Mac Excel).
+    /// Records of `input`, rows ending with `terminator` (LF, or CR in the
+    /// files of old Mac Excel). A byte order mark is skipped only at the
+    /// start of a file (`file_start`), not of a part of one.
     pub fn ending_with(input: R, delimiter: u8, terminator: u8, file_start: bool) -> Records<R> {
         Records {
             input,

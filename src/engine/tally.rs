@@ -232,6 +232,7 @@ impl Counts {
 }
 
 /// Counts the entries of `entries`, in order, on one thread.
+#[cfg(test)]
 pub fn tally_of<'a>(entries: impl IntoIterator<Item = &'a Sponsorship>) -> Tally {
     let mut builder = TallyBuilder::default();
     for entry in entries {

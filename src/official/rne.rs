@@ -72,23 +72,6 @@ impl Kind {
         })
     }
 
-    /// How a person speaks of the file, for messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Mayors => "mayors",
-            Kind::MunicipalCouncillors => "municipal councillors",
-            Kind::ArrondissementCouncillors => "arrondissement councillors",
-            Kind::DepartmentalCouncillors => "departmental councillors",
-            Kind::RegionalCouncillors => "regional councillors",
-            Kind::AssemblyMembers => "members of an assembly",
-            Kind::Deputies => "deputies",
-            Kind::Senators => "senators",
-            Kind::Meps => "members of the European Parliament",
-            Kind::CommunityCouncillors => "community councillors",
-            Kind::AfeMembers => "members of the Assemblée des Français de l'étranger",
-            Kind::ConsularCouncillors => "consular councillors",
-        }
-    }
 }
 
 /// A mandate a person of the register holds and may sponsor with.
@@ -234,6 +217,7 @@ impl Register {
     /// Takes in a register read apart (one file, say): its persons join
     /// those of the same key, here or in that part.
     /// `persons` holds the 128-bit hash of each person's key.
+    #[cfg(test)]
     pub fn absorb(&mut self, part: Register, persons: &mut FxHashMap<u128, usize>) {
         self.absorb_piece(part, persons, false);
     }
@@ -282,6 +266,7 @@ impl Register {
 
     /// Reads one file's bytes into the register, one person per eligible
     /// row: the same person's rows are joined by [`absorb`](Self::absorb).
+    #[cfg(test)]
     pub fn read_file(&mut self, path: Arc<Path>, bytes: &[u8]) {
         self.read_piece(path, bytes, &Piece::whole(0, bytes));
     }

@@ -226,8 +226,8 @@ pub fn import<'a>(
         let claim = &result.claims[c].entry;
         let row = &result.published[p].entry;
         let values = match verdict.outcome {
-            reconcile::Outcome::Confirmed => confirmation(claim, row, verdict.fit, &source),
-            reconcile::Outcome::Lost => vec![
+            reconcile::EntryOutcome::Confirmed => confirmation(claim, row, verdict.fit, &source),
+            reconcile::EntryOutcome::Lost => vec![
                 (Field::Status, "lost".to_string()),
                 (Field::PublishedOn, field_text(row, Field::PublishedOn)),
                 (

@@ -69,7 +69,7 @@ pub enum Admission {
 
 /// What an import does to one ledger entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum EntryOutcome {
     /// A claim (`claimed`/`sent`) published for the candidate: becomes
     /// `validated` with the publication date.
     Confirmed,
@@ -86,7 +86,7 @@ pub enum Outcome {
 /// The outcome for one ledger entry, and the published row behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
-    pub outcome: Outcome,
+    pub outcome: EntryOutcome,
     pub published: Option<usize>,
     pub fit: Option<Fit>,
 }
@@ -329,7 +329,7 @@ impl<'a> Reconciler<'a> {
             };
             let Some((p, fit)) = pair_of[c] else {
                 let outcome = if status.is_pending() {
-                    Outcome::Pending
+                    EntryOutcome::Pending
                 } else {
                     // The Conseil's files are cumulative: a validated entry
                     // missing from a publication at least as recent as its
@@ -346,7 +346,7 @@ impl<'a> Reconciler<'a> {
                             ),
                         );
                     }
-                    Outcome::Unchanged
+                    EntryOutcome::Unchanged
                 };
                 verdicts.push(verdict(outcome));
                 continue;
@@ -382,7 +382,7 @@ impl<'a> Reconciler<'a> {
             }
             let outcome = if is_ours(p) {
                 match status {
-                    Status::Claimed | Status::Sent => Outcome::Confirmed,
+                    Status::Claimed | Status::Sent => EntryOutcome::Confirmed,
                     Status::Validated => {
                         if entry.published_on != row.published_on {
                             note(
@@ -396,7 +396,7 @@ impl<'a> Reconciler<'a> {
                                 ),
                             );
                         }
-                        Outcome::AlreadyValidated
+                        EntryOutcome::AlreadyValidated
                     }
                     Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
                         note(
@@ -410,7 +410,7 @@ impl<'a> Reconciler<'a> {
                                 row.published_on.map_or_else(String::new, |d| d.to_string())
                             ),
                         );
-                        Outcome::Unchanged
+                        EntryOutcome::Unchanged
                     }
                 }
             } else if fit.is_loose() {
@@ -418,13 +418,13 @@ impl<'a> Reconciler<'a> {
                 // the row is as likely a homonym's: the claim is not declared
                 // lost.
                 if status.is_pending() {
-                    Outcome::Pending
+                    EntryOutcome::Pending
                 } else {
-                    Outcome::Unchanged
+                    EntryOutcome::Unchanged
                 }
             } else {
                 match status {
-                    Status::Claimed | Status::Sent => Outcome::Lost,
+                    Status::Claimed | Status::Sent => EntryOutcome::Lost,
                     Status::Validated => {
                         note(
                             NoteKind::Anomaly,
@@ -434,10 +434,10 @@ impl<'a> Reconciler<'a> {
                                 row.candidate
                             ),
                         );
-                        Outcome::Unchanged
+                        EntryOutcome::Unchanged
                     }
                     Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
-                        Outcome::Unchanged
+                        EntryOutcome::Unchanged
                     }
                 }
             };
@@ -461,11 +461,7 @@ impl<'a> Reconciler<'a> {
 }
 
 fn place(s: &Kept) -> String {
-    if s.circonscription.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", s.circonscription)
-    }
+    crate::sponsorship::in_brackets(s.circonscription)
 }
 
 /// The notes of a claim confirmed under other values, which it took: what
@@ -617,10 +613,10 @@ mod tests {
             5,
         );
         let result = reconciler.finish();
-        let outcomes: Vec<Outcome> = result.verdicts.iter().map(|v| v.outcome).collect();
+        let outcomes: Vec<EntryOutcome> = result.verdicts.iter().map(|v| v.outcome).collect();
         assert_eq!(
             outcomes,
-            vec![Outcome::Confirmed, Outcome::Lost, Outcome::Pending]
+            vec![EntryOutcome::Confirmed, EntryOutcome::Lost, EntryOutcome::Pending]
         );
         assert_eq!(petit, Admission::Added);
         assert_eq!(result.published.len(), 2);
@@ -684,10 +680,10 @@ mod tests {
         girard.published_on = Some(day(15));
         reconciler.offer(&girard, 3);
         let result = reconciler.finish();
-        let outcomes: Vec<Outcome> = result.verdicts.iter().map(|v| v.outcome).collect();
+        let outcomes: Vec<EntryOutcome> = result.verdicts.iter().map(|v| v.outcome).collect();
         assert_eq!(
             outcomes,
-            vec![Outcome::Unchanged, Outcome::AlreadyValidated, Outcome::Unchanged]
+            vec![EntryOutcome::Unchanged, EntryOutcome::AlreadyValidated, EntryOutcome::Unchanged]
         );
         let codes: Vec<&str> = result.notes.iter().map(|n| n.code).collect();
         assert_eq!(
@@ -729,7 +725,7 @@ mod tests {
             2,
         );
         let result = reconciler.finish();
-        assert_eq!(result.verdicts[0].outcome, Outcome::Pending);
+        assert_eq!(result.verdicts[0].outcome, EntryOutcome::Pending);
         assert_eq!(result.notes[0].code, "other-mandate");
         assert_eq!(result.notes[0].kind, NoteKind::Review);
     }

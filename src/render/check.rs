@@ -42,14 +42,14 @@ pub fn table(result: &Scan, color: bool, lang: Lang) -> String {
 }
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct CheckDocument<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [Diagnostic],
 }
 
 pub fn json(result: &Scan) -> String {
-    let report = Report {
+    let report = CheckDocument {
         errors: result.errors(),
         warnings: result.warnings(),
         diagnostics: &result.diagnostics,

@@ -204,11 +204,11 @@ impl<'a> ImportReport<'a> {
         for (c, verdict) in self.result.verdicts.iter().enumerate() {
             let category = match verdict.outcome {
                 _ if self.held_in[c].is_some() => 6,
-                reconcile::Outcome::Confirmed => 0,
-                reconcile::Outcome::Lost => 2,
-                reconcile::Outcome::Pending => 3,
-                reconcile::Outcome::AlreadyValidated => 4,
-                reconcile::Outcome::Unchanged => 5,
+                reconcile::EntryOutcome::Confirmed => 0,
+                reconcile::EntryOutcome::Lost => 2,
+                reconcile::EntryOutcome::Pending => 3,
+                reconcile::EntryOutcome::AlreadyValidated => 4,
+                reconcile::EntryOutcome::Unchanged => 5,
             };
             lists[category].1.push(c);
         }
@@ -222,8 +222,8 @@ impl<'a> ImportReport<'a> {
         let verdict = &result.verdicts[c];
         let row = verdict.published.map(|p| &result.published[p]);
         let (status, published_on) = match verdict.outcome {
-            reconcile::Outcome::Confirmed => (Status::Validated, row.and_then(|r| r.entry.published_on)),
-            reconcile::Outcome::Lost => (Status::Lost, row.and_then(|r| r.entry.published_on)),
+            reconcile::EntryOutcome::Confirmed => (Status::Validated, row.and_then(|r| r.entry.published_on)),
+            reconcile::EntryOutcome::Lost => (Status::Lost, row.and_then(|r| r.entry.published_on)),
             _ => (claim.entry.status, claim.entry.published_on),
         };
         Listed {

@@ -195,11 +195,7 @@ pub fn csv(summary: &Summary) -> String {
 }
 
 fn describe(m: &HeldView, lang: Lang) -> String {
-    let place = if m.circonscription.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", m.circonscription)
-    };
+    let place = crate::sponsorship::in_brackets(m.circonscription);
     // In French, the mandate's official label rather than its code.
     let mandate = match (lang, m.mandate.parse::<crate::rules::Mandate>()) {
         (Lang::Fr, Ok(mandate)) => tr(lang, mandate.label()).into_owned(),

@@ -193,11 +193,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         ));
         out.push('\n');
         for s in &since.sponsors {
-            let place = if s.circonscription.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", clean(&s.circonscription))
-            };
+            let place = crate::sponsorship::in_brackets(&clean(&s.circonscription));
             out.push_str(&format!(
                 "  {} {} {}, {}{place}, {}\n",
                 day(lang, &s.published_on),

@@ -25,33 +25,6 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// The folded name and unit of a person: last name, first name, unit.
-pub fn person_key<S: AsRef<str>>(s: &Sponsorship<S>) -> String {
-    let mut key = String::with_capacity(s.last_name.as_ref().len() + s.first_name.as_ref().len() + 8);
-    person_key_into(s, &mut key);
-    key
-}
-
-/// [`person_key`] into `key`, replacing what it held.
-pub fn person_key_into<S: AsRef<str>>(s: &Sponsorship<S>, key: &mut String) {
-    key.clear();
-    fold_into(s.last_name.as_ref(), key);
-    key.push('\u{1f}');
-    fold_into(s.first_name.as_ref(), key);
-    key.push('\u{1f}');
-    key.push_str(s.department.code);
-}
-
-/// The folded identity of an official: person, mandate and circonscription.
-pub fn official_key<S: AsRef<str>>(s: &Sponsorship<S>) -> String {
-    let mut key = person_key(s);
-    key.push('\u{1f}');
-    key.push_str(s.mandate.code());
-    key.push('\u{1f}');
-    fold_into(s.circonscription.as_ref(), &mut key);
-    key
-}
-
 /// The folded name of a candidate: "BÉKAERT Corinne", "BEKAERT Corinne",
 /// "Bekaert  Corinne" and, typed first name first, "Corinne Bekaert" are
 /// one candidate. The folded words are sorted, so their order does not
@@ -198,7 +171,7 @@ pub fn finding(same_official: bool, same_candidate: bool, both_live: bool) -> Op
     }
 }
 
-/// Folds the official of `s` into `key`, as [`official_key`] does: last
+/// Folds the official of `s` into `key`: last
 /// name, first name and unit (the person, as long as the length returned),
 /// then mandate type and circonscription. The engine hashes what this
 /// writes; what identifies an official is decided here.

@@ -89,12 +89,6 @@ pub struct Missing {
     pub departments: u32,
 }
 
-impl Missing {
-    pub fn is_nothing(&self) -> bool {
-        self.sponsorships == 0 && self.departments == 0
-    }
-}
-
 impl UnitCount {
     /// Whether this unit already gives all it can towards the threshold:
     /// further sponsors from it do not count.
@@ -370,6 +364,7 @@ impl Tally {
         all.into_iter().map(|(_, t)| t).collect()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.candidates.len()
     }
@@ -460,7 +455,7 @@ mod tests {
         let enough = tally(&[20; 30]);
         assert_eq!(martin(&enough).departments(), 30);
         assert!(martin(&enough).qualified(&election));
-        assert!(martin(&enough).missing(&election).is_nothing());
+        assert_eq!(martin(&enough).missing(&election), Missing::default());
     }
 
     #[test]
