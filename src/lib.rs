@@ -1,10 +1,12 @@
 //! `parrainage`: track the sponsorships ("parrainages") of French
 //! presidential candidates.
 //!
-//! Layers: `rules` (the law: mandates, départements, calendar, identity,
-//! tally), `ledger` (reading and writing CSV ledgers), `render` (the
-//! report's formats), `commands` (one module per command), `cli` (the command line). The binary only parses
-//! and dispatches.
+//! The layers, bottom first (ARCHITECTURE.md): `text`, `diagnostic`,
+//! `error`, `lang`; `rules` (the law) and `sponsorship` (the entry);
+//! `engine` (the fast path); `official` (published formats); `ledger`
+//! (campaign files); `cli`, `settings`, `context`; `ops` (workflows);
+//! `render` (every output); `commands` (one thin file each). The binary
+//! only parses and dispatches.
 
 pub mod cli;
 pub mod commands;

@@ -1,7 +1,7 @@
 //! `parrainage`: track the sponsorships of a French presidential candidate.
 //!
-//! `main` parses the command line, builds the context and dispatches; each
-//! command lives in `commands/`, the rules in `rules/`.
+//! `main` parses the command line, builds the context and dispatches to
+//! `commands/`; a failure is printed and decides the exit code.
 
 use std::process::ExitCode;
 

@@ -71,7 +71,6 @@ impl Kind {
             return None;
         })
     }
-
 }
 
 /// A mandate a person of the register holds and may sponsor with.

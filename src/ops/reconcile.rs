@@ -683,7 +683,11 @@ mod tests {
         let outcomes: Vec<EntryOutcome> = result.verdicts.iter().map(|v| v.outcome).collect();
         assert_eq!(
             outcomes,
-            vec![EntryOutcome::Unchanged, EntryOutcome::AlreadyValidated, EntryOutcome::Unchanged]
+            vec![
+                EntryOutcome::Unchanged,
+                EntryOutcome::AlreadyValidated,
+                EntryOutcome::Unchanged
+            ]
         );
         let codes: Vec<&str> = result.notes.iter().map(|n| n.code).collect();
         assert_eq!(
