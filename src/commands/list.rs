@@ -85,6 +85,16 @@ pub fn run(args: &ListArgs, context: &Context) -> Outcome {
     })
 }
 
+/// Every value of a repeatable flag, read by `typed`; the first refused
+/// one is a usage error.
+fn typed_all<T>(texts: &[String], typed: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, Failure> {
+    texts
+        .iter()
+        .map(|t| typed(t))
+        .collect::<Result<_, _>>()
+        .map_err(Failure::usage)
+}
+
 /// What an entry must be to be listed; an empty list allows any.
 struct Filter {
     statuses: Vec<Status>,
@@ -97,27 +107,9 @@ struct Filter {
 
 impl Filter {
     fn from_args(args: &ListArgs, candidate: Option<&str>) -> Result<Filter, Failure> {
-        let statuses = args
-            .status
-            .iter()
-            .map(|text| {
-                text.parse::<Status>()
-                    .map_err(|()| Failure::usage(Status::refusal(text)))
-            })
-            .collect::<Result<_, _>>()?;
-        let mandates = args
-            .mandate
-            .iter()
-            .map(|text| {
-                text.parse::<Mandate>()
-                    .map_err(|_| Failure::usage(Mandate::refusal(text)))
-            })
-            .collect::<Result<_, _>>()?;
-        let departments = args
-            .department
-            .iter()
-            .map(|text| Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text))))
-            .collect::<Result<_, _>>()?;
+        let statuses = typed_all(&args.status, Status::typed)?;
+        let mandates = typed_all(&args.mandate, Mandate::typed)?;
+        let departments = typed_all(&args.department, Department::typed)?;
         Ok(Filter {
             statuses,
             mandates,

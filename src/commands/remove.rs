@@ -13,13 +13,7 @@ use crate::text::{clean, clean_path};
 pub fn run(args: &RemoveArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
     let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
-    let selected = select_one(
-        &path,
-        &context.ledgers,
-        context.lock_timeout,
-        &selection,
-        &context.read,
-    )?;
+    let selected = select_one(&path, &selection, context)?;
     let line = selected.row.line;
     let entry = selected.row.entry.clone().expect("matched rows have an entry");
     selected.rewrite(Vec::new(), &path)?;

@@ -31,13 +31,7 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
             "nothing to change: give --status, --claimed-on, --published-on, --source, --notes or a --set-… flag",
         ));
     }
-    let selected = select_one(
-        &path,
-        &context.ledgers,
-        context.lock_timeout,
-        &selection,
-        &context.read,
-    )?;
+    let selected = select_one(&path, &selection, context)?;
     let (row, layout) = (&selected.row, &selected.layout);
     let before = row.entry.clone().expect("matched rows have an entry");
     for (field, _) in &changes {
@@ -129,19 +123,15 @@ fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
 fn changes(args: &UpdateArgs) -> Result<Vec<(Field, String)>, Failure> {
     let mut changes = Vec::new();
     if let Some(text) = &args.status {
-        let status = text
-            .parse::<Status>()
-            .map_err(|()| Failure::data(Status::refusal(text)))?;
+        let status = Status::typed(text).map_err(Failure::data)?;
         changes.push((Field::Status, status.code().to_string()));
     }
     if let Some(text) = &args.set_mandate {
-        let mandate = text
-            .parse::<Mandate>()
-            .map_err(|_| Failure::data(Mandate::refusal(text)))?;
+        let mandate = Mandate::typed(text).map_err(Failure::data)?;
         changes.push((Field::Mandate, mandate.code().to_string()));
     }
     if let Some(text) = &args.set_department {
-        let department = Department::lookup(text).ok_or_else(|| Failure::data(Department::refusal(text)))?;
+        let department = Department::typed(text).map_err(Failure::data)?;
         changes.push((Field::Department, department.code.to_string()));
     }
     // Dates come checked and in ISO form from the command line; an empty

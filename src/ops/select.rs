@@ -5,13 +5,13 @@
 use std::path::Path;
 
 use crate::cli::SelectArgs;
-use crate::context::Failure;
+use crate::context::{Context, Failure};
+use crate::ledger::Dialect;
 use crate::ledger::edit::{open_for_writing, read_whole, reader_over};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::read::{Layout, Row};
 use crate::ledger::scan::shell_quote;
 use crate::ledger::write::{LockedLedger, splice};
-use crate::ledger::{Dialect, ReadOptions};
 use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate};
 use crate::text::{clean, clean_path};
@@ -40,16 +40,15 @@ impl Selection {
         let mandate = identity
             .mandate
             .as_deref()
-            .map(|text| {
-                text.parse::<Mandate>()
-                    .map_err(|_| Failure::usage(Mandate::refusal(text)))
-            })
-            .transpose()?;
+            .map(Mandate::typed)
+            .transpose()
+            .map_err(Failure::usage)?;
         let department = identity
             .department
             .as_deref()
-            .map(|text| Department::lookup(text).ok_or_else(|| Failure::usage(Department::refusal(text))))
-            .transpose()?;
+            .map(Department::typed)
+            .transpose()
+            .map_err(Failure::usage)?;
         Ok(Selection {
             query: IdentityQuery {
                 last_name: identity.last_name.clone(),
@@ -70,16 +69,11 @@ impl Selection {
 }
 
 /// Locks `path`, reads it, and finds the one entry `selection` names.
-pub fn select_one(
-    path: &Path,
-    ledgers: &[std::path::PathBuf],
-    lock_timeout: Option<std::time::Duration>,
-    selection: &Selection,
-    options: &ReadOptions,
-) -> Result<Selected, Failure> {
+pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Result<Selected, Failure> {
     let query = &selection.query;
-    let locked =
-        LockedLedger::acquire(path, ledgers, lock_timeout).map_err(|e| Failure::io("lock", path, e))?;
+    let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout)
+        .map_err(|e| Failure::io("lock", path, e))?;
+    let options = &context.read;
     let header_reader = open_for_writing(path, options)?;
     let original = read_whole(&header_reader)?;
     let mut reader = reader_over(&header_reader, &original, options)?;

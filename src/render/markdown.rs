@@ -2,7 +2,9 @@
 //! summaries and pull-request comments.
 
 use super::Lang;
-use super::model::{CandidateView, Report, yes_no};
+use super::model::{
+    CandidateView, DATE_COLUMNS, DEPARTMENT_COLUMNS, MANDATE_COLUMNS, RANKING_COLUMNS, Report, yes_no,
+};
 use super::words::{day, percent, tr};
 
 pub fn render(report: &Report, lang: Lang) -> String {
@@ -29,14 +31,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             .collect();
         out.push_str(&table(
             lang,
-            &[
-                "#",
-                "Candidate",
-                "Validated",
-                "Usable",
-                "Départements",
-                "Qualified",
-            ],
+            &RANKING_COLUMNS,
             &[true, false, true, true, true, false],
             &rows,
         ));
@@ -132,12 +127,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 ]
             })
             .collect();
-        out.push_str(&table(
-            lang,
-            &["Mandate", "Validated", "Claimed", "Share"],
-            &[false, true, true, true],
-            &rows,
-        ));
+        out.push_str(&table(lang, &MANDATE_COLUMNS, &[false, true, true, true], &rows));
         out.push('\n');
     }
     if sections.department {
@@ -170,7 +160,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
             .collect();
         out.push_str(&table(
             lang,
-            &["Code", "Département", "Validated", "Claimed", "Cap"],
+            &DEPARTMENT_COLUMNS,
             &[false, false, true, true, false],
             &rows,
         ));
@@ -190,12 +180,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 ]
             })
             .collect();
-        out.push_str(&table(
-            lang,
-            &["Date", "New", "Cumulative", "Steady pace"],
-            &[false, true, true, true],
-            &rows,
-        ));
+        out.push_str(&table(lang, &DATE_COLUMNS, &[false, true, true, true], &rows));
         out.push('\n');
     }
     if let Some(since) = &c.since {

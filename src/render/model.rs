@@ -409,6 +409,20 @@ fn paris_time(at: NaiveDateTime) -> String {
     }
 }
 
+/// The columns of the report's tables, shared by the text formats (the
+/// CSV names its own, for tools).
+pub const RANKING_COLUMNS: [&str; 6] = [
+    "#",
+    "Candidate",
+    "Validated",
+    "Usable",
+    "Départements",
+    "Qualified",
+];
+pub const MANDATE_COLUMNS: [&str; 4] = ["Mandate", "Validated", "Claimed", "Share"];
+pub const DEPARTMENT_COLUMNS: [&str; 5] = ["Code", "Département", "Validated", "Claimed", "Cap"];
+pub const DATE_COLUMNS: [&str; 4] = ["Date", "New", "Cumulative", "Steady pace"];
+
 /// The label of the line that says whether the candidate qualified.
 const QUALIFIED: &str = "Qualified";
 

@@ -5,7 +5,9 @@ use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::Lang;
-use super::model::{CandidateView, Report, yes_no};
+use super::model::{
+    CandidateView, DATE_COLUMNS, DEPARTMENT_COLUMNS, MANDATE_COLUMNS, RANKING_COLUMNS, Report, yes_no,
+};
 use super::words::{day, percent, tr};
 use crate::text::clean;
 
@@ -109,7 +111,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         out.push_str(&tr(lang, "By mandate"));
         out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(lang, &["Mandate", "Validated", "Claimed", "Share"]));
+        table.set_header(header(lang, &MANDATE_COLUMNS));
         for row in &c.by_mandate {
             table.add_row(vec![
                 Cell::new(tr(lang, row.label)),
@@ -132,10 +134,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         ));
         out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(
-            lang,
-            &["Code", "Département", "Validated", "Claimed", "Cap"],
-        ));
+        table.set_header(header(lang, &DEPARTMENT_COLUMNS));
         for row in &c.by_department {
             let cap = if row.at_cap {
                 Cell::new(tr(lang, "at cap")).fg(Color::Yellow)
@@ -161,7 +160,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         ));
         out.push('\n');
         let mut table = new_table(color, true);
-        table.set_header(header(lang, &["Date", "New", "Cumulative", "Steady pace"]));
+        table.set_header(header(lang, &DATE_COLUMNS));
         for row in &c.by_date {
             let target = row.target.map_or_else(String::new, |t| t.to_string());
             let mut cumulative = Cell::new(row.cumulative);
@@ -248,17 +247,7 @@ fn since_by_candidate(report: &Report, lang: Lang) -> String {
 
 fn ranking(report: &Report, color: bool, lang: Lang) -> String {
     let mut table = new_table(color, true);
-    table.set_header(header(
-        lang,
-        &[
-            "#",
-            "Candidate",
-            "Validated",
-            "Usable",
-            "Départements",
-            "Qualified",
-        ],
-    ));
+    table.set_header(header(lang, &RANKING_COLUMNS));
     for row in &report.ranking {
         let qualified = Cell::new(tr(lang, yes_no(row.qualified))).fg(if row.qualified {
             Color::Green

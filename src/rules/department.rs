@@ -120,6 +120,11 @@ impl Department {
         crate::rules::identity::did_you_mean(text, ALL.iter().map(|d| d.name))
     }
 
+    /// The unit `text` names, or why it names none.
+    pub fn typed(text: &str) -> Result<&'static Department, String> {
+        Department::lookup(text).ok_or_else(|| Department::refusal(text))
+    }
+
     /// Why `text` is refused as a département, with the one meant.
     pub fn refusal(text: &str) -> String {
         let meant =

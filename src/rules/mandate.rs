@@ -433,6 +433,11 @@ impl Mandate {
         crate::rules::identity::did_you_mean(text, spellings().map(|(spelling, _)| spelling))
     }
 
+    /// The mandate `text` names, or why it names none.
+    pub fn typed(text: &str) -> Result<Mandate, String> {
+        text.parse::<Mandate>().map_err(|_| Mandate::refusal(text))
+    }
+
     /// Why `text` is refused as a mandate: the one meant, and the codes.
     pub fn refusal(text: &str) -> String {
         match text.parse::<Mandate>() {

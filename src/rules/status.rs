@@ -94,6 +94,11 @@ impl fmt::Display for Status {
 }
 
 impl Status {
+    /// The status `text` names, or why it names none.
+    pub fn typed(text: &str) -> Result<Status, String> {
+        text.parse::<Status>().map_err(|()| Status::refusal(text))
+    }
+
     /// Why `text` is refused as a status: the statuses, and the one meant.
     pub fn refusal(text: &str) -> String {
         let codes = Status::ALL.map(Status::code);
