@@ -1,106 +1,17 @@
-//! `parrainage update`: change one entry: its status and dates (a claim
-//! that became `validated`), and with `--set-…` who it is (a name or a
-//! mandate typed wrong).
-//!
-//! The entry is found by the identity flags (`ops::select`); the changed
-//! row is checked as `check` would, and, when who it is changes, against
-//! every other entry as `add` checks a new one. The file is rewritten in
-//! one atomic step under the ledger's lock, every other byte as it was.
-
-use std::sync::Arc;
+//! `parrainage update`: change one entry (`ops::update`), and say how.
 
 use crate::cli::UpdateArgs;
-use crate::context::{Context, Exit, Failure, Outcome, print};
-use crate::diagnostic::Diagnostic;
-use crate::ledger::Field;
-use crate::ledger::edit::{build_record, field_text, target_file};
-use crate::ledger::read::RowChecker;
-use crate::ledger::scan::{describe_finding, select_command};
-use crate::ops::compare::{Comparison, ledger_files};
-use crate::ops::select::{Selection, select_one};
-use crate::rules::identity::{FindingKind, Location};
-use crate::rules::{Department, Mandate, Status};
+use crate::context::{Context, Exit, Outcome, print};
+use crate::ops::update::update;
 use crate::text::{clean, clean_path};
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
-    let path = target_file(&context.ledgers)?;
-    let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
-    let changes = changes(args)?;
-    if changes.is_empty() {
-        return Err(Failure::usage(
-            "nothing to change: give --status, --claimed-on, --published-on, --source, --notes or a --set-… flag",
-        ));
-    }
-    let selected = select_one(&path, &selection, context)?;
-    let (row, layout) = (&selected.row, &selected.layout);
-    let before = row.entry.clone().expect("matched rows have an entry");
-    for (field, _) in &changes {
-        if layout.columns.get(*field).is_none() {
-            return Err(Failure::usage(format!(
-                "{} has no `{}` column to change",
-                path.display(),
-                field.name()
-            )));
-        }
-    }
-    let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
-        changes
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, value)| value.clone())
-    });
-    let (after, diagnostics) = RowChecker::new(layout, &context.read).check(&record, row.line);
-    let Some(after) = after else {
-        return Err(not_changed(&diagnostics));
-    };
-    // What `check` would warn of in the changed row (a civility it does
-    // not know, a formula), said as `add` says it.
-    for warning in &diagnostics {
-        eprintln!("{warning}");
-    }
-    // Written as the ledger stores values (`M.` for `Monsieur`, codes, ISO
-    // dates), as `add` writes them.
-    let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
-        changes
-            .iter()
-            .any(|(f, _)| *f == field)
-            .then(|| field_text(&after, field))
-    });
-    // A new name, mandate, place or département may make it another
-    // official's duplicate: checked as `add` checks a new entry.
-    if changes.iter().any(|(field, _)| field.is_identity()) {
-        let here = Location {
-            file: Arc::from(path.as_path()),
-            line: row.line,
-        };
-        let mut comparison = Comparison::new(&after).replacing(here.clone());
-        for file in ledger_files(&path, &context.ledgers)? {
-            comparison.read(&file, &context.read)?;
-        }
-        let mut refused = Vec::new();
-        for (kind, first, first_at) in comparison.found {
-            let diagnostic = describe_finding(kind, &after, &here, &first, &first_at);
-            if kind == FindingKind::PossibleDuplicate {
-                eprintln!("{diagnostic}");
-            } else {
-                // The row still holds what it held: the hint names it so.
-                refused.push(diagnostic.hint(format!(
-                    "{first_at} already holds this official: change the entry otherwise, or remove one of the two \
-                     (this one: `{}`)",
-                    select_command("remove", &before, &here)
-                )));
-            }
-        }
-        if !refused.is_empty() {
-            return Err(not_changed(&refused));
-        }
-    }
-    let line = row.line;
-    let encoded = selected.dialect.encode_row(&record);
-    selected.rewrite(encoded, &path)?;
+    let done = update(args, context)?;
+    let (before, after) = (&done.before, &done.after);
     let mut out = format!(
-        "Updated {}:{line}: {}",
-        clean_path(&path),
+        "Updated {}:{}: {}",
+        clean_path(&done.file),
+        done.line,
         clean(&after.describe())
     );
     if before.status != after.status {
@@ -112,43 +23,4 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     out.push('\n');
     print(&out)?;
     Ok(Exit::Success)
-}
-
-fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
-    let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-    Failure::data(format!("the entry was not changed:\n{}", reasons.join("\n")))
-}
-
-/// The new values, as the ledger stores them: codes and ISO dates.
-fn changes(args: &UpdateArgs) -> Result<Vec<(Field, String)>, Failure> {
-    let mut changes = Vec::new();
-    if let Some(text) = &args.status {
-        let status = Status::typed(text).map_err(Failure::data)?;
-        changes.push((Field::Status, status.code().to_string()));
-    }
-    if let Some(text) = &args.set_mandate {
-        let mandate = Mandate::typed(text).map_err(Failure::data)?;
-        changes.push((Field::Mandate, mandate.code().to_string()));
-    }
-    if let Some(text) = &args.set_department {
-        let department = Department::typed(text).map_err(Failure::data)?;
-        changes.push((Field::Department, department.code.to_string()));
-    }
-    // Dates come checked and in ISO form from the command line; an empty
-    // value clears one.
-    for (field, value) in [
-        (Field::ClaimedOn, &args.claimed_on),
-        (Field::PublishedOn, &args.published_on),
-        (Field::LastName, &args.set_last_name),
-        (Field::FirstName, &args.set_first_name),
-        (Field::Civility, &args.set_civility),
-        (Field::Circonscription, &args.set_circonscription),
-        (Field::Source, &args.source),
-        (Field::Notes, &args.notes),
-    ] {
-        if let Some(text) = value {
-            changes.push((field, text.clone()));
-        }
-    }
-    Ok(changes)
 }

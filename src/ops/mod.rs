@@ -1,8 +1,10 @@
 //! The workflows shared by the commands that change a ledger: what they do
 //! once the command line is read, before anything is printed.
 
+pub mod add;
 pub mod compare;
 pub mod import;
 pub mod prospects;
 pub mod reconcile;
 pub mod select;
+pub mod update;

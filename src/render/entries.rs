@@ -128,3 +128,15 @@ pub fn json(entries: &[Listed]) -> String {
     text.push('\n');
     text
 }
+
+/// What `add` says of an entry recorded at `file:line`.
+pub fn recorded(file: &Path, line: u64, entry: &Sponsorship) -> String {
+    format!(
+        "Recorded {}:{}: {} {} for {}\n",
+        clean_path(file),
+        line,
+        entry.status,
+        clean(&entry.describe()),
+        clean(&entry.candidate)
+    )
+}

@@ -1,0 +1,193 @@
+//! `add`'s workflow: record one sponsorship or promise.
+//!
+//! The entry is checked exactly as `check` checks a row, then against every
+//! entry of the ledger; an official already there is refused, naming the
+//! line. The row is appended in one write under the ledger's lock: the rest
+//! of the file is never rewritten, and a refused entry leaves it untouched.
+//!
+//! The ledger is streamed and each row compared with the new entry alone, so
+//! adding to a ledger of a million rows needs no more memory than to one of
+//! ten.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::cli::AddArgs;
+use crate::context::{Context, Failure};
+use crate::diagnostic::Diagnostic;
+use crate::ledger::Field;
+use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
+use crate::ledger::read::RowChecker;
+use crate::ledger::scan::{describe_finding, select_command};
+use crate::ledger::write::LockedLedger;
+use crate::ops::compare::{Comparison, ledger_files};
+use crate::rules::Status;
+use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
+use crate::sponsorship::Sponsorship;
+
+/// Where an entry was recorded.
+pub struct Recorded {
+    pub file: PathBuf,
+    pub line: u64,
+    pub entry: Sponsorship,
+}
+
+/// Records one entry: checked as `check` checks a row, compared with every
+/// entry of the ledger, appended in one write under the lock.
+pub fn add(args: &AddArgs, context: &Context) -> Result<Recorded, Failure> {
+    let path = target_file(&context.ledgers)?;
+    // A program that does not take the lock may put another file in the
+    // ledger's place while we write: then the row went to a file no one
+    // will read, and the entry is recorded again, in the new file, once.
+    for retrying in [false, true] {
+        if let Some(recorded) = record(args, context, &path, retrying)? {
+            return Ok(recorded);
+        }
+        eprintln!(
+            "parrainage: {} was replaced by another program while the entry was written; writing it again",
+            path.display()
+        );
+    }
+    Err(Failure::usage(format!(
+        "{}: the file was replaced by another program twice while the entry was written \
+         (an editor saving its copy?): the entry was not recorded. Close that program and add it again",
+        path.display()
+    )))
+}
+
+/// Records the entry under the ledger's lock; returns what to say, or
+/// `None` if the file was replaced while the row was written. When
+/// `retrying`, an entry the replacing file already holds, the same in
+/// every field, is taken as recorded.
+fn record(
+    args: &AddArgs,
+    context: &Context,
+    path: &Path,
+    retrying: bool,
+) -> Result<Option<Recorded>, Failure> {
+    let path = path.to_path_buf();
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+        .map_err(|e| Failure::io("lock", &path, e))?;
+    let layout = open_for_writing(&path, &context.read)?;
+
+    // The new row, as the user typed it, in the file's columns.
+    let identity = &args.identity;
+    let claimed_on = args.claimed_on.clone().or_else(|| {
+        let pending = args.status.parse::<Status>().is_ok_and(Status::is_pending);
+        pending.then(|| context.as_of.format("%Y-%m-%d").to_string())
+    });
+    let typed = build_record(layout.header.len(), &layout.columns, None, |field| match field {
+        Field::Status => Some(args.status.clone()),
+        Field::Candidate => context.read.candidate.clone(),
+        Field::Civility => args.civility.clone(),
+        Field::LastName => Some(identity.last_name.clone()),
+        Field::FirstName => Some(identity.first_name.clone()),
+        Field::Mandate => identity.mandate.clone(),
+        Field::Circonscription => identity.circonscription.clone(),
+        Field::Department => identity.department.clone(),
+        Field::ClaimedOn => claimed_on.clone(),
+        Field::PublishedOn => args.published_on.clone(),
+        Field::Source => args.source.clone(),
+        Field::Notes => args.notes.clone(),
+    });
+    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &context.read).check(&typed, 0);
+    if let Some(warning) = entry.as_ref().and_then(|e| candidate_name_warning(&e.candidate)) {
+        eprintln!("parrainage: warning: {warning}");
+    }
+    let Some(entry) = entry else {
+        let line = next_line(&path, layout.dialect.terminator())
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+        diagnostics.iter_mut().for_each(|d| d.line = line);
+        return Err(refusal(&diagnostics));
+    };
+
+    // Every entry already in the ledger: the target file and any other
+    // files and directories named, each file read once.
+    let files = ledger_files(&path, &context.ledgers)?;
+    let ends_with_newline = locked
+        .last_byte()
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
+        .is_none_or(|b| b == layout.dialect.terminator());
+    let mut comparison = Comparison::new(&entry);
+    let mut line = 0;
+    for (i, file) in files.iter().enumerate() {
+        let (next, torn) = comparison.read(file, &context.read)?;
+        if i == 0 {
+            // A row appended after a torn one would be read with it.
+            if let Some((torn_line, _)) = torn {
+                return Err(Failure::data(format!(
+                    "{}:{torn_line}: the last row is torn (a write that did not finish, or a quote never closed); \
+                     `parrainage repair` sets it aside; the entry was not recorded",
+                    path.display()
+                )));
+            }
+            line = next + u64::from(!ends_with_newline);
+        }
+    }
+    let at = Location {
+        file: Arc::from(path.as_path()),
+        line,
+    };
+    for diagnostic in &mut diagnostics {
+        diagnostic.line = line;
+        eprintln!("{diagnostic}");
+    }
+    let mut refused = Vec::new();
+    for (kind, first, first_at) in comparison.found {
+        if retrying && kind == FindingKind::DuplicateSponsor && first == entry {
+            return Ok(Some(Recorded {
+                file: first_at.file.to_path_buf(),
+                line: first_at.line,
+                entry,
+            }));
+        }
+        if kind == FindingKind::PossibleDuplicate {
+            eprintln!("{}", describe_finding(kind, &entry, &at, &first, &first_at));
+        } else {
+            // Named at the entry that stands, not at the line the new one
+            // would have had.
+            let diagnostic = describe_finding(kind, &entry, &first_at, &first, &first_at);
+            refused.push(diagnostic.hint(format!(
+                "the entry at {first_at} stands; to change it: `{} --status …` (or --set-mandate, --notes…)",
+                select_command("update", &first, &first_at)
+            )));
+        }
+    }
+    if !refused.is_empty() {
+        return Err(refusal(&refused));
+    }
+
+    // Stored with codes and ISO dates, whatever spelling was typed.
+    let record = build_record(layout.header.len(), &layout.columns, None, |field| {
+        Some(field_text(&entry, field))
+    });
+    let mut bytes = Vec::new();
+    if !ends_with_newline {
+        bytes.extend_from_slice(layout.dialect.line_end());
+    }
+    let row = layout
+        .encoding
+        .encode(layout.dialect.encode_appended_row(&record))
+        .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
+    bytes.extend(row);
+    locked
+        .append(&bytes)
+        .map_err(|e| Failure::usage(format!("{}: the entry was not recorded: {e}", path.display())))?;
+    let still_named = locked
+        .still_named()
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    if !still_named {
+        return Ok(None);
+    }
+    Ok(Some(Recorded {
+        file: path,
+        line,
+        entry,
+    }))
+}
+
+/// The entry is refused: exit 1 with every reason.
+fn refusal(diagnostics: &[Diagnostic]) -> Failure {
+    let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
+    Failure::data(format!("the entry was not recorded:\n{}", reasons.join("\n")))
+}
