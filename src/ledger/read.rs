@@ -21,6 +21,7 @@ use crate::official::{self, Container, DateForm, Publication, json};
 use crate::rules::checks::entry_problems;
 use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
+use crate::rules::mandate::Attribution;
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::{Entry, Sponsorship};
@@ -1096,11 +1097,7 @@ impl RowParser {
                 let known = self.civilities.get(text, |t| {
                     publication
                         .and_then(|p| p.civility(t))
-                        .or(match fold(t).as_str() {
-                            "m" | "mr" | "monsieur" => Some("M."),
-                            "mme" | "madame" => Some("Mme"),
-                            _ => None,
-                        })
+                        .or_else(|| crate::rules::civility::civility(t))
                 });
                 if known.is_none() {
                     diagnostics.push(
@@ -1190,29 +1187,31 @@ impl RowParser {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<&'static Department> {
         let column = || self.column_name(Field::Department);
-        if let Some(fixed) = mandate.fixed_unit() {
-            if let Some(found) = found
-                && !std::ptr::eq(found, fixed)
-            {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        &self.path,
-                        line,
-                        Code::DepartmentMismatch,
-                        format!(
-                            "a {} counts in {} whatever the département written (`{text}`)",
-                            mandate.code(),
-                            fixed
-                        ),
-                    )
-                    .column(column())
-                    .hint(format!("write {} in the department column", fixed.code)),
-                );
+        // The law decides (`Mandate::attribute`); here it is said.
+        match mandate.attribute(found) {
+            Attribution::Fixed {
+                unit,
+                written_otherwise,
+            } => {
+                if written_otherwise {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            &self.path,
+                            line,
+                            Code::DepartmentMismatch,
+                            format!(
+                                "a {} counts in {} whatever the département written (`{text}`)",
+                                mandate.code(),
+                                unit
+                            ),
+                        )
+                        .column(column())
+                        .hint(format!("write {} in the department column", unit.code)),
+                    );
+                }
+                Some(unit)
             }
-            return Some(fixed);
-        }
-        match found {
-            None => {
+            Attribution::Missing => {
                 diagnostics.push(
                     Diagnostic::error(&self.path, line, Code::MissingValue, "no département")
                         .column(column())
@@ -1222,7 +1221,7 @@ impl RowParser {
                 );
                 None
             }
-            Some(found) if !mandate.may_sit_in(found) => {
+            Attribution::CannotSit(found) => {
                 diagnostics.push(
                     Diagnostic::error(
                         &self.path,
@@ -1235,7 +1234,7 @@ impl RowParser {
                 );
                 None
             }
-            Some(found) => Some(found),
+            Attribution::Written(unit) => Some(unit),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! read it as it is. Text cells that a spreadsheet would run as formulas
 //! are defused; numbers stay numbers.
 
-use super::model::{Report, Sections, defuse, yes_no};
+use super::model::{CandidateView, Report, Sections, defuse, yes_no};
 use crate::cli::Section;
 
 pub fn render(report: &Report) -> String {
@@ -30,183 +30,22 @@ pub fn render(report: &Report) -> String {
         &[]
     };
     if sections.ranking {
-        let mut rows = vec![strings(&[
-            "section",
-            "rank",
-            "candidate",
-            "validated",
-            "claimed",
-            "usable",
-            "departments",
-            "qualified",
-        ])];
-        for r in &report.ranking {
-            rows.push(vec![
-                "ranking".into(),
-                r.rank.to_string(),
-                defuse(&r.candidate),
-                r.validated.to_string(),
-                r.claimed.to_string(),
-                r.usable.to_string(),
-                r.departments.to_string(),
-                yes_no(r.qualified).into(),
-            ]);
-        }
-        tables.push(table(&rows));
+        tables.push(ranking(report));
     }
     if sections.summary && !candidates.is_empty() {
-        let mut rows = vec![strings(&[
-            "section",
-            "candidate",
-            "validated",
-            "claimed",
-            "pending",
-            "lost",
-            "usable",
-            "departments",
-            "qualified",
-            "missing_sponsorships",
-            "missing_departments",
-            "nearest_cap",
-            "days_left",
-            "pace_needed",
-            "pace_so_far",
-        ])];
-        let optional = |x: Option<String>| x.unwrap_or_default();
-        for c in candidates {
-            rows.push(vec![
-                "summary".into(),
-                defuse(&c.candidate),
-                c.validated.to_string(),
-                c.claimed.to_string(),
-                c.pending.to_string(),
-                c.lost.to_string(),
-                c.usable.to_string(),
-                c.departments.to_string(),
-                yes_no(c.qualified).into(),
-                c.missing.sponsorships.to_string(),
-                c.missing.departments.to_string(),
-                optional(c.nearest_cap.as_ref().map(|u| u.code.to_string())),
-                optional(report.election.days_left.map(|d| d.to_string())),
-                optional(c.pace_needed.map(|p| p.to_string())),
-                optional(c.pace_so_far.map(|p| p.to_string())),
-            ]);
-        }
-        tables.push(table(&rows));
+        tables.push(summary(report, candidates));
     }
     if sections.mandate && !candidates.is_empty() {
-        let mut rows = vec![strings(&[
-            "section",
-            "candidate",
-            "mandate",
-            "validated",
-            "claimed",
-            "share",
-        ])];
-        for c in candidates {
-            for m in &c.by_mandate {
-                rows.push(vec![
-                    "mandate".into(),
-                    defuse(&c.candidate),
-                    m.mandate.into(),
-                    m.validated.to_string(),
-                    m.claimed.to_string(),
-                    m.share.to_string(),
-                ]);
-            }
-        }
-        tables.push(table(&rows));
+        tables.push(by_mandate(candidates));
     }
     if sections.department && !candidates.is_empty() {
-        let mut rows = vec![strings(&[
-            "section",
-            "candidate",
-            "code",
-            "name",
-            "validated",
-            "claimed",
-            "at_cap",
-        ])];
-        for c in candidates {
-            for d in &c.by_department {
-                rows.push(vec![
-                    "department".into(),
-                    defuse(&c.candidate),
-                    d.code.into(),
-                    d.name.into(),
-                    d.validated.to_string(),
-                    d.claimed.to_string(),
-                    yes_no(d.at_cap).into(),
-                ]);
-            }
-        }
-        tables.push(table(&rows));
+        tables.push(by_department(candidates));
     }
     if sections.date && !candidates.is_empty() {
-        let mut rows = vec![strings(&[
-            "section",
-            "candidate",
-            "date",
-            "validated",
-            "cumulative",
-            "target",
-        ])];
-        for c in candidates {
-            for d in &c.by_date {
-                rows.push(vec![
-                    "date".into(),
-                    defuse(&c.candidate),
-                    d.date.clone(),
-                    d.validated.to_string(),
-                    d.cumulative.to_string(),
-                    d.target.map(|t| t.to_string()).unwrap_or_default(),
-                ]);
-            }
-        }
-        tables.push(table(&rows));
+        tables.push(by_date(candidates));
     }
-    // What changed after --since: each sponsor for one candidate, the
-    // count of each candidate with --all.
     if since {
-        let mut rows = vec![strings(&[
-            "section",
-            "candidate",
-            "since",
-            "validated",
-            "last_name",
-            "first_name",
-            "mandate",
-            "circonscription",
-            "department",
-            "published_on",
-        ])];
-        for c in &report.candidates {
-            let Some(since) = &c.since else { continue };
-            if since.sponsors.is_empty() {
-                if since.validated > 0 {
-                    let mut row = vec!["since".into(), defuse(&c.candidate), since.date.clone()];
-                    row.push(since.validated.to_string());
-                    row.extend(std::iter::repeat_n(String::new(), 6));
-                    rows.push(row);
-                }
-                continue;
-            }
-            for s in &since.sponsors {
-                rows.push(vec![
-                    "since".into(),
-                    defuse(&c.candidate),
-                    since.date.clone(),
-                    "1".into(),
-                    defuse(&s.last_name),
-                    defuse(&s.first_name),
-                    s.mandate.into(),
-                    defuse(&s.circonscription),
-                    s.department.into(),
-                    s.published_on.clone(),
-                ]);
-            }
-        }
-        tables.push(table(&rows));
+        tables.push(since_table(report));
     }
     tables.join("\n")
 }
@@ -224,4 +63,193 @@ fn table(rows: &[Vec<String>]) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The `ranking` section's table.
+fn ranking(report: &Report) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "rank",
+        "candidate",
+        "validated",
+        "claimed",
+        "usable",
+        "departments",
+        "qualified",
+    ])];
+    for r in &report.ranking {
+        rows.push(vec![
+            "ranking".into(),
+            r.rank.to_string(),
+            defuse(&r.candidate),
+            r.validated.to_string(),
+            r.claimed.to_string(),
+            r.usable.to_string(),
+            r.departments.to_string(),
+            yes_no(r.qualified).into(),
+        ]);
+    }
+    table(&rows)
+}
+
+/// The `summary` section's table.
+fn summary(report: &Report, candidates: &[CandidateView]) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "candidate",
+        "validated",
+        "claimed",
+        "pending",
+        "lost",
+        "usable",
+        "departments",
+        "qualified",
+        "missing_sponsorships",
+        "missing_departments",
+        "nearest_cap",
+        "days_left",
+        "pace_needed",
+        "pace_so_far",
+    ])];
+    let optional = |x: Option<String>| x.unwrap_or_default();
+    for c in candidates {
+        rows.push(vec![
+            "summary".into(),
+            defuse(&c.candidate),
+            c.validated.to_string(),
+            c.claimed.to_string(),
+            c.pending.to_string(),
+            c.lost.to_string(),
+            c.usable.to_string(),
+            c.departments.to_string(),
+            yes_no(c.qualified).into(),
+            c.missing.sponsorships.to_string(),
+            c.missing.departments.to_string(),
+            optional(c.nearest_cap.as_ref().map(|u| u.code.to_string())),
+            optional(report.election.days_left.map(|d| d.to_string())),
+            optional(c.pace_needed.map(|p| p.to_string())),
+            optional(c.pace_so_far.map(|p| p.to_string())),
+        ]);
+    }
+    table(&rows)
+}
+
+/// The `mandate` section's table.
+fn by_mandate(candidates: &[CandidateView]) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "candidate",
+        "mandate",
+        "validated",
+        "claimed",
+        "share",
+    ])];
+    for c in candidates {
+        for m in &c.by_mandate {
+            rows.push(vec![
+                "mandate".into(),
+                defuse(&c.candidate),
+                m.mandate.into(),
+                m.validated.to_string(),
+                m.claimed.to_string(),
+                m.share.to_string(),
+            ]);
+        }
+    }
+    table(&rows)
+}
+
+/// The `department` section's table.
+fn by_department(candidates: &[CandidateView]) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "candidate",
+        "code",
+        "name",
+        "validated",
+        "claimed",
+        "at_cap",
+    ])];
+    for c in candidates {
+        for d in &c.by_department {
+            rows.push(vec![
+                "department".into(),
+                defuse(&c.candidate),
+                d.code.into(),
+                d.name.into(),
+                d.validated.to_string(),
+                d.claimed.to_string(),
+                yes_no(d.at_cap).into(),
+            ]);
+        }
+    }
+    table(&rows)
+}
+
+/// The `date` section's table.
+fn by_date(candidates: &[CandidateView]) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "candidate",
+        "date",
+        "validated",
+        "cumulative",
+        "target",
+    ])];
+    for c in candidates {
+        for d in &c.by_date {
+            rows.push(vec![
+                "date".into(),
+                defuse(&c.candidate),
+                d.date.clone(),
+                d.validated.to_string(),
+                d.cumulative.to_string(),
+                d.target.map(|t| t.to_string()).unwrap_or_default(),
+            ]);
+        }
+    }
+    table(&rows)
+}
+
+/// The `since` section's table.
+fn since_table(report: &Report) -> String {
+    let mut rows = vec![strings(&[
+        "section",
+        "candidate",
+        "since",
+        "validated",
+        "last_name",
+        "first_name",
+        "mandate",
+        "circonscription",
+        "department",
+        "published_on",
+    ])];
+    for c in &report.candidates {
+        let Some(since) = &c.since else { continue };
+        if since.sponsors.is_empty() {
+            if since.validated > 0 {
+                let mut row = vec!["since".into(), defuse(&c.candidate), since.date.clone()];
+                row.push(since.validated.to_string());
+                row.extend(std::iter::repeat_n(String::new(), 6));
+                rows.push(row);
+            }
+            continue;
+        }
+        for s in &since.sponsors {
+            rows.push(vec![
+                "since".into(),
+                defuse(&c.candidate),
+                since.date.clone(),
+                "1".into(),
+                defuse(&s.last_name),
+                defuse(&s.first_name),
+                s.mandate.into(),
+                defuse(&s.circonscription),
+                s.department.into(),
+                s.published_on.clone(),
+            ]);
+        }
+    }
+    table(&rows)
 }

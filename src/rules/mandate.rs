@@ -196,6 +196,25 @@ impl Mandate {
         }
     }
 
+    /// The unit a holder of this mandate counts in, given the unit the
+    /// département column names (`written`), by the law's attribution
+    /// (RULES.md §1, "sont réputés être les élus de…").
+    pub fn attribute(self, written: Option<&'static Department>) -> Attribution {
+        match (self.fixed_unit(), written) {
+            (Some(fixed), Some(written)) if !std::ptr::eq(fixed, written) => Attribution::Fixed {
+                unit: fixed,
+                written_otherwise: true,
+            },
+            (Some(fixed), _) => Attribution::Fixed {
+                unit: fixed,
+                written_otherwise: false,
+            },
+            (None, None) => Attribution::Missing,
+            (None, Some(unit)) if !self.may_sit_in(unit) => Attribution::CannotSit(unit),
+            (None, Some(unit)) => Attribution::Written(unit),
+        }
+    }
+
     /// Where a holder of this mandate may be attributed, for a message.
     pub fn where_elected(self) -> &'static str {
         match self {
@@ -215,6 +234,23 @@ impl fmt::Display for Mandate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// Where a sponsor counts (see [`Mandate::attribute`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribution {
+    /// In the law's own unit (MEPs in `EU`, the French abroad in `ZZ`);
+    /// `written_otherwise` when the ledger names another.
+    Fixed {
+        unit: &'static Department,
+        written_otherwise: bool,
+    },
+    /// In the unit the ledger names.
+    Written(&'static Department),
+    /// The ledger names no unit, and the mandate has none of its own.
+    Missing,
+    /// The ledger names a unit this mandate cannot be elected in.
+    CannotSit(&'static Department),
 }
 
 /// Why a text is not a mandate that may sponsor.

@@ -7,6 +7,7 @@
 //! and `import` all call these functions; no command keeps a copy of a rule.
 
 pub mod checks;
+pub mod civility;
 pub mod department;
 pub mod election;
 pub mod fold;
