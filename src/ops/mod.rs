@@ -2,8 +2,10 @@
 //! once the command line is read, before anything is printed.
 
 pub mod add;
+pub mod check;
 pub mod compare;
 pub mod import;
+pub mod list;
 pub mod prospects;
 pub mod reconcile;
 pub mod select;

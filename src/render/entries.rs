@@ -9,15 +9,9 @@ use super::Lang;
 use super::words::{self, tr};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
+use crate::ops::list::Listed;
 use crate::sponsorship::Sponsorship;
 use crate::text::{clean, clean_path};
-
-/// One entry and where it is.
-pub struct Listed {
-    pub file: std::sync::Arc<Path>,
-    pub line: u64,
-    pub entry: Sponsorship,
-}
 
 pub fn table(entries: &[Listed], lang: Lang) -> String {
     let mut table = comfy_table::Table::new();
