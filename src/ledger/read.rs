@@ -905,89 +905,34 @@ impl RowParser {
         }
         let text = self.check_values(bytes, bounds, line, diagnostics)?;
         let columns = &self.columns;
-        let get = |field: Field| -> &'a str {
+        let values: [&'a str; Field::ALL.len()] = Field::ALL.map(|field| {
             columns
                 .get(field)
                 .and_then(|p| bounds.get(p))
                 .map_or("", |(start, end)| trim(&text[*start..*end]))
-        };
+        });
+        let get = |field: Field| values[field.index()];
         let before = diagnostics.len();
-        let error = |parser: &RowParser,
-                     diagnostics: &mut Vec<Diagnostic>,
-                     field: Field,
-                     code: Code,
-                     message: String,
-                     hint: Option<String>| {
-            let mut diagnostic =
-                Diagnostic::error(&parser.path, line, code, message).column(parser.column_name(field));
-            diagnostic.hint = hint;
-            diagnostics.push(diagnostic);
-        };
-
-        let status = if self.official.is_some() {
-            Some(Status::Validated)
-        } else {
-            match get(Field::Status) {
-                "" => {
-                    error(
-                        self,
-                        diagnostics,
-                        Field::Status,
-                        Code::MissingValue,
-                        "no status".into(),
-                        Some(status_hint()),
-                    );
-                    None
-                }
-                text => {
-                    let status = self.statuses.get(text, |t| t.parse::<Status>().ok());
-                    if status.is_none() {
-                        error(
-                            self,
-                            diagnostics,
-                            Field::Status,
-                            Code::UnknownStatus,
-                            format!("`{text}` is not a status"),
-                            Some(
-                                match crate::rules::identity::did_you_mean(
-                                    text,
-                                    Status::ALL.map(Status::code),
-                                ) {
-                                    Some(code) => format!("did you mean `{code}`? {}", status_hint()),
-                                    None => status_hint(),
-                                },
-                            ),
-                        );
-                    }
-                    status
-                }
-            }
-        };
-
-        let candidate = match (get(Field::Candidate), &self.options.candidate) {
-            ("", Some(default)) => default.as_str(),
-            ("", None) => {
-                error(
-                    self,
-                    diagnostics,
-                    Field::Candidate,
-                    Code::MissingValue,
-                    "no candidate".into(),
-                    Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
-                );
-                ""
-            }
-            (name, _) => name,
-        };
-
+        // Each column read in turn, its problems said in this order.
+        let status = self.status_of(get(Field::Status), line, diagnostics);
+        if get(Field::Candidate).is_empty() && self.options.candidate.is_none() {
+            self.error(
+                diagnostics,
+                line,
+                Field::Candidate,
+                Code::MissingValue,
+                "no candidate".into(),
+                Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
+            );
+        }
         // Spaces inside names are tidied by `next_row` only: keys fold
         // them away, so the fast path need not.
         let (last_name, first_name) = (get(Field::LastName), get(Field::FirstName));
         for (field, name) in [(Field::LastName, last_name), (Field::FirstName, first_name)] {
             if name.is_empty() {
-                error(
-                    self,
+                self.error(
                     diagnostics,
+                    line,
                     field,
                     Code::MissingValue,
                     format!("no {}", field.name().replace('_', " ")),
@@ -995,150 +940,15 @@ impl RowParser {
                 );
             }
         }
-
-        let mandate = match get(Field::Mandate) {
-            "" => {
-                error(
-                    self,
-                    diagnostics,
-                    Field::Mandate,
-                    Code::MissingValue,
-                    "no mandate".into(),
-                    Some(mandate_hint()),
-                );
-                None
-            }
-            text => match self.mandates.get(text, |t| match self.official {
-                Some(publication) => publication.mandate(t),
-                None => official::parse_mandate(t),
-            }) {
-                Ok(mandate) => Some(mandate),
-                Err(MandateError::Ineligible(why)) => {
-                    error(
-                        self,
-                        diagnostics,
-                        Field::Mandate,
-                        Code::IneligibleMandate,
-                        format!("`{text}` cannot sponsor a candidate: {why}"),
-                        Some("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`".into()),
-                    );
-                    None
-                }
-                Err(MandateError::Unknown) => {
-                    let (message, hint) = match self.official {
-                        // The publication is right by definition: the tool
-                        // is behind it, and says so rather than miscount.
-                        Some(publication) => (
-                            format!(
-                                "`{text}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
-                                publication.title
-                            ),
-                            "the file is not at fault: report the label to the tool's maintainers"
-                                .to_string(),
-                        ),
-                        None => (format!("`{text}` is not a mandate type"), Mandate::hint(text)),
-                    };
-                    error(
-                        self,
-                        diagnostics,
-                        Field::Mandate,
-                        Code::UnknownMandate,
-                        message,
-                        Some(hint),
-                    );
-                    None
-                }
-            },
+        let mandate = self.mandate_of(get(Field::Mandate), line, diagnostics);
+        let department = self.department_of(mandate, get(Field::Department), line, diagnostics);
+        let civility = self.civility_of(get(Field::Civility), line, diagnostics);
+        let dates = [Field::ClaimedOn, Field::PublishedOn]
+            .map(|field| self.date_of(field, get(field), line, diagnostics));
+        let candidate = match (get(Field::Candidate), &self.options.candidate) {
+            ("", Some(default)) => default.as_str(),
+            (name, _) => name,
         };
-
-        let department_text = get(Field::Department);
-        let found = if department_text.is_empty() {
-            None
-        } else {
-            let publication = self.official;
-            let found = self.departments.get(department_text, |t| {
-                let unit = match publication {
-                    Some(publication) => publication.department(t),
-                    None => Department::lookup(t),
-                };
-                unit.map(|unit| (unit, official::is_shared_constituency(t)))
-            });
-            if found.is_some_and(|(_, shared)| shared) {
-                self.shared_constituency += 1;
-            }
-            let found = found.map(|(unit, _)| unit);
-            if found.is_none() {
-                error(
-                    self,
-                    diagnostics,
-                    Field::Department,
-                    Code::UnknownDepartment,
-                    format!("`{department_text}` is not a département or collectivity"),
-                    Some(format!(
-                        "{}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
-                        Department::suggestion(department_text)
-                            .map_or_else(String::new, |name| format!("did you mean `{name}`? "))
-                    )),
-                );
-            }
-            found
-        };
-        let department = match mandate {
-            Some(mandate) if department_text.is_empty() || found.is_some() => {
-                self.attribute(mandate, found, department_text, line, diagnostics)
-            }
-            _ => None,
-        };
-
-        let civility = match get(Field::Civility) {
-            "" => None,
-            text => {
-                let publication = self.official;
-                let known = self.civilities.get(text, |t| {
-                    publication
-                        .and_then(|p| p.civility(t))
-                        .or_else(|| crate::rules::civility::civility(t))
-                });
-                if known.is_none() {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            &self.path,
-                            line,
-                            Code::UnknownCivility,
-                            format!("`{text}` is not a civility"),
-                        )
-                        .column(self.column_name(Field::Civility))
-                        .hint("write M. or Mme"),
-                    );
-                }
-                Some(known.unwrap_or(text))
-            }
-        };
-
-        let mut dates = [None, None];
-        for (slot, field) in dates.iter_mut().zip([Field::ClaimedOn, Field::PublishedOn]) {
-            let text = get(field);
-            if text.is_empty() {
-                continue;
-            }
-            let publication = self.official;
-            match self.dates.get(text, |t| match publication {
-                Some(publication) => publication.date(t).ok_or_else(|| match parse_date(t, true) {
-                    // Written as the format writes dates, but no such day.
-                    Err(error) if publication.dates == DateForm::DayMonthYear => error,
-                    _ => DateError {
-                        message: format!("`{t}` is not a date as {} writes them", publication.title),
-                        hint: Some(format!("it writes {}", publication.date_example())),
-                    },
-                }),
-                None => parse_date(t, false),
-            }) {
-                Ok(day) => *slot = Some(day),
-                Err(DateError { message, hint }) => {
-                    error(self, diagnostics, field, Code::BadDate, message, hint)
-                }
-            }
-        }
 
         let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
             return None;
@@ -1174,6 +984,228 @@ impl RowParser {
             });
         }
         good.then_some(entry)
+    }
+
+    /// Says a problem with `field` on `line`.
+    #[cold]
+    fn error(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        line: u64,
+        field: Field,
+        code: Code,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let mut diagnostic =
+            Diagnostic::error(&self.path, line, code, message).column(self.column_name(field));
+        diagnostic.hint = hint;
+        diagnostics.push(diagnostic);
+    }
+
+    /// The status column: every row of a publication is validated.
+    #[inline]
+    fn status_of(&mut self, text: &str, line: u64, diagnostics: &mut Vec<Diagnostic>) -> Option<Status> {
+        if self.official.is_some() {
+            return Some(Status::Validated);
+        }
+        if text.is_empty() {
+            self.error(
+                diagnostics,
+                line,
+                Field::Status,
+                Code::MissingValue,
+                "no status".into(),
+                Some(status_hint()),
+            );
+            return None;
+        }
+        let status = self.statuses.get(text, |t| t.parse::<Status>().ok());
+        if status.is_none() {
+            let hint = match crate::rules::identity::did_you_mean(text, Status::ALL.map(Status::code)) {
+                Some(code) => format!("did you mean `{code}`? {}", status_hint()),
+                None => status_hint(),
+            };
+            self.error(
+                diagnostics,
+                line,
+                Field::Status,
+                Code::UnknownStatus,
+                format!("`{text}` is not a status"),
+                Some(hint),
+            );
+        }
+        status
+    }
+
+    /// The mandate column, read by the publication's labels or ours.
+    #[inline]
+    fn mandate_of(&mut self, text: &str, line: u64, diagnostics: &mut Vec<Diagnostic>) -> Option<Mandate> {
+        if text.is_empty() {
+            self.error(
+                diagnostics,
+                line,
+                Field::Mandate,
+                Code::MissingValue,
+                "no mandate".into(),
+                Some(mandate_hint()),
+            );
+            return None;
+        }
+        let official = self.official;
+        match self.mandates.get(text, |t| match official {
+            Some(publication) => publication.mandate(t),
+            None => official::parse_mandate(t),
+        }) {
+            Ok(mandate) => Some(mandate),
+            Err(MandateError::Ineligible(why)) => {
+                self.error(
+                    diagnostics,
+                    line,
+                    Field::Mandate,
+                    Code::IneligibleMandate,
+                    format!("`{text}` cannot sponsor a candidate: {why}"),
+                    Some("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`".into()),
+                );
+                None
+            }
+            Err(MandateError::Unknown) => {
+                let (message, hint) = match official {
+                    // The publication is right by definition: the tool
+                    // is behind it, and says so rather than miscount.
+                    Some(publication) => (
+                        format!(
+                            "`{text}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
+                            publication.title
+                        ),
+                        "the file is not at fault: report the label to the tool's maintainers".to_string(),
+                    ),
+                    None => (format!("`{text}` is not a mandate type"), Mandate::hint(text)),
+                };
+                self.error(
+                    diagnostics,
+                    line,
+                    Field::Mandate,
+                    Code::UnknownMandate,
+                    message,
+                    Some(hint),
+                );
+                None
+            }
+        }
+    }
+
+    /// The département column, and the unit the sponsor counts in (see
+    /// [`attribute`](Self::attribute)).
+    #[inline]
+    fn department_of(
+        &mut self,
+        mandate: Option<Mandate>,
+        text: &str,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<&'static Department> {
+        let found = if text.is_empty() {
+            None
+        } else {
+            let publication = self.official;
+            let found = self.departments.get(text, |t| {
+                let unit = match publication {
+                    Some(publication) => publication.department(t),
+                    None => Department::lookup(t),
+                };
+                unit.map(|unit| (unit, official::is_shared_constituency(t)))
+            });
+            if found.is_some_and(|(_, shared)| shared) {
+                self.shared_constituency += 1;
+            }
+            let found = found.map(|(unit, _)| unit);
+            if found.is_none() {
+                self.error(
+                    diagnostics,
+                    line,
+                    Field::Department,
+                    Code::UnknownDepartment,
+                    format!("`{text}` is not a département or collectivity"),
+                    Some(format!(
+                        "{}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
+                        Department::suggestion(text).map_or_else(String::new, |name| format!("did you mean `{name}`? "))
+                    )),
+                );
+            }
+            found
+        };
+        match mandate {
+            Some(mandate) if text.is_empty() || found.is_some() => {
+                self.attribute(mandate, found, text, line, diagnostics)
+            }
+            _ => None,
+        }
+    }
+
+    /// The civility column: a civility not known is a warning, kept as
+    /// written.
+    #[inline]
+    fn civility_of<'t>(
+        &mut self,
+        text: &'t str,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<&'t str> {
+        if text.is_empty() {
+            return None;
+        }
+        let publication = self.official;
+        let known = self.civilities.get(text, |t| {
+            publication
+                .and_then(|p| p.civility(t))
+                .or_else(|| crate::rules::civility::civility(t))
+        });
+        if known.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &self.path,
+                    line,
+                    Code::UnknownCivility,
+                    format!("`{text}` is not a civility"),
+                )
+                .column(self.column_name(Field::Civility))
+                .hint("write M. or Mme"),
+            );
+        }
+        Some(known.unwrap_or(text))
+    }
+
+    /// A date column, written as the publication writes dates, or ISO.
+    #[inline]
+    fn date_of(
+        &mut self,
+        field: Field,
+        text: &str,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<NaiveDate> {
+        if text.is_empty() {
+            return None;
+        }
+        let publication = self.official;
+        match self.dates.get(text, |t| match publication {
+            Some(publication) => publication.date(t).ok_or_else(|| match parse_date(t, true) {
+                // Written as the format writes dates, but no such day.
+                Err(error) if publication.dates == DateForm::DayMonthYear => error,
+                _ => DateError {
+                    message: format!("`{t}` is not a date as {} writes them", publication.title),
+                    hint: Some(format!("it writes {}", publication.date_example())),
+                },
+            }),
+            None => parse_date(t, false),
+        }) {
+            Ok(day) => Some(day),
+            Err(DateError { message, hint }) => {
+                self.error(diagnostics, line, field, Code::BadDate, message, hint);
+                None
+            }
+        }
     }
 
     /// The unit a sponsor counts in: the law's fixed unit for MEPs and the

@@ -270,179 +270,20 @@ impl<'a> Reconciler<'a> {
             holds_candidate,
             ..
         } = self;
-        let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::default();
-        for (p, row) in published.iter().enumerate() {
-            rows_of.entry(row.family).or_default().push(p);
-        }
-        let mut pair_of: Vec<Option<(usize, Fit)>> = vec![None; claims.len()];
-        let mut taken = vec![false; published.len()];
-        let mut tangles = Vec::new();
-        // Persons in ledger order, so that what is reported is stable.
-        let mut families: Vec<(&&str, &Vec<usize>)> = by_family.iter().collect();
-        families.sort_by_key(|(_, indices)| indices[0]);
-        for (family, claim_indices) in families {
-            let Some(row_indices) = rows_of.get(*family) else {
-                continue;
-            };
-            let claim_entries: Vec<&Kept> = claim_indices.iter().map(|&c| &claims[c].entry).collect();
-            let row_entries: Vec<&Kept> = row_indices.iter().map(|&p| &published[p].entry).collect();
-            let found = match_group(&claim_entries, &row_entries);
-            for (c, p, fit) in found.pairs {
-                pair_of[claim_indices[c]] = Some((row_indices[p], fit));
-                taken[row_indices[p]] = true;
-            }
-            for ambiguity in found.ambiguities {
-                let tangle = Tangle {
-                    claims: ambiguity.claims.iter().map(|&c| claim_indices[c]).collect(),
-                    published: ambiguity.published.iter().map(|&p| row_indices[p]).collect(),
-                };
-                // An undecided row is not added: it may be one of the claims.
-                for &p in &tangle.published {
-                    taken[p] = true;
-                }
-                tangles.push(tangle);
-            }
-        }
-        let is_ours = |p: usize| published[p].ours;
+        let Pairing {
+            pair_of,
+            taken,
+            tangles,
+        } = pair(&claims, &published, &by_family);
         let added: Vec<usize> = (0..published.len())
-            .filter(|&p| !taken[p] && is_ours(p))
+            .filter(|&p| !taken[p] && published[p].ours)
             .collect();
-
         let mut notes = Vec::new();
-        let mut verdicts = Vec::with_capacity(claims.len());
-        for (c, claim) in claims.iter().enumerate() {
-            let entry = &claim.entry;
-            let status = entry.status;
-            let verdict = |outcome| Verdict {
-                outcome,
-                published: pair_of[c].map(|(p, _)| p),
-                fit: pair_of[c].map(|(_, fit)| fit),
-            };
-            let mut note = |kind, code, message: String| {
-                notes.push(Note {
-                    kind,
-                    code,
-                    claim: Some(c),
-                    published: pair_of[c].map(|(p, _)| p),
-                    message,
-                });
-            };
-            let Some((p, fit)) = pair_of[c] else {
-                let outcome = if status.is_pending() {
-                    EntryOutcome::Pending
-                } else {
-                    // The Conseil's files are cumulative: a validated entry
-                    // missing from a publication at least as recent as its
-                    // own date was published once and is no longer.
-                    if status == Status::Validated
-                        && let (Some(day), Some(latest)) = (entry.published_on, latest)
-                        && day <= latest
-                    {
-                        note(
-                            NoteKind::Anomaly,
-                            "missing-from-publication",
-                            format!(
-                                "validated on {day} in the ledger, but this publication (up to {latest}) does not list it"
-                            ),
-                        );
-                    }
-                    EntryOutcome::Unchanged
-                };
-                verdicts.push(verdict(outcome));
-                continue;
-            };
-            let row = &published[p].entry;
-            let day = row
-                .published_on
-                .map_or_else(|| "an unknown date".to_string(), |d| d.to_string());
-            if fit == Fit::OtherMandate {
-                note(
-                    NoteKind::Review,
-                    "other-mandate",
-                    format!(
-                        "published as {}{} for {} on {day}, the ledger says {}: the same person with two mandates, or a homonym?",
-                        row.mandate,
-                        place(row),
-                        row.candidate,
-                        entry.mandate
-                    ),
-                );
-            } else if fit == Fit::OtherPlace {
-                note(
-                    NoteKind::Review,
-                    "other-place",
-                    format!(
-                        "published as {}{} for {} on {day}, the ledger says {}: a place typed wrong, or a homonym?",
-                        row.mandate,
-                        place(row),
-                        row.candidate,
-                        entry.circonscription
-                    ),
-                );
-            }
-            let outcome = if is_ours(p) {
-                match status {
-                    Status::Claimed | Status::Sent => EntryOutcome::Confirmed,
-                    Status::Validated => {
-                        if entry.published_on != row.published_on {
-                            note(
-                                NoteKind::Anomaly,
-                                "date-differs",
-                                format!(
-                                    "published on {day}, the ledger says {}; kept as it is",
-                                    entry
-                                        .published_on
-                                        .map_or_else(|| "no date".to_string(), |d| d.to_string())
-                                ),
-                            );
-                        }
-                        EntryOutcome::AlreadyValidated
-                    }
-                    Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
-                        note(
-                            NoteKind::Anomaly,
-                            "published-despite-status",
-                            format!(
-                                "{status} in the ledger, but published as validated for {} on {day}; \
-                                 kept as {status}: a présentation is irrevocable, so if it is this official, \
-                                 set it to validated with `parrainage update --status validated --published-on {}`",
-                                row.candidate,
-                                row.published_on.map_or_else(String::new, |d| d.to_string())
-                            ),
-                        );
-                        EntryOutcome::Unchanged
-                    }
-                }
-            } else if fit.is_loose() {
-                // Under another mandate or place and for another candidate,
-                // the row is as likely a homonym's: the claim is not declared
-                // lost.
-                if status.is_pending() {
-                    EntryOutcome::Pending
-                } else {
-                    EntryOutcome::Unchanged
-                }
-            } else {
-                match status {
-                    Status::Claimed | Status::Sent => EntryOutcome::Lost,
-                    Status::Validated => {
-                        note(
-                            NoteKind::Anomaly,
-                            "validated-for-another-candidate",
-                            format!(
-                                "validated for {candidate} in the ledger, but published for {} on {day}; kept as it is",
-                                row.candidate
-                            ),
-                        );
-                        EntryOutcome::Unchanged
-                    }
-                    Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
-                        EntryOutcome::Unchanged
-                    }
-                }
-            };
-            verdicts.push(verdict(outcome));
-        }
+        let verdicts = claims
+            .iter()
+            .enumerate()
+            .map(|(c, claim)| decide(c, claim, pair_of[c], &published, latest, &candidate, &mut notes))
+            .collect();
         Reconciliation {
             candidate,
             claims,
@@ -458,6 +299,197 @@ impl<'a> Reconciler<'a> {
             holds_candidate,
         }
     }
+}
+
+/// Which published row each claim is, family by family; the rows taken
+/// (matched, or in a tangle); the tangles.
+struct Pairing {
+    pair_of: Vec<Option<(usize, Fit)>>,
+    taken: Vec<bool>,
+    tangles: Vec<Tangle>,
+}
+
+fn pair(claims: &[Claim], published: &[Published], by_family: &HashMap<&str, Vec<usize>>) -> Pairing {
+    let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (p, row) in published.iter().enumerate() {
+        rows_of.entry(row.family).or_default().push(p);
+    }
+    let mut pair_of: Vec<Option<(usize, Fit)>> = vec![None; claims.len()];
+    let mut taken = vec![false; published.len()];
+    let mut tangles = Vec::new();
+    // Persons in ledger order, so that what is reported is stable.
+    let mut families: Vec<(&&str, &Vec<usize>)> = by_family.iter().collect();
+    families.sort_by_key(|(_, indices)| indices[0]);
+    for (family, claim_indices) in families {
+        let Some(row_indices) = rows_of.get(*family) else {
+            continue;
+        };
+        let claim_entries: Vec<&Kept> = claim_indices.iter().map(|&c| &claims[c].entry).collect();
+        let row_entries: Vec<&Kept> = row_indices.iter().map(|&p| &published[p].entry).collect();
+        let found = match_group(&claim_entries, &row_entries);
+        for (c, p, fit) in found.pairs {
+            pair_of[claim_indices[c]] = Some((row_indices[p], fit));
+            taken[row_indices[p]] = true;
+        }
+        for ambiguity in found.ambiguities {
+            let tangle = Tangle {
+                claims: ambiguity.claims.iter().map(|&c| claim_indices[c]).collect(),
+                published: ambiguity.published.iter().map(|&p| row_indices[p]).collect(),
+            };
+            // An undecided row is not added: it may be one of the claims.
+            for &p in &tangle.published {
+                taken[p] = true;
+            }
+            tangles.push(tangle);
+        }
+    }
+    Pairing {
+        pair_of,
+        taken,
+        tangles,
+    }
+}
+
+/// What claim `c` becomes, given the published row it was paired with (if
+/// any); the notes it deserves go to `notes`.
+fn decide(
+    c: usize,
+    claim: &Claim,
+    paired: Option<(usize, Fit)>,
+    published: &[Published],
+    latest: Option<NaiveDate>,
+    candidate: &str,
+    notes: &mut Vec<Note>,
+) -> Verdict {
+    let is_ours = |p: usize| published[p].ours;
+    let entry = &claim.entry;
+    let status = entry.status;
+    let verdict = |outcome| Verdict {
+        outcome,
+        published: paired.map(|(p, _)| p),
+        fit: paired.map(|(_, fit)| fit),
+    };
+    let mut note = |kind, code, message: String| {
+        notes.push(Note {
+            kind,
+            code,
+            claim: Some(c),
+            published: paired.map(|(p, _)| p),
+            message,
+        });
+    };
+    let Some((p, fit)) = paired else {
+        let outcome = if status.is_pending() {
+            EntryOutcome::Pending
+        } else {
+            // The Conseil's files are cumulative: a validated entry
+            // missing from a publication at least as recent as its
+            // own date was published once and is no longer.
+            if status == Status::Validated
+                && let (Some(day), Some(latest)) = (entry.published_on, latest)
+                && day <= latest
+            {
+                note(
+                    NoteKind::Anomaly,
+                    "missing-from-publication",
+                    format!(
+                        "validated on {day} in the ledger, but this publication (up to {latest}) does not list it"
+                    ),
+                );
+            }
+            EntryOutcome::Unchanged
+        };
+        return verdict(outcome);
+    };
+    let row = &published[p].entry;
+    let day = row
+        .published_on
+        .map_or_else(|| "an unknown date".to_string(), |d| d.to_string());
+    if fit == Fit::OtherMandate {
+        note(
+            NoteKind::Review,
+            "other-mandate",
+            format!(
+                "published as {}{} for {} on {day}, the ledger says {}: the same person with two mandates, or a homonym?",
+                row.mandate,
+                place(row),
+                row.candidate,
+                entry.mandate
+            ),
+        );
+    } else if fit == Fit::OtherPlace {
+        note(
+            NoteKind::Review,
+            "other-place",
+            format!(
+                "published as {}{} for {} on {day}, the ledger says {}: a place typed wrong, or a homonym?",
+                row.mandate,
+                place(row),
+                row.candidate,
+                entry.circonscription
+            ),
+        );
+    }
+    let outcome = if is_ours(p) {
+        match status {
+            Status::Claimed | Status::Sent => EntryOutcome::Confirmed,
+            Status::Validated => {
+                if entry.published_on != row.published_on {
+                    note(
+                        NoteKind::Anomaly,
+                        "date-differs",
+                        format!(
+                            "published on {day}, the ledger says {}; kept as it is",
+                            entry
+                                .published_on
+                                .map_or_else(|| "no date".to_string(), |d| d.to_string())
+                        ),
+                    );
+                }
+                EntryOutcome::AlreadyValidated
+            }
+            Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => {
+                note(
+                    NoteKind::Anomaly,
+                    "published-despite-status",
+                    format!(
+                        "{status} in the ledger, but published as validated for {} on {day}; \
+                                 kept as {status}: a présentation is irrevocable, so if it is this official, \
+                                 set it to validated with `parrainage update --status validated --published-on {}`",
+                        row.candidate,
+                        row.published_on.map_or_else(String::new, |d| d.to_string())
+                    ),
+                );
+                EntryOutcome::Unchanged
+            }
+        }
+    } else if fit.is_loose() {
+        // Under another mandate or place and for another candidate,
+        // the row is as likely a homonym's: the claim is not declared
+        // lost.
+        if status.is_pending() {
+            EntryOutcome::Pending
+        } else {
+            EntryOutcome::Unchanged
+        }
+    } else {
+        match status {
+            Status::Claimed | Status::Sent => EntryOutcome::Lost,
+            Status::Validated => {
+                note(
+                    NoteKind::Anomaly,
+                    "validated-for-another-candidate",
+                    format!(
+                        "validated for {candidate} in the ledger, but published for {} on {day}; kept as it is",
+                        row.candidate
+                    ),
+                );
+                EntryOutcome::Unchanged
+            }
+            Status::Withdrawn | Status::Rejected | Status::Lost | Status::Declined => EntryOutcome::Unchanged,
+        }
+    };
+    verdict(outcome)
 }
 
 fn place(s: &Kept) -> String {
