@@ -8,5 +8,6 @@ pub mod import;
 pub mod list;
 pub mod prospects;
 pub mod reconcile;
+pub mod report;
 pub mod select;
 pub mod update;

@@ -9,12 +9,11 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 
 use crate::cli::Section;
-use std::collections::BTreeMap;
+pub use crate::ops::report::Extras;
 
 use crate::rules::Election;
 use crate::rules::department::{self, Department};
 use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
-use crate::sponsorship::Sponsorship;
 
 /// Everything one `report` prints.
 #[derive(Debug, Serialize)]
@@ -165,16 +164,6 @@ pub struct SinceSponsor {
     pub circonscription: String,
     pub department: &'static str,
     pub published_on: String,
-}
-
-/// What a report needs of a candidate beyond the tally, read from the
-/// ledger when a format or `--since` asks for it.
-#[derive(Debug, Default)]
-pub struct Extras {
-    /// Live entries per day of claim.
-    pub claimed_by_date: BTreeMap<NaiveDate, u32>,
-    /// Validated entries published after `--since`, in reading order.
-    pub since: Vec<Sponsorship>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]

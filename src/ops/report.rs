@@ -1,0 +1,210 @@
+//! `report`'s workflow: the ledger read into the tally (`engine::tally`,
+//! counted by `rules::tally`), the candidates to show chosen, and what the
+//! tally does not keep read when a format asks for it. `render::model`
+//! makes the view of it.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::context::{Context, Failure};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::engine::keys::KeyHasher;
+use crate::engine::tally::TallyBuilder;
+use crate::ledger::ReadOptions;
+use crate::ledger::scan::{Scan, each_entry, scan};
+use crate::rules::Status;
+use crate::rules::identity::{candidate_key, closest_names};
+use crate::rules::tally::{CandidateTally, Tally};
+use crate::sponsorship::Sponsorship;
+
+/// How many unreadable rows to show before sending the user to `check`.
+const SHOWN_ERRORS: usize = 5;
+
+/// What a report needs of a candidate beyond the tally, read from the
+/// ledger when a format or `--since` asks for it.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Live entries per day of claim.
+    pub claimed_by_date: BTreeMap<NaiveDate, u32>,
+    /// Validated entries published after `--since`, in reading order.
+    pub since: Vec<Sponsorship>,
+}
+
+/// The ledger counted: the tally, the options it was read with, and the
+/// sentence saying which election's rules applied.
+pub struct Counted {
+    pub tally: Tally,
+    pub options: ReadOptions,
+    pub rules: String,
+}
+
+/// Reads and counts the ledger as of `context.as_of`. Rows that cannot be
+/// read are an error: a wrong count is worse than none. What the count
+/// proceeds despite is noted on stderr, in `lang`.
+pub fn count(context: &Context, note: impl Fn(&str)) -> Result<Counted, Failure> {
+    let (mut options, rules) = context.options_for(&context.ledgers);
+    options.as_of = Some(context.as_of);
+    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options);
+    if !result.unreadable.is_empty() {
+        return Err(Failure::Unreadable(result.unreadable.clone()));
+    }
+    refuse_unread_rows(&result)?;
+    let tally = builder.finish(crate::engine::parts::threads());
+    note_findings(&result, &tally, &note);
+    if result.shared_constituency > 0 {
+        note(&format!(
+            "{} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
+            result.shared_constituency
+        ));
+    }
+    Ok(Counted {
+        tally,
+        options,
+        rules,
+    })
+}
+
+/// The candidates to show: every one with `all`; else the one named (a
+/// candidate nobody sponsors yet starts at zero in a new ledger), else the
+/// ledger's only one, else all. With whether one candidate is shown.
+pub fn choose<'t>(
+    tally: &'t Tally,
+    ranking: &[&'t CandidateTally],
+    all: bool,
+    named: Option<&str>,
+    nobody: &'t mut Option<CandidateTally>,
+) -> Result<(Vec<&'t CandidateTally>, bool), Failure> {
+    if all {
+        return Ok((ranking.to_vec(), false));
+    }
+    match named {
+        Some(name) => match tally.candidate(name) {
+            Some(found) => Ok((vec![found], true)),
+            // A new ledger: the campaign starts at zero.
+            None if tally.is_empty() => {
+                let empty = nobody.insert(CandidateTally::empty(&crate::rules::fold::tidy(name)));
+                Ok((vec![&*empty], true))
+            }
+            None => Err(Failure::usage(not_found(name, ranking))),
+        },
+        None => Ok((ranking.to_vec(), ranking.len() == 1)),
+    }
+}
+
+/// What the tally does not keep, for each candidate of `scope`: when their
+/// live entries were claimed, and with `since`, who was published after
+/// that day. Each official counts once per candidate, the first row read,
+/// as in the tally.
+pub fn extras(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    scope: &[&CandidateTally],
+    since: Option<NaiveDate>,
+) -> Vec<Extras> {
+    let mut extras: Vec<Extras> = scope.iter().map(|_| Extras::default()).collect();
+    let index: FxHashMap<String, usize> = scope
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (candidate_key(&t.name()), i))
+        .collect();
+    let mut keys = KeyHasher::default();
+    let mut seen: FxHashSet<[u64; 2]> = FxHashSet::default();
+    let mut last: Option<(String, Option<usize>, u64)> = None;
+    each_entry(paths, options, |entry| {
+        let (candidate, hash) = match &last {
+            Some((spelling, candidate, hash)) if spelling == entry.candidate => (*candidate, *hash),
+            _ => {
+                let key = candidate_key(entry.candidate);
+                let found = (index.get(&key).copied(), xxh3_64(key.as_bytes()));
+                last = Some((entry.candidate.to_string(), found.0, found.1));
+                found
+            }
+        };
+        let Some(candidate) = candidate else { return };
+        if !seen.insert(keys.sponsorship(entry, hash)) {
+            return;
+        }
+        let extra = &mut extras[candidate];
+        if let (true, Some(day)) = (entry.status.is_live(), entry.claimed_on) {
+            *extra.claimed_by_date.entry(day).or_default() += 1;
+        }
+        if let (Some(since), Some(day)) = (since, entry.published_on)
+            && entry.status == Status::Validated
+            && day > since
+        {
+            extra.since.push(entry.tidied());
+        }
+    });
+    extras
+}
+
+/// Findings about several rows together, which the tally's rules settle;
+/// every other error means a row was not read, and a count would be wrong.
+fn is_cross_row(d: &Diagnostic) -> bool {
+    matches!(
+        d.code,
+        Code::DuplicateSponsor | Code::SeveralCandidates | Code::PossibleDuplicate
+    )
+}
+
+fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
+    let errors: Vec<&Diagnostic> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && !is_cross_row(d))
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "{} error{} in the ledger: some rows cannot be counted, so the report would be wrong",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    for d in errors.iter().take(SHOWN_ERRORS) {
+        // The hint is for `check`; one line per problem here.
+        message.push_str(&format!(
+            "\n  {}:{}: {}: {}",
+            d.file.display(),
+            d.line,
+            d.code,
+            d.message
+        ));
+    }
+    if errors.len() > SHOWN_ERRORS {
+        message.push_str(&format!("\n  … and {} more", errors.len() - SHOWN_ERRORS));
+    }
+    message.push_str("\nrun `parrainage check` to see every problem and how to fix it");
+    Err(Failure::data(message))
+}
+
+/// One note per kind of finding the report proceeds despite.
+fn note_findings(result: &Scan, tally: &Tally, note: &impl Fn(&str)) {
+    if tally.duplicates > 0 {
+        note(&format!(
+            "{} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
+            tally.duplicates
+        ));
+    }
+    let warnings = result.warnings();
+    if warnings > 0 {
+        note(&format!(
+            "{warnings} warning(s) in the ledger, counted as written (`parrainage check` lists them)"
+        ));
+    }
+}
+
+/// "no candidate X in the ledger", with the names closest to it.
+fn not_found(name: &str, ranking: &[&CandidateTally]) -> String {
+    let names: Vec<String> = ranking.iter().map(|t| t.name()).collect();
+    format!(
+        "no candidate `{name}` in the ledger ({} candidate{}); {}",
+        ranking.len(),
+        if ranking.len() == 1 { "" } else { "s" },
+        closest_names(name, &names)
+    )
+}
