@@ -146,7 +146,7 @@ pub enum Command {
     /// Record one sponsorship or promise (refuses an official already in the ledger)
     #[command(after_help = add_help())]
     Add(AddArgs),
-    /// Change the status and dates of one entry
+    /// Change one entry: its status and dates, or with --set-… a field typed wrong
     #[command(
         after_help = "The entry is chosen by the identity flags; when they fit several rows, narrow with
 --mandate, --department, --circonscription, --candidate or --line. A change of who the entry is
