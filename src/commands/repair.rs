@@ -14,7 +14,8 @@ use crate::ledger::write::LockedLedger;
 pub fn run(context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
     let failed = |e: std::io::Error| Failure::usage(format!("{}: {e}", path.display()));
-    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout).map_err(failed)?;
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+        .map_err(|e| Failure::io("lock", &path, e))?;
     let mut reader = open_for_writing(&path, &context.read)?;
     let mut ignored = Vec::new();
     while reader.next_entry(&mut ignored).is_some() {
