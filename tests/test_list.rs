@@ -240,3 +240,27 @@ fn the_duplicate_hint_is_a_command_that_works() {
     assert_eq!(wd.read("parrainages.csv"), format!("{HEADER}{row}"));
     wd.cmd().arg("check").assert().success();
 }
+
+/// An entry recorded under the candidate's name typed first name first is
+/// found under `NOM Prénom`: one candidate, whatever the order.
+#[test]
+fn remove_finds_a_candidate_typed_in_either_order() {
+    let wd = Workdir::new();
+    wd.write(
+        "parrainages.csv",
+        format!("{HEADER}claimed,Claire Martin,,DUPONT,Jean,mayor,Verdun,55,2022-01-05,,,\n"),
+    );
+    wd.cmd()
+        .args([
+            "--candidate",
+            "MARTIN Claire",
+            "remove",
+            "--last-name",
+            "Dupont",
+            "--first-name",
+            "Jean",
+        ])
+        .assert()
+        .success();
+    assert_eq!(wd.read("parrainages.csv"), HEADER);
+}

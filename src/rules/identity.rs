@@ -213,7 +213,8 @@ impl IdentityQuery {
                 .circonscription
                 .as_deref()
                 .is_none_or(|c| same(c, &s.circonscription))
-            && self.candidate.as_deref().is_none_or(|c| same(c, &s.candidate))
+            // A candidate is one whatever the order of their names.
+            && self.candidate.as_deref().is_none_or(|c| candidate_key(c) == candidate_key(&s.candidate))
     }
 }
 
