@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::Diagnostic;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// The command line, the settings or a file cannot be used: exit 2.
@@ -15,6 +17,12 @@ pub enum Failure {
     /// exit 1.
     #[error("{0}")]
     Data(String),
+    /// An entry refused, with every reason: exit 1.
+    #[error("{what}:\n{}", .reasons.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n"))]
+    Refused {
+        what: &'static str,
+        reasons: Vec<Diagnostic>,
+    },
     /// Files that cannot be read, each said on its own line: exit 2.
     #[error("{}", .0.join("; "))]
     Unreadable(Vec<String>),
@@ -49,7 +57,7 @@ impl Failure {
     /// The process's exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::Data(_) => 1,
+            Failure::Data(_) | Failure::Refused { .. } => 1,
             Failure::Usage(_) | Failure::Unreadable(_) | Failure::Io { .. } => 2,
         }
     }

@@ -144,3 +144,70 @@ fn the_page_in_french() {
     let english = stdout(&wd, "2022-03-03", &["report", "--format", "html"]);
     assert_eq!(page.matches('<').count(), english.matches('<').count());
 }
+
+/// add, update and remove speak French too: what they did, and why they
+/// refuse, with check's codes and prefixes.
+#[test]
+fn add_update_and_remove_in_french() {
+    let wd = Workdir::new();
+    wd.write("parrainages.csv", HEADER);
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    let run = |args: &[&str]| {
+        let output = wd.cmd().arg("--lang").arg("fr").args(args).output().unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let who = ["--last-name", "Dupont", "--first-name", "Jean"];
+    let (code, out, _) = run(&[
+        &["add"][..],
+        &who,
+        &[
+            "--mandate",
+            "maire",
+            "--department",
+            "55",
+            "--circonscription",
+            "Verdun",
+        ],
+    ]
+    .concat());
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        out,
+        "Enregistré parrainages.csv:2 : promis Dupont Jean, maire (Verdun), 55 Meuse pour MARTIN Claire\n"
+    );
+    let (code, _, err) = run(&[
+        &["add"][..],
+        &who,
+        &[
+            "--mandate",
+            "maire",
+            "--department",
+            "55",
+            "--circonscription",
+            "Verdun",
+        ],
+    ]
+    .concat());
+    assert_eq!(code, Some(1));
+    assert!(err.contains("l'entrée n'a pas été enregistrée"), "{err}");
+    assert!(
+        err.contains("parrainages.csv:2: error[duplicate-sponsor]:"),
+        "{err}"
+    );
+    let (code, out, _) = run(&[
+        &["update"][..],
+        &who,
+        &["--status", "validated", "--published-on", "08/02/2022"],
+    ]
+    .concat());
+    assert_eq!(code, Some(0));
+    assert!(out.contains("promis → validé, publié le 08/02/2022"), "{out}");
+    let (code, out, _) = run(&[&["remove"][..], &who].concat());
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("Retiré parrainages.csv:2"), "{out}");
+    assert_eq!(wd.read("parrainages.csv"), HEADER);
+}

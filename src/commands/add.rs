@@ -5,9 +5,10 @@ use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::add::add;
 use crate::render::entries::recorded;
+use crate::render::words::failure;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
-    let done = add(args, context)?;
-    print(&recorded(&done.file, done.line, &done.entry))?;
+    let done = add(args, context).map_err(|f| failure(f, context.lang))?;
+    print(&recorded(&done.file, done.line, &done.entry, context.lang))?;
     Ok(Exit::Success)
 }

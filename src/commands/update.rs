@@ -3,22 +3,35 @@
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::update::update;
+use crate::render::Lang;
+use crate::render::entries::described;
+use crate::render::words::{day, failure, tr};
 use crate::text::{clean, clean_path};
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
-    let done = update(args, context)?;
+    let lang = context.lang;
+    let done = update(args, context).map_err(|f| failure(f, lang))?;
     let (before, after) = (&done.before, &done.after);
+    let (updated, published) = match lang {
+        Lang::En => ("Updated", "published"),
+        Lang::Fr => ("Modifié", "publié le"),
+    };
     let mut out = format!(
-        "Updated {}:{}: {}",
+        "{updated} {}:{}{} {}",
         clean_path(&done.file),
         done.line,
-        clean(&after.describe())
+        lang.colon().trim_end(),
+        clean(&described(after, lang))
     );
     if before.status != after.status {
-        out.push_str(&format!(", {} → {}", before.status, after.status));
+        out.push_str(&format!(
+            ", {} → {}",
+            tr(lang, before.status.code()),
+            tr(lang, after.status.code())
+        ));
     }
-    if let Some(day) = after.published_on {
-        out.push_str(&format!(", published {day}"));
+    if let Some(published_on) = after.published_on {
+        out.push_str(&format!(", {published} {}", day(lang, &published_on.to_string())));
     }
     out.push('\n');
     print(&out)?;

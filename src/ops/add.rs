@@ -188,6 +188,8 @@ fn record(
 
 /// The entry is refused: exit 1 with every reason.
 fn refusal(diagnostics: &[Diagnostic]) -> Failure {
-    let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-    Failure::data(format!("the entry was not recorded:\n{}", reasons.join("\n")))
+    Failure::Refused {
+        what: "the entry was not recorded",
+        reasons: diagnostics.to_vec(),
+    }
 }

@@ -117,8 +117,10 @@ pub fn update(args: &UpdateArgs, context: &Context) -> Result<Updated, Failure> 
 }
 
 fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
-    let reasons: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
-    Failure::data(format!("the entry was not changed:\n{}", reasons.join("\n")))
+    Failure::Refused {
+        what: "the entry was not changed",
+        reasons: diagnostics.to_vec(),
+    }
 }
 
 /// The new values, as the ledger stores them: codes and ISO dates.

@@ -124,13 +124,39 @@ pub fn json(entries: &[Listed]) -> String {
 }
 
 /// What `add` says of an entry recorded at `file:line`.
-pub fn recorded(file: &Path, line: u64, entry: &Sponsorship) -> String {
-    format!(
-        "Recorded {}:{}: {} {} for {}\n",
-        clean_path(file),
-        line,
-        entry.status,
-        clean(&entry.describe()),
-        clean(&entry.candidate)
-    )
+pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Recorded {}:{}: {} {} for {}\n",
+            clean_path(file),
+            line,
+            entry.status,
+            clean(&entry.describe()),
+            clean(&entry.candidate)
+        ),
+        Lang::Fr => format!(
+            "Enregistré {}:{} : {} {} pour {}\n",
+            clean_path(file),
+            line,
+            tr(lang, entry.status.code()),
+            clean(&described(entry, lang)),
+            clean(&entry.candidate)
+        ),
+    }
+}
+
+/// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,
+/// its mandate by its label in French.
+pub fn described(entry: &Sponsorship, lang: Lang) -> String {
+    match lang {
+        Lang::En => entry.describe(),
+        Lang::Fr => format!(
+            "{} {}, {}{}, {}",
+            entry.last_name,
+            entry.first_name,
+            tr(lang, entry.mandate.code()),
+            crate::sponsorship::in_brackets(&entry.circonscription),
+            entry.department
+        ),
+    }
 }

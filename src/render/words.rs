@@ -41,6 +41,22 @@ pub fn outcome(lang: Lang, category: &str) -> String {
     }
 }
 
+/// A command's failure in `lang`: its message, and each reason of a
+/// refused entry as `check` says it.
+pub fn failure(failure: crate::error::Failure, lang: Lang) -> crate::error::Failure {
+    use crate::error::Failure;
+    match (lang, failure) {
+        (Lang::En, failure) => failure,
+        (Lang::Fr, Failure::Refused { what, reasons }) => {
+            let reasons: Vec<String> = reasons.iter().map(|d| diagnostic(d, Lang::Fr)).collect();
+            Failure::Data(format!("{} :\n{}", tr(Lang::Fr, what), reasons.join("\n")))
+        }
+        (Lang::Fr, Failure::Usage(message)) => Failure::Usage(tr(Lang::Fr, &message).into_owned()),
+        (Lang::Fr, Failure::Data(message)) => Failure::Data(tr(Lang::Fr, &message).into_owned()),
+        (Lang::Fr, failure) => failure,
+    }
+}
+
 /// `text` in `lang`.
 pub fn tr(lang: Lang, text: &str) -> Cow<'_, str> {
     match lang {
@@ -359,6 +375,8 @@ const WORDS: &[(&str, &str)] = &[
         "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne",
     ),
     ("write M. or Mme", "écrivez M. ou Mme"),
+    ("the entry was not recorded", "l'entrée n'a pas été enregistrée"),
+    ("the entry was not changed", "l'entrée n'a pas été modifiée"),
     (
         "write dates as YYYY-MM-DD, e.g. 2022-02-03",
         "écrivez les dates en AAAA-MM-JJ, par exemple 2022-02-03",
@@ -725,6 +743,23 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "… and {} more (--format json lists them all, under `unknown_unit`)",
         "… et {} de plus (--format json les liste tous, sous `unknown_unit`)",
+    ),
+    // add, update and remove.
+    (
+        "the entry at {} stands; to change it: `{}` (or --set-mandate, --notes…)",
+        "l'entrée en {} reste ; pour la changer : `{}` (ou --set-mandate, --notes…)",
+    ),
+    (
+        "{} already holds this official: change the entry otherwise, or remove one of the two (this one: `{}`)",
+        "{} tient déjà cet élu : changez l'entrée autrement, ou retirez l'une des deux (celle-ci : `{}`)",
+    ),
+    (
+        "{}: no entry for {} matches; `{}` shows the entries of that name, `parrainage check` the rows that cannot be read; nothing was changed",
+        "{} : aucune entrée ne correspond à {} ; `{=}` montre les entrées de ce nom, `parrainage check` les lignes illisibles ; rien n'a été modifié",
+    ),
+    (
+        "{}: {} entries match {}; narrow with --mandate, --department, --circonscription, --candidate or --line; nothing was changed:\n{}",
+        "{} : {} entrées correspondent à {} ; précisez avec --mandate, --department, --circonscription, --candidate ou --line ; rien n'a été modifié :\n{=}",
     ),
     // list.
     ("{} entries", "{} entrées"),
