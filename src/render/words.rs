@@ -566,6 +566,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("{} needed", "{} nécessaires"),
     ("{}: {} validated ({} new)", "{} : {} validés ({} nouveaux)"),
+    // French writes 0 and 1 in the singular: the literal forms win.
+    ("{}: 1 validated (1 new)", "{} : 1 validé (1 nouveau)"),
+    ("{}: {} validated (1 new)", "{} : {} validés (1 nouveau)"),
+    ("{} {}: 0 validated", "{} {} : 0 validé"),
+    ("{} {}: 1 validated", "{} {} : 1 validé"),
     (
         "{} of {} départements and collectivities reached ({} needed), {} at the cap of {}; the last row holds the overseas units, the French abroad (ZZ) and the European Parliament (EU).",
         "{} départements et collectivités atteints sur {} ({} nécessaires), {} au plafond de {} ; la dernière rangée tient les collectivités d'outre-mer, les Français de l'étranger (ZZ) et le Parlement européen (EU).",
@@ -845,6 +850,13 @@ mod tests {
             "12 candidats qualifiés sur 64 ; 13\u{202f}427 parrainages validés en tout"
         );
         assert_eq!(tr(Lang::Fr, "241.0 a day needed"), "241,0 par jour nécessaires");
+        // 0 and 1 in the singular.
+        assert_eq!(tr(Lang::Fr, "01 Ain: 0 validated"), "01 Ain : 0 validé");
+        assert_eq!(tr(Lang::Fr, "02 Aisne: 12 validated"), "02 Aisne : 12 validés");
+        assert_eq!(
+            tr(Lang::Fr, "1er février 2022: 1 validated (1 new)"),
+            "1er février 2022 : 1 validé (1 nouveau)"
+        );
         // Unknown text stays as it is.
         assert_eq!(tr(Lang::Fr, "Dupont Jean"), "Dupont Jean");
         assert_eq!(day(Lang::Fr, "2022-03-04 18:00"), "04/03/2022 18:00");
