@@ -7,14 +7,15 @@
 # writes OUT_DIR/candidate.png (one candidate's page) and OUT_DIR/all.png
 # (the ranking), with the pages beside them.
 set -euo pipefail
+# Paths given are the caller's: made absolute before moving to the repository.
+publication=$(realpath "${1:?usage: scripts/screenshots.sh PUBLICATION.csv [OUT_DIR] [CANDIDATE]}")
+out=$(realpath -m "${2:-$(dirname "$0")/../target/screenshots}")
 cd "$(dirname "$0")/.."
-publication=${1:?usage: scripts/screenshots.sh PUBLICATION.csv [OUT_DIR] [CANDIDATE]}
-out=${2:-target/screenshots}
 candidate=${3:-KAZIB Anasse}
 as_of=${AS_OF:-2022-03-08}
 mkdir -p "$out"
 cargo build --release --quiet
-bin=target/release/parrainage
+bin=${CARGO_TARGET_DIR:-target}/release/parrainage
 "$bin" --as-of "$as_of" --candidate "$candidate" report --ledger "$publication" --format html -o "$out/candidate.html"
 "$bin" --as-of "$as_of" report --all --ledger "$publication" --format html -o "$out/all.html"
 browser=$(command -v chromium || command -v chromium-browser)

@@ -156,9 +156,12 @@ impl Context {
         let year = election
             .year
             .map_or_else(|| "custom".to_string(), |y| y.to_string());
+        // The preset's own account of its dates, unless settings or flags
+        // moved them: then the dates that apply, as they are.
+        let as_preset = election.year.and_then(Election::preset).is_some_and(|preset| preset == *election);
         let described = |why: &str| match election.year.and_then(Election::provenance) {
-            Some(dates) => format!("the {year} election, {why}: {dates}"),
-            None => format!("the {year} election, {why}"),
+            Some(dates) if as_preset => format!("the {year} election, {why}: {dates}"),
+            _ => format!("the {year} election, {why}: {}", election.dates()),
         };
         if let Some(why) = &self.election_chosen {
             let text = described(why);

@@ -325,6 +325,15 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
             wanted.entry(result.file_of(at.part)).or_default().push(at.offset);
         }
     }
+    // A publication of the Conseil is not ours to change: its findings get
+    // no command.
+    let official: FxHashMap<&Arc<Path>, bool> = wanted
+        .keys()
+        .map(|file| {
+            let is_official = LedgerReader::open(file, options).is_ok_and(|r| r.format.is_official());
+            (*file, is_official)
+        })
+        .collect();
     let mut rows: FxHashMap<(&Arc<Path>, u64), (u64, Sponsorship)> = FxHashMap::default();
     for (file, mut offsets) in wanted {
         offsets.sort_unstable();
@@ -350,7 +359,12 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
             };
             let (later, later_at) = row(j.later)?;
             let (first, first_at) = row(j.first)?;
-            Some(describe_finding(j.kind, later, &later_at, first, &first_at))
+            let diagnostic = describe_finding(j.kind, later, &later_at, first, &first_at);
+            Some(if official.get(&later_at.file).copied().unwrap_or(false) {
+                diagnostic.hint("a publication of the Conseil constitutionnel, read-only: the official counts once")
+            } else {
+                diagnostic
+            })
         })
         .collect()
 }

@@ -455,8 +455,12 @@ fn decide(
                     format!(
                         "{status} in the ledger, but published as validated for {} on {day}; \
                                  kept as {status}: a présentation is irrevocable, so if it is this official, \
-                                 set it to validated with `parrainage update --status validated --published-on {}`",
+                                 set it to validated with `parrainage update --last-name {} --first-name {} --line {} \
+                                 --status validated --published-on {}`",
                         row.candidate,
+                        crate::ledger::scan::shell_quote(entry.last_name),
+                        crate::ledger::scan::shell_quote(entry.first_name),
+                        claim.line,
                         row.published_on.map_or_else(String::new, |d| d.to_string())
                     ),
                 );

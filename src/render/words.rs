@@ -375,6 +375,10 @@ const WORDS: &[(&str, &str)] = &[
         "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne",
     ),
     ("write M. or Mme", "écrivez M. ou Mme"),
+    (
+        "a publication of the Conseil constitutionnel, read-only: the official counts once",
+        "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois"
+    ),
     ("the entry was not recorded", "l'entrée n'a pas été enregistrée"),
     ("the entry was not changed", "l'entrée n'a pas été modifiée"),
     (
@@ -489,6 +493,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         "choisie par les dates de la publication ({})",
     ),
     ("set in {}", "fixée dans {}"),
+    ("opens {}, closes {}, first round {}", "ouverture le {}, clôture le {}, premier tour le {}"),
+    ("closes {}, first round {}", "clôture le {}, premier tour le {}"),
     (
         "opened {} ({}), closed {}, first round {}",
         "ouverte le {} ({}), close le {}, premier tour le {}",

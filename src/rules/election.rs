@@ -73,6 +73,26 @@ impl Election {
         })
     }
 
+    /// The dates that apply, in words: `opens 2022-01-27, closes 2022-03-04
+    /// 18:00, first round 2022-04-10`, each left out when unknown.
+    pub fn dates(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(opens) = self.opens {
+            parts.push(format!("opens {opens}"));
+        }
+        if let Some(closes) = self.closes {
+            parts.push(format!("closes {}", closes.format("%Y-%m-%d %H:%M")));
+        }
+        if let Some(first) = self.first_round {
+            parts.push(format!("first round {first}"));
+        }
+        if parts.is_empty() {
+            "no dates known yet".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     /// Sets the first round and derives the close from it.
     pub fn set_first_round(&mut self, first_round: NaiveDate) {
         self.first_round = Some(first_round);
