@@ -158,7 +158,10 @@ impl Context {
             .map_or_else(|| "custom".to_string(), |y| y.to_string());
         // The preset's own account of its dates, unless settings or flags
         // moved them: then the dates that apply, as they are.
-        let as_preset = election.year.and_then(Election::preset).is_some_and(|preset| preset == *election);
+        let as_preset = election
+            .year
+            .and_then(Election::preset)
+            .is_some_and(|preset| preset == *election);
         let described = |why: &str| match election.year.and_then(Election::provenance) {
             Some(dates) if as_preset => format!("the {year} election, {why}: {dates}"),
             _ => format!("the {year} election, {why}: {}", election.dates()),

@@ -361,7 +361,8 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
             let (first, first_at) = row(j.first)?;
             let diagnostic = describe_finding(j.kind, later, &later_at, first, &first_at);
             Some(if official.get(&later_at.file).copied().unwrap_or(false) {
-                diagnostic.hint("a publication of the Conseil constitutionnel, read-only: the official counts once")
+                diagnostic
+                    .hint("a publication of the Conseil constitutionnel, read-only: the official counts once")
             } else {
                 diagnostic
             })

@@ -377,7 +377,7 @@ const WORDS: &[(&str, &str)] = &[
     ("write M. or Mme", "écrivez M. ou Mme"),
     (
         "a publication of the Conseil constitutionnel, read-only: the official counts once",
-        "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois"
+        "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois",
     ),
     ("the entry was not recorded", "l'entrée n'a pas été enregistrée"),
     ("the entry was not changed", "l'entrée n'a pas été modifiée"),
@@ -493,7 +493,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "choisie par les dates de la publication ({})",
     ),
     ("set in {}", "fixée dans {}"),
-    ("opens {}, closes {}, first round {}", "ouverture le {}, clôture le {}, premier tour le {}"),
+    (
+        "opens {}, closes {}, first round {}",
+        "ouverture le {}, clôture le {}, premier tour le {}",
+    ),
     ("closes {}, first round {}", "clôture le {}, premier tour le {}"),
     (
         "opened {} ({}), closed {}, first round {}",
