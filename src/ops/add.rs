@@ -34,13 +34,14 @@ pub struct Recorded {
 
 /// Records one entry: checked as `check` checks a row, compared with every
 /// entry of the ledger, appended in one write under the lock.
-pub fn add(args: &AddArgs, context: &Context) -> Result<Recorded, Failure> {
+/// `warn` says each warning as it is found (the command knows the language).
+pub fn add(args: &AddArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) -> Result<Recorded, Failure> {
     let path = target_file(&context.ledgers)?;
     // A program that does not take the lock may put another file in the
     // ledger's place while we write: then the row went to a file no one
     // will read, and the entry is recorded again, in the new file, once.
     for retrying in [false, true] {
-        if let Some(recorded) = record(args, context, &path, retrying)? {
+        if let Some(recorded) = record(args, context, &path, retrying, warn)? {
             return Ok(recorded);
         }
         eprintln!(
@@ -64,6 +65,7 @@ fn record(
     context: &Context,
     path: &Path,
     retrying: bool,
+    warn: &dyn Fn(&Diagnostic),
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
     let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
@@ -130,7 +132,7 @@ fn record(
     };
     for diagnostic in &mut diagnostics {
         diagnostic.line = line;
-        eprintln!("{diagnostic}");
+        warn(diagnostic);
     }
     let mut refused = Vec::new();
     for (kind, first, first_at) in comparison.found {
@@ -142,7 +144,7 @@ fn record(
             }));
         }
         if kind == FindingKind::PossibleDuplicate {
-            eprintln!("{}", describe_finding(kind, &entry, &at, &first, &first_at));
+            warn(&describe_finding(kind, &entry, &at, &first, &first_at));
         } else {
             // Named at the entry that stands, not at the line the new one
             // would have had.

@@ -70,10 +70,14 @@ pub fn list(args: &ListArgs, context: &Context) -> Result<Listing, Failure> {
             closest_names(name, &candidates)
         )));
     }
+    // A row may have several problems: rows are counted, not problems.
+    let mut rows: Vec<(&std::path::Path, u64)> = errors.iter().map(|d| (&*d.file, d.line)).collect();
+    rows.sort_unstable();
+    rows.dedup();
     if !errors.is_empty() {
         eprintln!(
             "parrainage: warning: {} row(s) cannot be read and are not listed; `parrainage check` says why",
-            errors.len()
+            rows.len()
         );
         for error in errors.iter().take(3) {
             eprintln!(
@@ -84,7 +88,7 @@ pub fn list(args: &ListArgs, context: &Context) -> Result<Listing, Failure> {
     }
     Ok(Listing {
         entries: found,
-        unreadable: errors.len(),
+        unreadable: rows.len(),
     })
 }
 

@@ -32,7 +32,8 @@ pub struct Updated {
 }
 
 /// Changes one entry, chosen by the identity flags, in one atomic rewrite.
-pub fn update(args: &UpdateArgs, context: &Context) -> Result<Updated, Failure> {
+/// `warn` says each warning as it is found (the command knows the language).
+pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) -> Result<Updated, Failure> {
     let path = target_file(&context.ledgers)?;
     let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
     let changes = changes(args)?;
@@ -66,7 +67,7 @@ pub fn update(args: &UpdateArgs, context: &Context) -> Result<Updated, Failure> 
     // What `check` would warn of in the changed row (a civility it does
     // not know, a formula), said as `add` says it.
     for warning in &diagnostics {
-        eprintln!("{warning}");
+        warn(warning);
     }
     // Written as the ledger stores values (`M.` for `Monsieur`, codes, ISO
     // dates), as `add` writes them.
@@ -91,7 +92,7 @@ pub fn update(args: &UpdateArgs, context: &Context) -> Result<Updated, Failure> 
         for (kind, first, first_at) in comparison.found {
             let diagnostic = describe_finding(kind, &after, &here, &first, &first_at);
             if kind == FindingKind::PossibleDuplicate {
-                eprintln!("{diagnostic}");
+                warn(&diagnostic);
             } else {
                 // The row still holds what it held: the hint names it so.
                 refused.push(diagnostic.hint(format!(

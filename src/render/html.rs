@@ -163,7 +163,13 @@ impl Page<'_> {
             (
                 "qualified",
                 "Qualified",
-                if c.qualified { "yes" } else { "not yet" }.to_string(),
+                // Once closed, a candidate short of it is not "not yet".
+                match (c.qualified, e.days_left) {
+                    (true, _) => "yes",
+                    (false, Some(left)) if left <= 0 => "no",
+                    (false, _) => "not yet",
+                }
+                .to_string(),
                 None,
             ),
             ("days-left", "Days left to the close", days, None),
