@@ -376,6 +376,18 @@ const WORDS: &[(&str, &str)] = &[
     ),
     ("write M. or Mme", "écrivez M. ou Mme"),
     (
+        "the register lags and has gaps: check the spelling and the mandate before the form is sent",
+        "le répertoire a du retard et des trous : vérifiez l'orthographe et le mandat avant l'envoi du formulaire",
+    ),
+    (
+        "check which mandate the official will sign with: a form under a mandate they do not hold is rejected",
+        "vérifiez sous quel mandat l'élu signera : un formulaire sous un mandat qu'il n'a pas est rejeté",
+    ),
+    (
+        "write the circonscription, or every first name, to tell them apart",
+        "écrivez la circonscription, ou tous les prénoms, pour les distinguer",
+    ),
+    (
         "a publication of the Conseil constitutionnel, read-only: the official counts once",
         "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois",
     ),
@@ -758,6 +770,34 @@ const TEMPLATES: &[(&str, &str)] = &[
         "… and {} more (--format json lists them all, under `unknown_unit`)",
         "… et {} de plus (--format json les liste tous, sous `unknown_unit`)",
     ),
+    // check --register.
+    // (" of " only inside these sentences: a general "{} of {}" would
+    // garble other English it met.)
+    (
+        "no {} named {} in {} in the register{}",
+        "pas de {} du nom de {} dans {} au répertoire{}",
+    ),
+    (
+        "no {} of {} named {} in {} in the register{}",
+        "pas de {} de {} du nom de {} dans {} au répertoire{}",
+    ),
+    ("; nearest: {}", " ; les plus proches : {=}"),
+    (
+        "{} is in the register as {}, not as {} in {}",
+        "{} est au répertoire comme {=}, pas comme {} dans {}",
+    ),
+    (
+        "{} is in the register as {}, not as {} of {} in {}",
+        "{} est au répertoire comme {=}, pas comme {} de {} dans {}",
+    ),
+    (
+        "{}, {} in {}: {} officials of the register fit: {}",
+        "{}, {} dans {} : {} élus du répertoire correspondent : {=}",
+    ),
+    (
+        "{}, {} of {} in {}: {} officials of the register fit: {}",
+        "{}, {} de {} dans {} : {} élus du répertoire correspondent : {=}",
+    ),
     // add, update and remove.
     (
         "the entry at {} stands; to change it: `{}` (or --set-mandate, --notes…)",
@@ -859,6 +899,10 @@ mod tests {
             "12 candidats qualifiés sur 64 ; 13\u{202f}427 parrainages validés en tout"
         );
         assert_eq!(tr(Lang::Fr, "241.0 a day needed"), "241,0 par jour nécessaires");
+        // English the table does not know is left whole, never half
+        // translated.
+        let unknown = "members of the Government may not sponsor as such; record the elective mandate they hold, if any";
+        assert_eq!(tr(Lang::Fr, unknown), unknown);
         // 0 and 1 in the singular.
         assert_eq!(tr(Lang::Fr, "01 Ain: 0 validated"), "01 Ain : 0 validé");
         assert_eq!(tr(Lang::Fr, "02 Aisne: 12 validated"), "02 Aisne : 12 validés");
