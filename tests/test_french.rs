@@ -211,3 +211,35 @@ fn add_update_and_remove_in_french() {
     assert!(out.starts_with("Retiré parrainages.csv:2"), "{out}");
     assert_eq!(wd.read("parrainages.csv"), HEADER);
 }
+
+/// import in French: its table and notes; its JSON the same in both
+/// languages.
+#[test]
+fn import_in_french() {
+    let wd = Workdir::new();
+    wd.copy_fixture("import/parrainages.csv", "parrainages.csv");
+    wd.copy_fixture("import/cc-2022-02-15.csv", "cc.csv");
+    let table = stdout(
+        &wd,
+        "2022-03-03",
+        &["--lang", "fr", "import", "cc.csv", "--dry-run"],
+    );
+    assert!(
+        table.contains("confirmés") && table.contains("Anomalies (1)"),
+        "{table}"
+    );
+    assert!(table.contains("une présentation est irrévocable"), "{table}");
+    assert!(table.contains("WEBER Olivier, maire (Haguenau)"), "{table}");
+    assert_eq!(
+        stdout(
+            &wd,
+            "2022-03-03",
+            &["--lang", "fr", "import", "cc.csv", "--dry-run", "-f", "json"]
+        ),
+        stdout(
+            &wd,
+            "2022-03-03",
+            &["import", "cc.csv", "--dry-run", "-f", "json"]
+        )
+    );
+}

@@ -147,15 +147,15 @@ pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> Stri
 
 /// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,
 /// its mandate by its label in French.
-pub fn described(entry: &Sponsorship, lang: Lang) -> String {
+pub fn described<S: AsRef<str>>(entry: &Sponsorship<S>, lang: Lang) -> String {
     match lang {
         Lang::En => entry.describe(),
         Lang::Fr => format!(
             "{} {}, {}{}, {}",
-            entry.last_name,
-            entry.first_name,
+            entry.last_name.as_ref(),
+            entry.first_name.as_ref(),
             tr(lang, entry.mandate.code()),
-            crate::sponsorship::in_brackets(&entry.circonscription),
+            crate::sponsorship::in_brackets(entry.circonscription.as_ref()),
             entry.department
         ),
     }

@@ -95,7 +95,7 @@ impl<'a> Listed<'a> {
         value
     }
 
-    fn name(&self) -> String {
+    fn name(&self, lang: Lang) -> String {
         let place = if self.circonscription.is_empty() {
             String::new()
         } else {
@@ -104,9 +104,11 @@ impl<'a> Listed<'a> {
         let file = self.file.map_or_else(String::new, |file| {
             format!(", {}:{}", file.display(), self.ledger_line.unwrap_or_default())
         });
+        // In French, the mandate's label rather than its code.
+        let mandate = tr(lang, self.mandate.code());
         clean(&format!(
-            "{} {} ({}{place}, {}{file})",
-            self.last_name, self.first_name, self.mandate, self.department
+            "{} {} ({mandate}{place}, {}{file})",
+            self.last_name, self.first_name, self.department
         ))
         .into_owned()
     }
@@ -284,13 +286,14 @@ impl<'a> ImportReport<'a> {
             .map(|note| {
                 let claim = note.claim.map(|c| &result.claims[c]);
                 let row = note.published.map(|p| &result.published[p]);
-                let who = claim
-                    .map(|c| &c.entry)
-                    .or(row.map(|r| &r.entry))
-                    .map(|e| e.describe())
+                let entry = claim.map(|c| &c.entry).or(row.map(|r| &r.entry));
+                // JSON names the official one way, whatever the language.
+                let who = entry.map(|e| e.describe()).unwrap_or_default();
+                let shown = entry
+                    .map(|e| super::entries::described(e, self.lang))
                     .unwrap_or_default();
                 let at = claim.map_or_else(String::new, |c| format!("line {}: ", c.line));
-                let text = clean(&format!("{at}{who}: {}", note.message)).into_owned();
+                let text = clean(&tr(self.lang, &format!("{at}{shown}: {}", note.message))).into_owned();
                 let value = json!({
                     "code": note.code,
                     "message": note.message,
@@ -409,10 +412,14 @@ impl<'a> ImportReport<'a> {
         for (name, list) in self.categories() {
             const SHOWN: usize = 6;
             let count = self.count(name, &list);
-            let mut names: Vec<String> = list.iter().take(SHOWN).map(|&c| self.claim(c).name()).collect();
+            let mut names: Vec<String> = list
+                .iter()
+                .take(SHOWN)
+                .map(|&c| self.claim(c).name(lang))
+                .collect();
             if name == "added" {
                 let _ = self.each_added(SHOWN, |listed| -> Result<(), ()> {
-                    names.push(listed.name());
+                    names.push(listed.name(lang));
                     Ok(())
                 });
             }

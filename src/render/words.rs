@@ -798,6 +798,32 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{}, {} of {} in {}: {} officials of the register fit: {}",
         "{}, {} de {} dans {} : {} élus du répertoire correspondent : {=}",
     ),
+    // import's notes.
+    ("line {}: {}: {}", "ligne {} : {} : {}"),
+    (
+        "published as {} for {} on {}, the ledger says {}: the same person with two mandates, or a homonym?",
+        "publié comme {} pour {} le {}, le registre dit {} : une personne à deux mandats, ou un homonyme ?",
+    ),
+    (
+        "published as {} for {} on {}, the ledger says {}: a place typed wrong, or a homonym?",
+        "publié comme {} pour {} le {}, le registre dit {} : un lieu mal tapé, ou un homonyme ?",
+    ),
+    (
+        "published on {}, the ledger says {}; kept as it is",
+        "publié le {}, le registre dit {} ; gardé tel quel",
+    ),
+    (
+        "validated on {} in the ledger, but this publication (up to {}) does not list it",
+        "validé le {} dans le registre, mais cette publication (jusqu'au {}) ne le liste pas",
+    ),
+    (
+        "validated for {} in the ledger, but published for {} on {}; kept as it is",
+        "validé pour {} dans le registre, mais publié pour {} le {} ; gardé tel quel",
+    ),
+    (
+        "{} in the ledger, but published as validated for {} on {}; kept as {}: a présentation is irrevocable, so if it is this official, set it to validated with `{}`",
+        "{} dans le registre, mais publié comme validé pour {} le {} ; gardé {} : une présentation est irrévocable, donc si c'est cet élu, passez-le à validé avec `{}`",
+    ),
     // add, update and remove.
     (
         "the entry at {} stands; to change it: `{}` (or --set-mandate, --notes…)",
