@@ -201,7 +201,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 vec![
                     day(lang, &s.published_on),
                     format!("{} {}", s.last_name, s.first_name),
-                    s.mandate.into(),
+                    tr(lang, s.mandate).into_owned(),
                     s.circonscription.clone(),
                     s.department.into(),
                 ]

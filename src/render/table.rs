@@ -198,7 +198,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
                 day(lang, &s.published_on),
                 clean(&s.last_name),
                 clean(&s.first_name),
-                s.mandate,
+                tr(lang, s.mandate),
                 s.department
             ));
         }
