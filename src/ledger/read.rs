@@ -1016,16 +1016,13 @@ impl RowParser {
                 Field::Status,
                 Code::MissingValue,
                 "no status".into(),
-                Some(status_hint()),
+                Some(Status::hint("")),
             );
             return None;
         }
         let status = self.statuses.get(text, |t| t.parse::<Status>().ok());
         if status.is_none() {
-            let hint = match crate::rules::identity::did_you_mean(text, Status::ALL.map(Status::code)) {
-                Some(code) => format!("did you mean `{code}`? {}", status_hint()),
-                None => status_hint(),
-            };
+            let hint = Status::hint(text);
             self.error(
                 diagnostics,
                 line,
@@ -1048,7 +1045,7 @@ impl RowParser {
                 Field::Mandate,
                 Code::MissingValue,
                 "no mandate".into(),
-                Some(mandate_hint()),
+                Some(Mandate::hint("")),
             );
             return None;
         }
@@ -1127,10 +1124,7 @@ impl RowParser {
                     Field::Department,
                     Code::UnknownDepartment,
                     format!("`{text}` is not a département or collectivity"),
-                    Some(format!(
-                        "{}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
-                        Department::suggestion(text).map_or_else(String::new, |name| format!("did you mean `{name}`? "))
-                    )),
+                    Some(Department::hint(text)),
                 );
             }
             found
@@ -1371,19 +1365,6 @@ fn mixed_encodings(path: &Arc<Path>, utf8_line: u64, line: u64) -> Diagnostic {
 
 pub fn new_header() -> Vec<&'static str> {
     Field::ALL.iter().map(|f| f.name()).collect()
-}
-
-fn status_hint() -> String {
-    let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-    format!("write one of: {}", codes.join(", "))
-}
-
-fn mandate_hint() -> String {
-    let codes: Vec<&str> = Mandate::ALL.iter().map(|m| m.code()).collect();
-    format!(
-        "write one of: {} (or the official French label)",
-        codes.join(", ")
-    )
 }
 
 #[derive(Debug, Clone)]

@@ -125,6 +125,15 @@ impl Department {
         Department::lookup(text).ok_or_else(|| Department::refusal(text))
     }
 
+    /// What to write instead of `text`, which names no unit.
+    pub fn hint(text: &str) -> String {
+        let meant =
+            Department::suggestion(text).map_or_else(String::new, |name| format!("did you mean `{name}`? "));
+        format!(
+            "{meant}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name"
+        )
+    }
+
     /// Why `text` is refused as a département, with the one meant.
     pub fn refusal(text: &str) -> String {
         let meant =

@@ -99,6 +99,15 @@ impl Status {
         text.parse::<Status>().map_err(|()| Status::refusal(text))
     }
 
+    /// What to write instead of `text`, which is no status: the one meant,
+    /// if one is close, and the statuses.
+    pub fn hint(text: &str) -> String {
+        let codes = Status::ALL.map(Status::code);
+        let meant = crate::rules::identity::did_you_mean(text, codes)
+            .map_or_else(String::new, |code| format!("did you mean `{code}`? "));
+        format!("{meant}write one of: {}", codes.join(", "))
+    }
+
     /// Why `text` is refused as a status: the statuses, and the one meant.
     pub fn refusal(text: &str) -> String {
         let codes = Status::ALL.map(Status::code);
