@@ -1,7 +1,7 @@
 //! What every command needs: the ledger paths, the election, the candidate,
 //! "today", and how to print.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
 use crate::lang::Lang;
+use crate::output::Output;
 
 use crate::ledger::read::expand;
 use crate::ledger::{Format, LedgerReader, ReadOptions};
@@ -53,6 +54,8 @@ pub struct Context {
     /// Whether the settings or a flag chose the election; if not, an
     /// official publication's own dates may (see [`Context::options_for`]).
     election_chosen: Option<String>,
+    /// The settings file read, if there was one.
+    settings_file: Option<PathBuf>,
 }
 
 impl Context {
@@ -76,6 +79,7 @@ impl Context {
                 path.display()
             )));
         }
+        let loaded_from = loaded.is_some().then(|| path.clone());
         let settings = loaded.unwrap_or_default();
         let overrides = Overrides {
             election: args.election,
@@ -89,7 +93,13 @@ impl Context {
         } else {
             None
         };
-        let candidate = args.candidate.clone().or(settings.candidate.clone());
+        // A blank candidate names no one: rows that leave theirs empty
+        // then have none, and `add` refuses them as `check` would.
+        let candidate = args
+            .candidate
+            .clone()
+            .or(settings.candidate.clone())
+            .filter(|name| !name.trim().is_empty());
         // Relative to the settings file, where it is written.
         let register = settings.register.as_ref().map(|dir| match path.parent() {
             Some(parent) if dir.is_relative() => parent.join(dir),
@@ -127,17 +137,31 @@ impl Context {
                     })?,
                 (None, None) => Lang::from_locale(|name| std::env::var(name).ok()),
             },
-            lock_timeout: match args.lock_timeout {
-                Some(s) if s.is_finite() && s >= 0.0 => Some(std::time::Duration::from_secs_f64(s)),
-                Some(s) => {
-                    return Err(Failure::usage(format!(
-                        "--lock-timeout {s}: give a number of seconds"
-                    )));
-                }
-                None => None,
-            },
+            lock_timeout: args.lock_timeout.map(lock_timeout).transpose()?,
             election_chosen,
+            settings_file: loaded_from,
         })
+    }
+
+    /// The files and directories every command reads: the ledgers, the
+    /// settings, the register. `-o` may not name one of them.
+    pub fn reads(&self) -> Vec<PathBuf> {
+        let mut reads = self.ledgers.clone();
+        reads.extend(self.settings_file.iter().cloned());
+        reads.extend(self.register.iter().cloned());
+        reads
+    }
+
+    /// Where the output goes: standard output, or `path`, refused if it
+    /// is a file the command reads (`reads()` and `more`).
+    pub fn output(
+        &self,
+        path: Option<&std::path::Path>,
+        more: &[&std::path::Path],
+    ) -> Result<Output, Failure> {
+        let mut reads = self.reads();
+        reads.extend(more.iter().map(|p| p.to_path_buf()));
+        Output::to(path, &reads)
     }
 
     /// Whether the settings or a flag chose the election.
@@ -232,37 +256,21 @@ fn publication_year(paths: &[PathBuf], options: &ReadOptions) -> Option<(u16, St
     found
 }
 
-/// Writes to standard output. A closed pipe (`| head`) is not an error;
-/// any other failure (a full disk behind `>`) is, with exit 2.
-pub fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
-}
-
-/// The outcome of writing to standard output: a closed pipe is not an
-/// error (`| head` stops reading); anything else is.
-pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
-    match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::usage(format!("cannot write the output: {e}")))
-        }
-        _ => Ok(()),
+/// `--lock-timeout SECONDS` as a duration, bounded before use: a value no
+/// duration holds (`1e20`, a negative one, NaN) is refused, never a panic.
+/// More than a year is no timeout anyone means.
+fn lock_timeout(seconds: f64) -> Result<std::time::Duration, Failure> {
+    const YEAR: f64 = 365.0 * 24.0 * 3600.0;
+    match std::time::Duration::try_from_secs_f64(seconds) {
+        Ok(duration) if seconds <= YEAR => Ok(duration),
+        _ => Err(Failure::usage(format!(
+            "--lock-timeout {seconds}: give a number of seconds from 0 to {YEAR}"
+        ))),
     }
 }
 
-/// Writes a command's output to `path` in one step: a temporary file
-/// beside it, renamed over it, so that a reader never sees half a page.
-pub fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
-    let failed =
-        |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
-    let directory = crate::ledger::write::directory_of(path);
-    let mut builder = tempfile::Builder::new();
-    // A report is for reading: the permissions a new file would get.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut file = builder.tempfile_in(&directory).map_err(failed)?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+/// Writes to standard output. A closed pipe (`| head`) is not an error;
+/// any other failure (a full disk behind `>`) is, with exit 2.
+pub fn print(text: &str) -> Result<(), Failure> {
+    crate::output::Output::stdout().write(text.as_bytes())
 }

@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["engine"],
     &["official"],
     &["ledger"],
-    &["cli", "settings", "context"],
+    &["cli", "settings", "output", "context"],
     &["ops"],
     &["render"],
     &["commands"],

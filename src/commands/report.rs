@@ -6,7 +6,7 @@
 //! to a renderer.
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::context::{Context, Exit, Outcome, print, write_output};
+use crate::context::{Context, Exit, Failure, Outcome};
 use crate::ops::report::{Extras, choose, count, extras};
 use crate::render::model::Sections;
 use crate::render::words::tr;
@@ -14,6 +14,16 @@ use crate::render::{self, Report};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let lang = context.lang;
+    if let Some(since) = args.since
+        && since > context.as_of
+    {
+        return Err(Failure::usage(format!(
+            "--since {since} is after the day the report is made ({}, --as-of or today): \
+             nothing can have been published between them",
+            context.as_of
+        )));
+    }
+    let output = context.output(args.output.as_deref(), &[])?;
     let counted = count(context, |note| eprintln!("parrainage: note: {}", tr(lang, note)))?;
     let (tally, options) = (&counted.tally, &counted.options);
     let ranking = tally.ranking();
@@ -45,9 +55,6 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         sections,
     );
     let text = render::render(&report, args.format, context.color, context.lang);
-    match &args.output {
-        Some(path) => write_output(path, &text)?,
-        None => print(&text)?,
-    }
+    output.write(text.as_bytes())?;
     Ok(Exit::Success)
 }
