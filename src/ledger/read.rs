@@ -94,6 +94,8 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     header_fields: usize,
     /// Where a torn last row starts (line and byte), once met.
     torn: Option<(u64, u64)>,
+    /// For a JSON publication: the problems its conversion found.
+    json: Option<Arc<json::JsonSide>>,
 }
 
 /// What the header of a file says: enough to read any part of it.
@@ -144,12 +146,22 @@ pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>
                 if p.is_file() {
                     found.push(p);
                 } else {
-                    let what = if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
-                        "a link to nothing"
-                    } else if p.is_dir() {
-                        "a directory"
-                    } else {
-                        "not a regular file (a pipe or a device)"
+                    let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+                    let what = match (link, std::fs::metadata(&p)) {
+                        (true, Err(_)) => "a link to nothing".to_string(),
+                        (true, Ok(target)) => format!(
+                            "a link to {}{}",
+                            if target.is_dir() {
+                                "a directory"
+                            } else {
+                                "something that is not a regular file (a pipe or a device)"
+                            },
+                            std::fs::read_link(&p)
+                                .map(|to| format!(", {}", to.display()))
+                                .unwrap_or_default()
+                        ),
+                        (false, _) if p.is_dir() => "a directory".to_string(),
+                        (false, _) => "not a regular file (a pipe or a device)".to_string(),
                     };
                     notes.push(
                         Diagnostic::warning(
@@ -271,27 +283,32 @@ impl LedgerReader {
         Ok(reader)
     }
 
-    /// Opens a publication stored as JSON: read whole, turned into CSV
-    /// text whose rows sit on their objects' lines (`official::json`).
+    /// Opens a publication stored as JSON: converted to CSV text as it is
+    /// read, each row on its object's line (`official::json`).
     fn open_json(
         path: &Arc<Path>,
-        mut input: impl Read,
+        input: BufReader<File>,
         options: &ReadOptions,
     ) -> Result<LedgerReader, Result<io::Error, OpenError>> {
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(Ok)?;
-        let text = json::to_csv(&bytes).map_err(|e| {
-            Err(OpenError::Invalid(vec![Diagnostic::error(
-                path,
-                e.line,
-                Code::MalformedCsv,
-                e.message,
-            )]))
-        })?;
-        drop(bytes);
-        let dialect = Dialect::detect(&text);
-        let input: Box<dyn Read> = Box::new(io::Cursor::new(text));
-        LedgerReader::from_reader_in(path, input, dialect, Container::Json, options).map_err(Err)
+        let (rows, side) = json::JsonRows::new(input);
+        let dialect = Dialect::default();
+        let input: Box<dyn Read> = Box::new(rows);
+        let mut reader = LedgerReader::from_reader_in(path, input, dialect, Container::Json, options)
+            .map_err(|e| {
+                // The header could not be read because the JSON is not a
+                // publication: its own words, at its own line.
+                match (side.fatal(), e) {
+                    (Some((line, message)), _) => Err(OpenError::Invalid(vec![Diagnostic::error(
+                        path,
+                        line,
+                        Code::MalformedCsv,
+                        message,
+                    )])),
+                    (None, e) => Err(e),
+                }
+            })?;
+        reader.json = Some(side);
+        Ok(reader)
     }
 }
 
@@ -478,6 +495,7 @@ impl<R: Read> LedgerReader<R> {
             failed: false,
             header_fields,
             torn: None,
+            json: None,
         }
     }
 
@@ -489,10 +507,42 @@ impl<R: Read> LedgerReader<R> {
     /// nothing is copied or allocated for a row.
     pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<(RowAt, Option<Entry<'_>>)> {
         let (line, offset) = self.read_record(diagnostics)?;
+        if self.json_problems(line, diagnostics) {
+            return Some((RowAt { line, offset }, None));
+        }
         let entry = self
             .parser
             .parse(self.records.text(), self.records.bounds(), line, diagnostics);
         Some((RowAt { line, offset }, entry))
+    }
+
+    /// Whether the JSON object of the row at `line` has problems of its
+    /// own (a key twice, a number for a name), said in `diagnostics`.
+    fn json_problems(&self, line: u64, diagnostics: &mut Vec<Diagnostic>) -> bool {
+        let Some(side) = &self.json else {
+            return false;
+        };
+        let problems = side.problem_at(line);
+        let found = !problems.is_empty();
+        for message in problems {
+            diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
+        }
+        found
+    }
+
+    /// What can be said only once the file is read to its end: the keys of
+    /// a JSON publication that its format does not know, ignored.
+    pub fn closing_note(&self) -> Option<Diagnostic> {
+        let (count, first) = self.json.as_ref()?.unknown_keys()?;
+        Some(
+            Diagnostic::warning(
+                &self.path,
+                1,
+                Code::MalformedCsv,
+                format!("{count} key(s) that the format does not know were ignored (the first: `{first}`)"),
+            )
+            .hint("the publication may have changed its format: check that every column still reads"),
+        )
     }
 
     /// Like [`next_entry`](Self::next_entry), but only for rows whose
@@ -508,7 +558,14 @@ impl<R: Read> LedgerReader<R> {
         loop {
             let (line, offset) = self.read_record(diagnostics)?;
             if position.is_some_and(|p| !wanted(self.records.field(p).unwrap_or_default())) {
+                // Its problems are passed over with it.
+                if let Some(side) = &self.json {
+                    side.problem_at(line);
+                }
                 continue;
+            }
+            if self.json_problems(line, diagnostics) {
+                return Some((RowAt { line, offset }, None));
             }
             let entry = self
                 .parser
@@ -634,12 +691,15 @@ impl<R: Read> LedgerReader<R> {
             }
             Err(e) => {
                 self.failed = true;
-                diagnostics.push(Diagnostic::error(
-                    &self.path,
-                    self.first_line + self.records.lines(),
-                    Code::MalformedCsv,
-                    format!("cannot read further: {e}"),
-                ));
+                // A JSON publication that stops being JSON: its own words.
+                let (line, message) = match self.json.as_ref().and_then(|side| side.fatal()) {
+                    Some((line, message)) => (line, format!("cannot read further: {message}")),
+                    None => (
+                        self.first_line + self.records.lines(),
+                        format!("cannot read further: {e}"),
+                    ),
+                };
+                diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
                 None
             }
         }
@@ -743,6 +803,24 @@ struct RowParser {
     shared_constituency: u64,
     /// See [`Layout::utf8_line`].
     utf8_line: Option<u64>,
+    /// The positions of the name and place columns, whose values a
+    /// spreadsheet must not run as formulas.
+    formula_columns: Vec<usize>,
+}
+
+/// The columns a spreadsheet user reads and types names and places in:
+/// a value there that starts like a formula is a warning.
+const FORMULA_FIELDS: [Field; 4] = [
+    Field::Candidate,
+    Field::LastName,
+    Field::FirstName,
+    Field::Circonscription,
+];
+
+/// Whether a value starting with `byte` would be run by a spreadsheet
+/// (OWASP's CSV injection: `= + - @`, and a tab or CR before them).
+fn starts_a_formula(byte: u8) -> bool {
+    matches!(byte, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
 }
 
 impl RowParser {
@@ -763,6 +841,10 @@ impl RowParser {
             civilities: Memo::default(),
             utf8_line: layout.utf8_line,
             shared_constituency: 0,
+            formula_columns: FORMULA_FIELDS
+                .iter()
+                .filter_map(|field| layout.columns.get(*field))
+                .collect(),
         }
     }
 
@@ -796,19 +878,19 @@ impl RowParser {
             || control
             // A character cut between two fields is valid in the whole row.
             || text.is_none_or(|t| !bounds.iter().all(|(start, _)| t.is_char_boundary(*start)));
-        let formula = |b: &u8| matches!(b, b'=' | b'+' | b'-' | b'@');
-        if !suspicious
-            && !bounds
-                .iter()
-                .any(|(start, end)| start < end && formula(&bytes[*start]))
-        {
+        let formula = |position: usize| {
+            bounds
+                .get(position)
+                .is_some_and(|(start, end)| start < end && starts_a_formula(bytes[*start]))
+        };
+        if !suspicious && !self.formula_columns.iter().any(|p| formula(*p)) {
             return text;
         }
         let mut good = true;
         for (position, (start, end)) in bounds.iter().enumerate() {
             let raw = &bytes[*start..*end];
             let column = || self.header[position].clone();
-            if raw.first().is_some_and(formula) {
+            if self.formula_columns.contains(&position) && formula(position) {
                 let text = String::from_utf8_lossy(raw);
                 diagnostics.push(
                     Diagnostic::warning(
@@ -818,7 +900,7 @@ impl RowParser {
                         format!(
                             "`{}` starts with `{}`: a spreadsheet would run it as a formula",
                             text.chars().take(40).collect::<String>(),
-                            raw[0] as char
+                            (raw[0] as char).escape_default()
                         ),
                     )
                     .column(column())
