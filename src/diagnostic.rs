@@ -202,3 +202,168 @@ impl fmt::Display for Diagnostic {
         f.write_str(&self.written(&Wording::ENGLISH))
     }
 }
+
+/// The diagnostics of a run, as they are found, in bounded memory: a
+/// ledger of ten million bad rows must not take ten million diagnostics
+/// of memory.
+///
+/// - [`Log::keeping`] holds the first few of each file and counts the
+///   rest by code (`check`'s JSON document, `report`'s refusal).
+/// - [`Log::streaming`] hands every diagnostic to a sink, holding at most
+///   a batch at a time (`check`'s table and GitHub annotations): each
+///   batch is sorted in file and line order before it is handed over, so
+///   that a run with fewer problems than a batch reads in file order, and
+///   a larger one is still said whole.
+pub struct Log<'s> {
+    held: Vec<Diagnostic>,
+    errors: u64,
+    warnings: u64,
+    /// How many of each file are held (keeping).
+    per_file: Vec<(Arc<Path>, usize)>,
+    /// What was neither held nor handed on, by file and code.
+    left_out: std::collections::BTreeMap<(Arc<Path>, Code), u64>,
+    mode: Mode<'s>,
+    /// The first error of the sink, after which nothing more is handed on.
+    failed: Option<std::io::Error>,
+}
+
+/// Where the diagnostics of a [`Log`] go.
+pub type Sink<'s> = Box<dyn FnMut(&[Diagnostic]) -> std::io::Result<()> + 's>;
+
+enum Mode<'s> {
+    Keep { per_file: usize },
+    Stream { batch: usize, sink: Sink<'s> },
+}
+
+/// How many diagnostics a streaming log holds before handing them on.
+pub const BATCH: usize = 10_000;
+
+impl<'s> Log<'s> {
+    /// Holds the first `per_file` diagnostics of each file, and counts the
+    /// rest by code.
+    pub fn keeping(per_file: usize) -> Log<'static> {
+        Log::with(Mode::Keep { per_file })
+    }
+
+    /// Hands every diagnostic to `sink`, in sorted batches of at most `batch`.
+    pub fn streaming(batch: usize, sink: Sink<'s>) -> Log<'s> {
+        Log::with(Mode::Stream {
+            batch: batch.max(1),
+            sink,
+        })
+    }
+
+    fn with(mode: Mode<'s>) -> Log<'s> {
+        Log {
+            held: Vec::new(),
+            errors: 0,
+            warnings: 0,
+            per_file: Vec::new(),
+            left_out: std::collections::BTreeMap::new(),
+            mode,
+            failed: None,
+        }
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        match diagnostic.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        match &mut self.mode {
+            Mode::Keep { per_file } => {
+                let held = match self
+                    .per_file
+                    .iter_mut()
+                    .find(|(file, _)| *file == diagnostic.file)
+                {
+                    Some((_, held)) => held,
+                    None => {
+                        self.per_file.push((Arc::clone(&diagnostic.file), 0));
+                        &mut self.per_file.last_mut().expect("just pushed").1
+                    }
+                };
+                if *held < *per_file {
+                    *held += 1;
+                    self.held.push(diagnostic);
+                } else {
+                    *self
+                        .left_out
+                        .entry((Arc::clone(&diagnostic.file), diagnostic.code))
+                        .or_default() += 1;
+                }
+            }
+            Mode::Stream { batch, .. } => {
+                let full = self.held.len() + 1 >= *batch;
+                self.held.push(diagnostic);
+                if full {
+                    self.hand_on();
+                }
+            }
+        }
+    }
+
+    /// Sorts what is held in file and line order (a row's own problems
+    /// keep the order they were found in), and in a streaming log hands
+    /// it on.
+    fn hand_on(&mut self) {
+        self.held
+            .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+        if let Mode::Stream { sink, .. } = &mut self.mode {
+            if self.failed.is_none()
+                && let Err(e) = sink(&self.held)
+            {
+                self.failed = Some(e);
+            }
+            self.held.clear();
+        }
+    }
+
+    /// Ends the log: what is held sorted, and in a streaming log handed
+    /// on. Returns the sink's first error, if it failed.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        self.hand_on();
+        match self.failed.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    pub fn errors(&self) -> u64 {
+        self.errors
+    }
+
+    pub fn warnings(&self) -> u64 {
+        self.warnings
+    }
+
+    /// The diagnostics held (a keeping log's first of each file; after
+    /// [`finish`](Self::finish), in file and line order).
+    pub fn held(&self) -> &[Diagnostic] {
+        &self.held
+    }
+
+    /// How many diagnostics of each file and code a keeping log did not
+    /// hold.
+    pub fn left_out(&self) -> impl Iterator<Item = (&Arc<Path>, Code, u64)> {
+        self.left_out.iter().map(|((file, code), n)| (file, *code, *n))
+    }
+}
+
+impl Extend<Diagnostic> for Log<'_> {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        for diagnostic in diagnostics {
+            self.push(diagnostic);
+        }
+    }
+}
+
+impl fmt::Debug for Log<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Log")
+            .field("errors", &self.errors)
+            .field("warnings", &self.warnings)
+            .field("held", &self.held.len())
+            .finish()
+    }
+}

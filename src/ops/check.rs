@@ -5,36 +5,68 @@
 use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Log};
 use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
-use crate::ledger::scan::{Scan, each_entry_at, findings, scan};
+use crate::ledger::scan::{each_entry_at, findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
 use crate::ops::prospects::read_register;
 
+/// What `check` found: every problem went to the log it was given; the
+/// counts, and what a keeping log held.
+#[derive(Debug)]
+pub struct Checked {
+    pub errors: u64,
+    pub warnings: u64,
+    pub files: usize,
+    pub rows: u64,
+    /// Files that could not be read at all (exit 2).
+    pub unreadable: Vec<String>,
+    /// The diagnostics a keeping log held, in file and line order.
+    pub held: Vec<Diagnostic>,
+    /// What it did not hold, by file and code.
+    pub left_out: Vec<(std::sync::Arc<Path>, Code, u64)>,
+}
+
 /// Checks the ledger files `paths`; `register`, else the settings', is the
-/// register's directory to look entries up in, if any. The diagnostics
-/// come in file order, then line order.
-pub fn check(paths: &[PathBuf], register: Option<&Path>, context: &Context) -> Result<Scan, Failure> {
+/// register's directory to look entries up in, if any. Every problem goes
+/// to `log`, which keeps them or passes them on as they are found.
+pub fn check(
+    paths: &[PathBuf],
+    register: Option<&Path>,
+    context: &Context,
+    log: Log<'_>,
+) -> Result<Checked, Failure> {
     let (options, _) = context.options_for(paths);
-    let (mut result, registry) = scan::<Registry>(paths, &options);
+    let (mut result, registry) = scan::<Registry>(paths, &options, log);
     let cross_row = findings(&registry, &result, &options);
-    result.diagnostics.extend(cross_row);
+    result.log.extend(cross_row);
     if let Some(dir) = register.or(context.register.as_deref()) {
         let register = read_register(dir, true)?;
         // The register's own problems are not the ledger's: said, not counted.
         for problem in register.diagnostics.iter().filter(|d| d.is_error()).take(10) {
             eprintln!("parrainage: warning: in the register: {problem}");
         }
-        result
-            .diagnostics
-            .extend(register_findings(paths, &options, &register));
+        let found = register_findings(paths, &options, &register);
+        result.log.extend(found);
     }
-    // Report in file order, then line order, whatever order rules ran in.
     result
-        .diagnostics
-        .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
-    Ok(result)
+        .log
+        .finish()
+        .map_err(|e| Failure::io("write", Path::new("the output"), e))?;
+    Ok(Checked {
+        errors: result.errors(),
+        warnings: result.warnings(),
+        files: result.files,
+        rows: result.rows,
+        left_out: result
+            .log
+            .left_out()
+            .map(|(file, code, n)| (std::sync::Arc::clone(file), code, n))
+            .collect(),
+        held: result.log.held().to_vec(),
+        unreadable: result.unreadable,
+    })
 }
 
 /// Each entry of the campaign's ledgers looked up in the register of elected

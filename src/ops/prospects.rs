@@ -257,24 +257,22 @@ pub fn read_register(dir: &Path, skip_unreadable: bool) -> Result<Register, Fail
     for warning in warnings {
         eprintln!("parrainage: warning: {warning}");
     }
-    if !errors.is_empty() && !skip_unreadable {
+    // Every unreadable row is counted; the first are kept to be shown.
+    let count = register.skipped;
+    if count > 0 && !skip_unreadable {
         let mut message = format!(
-            "{} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):",
-            errors.len()
+            "{count} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):"
         );
         for error in errors.iter().take(10) {
             message.push_str(&format!("\n{error}"));
         }
-        if errors.len() > 10 {
-            message.push_str(&format!("\n… and {} more", errors.len() - 10));
+        if count > 10 {
+            message.push_str(&format!("\n… and {} more", count - 10));
         }
         return Err(Failure::data(message));
     }
-    if !errors.is_empty() {
-        eprintln!(
-            "parrainage: warning: {} row(s) of the register cannot be read and were skipped",
-            errors.len()
-        );
+    if count > 0 {
+        eprintln!("parrainage: warning: {count} row(s) of the register cannot be read and were skipped");
     }
     Ok(register)
 }
