@@ -64,7 +64,7 @@ pub struct GlobalArgs {
     pub first_round: Option<NaiveDate>,
 
     /// Candidate, `NOM Prénom` (case-, accent- and space-insensitive)
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", value_parser = bounded_text)]
     pub candidate: Option<String>,
 
     /// Encoding of the ledger files: utf-8 or windows-1252 [default: detected]
@@ -243,10 +243,10 @@ pub struct InitArgs {
 #[derive(Debug, Args, Clone)]
 pub struct IdentityArgs {
     /// Last name, as the official writes it
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub last_name: String,
     /// First name
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub first_name: String,
     /// Mandate type code or official label
     #[arg(long, value_parser = MANDATES, hide_possible_values = true)]
@@ -255,7 +255,7 @@ pub struct IdentityArgs {
     #[arg(long, value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Option<String>,
     /// Commune, canton, region, constituency…
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub circonscription: Option<String>,
 }
 
@@ -264,7 +264,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub identity: IdentityArgs,
     /// M. or Mme
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub civility: Option<String>,
     /// claimed, sent, validated, rejected, withdrawn, lost or declined (said no)
     #[arg(long, default_value = "claimed", value_parser = STATUSES, hide_possible_values = true)]
@@ -276,10 +276,10 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Who recorded it, or where it comes from
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub source: Option<String>,
     /// Free text
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub notes: Option<String>,
 }
 
@@ -307,25 +307,25 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Replace the source
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub source: Option<String>,
     /// Replace the notes
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub notes: Option<String>,
     /// Correct the last name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = bounded_text)]
     pub set_last_name: Option<String>,
     /// Correct the first name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = bounded_text)]
     pub set_first_name: Option<String>,
     /// Correct the civility (M. or Mme)
-    #[arg(long, value_name = "CIVILITY")]
+    #[arg(long, value_name = "CIVILITY", value_parser = bounded_text)]
     pub set_civility: Option<String>,
     /// Correct the mandate (code or official label)
     #[arg(long, value_name = "MANDATE", value_parser = MANDATES, hide_possible_values = true)]
     pub set_mandate: Option<String>,
     /// Correct the commune, canton, region or constituency
-    #[arg(long, value_name = "PLACE")]
+    #[arg(long, value_name = "PLACE", value_parser = bounded_text)]
     pub set_circonscription: Option<String>,
     /// Correct the département (code or name)
     #[arg(long, value_name = "DEPARTMENT", value_parser = DEPARTMENTS, hide_possible_values = true)]
@@ -364,7 +364,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "D", value_delimiter = ',', value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Vec<String>,
     /// Only entries whose name or place holds TEXT
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = bounded_text)]
     pub search: Option<String>,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
@@ -553,6 +553,19 @@ pub enum ListFormat {
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     pub shell: clap_complete::Shell,
+}
+
+/// A value typed in a flag, refused when it is longer than any ledger
+/// value may be (rather than refused later as if the file were broken).
+fn bounded_text(text: &str) -> Result<String, String> {
+    let limit = crate::ledger::read::MAX_FIELD_BYTES;
+    if text.len() > limit {
+        return Err(format!(
+            "the value is {} bytes long; no ledger value needs more than {limit}",
+            text.len()
+        ));
+    }
+    Ok(text.to_string())
 }
 
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {

@@ -1,8 +1,5 @@
 //! `parrainage init`: create a ledger with its header, and its settings.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-
 use crate::cli::InitArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::ledger::Dialect;
@@ -93,13 +90,5 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
 }
 
 fn create_new(path: &std::path::Path, contents: &[u8]) -> Result<(), Failure> {
-    let failure = |e: std::io::Error| Failure::usage(format!("{}: {e}", path.display()));
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(failure)?;
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
-        .map_err(failure)
+    crate::ledger::write::create_new(path, contents).map_err(|e| Failure::io("create", path, e))
 }
