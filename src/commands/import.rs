@@ -9,7 +9,7 @@ use bumpalo::Bump;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{self, Context, Exit, Failure, Outcome, print};
 use crate::ops::import::{ImportRequest, import};
-use crate::render::import::ImportReport;
+use crate::render::import::{ImportReport, set_aside_note};
 
 pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let arena = Bump::new();
@@ -19,21 +19,10 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         skip_unreadable: args.skip_unreadable,
     };
     let imported = import(&arena, &request, context)?;
-    let report = ImportReport {
-        ledger: &imported.ledger,
-        publication: &args.publication,
-        result: &imported.result,
-        added: &imported.added,
-        layout: &imported.layout,
-        options: &imported.options,
-        first_new_line: imported.first_new_line,
-        skipped: &imported.skipped,
-        held_in: &imported.held_in,
-        lang: context.lang,
-        dry_run: args.dry_run,
-        written: imported.written,
-        changed: imported.changed,
-    };
+    if let Some(publication) = &imported.set_aside {
+        eprintln!("{}", set_aside_note(publication, context.lang));
+    }
+    let report = ImportReport::of(&imported, context.lang, args.dry_run);
     match (args.format, &args.output) {
         (ImportFormat::Table, None) => print(&report.table())?,
         (ImportFormat::Table, Some(path)) => context::write_output(path, &report.table())?,

@@ -894,6 +894,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
     ),
     ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
+    // fetch, diff and the archive of publications.
+    (
+        "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
+        "{=} : la publication importée est dans un répertoire du registre : lue comme publication seulement, pas comme fichier du registre",
+    ),
 ];
 
 #[cfg(test)]
