@@ -170,6 +170,9 @@ Examples:
     /// Whom to ask next: the register's officials not in the ledger nor published
     #[command(after_help = PROSPECTS_HELP)]
     Prospects(ProspectsArgs),
+    /// Download the current publication and keep it in the archive if it is new
+    #[command(after_help = FETCH_HELP)]
+    Fetch(FetchArgs),
     /// Set aside a torn last row (a write that did not finish) and keep every complete row
     #[command(
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
@@ -549,6 +552,45 @@ pub enum ListFormat {
     Json,
 }
 
+const FETCH_HELP: &str = "\
+The address is URL, else `publication_url` in parrainage.toml, else the election preset's
+(2022: the Conseil constitutionnel's parrainagestotal.csv; 2027: the same address for 2027,
+a guess until the site opens). The body is stored only once it reads as a publication, every
+row of it, and only if it differs from the archive's latest file; names sort by time: the
+latest publication date in the file, then the download time (2027-02-16T1730.csv). A server
+that gave an ETag or Last-Modified is asked only for a change. Network errors and 5xx
+answers are tried again, waiting 1 s, 2 s, 4 s… between attempts.
+With --import, the archive's latest publication is then imported into the ledger, as
+`parrainage import` does (under the ledger's lock; importing it again changes nothing).
+Exit status: 0 stored or unchanged, 1 the import found errors, 2 nothing could be fetched
+or stored.
+
+Examples:
+  parrainage fetch
+  parrainage fetch --import --format json
+  parrainage fetch https://presidentielle2027.conseil-constitutionnel.fr/telechargement/parrainagestotal.json";
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// The publication's address [default: `publication_url` in parrainage.toml, else the preset's]
+    pub url: Option<String>,
+    /// The archive's directory [default: `archive` in parrainage.toml, else publications/ beside the ledger]
+    #[arg(long, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+    /// Then import the archive's latest publication into the ledger
+    #[arg(long)]
+    pub import: bool,
+    /// Give up an attempt after this long, the body included
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_seconds)]
+    pub timeout: std::time::Duration,
+    /// Attempts after the first one, on a network error or a 5xx answer (0 to 10)
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Table)]
+    pub format: ImportFormat,
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
@@ -566,6 +608,18 @@ fn parse_flag_date(text: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     parse_iso_date(text).map(|day| day.format("%Y-%m-%d").to_string())
+}
+
+/// A number of seconds, from a millisecond to a day.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if (0.001..=86_400.0).contains(&seconds) => {
+            Ok(std::time::Duration::from_secs_f64(seconds))
+        }
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0.001 and 86400"
+        )),
+    }
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod csv;
 pub mod entries;
+pub mod fetch;
 pub mod html;
 pub mod import;
 pub mod json;

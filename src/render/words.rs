@@ -243,6 +243,7 @@ const WORDS: &[(&str, &str)] = &[
         "No sponsorship in the ledger yet.",
         "Aucun parrainage dans le registre pour l'instant.",
     ),
+    ("downloading", "téléchargement"),
     ("yes", "oui"),
     ("no", "non"),
     ("none yet", "aucun pour l'instant"),
@@ -899,6 +900,30 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
         "{=} : la publication importée est dans un répertoire du registre : lue comme publication seulement, pas comme fichier du registre",
     ),
+    (
+        "New publication stored: {}",
+        "Nouvelle publication enregistrée : {=}",
+    ),
+    (
+        "{} rows, latest publication {}, {} bytes, from {}",
+        "{} lignes, dernière publication le {}, {} octets, depuis {=}",
+    ),
+    (
+        "No new publication since {} (latest publication {}, {} rows).",
+        "Pas de nouvelle publication depuis {=} (dernière publication le {}, {} lignes).",
+    ),
+    ("{} says nothing changed", "{=} répond que rien n'a changé"),
+    ("{} sends the same {} bytes", "{=} envoie les mêmes {} octets"),
+    (
+        "the address is the {} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another",
+        "l'adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert ; `publication_url` dans parrainage.toml en donne une autre",
+    ),
+    (
+        "{} is older than {}, which stays the archive's latest: the server sent an earlier list",
+        "{=} est plus ancienne que {=}, qui reste la dernière de l'archive : le serveur a envoyé une liste antérieure",
+    ),
+    ("{} of {} MB", "{} sur {} Mo"),
+    ("{} MB", "{} Mo"),
 ];
 
 #[cfg(test)]
