@@ -173,6 +173,9 @@ Examples:
     /// Download the current publication and keep it in the archive if it is new
     #[command(after_help = FETCH_HELP)]
     Fetch(FetchArgs),
+    /// What changed between two publications, per candidate
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// Set aside a torn last row (a write that did not finish) and keep every complete row
     #[command(
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
@@ -589,6 +592,50 @@ pub struct FetchArgs {
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Table)]
     pub format: ImportFormat,
+}
+
+const DIFF_HELP: &str = "\
+Per candidate: the sponsorships added and removed (the Conseil has withdrawn published rows
+before), the départements newly reached, and whether the candidate qualified before and
+after. OLD and NEW are publications, or archives (each standing for its latest file). With
+--since DATE and one archive (or none: the `archive` setting, else publications/ beside the
+ledger), the archive's latest file on or before DATE is compared with its latest file.
+The candidate is --candidate, else the settings' candidate: then only that candidate is
+shown, with the officials added and removed; --all shows every candidate.
+
+Examples:
+  parrainage diff publications/2022-02-10T1800.csv publications/2022-02-15T1800.csv
+  parrainage diff --since 2022-02-10 --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  parrainage diff --since 2022-02-10 --candidate 'KAZIB Anasse' --format json";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier publication, or with --since the archive
+    #[arg(value_name = "OLD")]
+    pub old: Option<PathBuf>,
+    /// The later publication
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+    /// Compare the archive's latest file on or before DATE with its latest file
+    #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+    pub since: Option<NaiveDate>,
+    /// Every candidate, even when the settings name one
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
 }
 
 #[derive(Debug, Args)]

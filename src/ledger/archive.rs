@@ -21,6 +21,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::columns::{Columns, Format};
 use super::dialect::{BOM, Dialect};
+use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::official::{self, Container, Publication, json};
 
@@ -179,6 +180,69 @@ pub fn publication_file(path: &Path) -> Result<PathBuf, String> {
     publications(path)?
         .pop()
         .ok_or_else(|| format!("{}: the archive holds no publication yet", path.display()))
+}
+
+/// What a publication read whole says of itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Whole {
+    pub rows: u64,
+    /// The latest publication date of its rows.
+    pub latest: NaiveDate,
+    pub container: Container,
+}
+
+/// How many problems of a file to quote.
+const QUOTED: usize = 10;
+
+/// Reads the publication in `path` to its end, as `import` requires one:
+/// its format recognised, every row readable, at least one row. The
+/// problems, said line by line, if not.
+pub fn read_whole(path: &Path, options: &ReadOptions) -> Result<Whole, String> {
+    // An empty candidate cell in a publication must not default to ours.
+    let options = ReadOptions {
+        candidate: None,
+        ..options.clone()
+    };
+    let said = |found: &[Diagnostic]| -> String {
+        let mut lines: Vec<String> = found
+            .iter()
+            .take(QUOTED)
+            .map(|d| format!("line {}: {}", d.line, d.message))
+            .collect();
+        if found.len() > QUOTED {
+            lines.push(format!("… and {} more", found.len() - QUOTED));
+        }
+        lines.join("\n")
+    };
+    let mut reader = match LedgerReader::open(path, &options) {
+        Ok(reader) => reader,
+        Err(OpenError::Invalid(found)) => return Err(said(&found)),
+        Err(OpenError::Unreadable(message)) => return Err(message),
+    };
+    let Format::Official(publication) = reader.format else {
+        return Err("a campaign ledger, not a publication of the Conseil constitutionnel".into());
+    };
+    let (mut rows, mut latest) = (0u64, None);
+    let (mut found, mut errors) = (Vec::new(), Vec::new());
+    while let Some((_, entry)) = reader.next_entry(&mut found) {
+        errors.extend(found.drain(..).filter(Diagnostic::is_error));
+        if let Some(entry) = entry {
+            rows += 1;
+            latest = latest.max(entry.published_on);
+        }
+    }
+    errors.extend(found.drain(..).filter(Diagnostic::is_error));
+    if !errors.is_empty() {
+        return Err(said(&errors));
+    }
+    match latest {
+        Some(latest) if rows > 0 => Ok(Whole {
+            rows,
+            latest,
+            container: publication.container,
+        }),
+        _ => Err("it holds no sponsorship".into()),
+    }
 }
 
 /// The name a publication is archived under: the latest publication date

@@ -22,10 +22,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::Diagnostic;
-use crate::ledger::archive::{self, file_name};
+use crate::ledger::archive::{self, Whole, file_name};
 use crate::ledger::write::lock_directory;
-use crate::ledger::{Format, LedgerReader, OpenError, ReadOptions};
 use crate::official::Container;
 use crate::official::addresses::publication_address;
 
@@ -43,9 +41,6 @@ const MAX_BODY: u64 = 2 << 30;
 
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
-
-/// How many problems of a body to quote.
-const QUOTED: usize = 10;
 
 /// What a fetch is asked to do.
 pub struct FetchRequest<'r> {
@@ -235,63 +230,11 @@ pub fn fetch(
     Ok(fetched)
 }
 
-/// What a publication read whole says of itself.
-struct ReadPublication {
-    rows: u64,
-    latest: NaiveDate,
-    container: Container,
-}
-
-/// Reads the publication in `path` as `import` would: its format
-/// recognised, every row readable, at least one row. The problems, said
-/// line by line, if not.
-fn read_publication(path: &Path, context: &Context) -> Result<ReadPublication, String> {
+/// Reads the publication in `path` whole, as `import` would (see
+/// [`archive::read_whole`]), with the rules its own dates choose.
+fn read_publication(path: &Path, context: &Context) -> Result<Whole, String> {
     let (options, _) = context.options_for(&[path.to_path_buf()]);
-    // An empty candidate cell in a publication must not default to ours.
-    let options = ReadOptions {
-        candidate: None,
-        ..options
-    };
-    let said = |found: &[Diagnostic]| -> String {
-        let mut lines: Vec<String> = found
-            .iter()
-            .take(QUOTED)
-            .map(|d| format!("line {}: {}", d.line, d.message))
-            .collect();
-        if found.len() > QUOTED {
-            lines.push(format!("… and {} more", found.len() - QUOTED));
-        }
-        lines.join("\n")
-    };
-    let mut reader = match LedgerReader::open(path, &options) {
-        Ok(reader) => reader,
-        Err(OpenError::Invalid(found)) => return Err(said(&found)),
-        Err(OpenError::Unreadable(message)) => return Err(message),
-    };
-    let Format::Official(publication) = reader.format else {
-        return Err("a campaign ledger, not a publication of the Conseil constitutionnel".into());
-    };
-    let (mut rows, mut latest) = (0u64, None);
-    let (mut found, mut errors) = (Vec::new(), Vec::new());
-    while let Some((_, entry)) = reader.next_entry(&mut found) {
-        errors.extend(found.drain(..).filter(Diagnostic::is_error));
-        if let Some(entry) = entry {
-            rows += 1;
-            latest = latest.max(entry.published_on);
-        }
-    }
-    errors.extend(found.drain(..).filter(Diagnostic::is_error));
-    if !errors.is_empty() {
-        return Err(said(&errors));
-    }
-    match latest {
-        Some(latest) if rows > 0 => Ok(ReadPublication {
-            rows,
-            latest,
-            container: publication.container,
-        }),
-        _ => Err("it holds no sponsorship".into()),
-    }
+    archive::read_whole(path, &options)
 }
 
 /// What the server sent.

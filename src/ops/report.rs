@@ -151,7 +151,8 @@ fn is_cross_row(d: &Diagnostic) -> bool {
     )
 }
 
-fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
+/// Refuses a count with rows that cannot be read: it would be wrong.
+pub fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
     let errors: Vec<&Diagnostic> = result
         .diagnostics
         .iter()

@@ -244,6 +244,10 @@ const WORDS: &[(&str, &str)] = &[
         "Aucun parrainage dans le registre pour l'instant.",
     ),
     ("downloading", "téléchargement"),
+    ("Added", "Ajoutés"),
+    ("Removed", "Retirés"),
+    ("New départements", "Nouveaux départements"),
+    ("No change.", "Aucun changement."),
     ("yes", "oui"),
     ("no", "non"),
     ("none yet", "aucun pour l'instant"),
@@ -924,6 +928,19 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("{} of {} MB", "{} sur {} Mo"),
     ("{} MB", "{} Mo"),
+    (
+        "Publications compared: {} and {}",
+        "Publications comparées : {=} et {=}",
+    ),
+    ("{} (latest publication {})", "{=} (dernière publication le {})"),
+    (
+        "{} other candidate(s) unchanged.",
+        "{} autre(s) candidat(s) sans changement.",
+    ),
+    ("Added ({})", "Ajoutés ({})"),
+    ("Removed ({})", "Retirés ({})"),
+    ("Added ({}):", "Ajoutés ({}) :"),
+    ("Removed ({}):", "Retirés ({}) :"),
 ];
 
 #[cfg(test)]
