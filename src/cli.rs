@@ -482,7 +482,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The publication: the Conseil constitutionnel's CSV (2017 or 2022 format)
+    /// The publication: the Conseil constitutionnel's CSV or JSON (2017 or 2022 format), or an
+    /// archive of them (its latest file)
     #[arg(value_name = "OFFICIAL.csv")]
     pub publication: PathBuf,
     /// Show what would change, write nothing
@@ -525,7 +526,8 @@ pub struct ProspectsArgs {
     /// The register's directory [default: `register` in parrainage.toml]
     #[arg(long, value_name = "DIR")]
     pub register: Option<PathBuf>,
-    /// A publication of the Conseil constitutionnel: whoever it lists is taken (repeatable)
+    /// A publication of the Conseil constitutionnel, or an archive of them (its latest file):
+    /// whoever it lists is taken (repeatable)
     #[arg(long, value_name = "FILE")]
     pub publication: Vec<PathBuf>,
     /// Only officials of these départements (code or name; repeatable or comma-separated)

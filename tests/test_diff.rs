@@ -279,7 +279,15 @@ fn in_french() {
         .stdout(predicate::str::contains("Nouveaux départements"))
         .stdout(predicate::str::contains("1 autre(s) candidat(s) sans changement."));
     wd.cmd()
-        .args(["--lang", "fr", "--candidate", "MARTIN Claire", "diff", "old.csv", "new.csv"])
+        .args([
+            "--lang",
+            "fr",
+            "--candidate",
+            "MARTIN Claire",
+            "diff",
+            "old.csv",
+            "new.csv",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains(

@@ -763,3 +763,28 @@ fn no_progress_bar_off_a_terminal() {
     output.stdout.as_slice().read_to_string(&mut text).unwrap();
     assert!(text.starts_with("New publication stored"), "{text}");
 }
+
+/// The README shows the example workflow as it is in `examples/`, and it
+/// does what the issue asks of it.
+#[test]
+fn the_readme_shows_the_example_workflow() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let workflow = std::fs::read_to_string(root.join("examples/github-actions/publications.yml")).unwrap();
+    assert!(
+        readme.contains(&workflow),
+        "README.md and the example workflow differ"
+    );
+    for step in [
+        "schedule:",
+        "parrainage fetch --import --format json",
+        "parrainage check --format github",
+        "git commit",
+        "parrainage diff --since",
+        "--format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+    ] {
+        assert!(workflow.contains(step), "{step}");
+    }
+    // Not a workflow of this repository: it would run here.
+    assert!(!root.join(".github/workflows/publications.yml").exists());
+}

@@ -6,7 +6,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 
 use super::Lang;
-use super::model::{defuse, yes_no};
+use super::model::{SinceSponsor, defuse, yes_no};
 use super::words::tr;
 use crate::ops::diff::{Change, Diff, Side};
 use crate::sponsorship::Sponsorship;
@@ -264,14 +264,7 @@ pub fn csv(diff: &Diff) -> String {
 
 /// An official in JSON, as `report --since` lists sponsors.
 fn official_json(entry: &Sponsorship) -> Value {
-    json!({
-        "last_name": entry.last_name,
-        "first_name": entry.first_name,
-        "mandate": entry.mandate.code(),
-        "circonscription": entry.circonscription,
-        "department": entry.department.code,
-        "published_on": entry.published_on.map(|d| d.to_string()),
-    })
+    serde_json::to_value(SinceSponsor::of(entry)).unwrap_or_default()
 }
 
 /// The JSON document: `{"old": {file, latest_publication}, "new": {…},
