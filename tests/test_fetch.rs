@@ -520,6 +520,25 @@ fn an_unknown_header_is_an_error_naming_the_formats_known() {
 }
 
 #[test]
+fn an_empty_body_or_a_publication_of_no_row_is_an_error() {
+    let header = "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n";
+    let server = Server::start(move |request, _| match request.path.as_str() {
+        "/empty.csv" => ok(b""),
+        _ => ok(header.as_bytes()),
+    });
+    let wd = Workdir::new();
+    fetch(&wd, &server.url("/empty.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the body is empty"));
+    fetch(&wd, &server.url("/header.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no sponsorship"));
+    assert!(!wd.path("publications").exists());
+}
+
+#[test]
 fn a_gzip_body_is_stored_as_the_publication_it_holds() {
     let body = publication();
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

@@ -69,14 +69,26 @@ pub fn publication_of(path: &Path) -> Option<&'static Publication> {
             csv::Terminator::CRLF
         })
         .from_reader(body);
-    let mut record = csv::ByteRecord::new();
-    // A header cut by the sniffed length is no publication's: theirs are short.
-    if !reader.read_byte_record(&mut record).ok()? || reader.position().byte() >= body.len() as u64 {
+    // A header longer than what is read is no publication's: theirs are short.
+    if start.len() as u64 == SNIFFED_BYTES && !body.contains(&b'\n') && !body.contains(&b'\r') {
         return None;
     }
+    let mut record = csv::ByteRecord::new();
+    if !reader.read_byte_record(&mut record).ok()? {
+        return None;
+    }
+    // A header saved by French Excel is in Windows-1252, as the reader
+    // would find.
     let header: Vec<String> = record
         .iter()
-        .map(|name| String::from_utf8_lossy(name).trim().to_string())
+        .map(|name| match std::str::from_utf8(name) {
+            Ok(name) => name.trim().to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(name)
+                .0
+                .trim()
+                .to_string(),
+        })
         .collect();
     match Columns::format(&header, Container::Csv) {
         Some((Format::Official(publication), _)) => Some(publication),
@@ -301,6 +313,33 @@ mod tests {
 
     fn at(day: &str, time: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(&format!("{day} {time}"), "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn tells_publications_from_ledgers_by_their_first_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        };
+        let header = "Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n";
+        let utf8 = write(
+            "a.csv",
+            format!("\u{feff}{header}M.;A;B;Maire;X;Ain;C D;01/02/2022\n").as_bytes(),
+        );
+        assert_eq!(publication_of(&utf8).map(|p| p.name), Some("cc-2022-csv"));
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(header);
+        assert!(publication_of(&write("b.csv", &latin)).is_some());
+        let json = write("c.json", b"[{\"Civilite\": \"M.\", \"Nom\": \"A\", \"Prenom\": \"B\", \"Mandat\": \"Maire\", \"Circonscription\": \"\", \"Departement\": \"Ain\", \"Candidat\": \"C D\", \"DatePublication\": \"2022-02-01T00:00:00\"}");
+        assert_eq!(publication_of(&json).map(|p| p.name), Some("cc-2022-json"));
+        let ledger = write(
+            "d.csv",
+            b"status,candidate,last_name,first_name,mandate,department\n",
+        );
+        assert!(publication_of(&ledger).is_none());
+        assert!(publication_of(&write("e.csv", b"")).is_none());
+        assert!(publication_of(&write("f.json", b"[]")).is_none());
     }
 
     #[test]
