@@ -170,6 +170,12 @@ Examples:
     /// Whom to ask next: the register's officials not in the ledger nor published
     #[command(after_help = PROSPECTS_HELP)]
     Prospects(ProspectsArgs),
+    /// Download the current publication and keep it in the archive if it is new
+    #[command(after_help = FETCH_HELP)]
+    Fetch(FetchArgs),
+    /// What changed between two publications, per candidate
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// Set aside a torn last row (a write that did not finish) and keep every complete row
     #[command(
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
@@ -476,7 +482,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The publication: the Conseil constitutionnel's CSV (2017 or 2022 format)
+    /// The publication: the Conseil constitutionnel's CSV or JSON (2017 or 2022 format), or an
+    /// archive of them (its latest file)
     #[arg(value_name = "OFFICIAL.csv")]
     pub publication: PathBuf,
     /// Show what would change, write nothing
@@ -519,7 +526,8 @@ pub struct ProspectsArgs {
     /// The register's directory [default: `register` in parrainage.toml]
     #[arg(long, value_name = "DIR")]
     pub register: Option<PathBuf>,
-    /// A publication of the Conseil constitutionnel: whoever it lists is taken (repeatable)
+    /// A publication of the Conseil constitutionnel, or an archive of them (its latest file):
+    /// whoever it lists is taken (repeatable)
     #[arg(long, value_name = "FILE")]
     pub publication: Vec<PathBuf>,
     /// Only officials of these départements (code or name; repeatable or comma-separated)
@@ -547,6 +555,89 @@ pub enum ListFormat {
     Table,
     Csv,
     Json,
+}
+
+const FETCH_HELP: &str = "\
+The address is URL, else `publication_url` in parrainage.toml, else the election preset's
+(2022: the Conseil constitutionnel's parrainagestotal.csv; 2027: the same address for 2027,
+a guess until the site opens). The body is stored only once it reads as a publication, every
+row of it, and only if it differs from the archive's latest file; names sort by time: the
+latest publication date in the file, then the download time (2027-02-16T1730.csv). A server
+that gave an ETag or Last-Modified is asked only for a change. Network errors and 5xx
+answers are tried again, waiting 1 s, 2 s, 4 s… between attempts.
+With --import, the archive's latest publication is then imported into the ledger, as
+`parrainage import` does (under the ledger's lock; importing it again changes nothing).
+Exit status: 0 stored or unchanged, 1 the import found errors, 2 nothing could be fetched
+or stored.
+
+Examples:
+  parrainage fetch
+  parrainage fetch --import --format json
+  parrainage fetch https://presidentielle2027.conseil-constitutionnel.fr/telechargement/parrainagestotal.json";
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// The publication's address [default: `publication_url` in parrainage.toml, else the preset's]
+    pub url: Option<String>,
+    /// The archive's directory [default: `archive` in parrainage.toml, else publications/ beside the ledger]
+    #[arg(long, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+    /// Then import the archive's latest publication into the ledger
+    #[arg(long)]
+    pub import: bool,
+    /// Give up an attempt after this long, the body included
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_seconds)]
+    pub timeout: std::time::Duration,
+    /// Attempts after the first one, on a network error or a 5xx answer (0 to 10)
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Table)]
+    pub format: ImportFormat,
+}
+
+const DIFF_HELP: &str = "\
+Per candidate: the sponsorships added and removed (the Conseil has withdrawn published rows
+before), the départements newly reached, and whether the candidate qualified before and
+after. OLD and NEW are publications, or archives (each standing for its latest file). With
+--since DATE and one archive (or none: the `archive` setting, else publications/ beside the
+ledger), the archive's latest file on or before DATE is compared with its latest file.
+The candidate is --candidate, else the settings' candidate: then only that candidate is
+shown, with the officials added and removed; --all shows every candidate.
+
+Examples:
+  parrainage diff publications/2022-02-10T1800.csv publications/2022-02-15T1800.csv
+  parrainage diff --since 2022-02-10 --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  parrainage diff --since 2022-02-10 --candidate 'KAZIB Anasse' --format json";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier publication, or with --since the archive
+    #[arg(value_name = "OLD")]
+    pub old: Option<PathBuf>,
+    /// The later publication
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+    /// Compare the archive's latest file on or before DATE with its latest file
+    #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+    pub since: Option<NaiveDate>,
+    /// Every candidate, even when the settings name one
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -579,6 +670,18 @@ fn parse_flag_date(text: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     parse_iso_date(text).map(|day| day.format("%Y-%m-%d").to_string())
+}
+
+/// A number of seconds, from a millisecond to a day.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if (0.001..=86_400.0).contains(&seconds) => {
+            Ok(std::time::Duration::from_secs_f64(seconds))
+        }
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0.001 and 86400"
+        )),
+    }
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

@@ -2,7 +2,7 @@
 //! "today", and how to print.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate};
@@ -39,6 +39,9 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// The archive's name when no setting gives one.
+const ARCHIVE: &str = "publications";
+
 pub struct Context {
     /// The ledger files and directories, as given.
     pub ledgers: Vec<PathBuf>,
@@ -47,6 +50,10 @@ pub struct Context {
     pub color: bool,
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
+    /// Where `fetch` downloads the publication, from the settings.
+    pub publication_url: Option<String>,
+    /// The archive of publications, from the settings.
+    archive: Option<PathBuf>,
     /// The language of human output.
     pub lang: Lang,
     /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
@@ -100,11 +107,13 @@ impl Context {
             .clone()
             .or(settings.candidate.clone())
             .filter(|name| !name.trim().is_empty());
-        // Relative to the settings file, where it is written.
-        let register = settings.register.as_ref().map(|dir| match path.parent() {
+        // Relative to the settings file, where they are written.
+        let beside_settings = |dir: &PathBuf| match path.parent() {
             Some(parent) if dir.is_relative() => parent.join(dir),
             _ => dir.clone(),
-        });
+        };
+        let register = settings.register.as_ref().map(beside_settings);
+        let archive = settings.archive.as_ref().map(beside_settings);
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -124,6 +133,8 @@ impl Context {
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,
             register,
+            publication_url: settings.publication_url.clone(),
+            archive,
             lang: match (args.lang, &settings.lang) {
                 (Some(LangChoice::Fr), _) => Lang::Fr,
                 (Some(LangChoice::En), _) => Lang::En,
@@ -162,6 +173,22 @@ impl Context {
         let mut reads = self.reads();
         reads.extend(more.iter().map(|p| p.to_path_buf()));
         Output::to(path, &reads)
+    }
+
+    /// The archive of publications: `flag` (`--archive`), else the
+    /// `archive` setting, else `publications/` beside the ledger, else in
+    /// the current directory.
+    pub fn archive(&self, flag: Option<&Path>) -> PathBuf {
+        if let Some(dir) = flag.map(Path::to_path_buf).or_else(|| self.archive.clone()) {
+            return dir;
+        }
+        match self.ledgers.first() {
+            Some(ledger) if ledger.exists() => match ledger.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.join(ARCHIVE),
+                _ => PathBuf::from(ARCHIVE),
+            },
+            _ => PathBuf::from(ARCHIVE),
+        }
     }
 
     /// Whether the settings or a flag chose the election.

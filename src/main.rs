@@ -50,6 +50,8 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Report(args) => commands::report::run(args, context),
         Command::Import(args) => commands::import::run(args, context),
         Command::Prospects(args) => commands::prospects::run(args, context),
+        Command::Fetch(args) => commands::fetch::run(args, context),
+        Command::Diff(args) => commands::diff::run(args, context),
         Command::Repair => commands::repair::run(context),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man => commands::completions::man(),

@@ -30,6 +30,12 @@ pub struct Settings {
     pub register: Option<PathBuf>,
     /// The language of human output: `fr` or `en`.
     pub lang: Option<String>,
+    /// Where `fetch` downloads the publication, rather than the preset's
+    /// address.
+    pub publication_url: Option<String>,
+    /// The directory where `fetch` keeps each publication, relative to the
+    /// settings file [default: `publications/` beside the ledger].
+    pub archive: Option<PathBuf>,
 }
 
 /// Flags that override the settings.
@@ -219,6 +225,17 @@ mod tests {
         let election = settings.election(&overrides, Path::new("x")).unwrap();
         assert_eq!(election.threshold, 600);
         assert_eq!(election.closes.unwrap().to_string(), "2027-03-05 18:00:00");
+    }
+
+    #[test]
+    fn reads_the_fetch_settings() {
+        let settings: Settings =
+            toml::from_str("publication_url = \"http://127.0.0.1:8080/p.csv\"\narchive = \"pubs\"").unwrap();
+        assert_eq!(
+            settings.publication_url.as_deref(),
+            Some("http://127.0.0.1:8080/p.csv")
+        );
+        assert_eq!(settings.archive, Some(PathBuf::from("pubs")));
     }
 
     #[test]

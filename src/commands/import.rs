@@ -7,7 +7,7 @@ use bumpalo::Bump;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::context::{Context, Exit, Outcome};
 use crate::ops::import::{ImportRequest, import};
-use crate::render::import::ImportReport;
+use crate::render::import::{ImportReport, set_aside_note};
 
 pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     let output = context.output(args.output.as_deref(), &[&args.publication])?;
@@ -18,21 +18,10 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         skip_unreadable: args.skip_unreadable,
     };
     let imported = import(&arena, &request, context)?;
-    let report = ImportReport {
-        ledger: &imported.ledger,
-        publication: &args.publication,
-        result: &imported.result,
-        added: &imported.added,
-        layout: &imported.layout,
-        options: &imported.options,
-        first_new_line: imported.first_new_line,
-        skipped: &imported.skipped,
-        held_in: &imported.held_in,
-        lang: context.lang,
-        dry_run: args.dry_run,
-        written: imported.written,
-        changed: imported.changed,
-    };
+    if let Some(publication) = &imported.set_aside {
+        eprintln!("{}", set_aside_note(publication, context.lang));
+    }
+    let report = ImportReport::of(&imported, context.lang, args.dry_run);
     match args.format {
         ImportFormat::Table => output.write(report.table().as_bytes())?,
         ImportFormat::Json => output.stream(|out| {

@@ -1,6 +1,7 @@
 //! Ledger files: their columns and dialect, reading rows into
 //! [`Sponsorship`](crate::sponsorship::Sponsorship)s, and writing safely.
 
+pub mod archive;
 pub mod columns;
 pub mod dialect;
 pub mod edit;

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
+use super::archive::{self, Listing};
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
@@ -119,8 +120,9 @@ pub struct RowAt {
     pub offset: u64,
 }
 
-/// The files a ledger path stands for: the file itself, or the `*.csv`
-/// files of a directory, in name order.
+/// The files a ledger path stands for: the file itself, the `*.csv`
+/// files of a directory of ledgers in name order, or the latest file of an
+/// archive of publications (`archive`).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     expand_noting(paths).map(|(files, _)| files)
 }
@@ -128,66 +130,27 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// [`expand`], with a warning for each `*.csv` entry of a directory that
 /// is passed over: a link to nothing, a pipe, anything not a file.
 pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), String> {
-    let mut files = Vec::new();
-    let mut notes = Vec::new();
+    let expanded = expand_importing(paths, None)?;
+    Ok((expanded.files, expanded.notes))
+}
+
+/// The files of a ledger, for a command that imports `imported`: found in
+/// a directory of ledgers, that publication is set aside, not read as a
+/// ledger.
+pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, String> {
+    let mut expanded = Listing::default();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| format!("{}: cannot read directory: {e}", path.display()))?;
-            let mut found: Vec<PathBuf> = Vec::new();
-            for p in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
-                let csv = p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-                let hidden = p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                if !csv || hidden {
-                    continue;
-                }
-                if p.is_file() {
-                    found.push(p);
-                } else {
-                    let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
-                    let what = match (link, std::fs::metadata(&p)) {
-                        (true, Err(_)) => "a link to nothing".to_string(),
-                        (true, Ok(target)) => format!(
-                            "a link to {}{}",
-                            if target.is_dir() {
-                                "a directory"
-                            } else {
-                                "something that is not a regular file (a pipe or a device)"
-                            },
-                            std::fs::read_link(&p)
-                                .map(|to| format!(", {}", to.display()))
-                                .unwrap_or_default()
-                        ),
-                        (false, _) if p.is_dir() => "a directory".to_string(),
-                        (false, _) => "not a regular file (a pipe or a device)".to_string(),
-                    };
-                    notes.push(
-                        Diagnostic::warning(
-                            &Arc::from(p.as_path()),
-                            1,
-                            Code::SkippedFile,
-                            format!("passed over: {what}"),
-                        )
-                        .hint("a ledger directory reads its *.csv files; remove or fix this entry"),
-                    );
-                }
-            }
-            found.sort();
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: the directory holds no .csv ledger file",
-                    path.display()
-                ));
-            }
-            files.extend(found);
+            let mut listing = archive::list(path, imported)?;
+            expanded.files.append(&mut listing.files);
+            expanded.notes.append(&mut listing.notes);
+            expanded.set_aside = expanded.set_aside.or(listing.set_aside);
         } else {
-            files.push(path.clone());
+            expanded.files.push(path.clone());
         }
     }
-    notes.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok((files, notes))
+    expanded.notes.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(expanded)
 }
 
 impl LedgerReader {

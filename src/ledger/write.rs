@@ -76,6 +76,15 @@ impl Waiting {
     }
 }
 
+/// Takes the exclusive lock of the directory `dir` itself (no lock file is
+/// left in it), waiting as a writer of a ledger waits: for the archive of
+/// publications, which two `fetch` runs must not write at once.
+pub fn lock_directory(dir: &Path, timeout: Option<std::time::Duration>) -> io::Result<File> {
+    let file = File::open(dir)?;
+    Waiting::new(timeout).lock(&file, dir)?;
+    Ok(file)
+}
+
 /// Locks the directory `path` is in and every directory among `ledgers`,
 /// each once, always in the same order (by device and inode) so that two
 /// writers never hold one each and wait for the other's. The lock is on

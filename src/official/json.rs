@@ -31,6 +31,21 @@ pub fn looks_like_json(start: &[u8]) -> bool {
         .is_some_and(|b| *b == b'[' || *b == b'{')
 }
 
+/// The keys of the first object of a JSON array, read from the start of a
+/// file (what follows it may be cut off): enough to tell its format.
+pub fn first_keys(start: &[u8]) -> Option<Vec<String>> {
+    let start = start.strip_prefix(BOM).unwrap_or(start);
+    let open = start.iter().position(|b| !b.is_ascii_whitespace())?;
+    if start[open] != b'[' {
+        return None;
+    }
+    let first = open + 1 + start[open + 1..].iter().position(|b| !b.is_ascii_whitespace())?;
+    let mut objects =
+        serde_json::Deserializer::from_slice(&start[first..]).into_iter::<serde_json::Map<String, Value>>();
+    let object = objects.next()?.ok()?;
+    Some(object.keys().cloned().collect())
+}
+
 /// What the conversion found beside the rows it wrote: the problems of
 /// rows, by the CSV line they were written on; the keys it ignored; and
 /// why it stopped, if the file is not JSON to its end.
@@ -487,6 +502,17 @@ mod tests {
         assert_eq!(lines[0], "Nom,Prenom");
         assert_eq!(lines[1], "A,\"B, C\"");
         assert_eq!(lines[5], "D,");
+    }
+
+    #[test]
+    fn first_keys_of_a_cut_file() {
+        let start = "\u{feff}[\n  {\"Nom\": \"A\", \"Prenom\": \"B\"},\n  {\"Nom\": \"C";
+        let mut keys = first_keys(start.as_bytes()).unwrap();
+        keys.sort();
+        assert_eq!(keys, ["Nom", "Prenom"]);
+        assert_eq!(first_keys(b"{\"a\": 1}"), None);
+        assert_eq!(first_keys(b"[]"), None);
+        assert_eq!(first_keys(b"[{\"a\": "), None);
     }
 
     #[test]

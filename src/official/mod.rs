@@ -8,6 +8,7 @@
 //! when the Conseil publishes it) is one new file here, listed in
 //! [`FORMATS`], plus a fixture.
 
+pub mod addresses;
 pub mod cc2017;
 pub mod cc2022_csv;
 pub mod cc2022_json;

@@ -205,6 +205,8 @@ fn taken_rows(
     }
     let mut published_rows = Vec::new();
     for publication in publications {
+        // An archive of publications stands for its latest file.
+        let publication = &crate::ledger::archive::publication_file(publication).map_err(Failure::usage)?;
         let (publication_options, _) = context.options_for(std::slice::from_ref(publication));
         let publication_options = ReadOptions {
             candidate: None,

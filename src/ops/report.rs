@@ -153,7 +153,8 @@ fn is_cross_row(d: &Diagnostic) -> bool {
     )
 }
 
-fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
+/// Refuses a count with rows that cannot be read: it would be wrong.
+pub fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
     // The scan of a report finds the problems of rows only.
     let count = result.errors();
     if count == 0 {

@@ -55,7 +55,7 @@ fn strings(names: &[&str]) -> Vec<String> {
 }
 
 /// Rows as CSV text, quoted where needed.
-fn table(rows: &[Vec<String>]) -> String {
+pub(super) fn table(rows: &[Vec<String>]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.

@@ -221,7 +221,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
 }
 
 /// A GFM table; `right[i]` aligns column i to the right (numbers).
-fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+pub(super) fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     let header: Vec<String> = header.iter().map(|h| tr(lang, h).into_owned()).collect();
     let mut out = format!("| {} |\n|", header.join(" | "));
     for (i, _) in header.iter().enumerate() {
@@ -240,7 +240,7 @@ fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> S
 }
 
 /// Keeps names from breaking a table or turning into markup.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Line ends become spaces here, so that a name cannot break a table.
     let text = text.replace(['\n', '\r'], " ");

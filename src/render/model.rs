@@ -14,6 +14,7 @@ pub use crate::ops::report::Extras;
 use crate::rules::Election;
 use crate::rules::department::{self, Department};
 use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
+use crate::sponsorship::Sponsorship;
 
 /// Everything one `report` prints.
 #[derive(Debug, Serialize)]
@@ -164,6 +165,20 @@ pub struct SinceSponsor {
     pub circonscription: String,
     pub department: &'static str,
     pub published_on: String,
+}
+
+impl SinceSponsor {
+    /// A sponsor as `report --since` and `diff` list them.
+    pub fn of(s: &Sponsorship) -> SinceSponsor {
+        SinceSponsor {
+            last_name: s.last_name.clone(),
+            first_name: s.first_name.clone(),
+            mandate: s.mandate.code(),
+            circonscription: s.circonscription.clone(),
+            department: s.department.code,
+            published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -353,18 +368,7 @@ impl CandidateView {
                     .range(since.succ_opt().unwrap_or(since)..)
                     .map(|(_, n)| n)
                     .sum(),
-                sponsors: extra
-                    .since
-                    .iter()
-                    .map(|s| SinceSponsor {
-                        last_name: s.last_name.clone(),
-                        first_name: s.first_name.clone(),
-                        mandate: s.mandate.code(),
-                        circonscription: s.circonscription.clone(),
-                        department: s.department.code,
-                        published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
-                    })
-                    .collect(),
+                sponsors: extra.since.iter().map(SinceSponsor::of).collect(),
             }),
         }
     }

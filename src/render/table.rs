@@ -314,7 +314,7 @@ fn finish(table: Table) -> String {
 }
 
 /// `████████░░░░░░░░░░░░`: full past 100%.
-fn bar(progress: f64) -> String {
+pub(super) fn bar(progress: f64) -> String {
     let filled = ((progress.clamp(0.0, 1.0) * BAR as f64).round() as usize).min(BAR);
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
 }

@@ -243,6 +243,11 @@ const WORDS: &[(&str, &str)] = &[
         "No sponsorship in the ledger yet.",
         "Aucun parrainage dans le registre pour l'instant.",
     ),
+    ("downloading", "téléchargement"),
+    ("Added", "Ajoutés"),
+    ("Removed", "Retirés"),
+    ("New départements", "Nouveaux départements"),
+    ("No change.", "Aucun changement."),
     ("yes", "oui"),
     ("no", "non"),
     ("none yet", "aucun pour l'instant"),
@@ -894,6 +899,48 @@ const TEMPLATES: &[(&str, &str)] = &[
         "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
     ),
     ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
+    // fetch, diff and the archive of publications.
+    (
+        "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
+        "{=} : la publication importée est dans un répertoire du registre : lue comme publication seulement, pas comme fichier du registre",
+    ),
+    (
+        "New publication stored: {}",
+        "Nouvelle publication enregistrée : {=}",
+    ),
+    (
+        "{} rows, latest publication {}, {} bytes, from {}",
+        "{} lignes, dernière publication le {}, {} octets, depuis {=}",
+    ),
+    (
+        "No new publication since {} (latest publication {}, {} rows).",
+        "Pas de nouvelle publication depuis {=} (dernière publication le {}, {} lignes).",
+    ),
+    ("{} says nothing changed", "{=} répond que rien n'a changé"),
+    ("{} sends the same {} bytes", "{=} envoie les mêmes {} octets"),
+    (
+        "the address is the {} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another",
+        "l'adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert ; `publication_url` dans parrainage.toml en donne une autre",
+    ),
+    (
+        "{} is older than {}, which stays the archive's latest: the server sent an earlier list",
+        "{=} est plus ancienne que {=}, qui reste la dernière de l'archive : le serveur a envoyé une liste antérieure",
+    ),
+    ("{} of {} MB", "{} sur {} Mo"),
+    ("{} MB", "{} Mo"),
+    (
+        "Publications compared: {} and {}",
+        "Publications comparées : {=} et {=}",
+    ),
+    ("{} (latest publication {})", "{=} (dernière publication le {})"),
+    (
+        "{} other candidate(s) unchanged.",
+        "{} autre(s) candidat(s) sans changement.",
+    ),
+    ("Added ({})", "Ajoutés ({})"),
+    ("Removed ({})", "Retirés ({})"),
+    ("Added ({}):", "Ajoutés ({}) :"),
+    ("Removed ({}):", "Retirés ({}) :"),
 ];
 
 #[cfg(test)]
