@@ -181,18 +181,27 @@ impl Diagnostic {
             severity,
             self.code
         );
-        if let Some(name) = &self.column {
-            out.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
-        }
-        out.push_str(&clean(&(wording.translate)(&self.message)));
-        if let Some(text) = &self.hint {
-            out.push_str(&format!(
-                "\n  = {} {}",
-                wording.hint,
-                clean(&(wording.translate)(text))
-            ));
+        let (message, hint) = self.said(wording);
+        out.push_str(&message);
+        if let Some(hint) = hint {
+            out.push_str(&format!("\n  = {} {hint}", wording.hint));
         }
         out
+    }
+
+    /// What the diagnostic says, in `wording`, written out safe: the
+    /// message (after its column, if any) and the hint.
+    pub fn said(&self, wording: &Wording) -> (String, Option<String>) {
+        let mut message = String::new();
+        if let Some(name) = &self.column {
+            message.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
+        }
+        message.push_str(&clean(&(wording.translate)(&self.message)));
+        let hint = self
+            .hint
+            .as_ref()
+            .map(|text| clean(&(wording.translate)(text)).into_owned());
+        (message, hint)
     }
 }
 

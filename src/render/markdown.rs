@@ -221,7 +221,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
 }
 
 /// A GFM table; `right[i]` aligns column i to the right (numbers).
-fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+pub(super) fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     let header: Vec<String> = header.iter().map(|h| tr(lang, h).into_owned()).collect();
     let mut out = format!("| {} |\n|", header.join(" | "));
     for (i, _) in header.iter().enumerate() {
