@@ -6,14 +6,8 @@
 # DENY_WARNINGS and CANDIDATE, which the step maps from the inputs.
 set -euo pipefail
 
-# A workflow command's message: `%`, CR and LF escaped as GitHub asks.
-escape() {
-    local text=$1
-    text=${text//'%'/'%25'}
-    text=${text//$'\r'/'%0D'}
-    text=${text//$'\n'/'%0A'}
-    printf '%s' "$text"
-}
+# shellcheck source=scripts/action/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # deny-warnings: true or false in any case (TRUE, False), as YAML writes them.
 deny_warnings=$(printf '%s' "${DENY_WARNINGS:-false}" | tr '[:upper:]' '[:lower:]')

@@ -5,14 +5,8 @@
 # SERVER_URL, which the step maps from the inputs and the github context.
 set -euo pipefail
 
-# A workflow command's message: `%`, CR and LF escaped as GitHub asks.
-escape() {
-    local text=$1
-    text=${text//'%'/'%25'}
-    text=${text//$'\r'/'%0D'}
-    text=${text//$'\n'/'%0A'}
-    printf '%s' "$text"
-}
+# shellcheck source=scripts/action/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 args=(install --locked)
 if [ -z "${VERSION:-}" ]; then
