@@ -8,26 +8,31 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ledger::encoding::TextEncoding;
 
-const AFTER_HELP: &str = "\
+/// The law the tool applies, in short: the help's and the manual's.
+pub const RULES: &str = "\
 Rules (loi du 6 novembre 1962, art. 3): 500 sponsorships from elected officials of at
 least 30 départements or collectivities, at most a tenth (50) of the 500 from any one.
 MEPs count in one fictitious unit (EU, Parlement européen) and the representatives of the
 French abroad in another (ZZ, Français de l'étranger); each counts towards the 30, a
-default the law's text does not settle.
+default the law's text does not settle.";
 
-Examples:
-  parrainage init --candidate 'KAZIB Anasse'
+/// The first commands of a campaign: the help's and the manual's examples.
+pub const EXAMPLES: &str = "  parrainage init --candidate 'KAZIB Anasse'
   parrainage add --last-name Dupont --first-name Jean --mandate maire \\
       --circonscription 'Jouy-en-Argonne' --department Meuse
   parrainage check
   parrainage report";
+
+fn after_help() -> String {
+    format!("{RULES}\n\nExamples:\n{EXAMPLES}")
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "parrainage",
     version,
     about = "Track the parrainages (sponsorships) of a French presidential candidate",
-    after_help = AFTER_HELP,
+    after_help = after_help(),
     // `help` is ours, so that `parrainage help --help` works.
     disable_help_subcommand = true
 )]
@@ -37,6 +42,38 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The command line, with `--color` applied to the help and the usage
+    /// errors clap prints too (clap honours `NO_COLOR` by itself).
+    pub fn parse_args() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut command = Cli::command().color(help_color(std::env::args_os().skip(1)));
+        let matches = command.get_matches_mut();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+    }
+}
+
+/// What `--color` says among `args` (the last one before any `--`), for
+/// what clap prints before the arguments are parsed.
+fn help_color(args: impl Iterator<Item = std::ffi::OsString>) -> clap::ColorChoice {
+    let mut choice = clap::ColorChoice::Auto;
+    let mut args = args.map(|arg| arg.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "--" => break,
+            "--color" => args.next(),
+            _ => arg.strip_prefix("--color=").map(str::to_string),
+        };
+        choice = match value.as_deref() {
+            Some("never") => clap::ColorChoice::Never,
+            Some("always") => clap::ColorChoice::Always,
+            Some("auto") => clap::ColorChoice::Auto,
+            _ => choice,
+        };
+    }
+    choice
 }
 
 #[derive(Debug, Args)]
@@ -93,7 +130,7 @@ pub enum LangChoice {
 }
 
 /// A free-text value with the values completions offer: mandate codes,
-/// statuses, département codes. Any text is taken (labels and names too);
+/// statuses, département codes, civilities. Any text is taken (labels and names too);
 /// the command checks it and says what it expected.
 #[derive(Debug, Clone, Copy)]
 pub struct Offered(fn() -> Vec<&'static str>);
@@ -127,9 +164,14 @@ fn department_codes() -> Vec<&'static str> {
     crate::rules::department::ALL.iter().map(|d| d.code).collect()
 }
 
+fn civilities() -> Vec<&'static str> {
+    crate::rules::civility::ALL.to_vec()
+}
+
 pub const MANDATES: Offered = Offered(mandate_codes);
 pub const STATUSES: Offered = Offered(status_codes);
 pub const DEPARTMENTS: Offered = Offered(department_codes);
+pub const CIVILITIES: Offered = Offered(civilities);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -232,8 +274,9 @@ Examples:
 const CHECK_HELP: &str = "\
 Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
 
-Example (GitHub Actions):
-  parrainage check --format github ledger/";
+Examples (GitHub Actions):
+  parrainage check --format github ledger/
+  parrainage check --format markdown ledger/ >> \"$GITHUB_STEP_SUMMARY\"";
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -270,7 +313,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub identity: IdentityArgs,
     /// M. or Mme
-    #[arg(long, value_parser = bounded_text)]
+    #[arg(long, value_parser = CIVILITIES, hide_possible_values = true)]
     pub civility: Option<String>,
     /// claimed, sent, validated, rejected, withdrawn, lost or declined (said no)
     #[arg(long, default_value = "claimed", value_parser = STATUSES, hide_possible_values = true)]
@@ -325,7 +368,7 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "NAME", value_parser = bounded_text)]
     pub set_first_name: Option<String>,
     /// Correct the civility (M. or Mme)
-    #[arg(long, value_name = "CIVILITY", value_parser = bounded_text)]
+    #[arg(long, value_name = "CIVILITY", value_parser = CIVILITIES, hide_possible_values = true)]
     pub set_civility: Option<String>,
     /// Correct the mandate (code or official label)
     #[arg(long, value_name = "MANDATE", value_parser = MANDATES, hide_possible_values = true)]
@@ -399,6 +442,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// With --format github: annotate at most N problems, then say how many more
+    /// there are (each still written to the log) [default: 50; 0: no limit]
+    #[arg(long, value_name = "N")]
+    pub max_annotations: Option<usize>,
     /// Also look each entry up in the register of elected officials (RNE) in DIR
     /// [default: `register` in parrainage.toml, if set]
     #[arg(long, value_name = "DIR")]
@@ -410,7 +457,10 @@ pub enum CheckFormat {
     #[value(alias = "human")]
     Table,
     Json,
+    /// Workflow annotations, at most --max-annotations of them
     Github,
+    /// The counts by code and the problems, for a CI job summary
+    Markdown,
 }
 
 const REPORT_HELP: &str = "\

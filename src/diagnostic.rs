@@ -181,18 +181,27 @@ impl Diagnostic {
             severity,
             self.code
         );
-        if let Some(name) = &self.column {
-            out.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
-        }
-        out.push_str(&clean(&(wording.translate)(&self.message)));
-        if let Some(text) = &self.hint {
-            out.push_str(&format!(
-                "\n  = {} {}",
-                wording.hint,
-                clean(&(wording.translate)(text))
-            ));
+        let (message, hint) = self.said(wording);
+        out.push_str(&message);
+        if let Some(hint) = hint {
+            out.push_str(&format!("\n  = {} {hint}", wording.hint));
         }
         out
+    }
+
+    /// What the diagnostic says, in `wording`, written out safe: the
+    /// message (after its column, if any) and the hint.
+    pub fn said(&self, wording: &Wording) -> (String, Option<String>) {
+        let mut message = String::new();
+        if let Some(name) = &self.column {
+            message.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
+        }
+        message.push_str(&clean(&(wording.translate)(&self.message)));
+        let hint = self
+            .hint
+            .as_ref()
+            .map(|text| clean(&(wording.translate)(text)).into_owned());
+        (message, hint)
     }
 }
 
@@ -222,13 +231,27 @@ pub struct Log<'s> {
     per_file: Vec<(Arc<Path>, usize)>,
     /// What was neither held nor handed on, by file and code.
     left_out: std::collections::BTreeMap<(Arc<Path>, Code), u64>,
+    /// Every code found, with its count and where it was first found.
+    codes: Vec<CodeCount>,
     mode: Mode<'s>,
     /// The first error of the sink, after which nothing more is handed on.
     failed: Option<std::io::Error>,
 }
 
-/// Where the diagnostics of a [`Log`] go.
-pub type Sink<'s> = Box<dyn FnMut(&[Diagnostic]) -> std::io::Result<()> + 's>;
+/// How many diagnostics of one severity and code a run found, and where
+/// the first is.
+#[derive(Debug, Clone)]
+pub struct CodeCount {
+    pub severity: Severity,
+    pub code: Code,
+    pub count: u64,
+    pub file: Arc<Path>,
+    pub line: u64,
+}
+
+/// Where the diagnostics of a [`Log`] go: each batch, and whether it is
+/// the last.
+pub type Sink<'s> = Box<dyn FnMut(&[Diagnostic], bool) -> std::io::Result<()> + 's>;
 
 enum Mode<'s> {
     Keep { per_file: usize },
@@ -260,6 +283,7 @@ impl<'s> Log<'s> {
             warnings: 0,
             per_file: Vec::new(),
             left_out: std::collections::BTreeMap::new(),
+            codes: Vec::new(),
             mode,
             failed: None,
         }
@@ -269,6 +293,25 @@ impl<'s> Log<'s> {
         match diagnostic.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
+        }
+        match self
+            .codes
+            .iter_mut()
+            .find(|c| c.severity == diagnostic.severity && c.code == diagnostic.code)
+        {
+            Some(found) => {
+                found.count += 1;
+                if (&diagnostic.file, diagnostic.line) < (&found.file, found.line) {
+                    (found.file, found.line) = (Arc::clone(&diagnostic.file), diagnostic.line);
+                }
+            }
+            None => self.codes.push(CodeCount {
+                severity: diagnostic.severity,
+                code: diagnostic.code,
+                count: 1,
+                file: Arc::clone(&diagnostic.file),
+                line: diagnostic.line,
+            }),
         }
         match &mut self.mode {
             Mode::Keep { per_file } => {
@@ -297,7 +340,7 @@ impl<'s> Log<'s> {
                 let full = self.held.len() + 1 >= *batch;
                 self.held.push(diagnostic);
                 if full {
-                    self.hand_on();
+                    self.hand_on(false);
                 }
             }
         }
@@ -306,12 +349,12 @@ impl<'s> Log<'s> {
     /// Sorts what is held in file and line order (a row's own problems
     /// keep the order they were found in), and in a streaming log hands
     /// it on.
-    fn hand_on(&mut self) {
+    fn hand_on(&mut self, last: bool) {
         self.held
             .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         if let Mode::Stream { sink, .. } = &mut self.mode {
             if self.failed.is_none()
-                && let Err(e) = sink(&self.held)
+                && let Err(e) = sink(&self.held, last)
             {
                 self.failed = Some(e);
             }
@@ -322,7 +365,7 @@ impl<'s> Log<'s> {
     /// Ends the log: what is held sorted, and in a streaming log handed
     /// on. Returns the sink's first error, if it failed.
     pub fn finish(&mut self) -> std::io::Result<()> {
-        self.hand_on();
+        self.hand_on(true);
         match self.failed.take() {
             Some(e) => Err(e),
             None => Ok(()),
@@ -341,6 +384,19 @@ impl<'s> Log<'s> {
     /// [`finish`](Self::finish), in file and line order).
     pub fn held(&self) -> &[Diagnostic] {
         &self.held
+    }
+
+    /// Every code found: how many, and the first place (in file and line
+    /// order), errors first, then the most frequent.
+    pub fn codes(&self) -> Vec<CodeCount> {
+        let mut codes = self.codes.clone();
+        codes.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(b.count.cmp(&a.count))
+                .then(a.code.as_str().cmp(b.code.as_str()))
+        });
+        codes
     }
 
     /// How many diagnostics of each file and code a keeping log did not

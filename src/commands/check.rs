@@ -1,8 +1,8 @@
 //! `parrainage check`: validate ledger files, the CI gate.
 //!
 //! Every problem is reported, not just the first (like bean-check), as
-//! `FILE:LINE: error[CODE]: message` with a hint, as one JSON document, or
-//! as GitHub workflow annotations.
+//! `FILE:LINE: error[CODE]: message` with a hint, as one JSON document, as
+//! GitHub workflow annotations, or as a Markdown summary.
 
 use std::path::{Path, PathBuf};
 
@@ -22,30 +22,46 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     } else {
         args.paths.clone()
     };
+    if args.max_annotations.is_some() && args.format != CheckFormat::Github {
+        return Err(Failure::usage(
+            "--max-annotations is for --format github: the other formats write every problem",
+        ));
+    }
     let mut more: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     more.extend(args.register.as_deref());
     let output = context.output(args.output.as_deref(), &more)?;
     let color = context.color && !output.is_file();
     let lang = context.lang;
+    let annotations = render::check::Annotations::new(match args.max_annotations {
+        // 0 is no limit.
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => Some(render::check::MAX_ANNOTATIONS),
+    });
     let found = output.produce(|out| {
         let log = match args.format {
             CheckFormat::Table => Log::streaming(BATCH, render::check::table_lines(out, color, lang)),
-            CheckFormat::Github => Log::streaming(BATCH, render::check::annotations(out)),
+            CheckFormat::Github => Log::streaming(BATCH, render::check::Annotations::sink(&annotations, out)),
             CheckFormat::Json => Log::keeping(JSON_PER_FILE),
+            CheckFormat::Markdown => Log::keeping(render::check::MARKDOWN_ROWS),
         };
         let found = check(&paths, args.register.as_deref(), context, log)?;
         if found.unreadable.is_empty() {
             match args.format {
                 CheckFormat::Table => render::check::table_summary(out, &found, lang)?,
                 CheckFormat::Json => render::check::json(out, &found)?,
-                CheckFormat::Github => {}
+                CheckFormat::Github => annotations.borrow_mut().finish(out)?,
+                CheckFormat::Markdown => render::check::markdown(out, &found, lang)?,
             }
         } else {
             // A run that could not read every file says nothing of counts.
             match args.format {
-                CheckFormat::Table => {}
+                CheckFormat::Table | CheckFormat::Markdown => {}
                 CheckFormat::Json => render::check::json_error(out, &found.unreadable)?,
-                CheckFormat::Github => render::check::annotate_unreadable(out, &found.unreadable)?,
+                CheckFormat::Github => {
+                    annotations.borrow_mut().finish(out)?;
+                    render::check::annotate_unreadable(out, &found.unreadable)?
+                }
             }
         }
         Ok(found)

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::{Code, Diagnostic, Log};
+use crate::diagnostic::{Code, CodeCount, Diagnostic, Log};
 use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{each_entry_at, findings, scan};
@@ -26,6 +26,8 @@ pub struct Checked {
     pub held: Vec<Diagnostic>,
     /// What it did not hold, by file and code.
     pub left_out: Vec<(std::sync::Arc<Path>, Code, u64)>,
+    /// Every code found, with its count and first place.
+    pub codes: Vec<CodeCount>,
 }
 
 /// Checks the ledger files `paths`; `register`, else the settings', is the
@@ -65,6 +67,7 @@ pub fn check(
             .map(|(file, code, n)| (std::sync::Arc::clone(file), code, n))
             .collect(),
         held: result.log.held().to_vec(),
+        codes: result.log.codes(),
         unreadable: result.unreadable,
     })
 }

@@ -11,18 +11,24 @@
 use std::borrow::Cow;
 
 use super::Lang;
+use crate::diagnostic::Wording;
 
 /// How `lang` writes a diagnostic's labels and words.
 pub fn diagnostic(diagnostic: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
-    use crate::diagnostic::Wording;
+    diagnostic.written(wording(lang))
+}
+
+/// The labels and words of a diagnostic in `lang`.
+pub fn wording(lang: Lang) -> &'static Wording<'static> {
+    const FRENCH: Wording<'static> = Wording {
+        column: "colonne",
+        hint: "aide :",
+        colon: " :",
+        translate: &|text| tr(Lang::Fr, text),
+    };
     match lang {
-        Lang::En => diagnostic.written(&Wording::ENGLISH),
-        Lang::Fr => diagnostic.written(&Wording {
-            column: "colonne",
-            hint: "aide :",
-            colon: " :",
-            translate: &|text| tr(Lang::Fr, text),
-        }),
+        Lang::En => &Wording::ENGLISH,
+        Lang::Fr => &FRENCH,
     }
 }
 
@@ -453,6 +459,13 @@ const WORDS: &[(&str, &str)] = &[
     ("consular-president", "président de conseil consulaire"),
     // list, import, prospects.
     ("Where", "Où"),
+    // check --format markdown: its tables.
+    ("Severity", "Gravité"),
+    ("Problems", "Problèmes"),
+    ("First at", "Premier en"),
+    ("Problem", "Problème"),
+    ("error", "erreur"),
+    ("warning", "avertissement"),
     ("Status", "Statut"),
     ("Name", "Nom"),
     ("Place", "Lieu"),
@@ -622,6 +635,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("{} files ({})", "{} fichiers ({})"),
     ("{} row", "{} ligne"),
     ("{} rows", "{} lignes"),
+    (
+        "{} more: `parrainage check` lists them all.",
+        "{} de plus : `parrainage check` les liste tous.",
+    ),
     (
         "the row has {} fields but the header has {}",
         "la ligne a {} champs mais l'en-tête en a {}",
