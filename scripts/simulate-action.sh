@@ -213,7 +213,7 @@ echo "# multi-line paths, a glob, TRUE, a branch as the version"
 workspace
 mkdir -p ledger more
 printf '%s\n' "$header" "claimed,MARTIN Claire,M.,DUPONT,Jean,mayor,Verdun,55,2022-01-05,,alice," >ledger/alice.csv
-printf '%s\n' "$header" "claimed,MARTIN Claire,Mme,LEROY,Anne,mayor,Bar-le-Duc,55,2022-01-06,,bob,=1+1" >ledger/bob.csv
+printf '%s\n' "$header" "claimed,MARTIN Claire,Mme,LEROY,Anne,mayor,=1+1,55,2022-01-06,,bob," >ledger/bob.csv
 printf '%s\n' "$header" "claimed,MARTIN Claire,M.,Dupont,JEAN,maire,Verdun,55,2022-01-07,,carol," >more/carol.csv
 printf 'code;nom\n55545;Verdun\n' >communes.csv
 job v0.1.0 '{"paths": "ledger/*.csv\nmore/carol.csv", "deny-warnings": "TRUE", "version": "next"}'
