@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod columns;
+pub mod dates;
 pub mod dialect;
 pub mod edit;
 pub mod encoding;

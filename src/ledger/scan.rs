@@ -66,23 +66,32 @@ impl<'s> Scan<'s> {
 /// Reads every file of a ledger, checks each row, and hands each good entry
 /// to a collector; every problem goes to `log`.
 pub fn scan<'s, C: Collector>(paths: &[PathBuf], options: &ReadOptions, log: Log<'s>) -> (Scan<'s>, C) {
+    scan_groups(&[(paths, options)], log)
+}
+
+/// [`scan`] for groups of paths, each read with its own options (files
+/// under different settings): one collection for all, so that what
+/// concerns several rows is found across the groups too.
+pub fn scan_groups<'s, C: Collector>(groups: &[(&[PathBuf], &ReadOptions)], log: Log<'s>) -> (Scan<'s>, C) {
     let mut result = Scan::new(log);
     let mut collected: Option<C> = None;
-    let files = match expand_noting(paths) {
-        Ok((files, notes)) => {
-            result.log.extend(notes);
-            files
-        }
-        Err(message) => {
-            result.unreadable.push(message);
-            return (result, C::default());
-        }
-    };
-    for path in files {
-        for part in read_file::<C>(&path, options, &mut result) {
-            match &mut collected {
-                None => collected = Some(part),
-                Some(all) => all.absorb(part),
+    for (paths, options) in groups {
+        let files = match expand_noting(paths) {
+            Ok((files, notes)) => {
+                result.log.extend(notes);
+                files
+            }
+            Err(message) => {
+                result.unreadable.push(message);
+                continue;
+            }
+        };
+        for path in files {
+            for part in read_file::<C>(&path, options, &mut result) {
+                match &mut collected {
+                    None => collected = Some(part),
+                    Some(all) => all.absorb(part),
+                }
             }
         }
     }
@@ -366,6 +375,15 @@ fn read_part<C: Collector, R: Read>(
 /// earlier row. The rows concerned are read again, from their offsets, and
 /// their lines counted.
 pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Vec<Diagnostic> {
+    findings_with(registry, result, &|_| options)
+}
+
+/// [`findings`], each file's rows read with the options `options_of` gives.
+pub fn findings_with<'o>(
+    registry: &Registry,
+    result: &Scan,
+    options_of: &dyn Fn(&Path) -> &'o ReadOptions,
+) -> Vec<Diagnostic> {
     let judgements = registry.judge(threads());
     if judgements.is_empty() {
         return Vec::new();
@@ -382,7 +400,8 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
     let official: FxHashMap<&Arc<Path>, bool> = wanted
         .keys()
         .map(|file| {
-            let is_official = LedgerReader::open(file, options).is_ok_and(|r| r.format.is_official());
+            let is_official =
+                LedgerReader::open(file, options_of(file)).is_ok_and(|r| r.format.is_official());
             (*file, is_official)
         })
         .collect();
@@ -391,7 +410,7 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
         offsets.sort_unstable();
         offsets.dedup();
         rows.extend(
-            rows_at(file, &offsets, options)
+            rows_at(file, &offsets, options_of(file))
                 .into_iter()
                 .map(|(offset, row)| ((file, offset), row)),
         );

@@ -8,7 +8,7 @@ use crate::context::{Context, Failure};
 use crate::diagnostic::{Code, CodeCount, Diagnostic, Log};
 use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
-use crate::ledger::scan::{each_entry_at, findings, scan};
+use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
 use crate::official::rne::{Index, Lookup, Register};
 use crate::ops::prospects::read_register;
 
@@ -39,9 +39,26 @@ pub fn check(
     context: &Context,
     log: Log<'_>,
 ) -> Result<Checked, Failure> {
-    let (options, _) = context.options_for(paths);
-    let (mut result, registry) = scan::<Registry>(paths, &options, log);
-    let cross_row = findings(&registry, &result, &options);
+    // Each file under its own settings (a team's folders may differ).
+    let groups = context.options_by_settings(paths)?;
+    let group_list: Vec<(&[PathBuf], &ReadOptions)> = groups
+        .iter()
+        .map(|group| (group.files.as_slice(), &group.options))
+        .collect();
+    let (mut result, registry) = scan_groups::<Registry>(&group_list, log);
+    // A file's options are its group's: the group that names it, or the
+    // directory it is in.
+    let options_of = |file: &Path| -> &ReadOptions {
+        group_list
+            .iter()
+            .find(|(paths, _)| {
+                paths
+                    .iter()
+                    .any(|p| p == file || file.parent() == Some(p.as_path()))
+            })
+            .map_or(group_list[0].1, |(_, options)| options)
+    };
+    let cross_row = findings_with(&registry, &result, &options_of);
     result.log.extend(cross_row);
     if let Some(dir) = register.or(context.register.as_deref()) {
         let register = read_register(dir, true)?;
@@ -49,8 +66,10 @@ pub fn check(
         for problem in register.diagnostics.iter().filter(|d| d.is_error()).take(10) {
             eprintln!("parrainage: warning: in the register: {problem}");
         }
-        let found = register_findings(paths, &options, &register);
-        result.log.extend(found);
+        for (paths, options) in &group_list {
+            let found = register_findings(paths, options, &register);
+            result.log.extend(found);
+        }
     }
     result
         .log

@@ -86,7 +86,7 @@ pub struct Diff {
 /// Compares the two publications `request` names.
 pub fn diff(request: &DiffRequest, context: &Context) -> Result<Diff, Failure> {
     let (old_file, new_file) = files(request, context)?;
-    let (options, _) = context.options_for(std::slice::from_ref(&new_file));
+    let (options, _) = context.options_for_publication(std::slice::from_ref(&new_file))?;
     let election = options.election.clone();
     let chosen = context.read.candidate.as_deref().filter(|_| !request.all);
     let chosen_key = chosen.map(candidate_key);
@@ -195,7 +195,7 @@ fn files(request: &DiffRequest, context: &Context) -> Result<(PathBuf, PathBuf),
             let mut old = None;
             let mut first = None;
             for file in &files {
-                let (options, _) = context.options_for(std::slice::from_ref(file));
+                let (options, _) = context.options_for_publication(std::slice::from_ref(file))?;
                 let whole = archive::read_whole(file, &options)
                     .map_err(|problems| Failure::data(format!("{}: {problems}", file.display())))?;
                 first.get_or_insert(whole.latest);
@@ -244,7 +244,7 @@ impl Read {
                 file.display()
             )));
         }
-        let (options, _) = context.options_for(&[file.to_path_buf()]);
+        let (options, _) = context.options_for_publication(&[file.to_path_buf()])?;
         // Every row counts as published; an empty candidate is no one's.
         let options = ReadOptions {
             candidate: None,

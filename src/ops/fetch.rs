@@ -233,7 +233,9 @@ pub fn fetch(
 /// Reads the publication in `path` whole, as `import` would (see
 /// [`archive::read_whole`]), with the rules its own dates choose.
 fn read_publication(path: &Path, context: &Context) -> Result<Whole, String> {
-    let (options, _) = context.options_for(&[path.to_path_buf()]);
+    let (options, _) = context
+        .options_for_publication(&[path.to_path_buf()])
+        .map_err(|e| e.to_string())?;
     archive::read_whole(path, &options)
 }
 

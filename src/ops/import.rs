@@ -79,7 +79,7 @@ pub fn import<'a>(
     let publication_path = publication_file(request.publication).map_err(Failure::usage)?;
     // With no settings and no --election, the publication's own dates
     // choose the rules, for the ledger's rows as for the publication's.
-    let (options, _) = context.options_for(std::slice::from_ref(&publication_path));
+    let (options, _) = context.options_for_publication(std::slice::from_ref(&publication_path))?;
     // An empty candidate cell in the publication must not default to ours.
     let publication_options = ReadOptions {
         candidate: None,
@@ -309,17 +309,6 @@ pub fn import<'a>(
         }
         _ => false,
     };
-    if !context.election_is_chosen()
-        && let Some(year) = options.election.year
-        && options.election != context.read.election
-    {
-        eprintln!(
-            "parrainage: note: the {year} election's rules applied, chosen by the publication's dates; \
-             no settings name an election for {}: set `election = {year}` in its parrainage.toml \
-             (or pass --election {year}) so that `check` and `report` apply them too",
-            path.display()
-        );
-    }
     Ok(Imported {
         ledger: path,
         publication: publication_path,

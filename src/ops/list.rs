@@ -51,7 +51,7 @@ pub fn list(
     let filter = Filter::from_request(request, context.read.candidate.as_deref())?;
     // Entries as the ledger holds them, whatever day it is, by the rules a
     // publication's own dates choose, as `check` reads them.
-    let (options, _) = context.options_for(&context.ledgers);
+    let (options, _) = context.options_for(&context.ledgers)?;
     let options = ReadOptions {
         as_of: None,
         ..options

@@ -66,7 +66,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
     // Who is taken: anyone in the ledger, whatever the status, and anyone
     // published, for any candidate. The ledger and the publications are
     // read while the register is.
-    let (options, _) = context.options_for(&context.ledgers);
+    let (options, _) = context.options_for(&context.ledgers)?;
     let (register, taken_rows) = std::thread::scope(|scope| {
         let rows =
             scope.spawn(|| taken_rows(context, &options, request.publications, request.skip_unreadable));
@@ -207,7 +207,7 @@ fn taken_rows(
     for publication in publications {
         // An archive of publications stands for its latest file.
         let publication = &crate::ledger::archive::publication_file(publication).map_err(Failure::usage)?;
-        let (publication_options, _) = context.options_for(std::slice::from_ref(publication));
+        let (publication_options, _) = context.options_for_publication(std::slice::from_ref(publication))?;
         let publication_options = ReadOptions {
             candidate: None,
             as_of: None,

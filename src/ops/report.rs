@@ -48,7 +48,7 @@ pub struct Counted {
 /// read are an error: a wrong count is worse than none. What the count
 /// proceeds despite is noted on stderr, in `lang`.
 pub fn count(context: &Context, note: impl Fn(&str)) -> Result<Counted, Failure> {
-    let (mut options, rules) = context.options_for(&context.ledgers);
+    let (mut options, rules) = context.options_for(&context.ledgers)?;
     options.as_of = Some(context.as_of);
     let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options, Log::keeping(KEPT_ERRORS));
     if !result.unreadable.is_empty() {

@@ -21,7 +21,7 @@ pub struct EntryProblem {
 }
 
 /// What is wrong with `s` under `election`'s rules; `today`, the real date,
-/// when known: no publication can be dated after it.
+/// when known: no promise and no publication can be dated after it.
 pub fn entry_problems<S>(
     s: &Sponsorship<S>,
     election: &Election,
@@ -69,6 +69,17 @@ pub fn entry_problems<S>(
             Field::PublishedOn,
             format!("published on {day}: in the future (today is {today})"),
             Some("write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD".into()),
+        );
+    }
+    if let (Some(day), Some(today)) = (s.claimed_on, today)
+        && day > today
+    {
+        push(
+            Severity::Error,
+            Code::BadDate,
+            Field::ClaimedOn,
+            format!("promised on {day}: in the future (today is {today})"),
+            Some("a promise is dated the day it was made: write that day, as YYYY-MM-DD".into()),
         );
     }
     if let (Some(claimed), Some(published)) = (s.claimed_on, s.published_on)
