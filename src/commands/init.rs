@@ -65,6 +65,23 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
                 out.push_str(": no close date yet; set first_round in the settings or pass --first-round.\n")
             }
         }
+        if !context.election_is_chosen()
+            && let Some(year) = election.year
+        {
+            let (_, all_past) = Election::next_on(context.as_of);
+            if all_past {
+                eprintln!(
+                    "parrainage: warning: every preset's close is past on {}: the settings name {year}, the latest; \
+                     give --first-round (or set first_round) for a later election",
+                    context.as_of
+                );
+            } else {
+                out.push_str(&format!(
+                    "Election: {year}, the next whose close is not past on {} (--election chooses another).\n",
+                    context.as_of
+                ));
+            }
+        }
         if let Some(dates) = election.year.and_then(Election::provenance)
             && election == &Election::preset(election.year.unwrap_or_default()).unwrap_or_default()
         {

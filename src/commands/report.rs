@@ -37,9 +37,13 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         &mut nobody,
     )?;
     let sections = Sections::choose(&args.by, one);
-    // The claim dates are drawn in HTML only; the sponsors published
-    // since a day are listed for one candidate.
-    let extras = if args.format == ReportFormat::Html || args.since.is_some() {
+    // The claims over time (HTML draws them by day, JSON gives them by
+    // week) need the claim dates, which the tally does not keep: a second
+    // read, only when some entry has one. The sponsors published since a
+    // day are listed for one candidate.
+    let claims = scope.iter().any(|t| t.claim_dated > 0)
+        && matches!(args.format, ReportFormat::Html | ReportFormat::Json);
+    let extras = if claims || args.format == ReportFormat::Html || args.since.is_some() {
         extras(&context.ledgers, options, &scope, args.since.filter(|_| one))
     } else {
         scope.iter().map(|_| Extras::default()).collect()
@@ -47,6 +51,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let report = Report::new(
         &options.election,
         counted.rules.clone(),
+        context.election_is_chosen(),
         context.as_of,
         args.since,
         &scope,

@@ -10,6 +10,9 @@ use super::words::{day, percent, tr};
 pub fn render(report: &Report, lang: Lang) -> String {
     let sections = report.sections;
     let mut out = String::new();
+    if let Some(note) = report.closed_note() {
+        out.push_str(&format!("> {}\n\n", escape(&tr(lang, &format!("{note}.")))));
+    }
     if sections.ranking {
         out.push_str(&format!(
             "## {}\n\n",
@@ -111,7 +114,10 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 escape(&tr(lang, &fact.value))
             ));
         }
-        out.push('\n');
+        out.push_str(&format!(
+            "\n{}\n\n",
+            escape(&tr(lang, &report.not_reached_text(c)))
+        ));
     }
     if sections.mandate {
         out.push_str(&format!("### {}\n\n", tr(lang, "By mandate")));

@@ -218,6 +218,8 @@ const WORDS: &[(&str, &str)] = &[
     ("Claimed", "Revendiqués"),
     ("Pending", "En attente"),
     ("Lost", "Perdus"),
+    ("Declined", "Refus"),
+    ("Not yet reached: none", "Pas encore atteints : aucun"),
     ("Usable", "Utilisables"),
     ("Départements", "Départements"),
     ("Nearest cap", "Plafond le plus proche"),
@@ -568,6 +570,27 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("{} new validated, {} to {}", "{} nouveaux validés, du {} au {}"),
     ("Not yet reached ({}): {}", "Pas encore atteints ({}) : {}"),
+    ("{} said no", "{} ont dit non"),
+    (
+        "Not yet reached ({}): with claims ({}): {}; nothing yet ({}): {}",
+        "Pas encore atteints ({}) : avec des promesses ({}) : {} ; rien encore ({}) : {}",
+    ),
+    (
+        "Not yet reached ({}), nothing there yet: {}",
+        "Pas encore atteints ({}), rien encore : {}",
+    ),
+    (
+        "Not yet reached ({}), each with claims: {}",
+        "Pas encore atteints ({}), chacun avec des promesses : {}",
+    ),
+    (
+        "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes {}",
+        "ouverture : pas encore connue (le décret de convocation n'est pas publié) ; les formulaires ne peuvent être envoyés qu'à partir de là ; clôture le {}",
+    ),
+    (
+        "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml.",
+        "Les réglages désignent une élection dont la clôture est passée ({}) : c'est une campagne passée ; pour la prochaine élection, réglez `election` dans parrainage.toml.",
+    ),
     (
         "By département (cap: {} each)",
         "Par département (plafond : {} chacun)",
