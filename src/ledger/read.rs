@@ -16,10 +16,10 @@ use super::archive::{self, Listing};
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::records::Records;
 use crate::official::{self, Container, DateForm, Publication, json};
-use crate::rules::checks::entry_problems;
+use crate::rules::checks::{DatedStatus, entry_problems};
 use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
 use crate::rules::mandate::Attribution;
@@ -994,7 +994,24 @@ impl RowParser {
             ("", Some(default)) => default.as_str(),
             (name, _) => name,
         };
-
+        // The status and its dates are judged even when another column is
+        // wrong: every problem of a row is said at once.
+        let dated = DatedStatus {
+            status,
+            claimed_on: dates[0],
+            published_on: dates[1],
+        };
+        for problem in entry_problems(&dated, &self.options.election, self.options.today) {
+            diagnostics.push(Diagnostic {
+                file: Arc::clone(&self.path),
+                line,
+                column: Some(self.column_name(problem.field)),
+                severity: problem.severity,
+                code: problem.code,
+                message: problem.message,
+                hint: problem.hint,
+            });
+        }
         let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
             return None;
         };
@@ -1015,20 +1032,7 @@ impl RowParser {
             source: get(Field::Source),
             notes: get(Field::Notes),
         };
-        let mut good = true;
-        for problem in entry_problems(&entry, &self.options.election, self.options.today) {
-            good &= problem.severity != Severity::Error;
-            diagnostics.push(Diagnostic {
-                file: Arc::clone(&self.path),
-                line,
-                column: Some(self.column_name(problem.field)),
-                severity: problem.severity,
-                code: problem.code,
-                message: problem.message,
-                hint: problem.hint,
-            });
-        }
-        good.then_some(entry)
+        Some(entry)
     }
 
     /// Says a problem with `field` on `line`.
