@@ -10,7 +10,7 @@ use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
 use crate::official::rne::{Index, Lookup, Register};
-use crate::ops::prospects::read_register;
+use crate::ops::register::read_register;
 
 /// What `check` found: every problem went to the log it was given; the
 /// counts, and what a keeping log held.
