@@ -263,10 +263,6 @@ const WORDS: &[(&str, &str)] = &[
     ("in all", "en tout"),
     ("chosen on the command line", "choisie en ligne de commande"),
     (
-        "the default with no settings and no --election",
-        "par défaut, sans réglages ni --election",
-    ),
-    (
         "first round 2027-04-18 as public sources reported the government's choice in July 2026 (the convening decree is not yet published); close derived from it: Friday 2027-03-12 18:00; opening unknown until `opens` is set",
         "premier tour le 18/04/2027, selon le choix du gouvernement rapporté en juillet 2026 (le décret de convocation n'est pas encore publié) ; clôture qui s'en déduit : vendredi 12/03/2027 18:00 ; ouverture inconnue tant que `opens` n'est pas indiquée",
     ),
@@ -525,6 +521,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "choisie par les dates de la publication ({})",
     ),
     ("set in {}", "fixée dans {}"),
+    (
+        "chosen by the ledger's latest publication date ({}, {})",
+        "choisie par la dernière date de publication du registre ({}, {})",
+    ),
+    (
+        "chosen by the ledger's latest claim date ({}, {})",
+        "choisie par la dernière date de promesse du registre ({}, {})",
+    ),
+    (
+        "the next election whose close is not past on {}, with no settings, no --election and no date in the files",
+        "la prochaine élection dont la clôture n'est pas passée le {}, sans réglages, sans --election et sans date dans les fichiers",
+    ),
+    (
+        "the latest preset, with no settings, no --election and no date in the files; its close is past on {}: give --first-round for a later election",
+        "le dernier préréglage, sans réglages, sans --election et sans date dans les fichiers ; sa clôture est passée le {} : donnez --first-round pour une élection plus tardive",
+    ),
     (
         "opens {}, closes {}, first round {}",
         "ouverture le {}, clôture le {}, premier tour le {}",
