@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
 use crate::lang::Lang;
+use crate::message::Notes;
 use crate::output::Output;
 
 use crate::ledger::ReadOptions;
@@ -59,6 +60,8 @@ pub struct Context {
     pub lang: Lang,
     /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
     pub lock_timeout: Option<std::time::Duration>,
+    /// Where the workflows say their notes and warnings.
+    pub notes: Box<dyn Notes>,
     /// Which election's rules apply to the ledgers, and why.
     rules: String,
     /// What chose the election when the settings or a flag did (`None`:
@@ -134,7 +137,12 @@ fn settings_of(config: Option<&Path>, ledger: &Path) -> Result<Found, Failure> {
 }
 
 impl Context {
-    pub fn from_args(args: &GlobalArgs) -> Result<Context, Failure> {
+    /// The context of a run; `notes` makes the sink of its notes and
+    /// warnings, once the language is known.
+    pub fn from_args(
+        args: &GlobalArgs,
+        notes: impl FnOnce(Lang) -> Box<dyn Notes>,
+    ) -> Result<Context, Failure> {
         let ledgers = if args.ledgers.is_empty() {
             match std::env::var_os("PARRAINAGE_LEDGER") {
                 Some(path) if !path.is_empty() => vec![PathBuf::from(path)],
@@ -203,6 +211,7 @@ impl Context {
             archive,
             lang,
             lock_timeout: args.lock_timeout.map(lock_timeout).transpose()?,
+            notes: notes(lang),
             rules: String::new(),
             election_chosen: None,
             settings_file: found.path.clone(),

@@ -1,14 +1,13 @@
 //! Problems found in ledgers, with their stable codes (SPEC.md) and where
 //! they are: file, line and column.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::text::{clean, clean_path};
+use crate::message::Message;
 
 /// How bad a problem is: errors fail `check`, warnings only with
 /// `--deny-warnings`.
@@ -89,10 +88,11 @@ impl Serialize for Code {
     }
 }
 
-/// One problem, located.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One problem, located. What it says is a [`Message`], said in a
+/// language by `render::words::diagnostic` (the JSON's `message` is the
+/// English).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    #[serde(serialize_with = "serialize_path")]
     pub file: Arc<Path>,
     /// 1-based line where the row starts (the header is line 1).
     pub line: u64,
@@ -100,18 +100,13 @@ pub struct Diagnostic {
     pub column: Option<String>,
     pub severity: Severity,
     pub code: Code,
-    pub message: String,
+    pub message: Message,
     /// How to fix it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-}
-
-fn serialize_path<S: serde::Serializer>(path: &Arc<Path>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&path.display().to_string())
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(file: &Arc<Path>, line: u64, code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn error(file: &Arc<Path>, line: u64, code: Code, message: impl Into<Message>) -> Diagnostic {
         Diagnostic {
             file: Arc::clone(file),
             line,
@@ -123,7 +118,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: &Arc<Path>, line: u64, code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(file: &Arc<Path>, line: u64, code: Code, message: impl Into<Message>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, code, message)
@@ -135,80 +130,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
-    }
-}
-
-/// The words a diagnostic is written with besides its own: the column and
-/// hint labels, and the translation of its message and hint.
-pub struct Wording<'w> {
-    pub column: &'w str,
-    pub hint: &'w str,
-    /// What comes before a value after a label: ":" or, in French, " :".
-    pub colon: &'w str,
-    pub translate: &'w dyn Fn(&str) -> Cow<'_, str>,
-}
-
-impl Wording<'_> {
-    pub const ENGLISH: Wording<'static> = Wording {
-        column: "column",
-        hint: "hint:",
-        colon: ":",
-        translate: &|text| Cow::Borrowed(text),
-    };
-}
-
-impl Diagnostic {
-    /// `FILE:LINE: error[CODE]: message`, then the hint on its own line,
-    /// in `wording`. The prefix is the same in every language, since tools
-    /// parse it; the message and the hint are translated.
-    pub fn written(&self, wording: &Wording) -> String {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        // Every value from a file is written out safe (`crate::text`).
-        let mut out = format!(
-            "{}:{}: {}[{}]: ",
-            clean_path(&self.file),
-            self.line,
-            severity,
-            self.code
-        );
-        let (message, hint) = self.said(wording);
-        out.push_str(&message);
-        if let Some(hint) = hint {
-            out.push_str(&format!("\n  = {} {hint}", wording.hint));
-        }
-        out
-    }
-
-    /// What the diagnostic says, in `wording`, written out safe: the
-    /// message (after its column, if any) and the hint.
-    pub fn said(&self, wording: &Wording) -> (String, Option<String>) {
-        let mut message = String::new();
-        if let Some(name) = &self.column {
-            message.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
-        }
-        message.push_str(&clean(&(wording.translate)(&self.message)));
-        let hint = self
-            .hint
-            .as_ref()
-            .map(|text| clean(&(wording.translate)(text)).into_owned());
-        (message, hint)
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    /// `FILE:LINE: error[CODE]: message`, then the hint on its own line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.written(&Wording::ENGLISH))
     }
 }
 

@@ -1,52 +1,54 @@
 //! The one error of a command that could not do its work. It says what was
 //! being done, to which file, and why ("cannot write parrainages.csv: No
-//! space left on device"), and its kind decides the exit code in `main`:
-//! 1 for data that is wrong, 2 for a command line or input that cannot be
-//! used.
+//! space left on device"), as messages that `render::words` says in the
+//! language, and its kind decides the exit code in `main`: 1 for data that
+//! is wrong, 2 for a command line or input that cannot be used.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::message::Message;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Failure {
     /// The command line, the settings or a file cannot be used: exit 2.
-    #[error("{0}")]
-    Usage(String),
+    Usage(Message),
     /// The data is wrong (an entry refused, rows that cannot be counted):
     /// exit 1.
-    #[error("{0}")]
-    Data(String),
+    Data(Message),
     /// An entry refused, with every reason: exit 1.
-    #[error("{what}:\n{}", .reasons.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n"))]
-    Refused {
-        what: &'static str,
-        reasons: Vec<Diagnostic>,
-    },
+    Refused { what: Message, reasons: Vec<Diagnostic> },
     /// Files that cannot be read, each said on its own line: exit 2.
-    #[error("{}", .0.join("; "))]
-    Unreadable(Vec<String>),
-    /// A file could not be read or written: exit 2.
-    #[error("cannot {action} {}: {source}", crate::text::clean_path(path))]
+    Unreadable(Vec<Message>),
+    /// A file could not be read or written: exit 2. The operating
+    /// system's error is kept as it is.
     Io {
-        action: &'static str,
+        action: Action,
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
 }
 
+/// What was being done to a file when the operating system said no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Read,
+    Write,
+    Create,
+    Lock,
+}
+
 impl Failure {
-    pub fn usage(message: impl Into<String>) -> Failure {
+    pub fn usage(message: impl Into<Message>) -> Failure {
         Failure::Usage(message.into())
     }
 
-    pub fn data(message: impl Into<String>) -> Failure {
+    pub fn data(message: impl Into<Message>) -> Failure {
         Failure::Data(message.into())
     }
 
-    /// `action` ("read", "write", "lock") failed on `path`.
-    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Failure {
+    /// `action` failed on `path`.
+    pub fn io(action: Action, path: &Path, source: std::io::Error) -> Failure {
         Failure::Io {
             action,
             path: path.to_path_buf(),
@@ -59,14 +61,6 @@ impl Failure {
         match self {
             Failure::Data(_) | Failure::Refused { .. } => 1,
             Failure::Usage(_) | Failure::Unreadable(_) | Failure::Io { .. } => 2,
-        }
-    }
-
-    /// What to say, one error a line.
-    pub fn messages(&self) -> Vec<String> {
-        match self {
-            Failure::Unreadable(each) => each.clone(),
-            other => vec![other.to_string()],
         }
     }
 }

@@ -16,6 +16,7 @@ pub(crate) mod engine;
 pub mod error;
 pub(crate) mod lang;
 pub mod ledger;
+pub mod message;
 pub(crate) mod official;
 pub(crate) mod ops;
 pub(crate) mod output;

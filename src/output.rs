@@ -20,6 +20,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use crate::error::Action;
 use crate::error::Failure;
 
 /// The destination of a command's output, checked.
@@ -138,7 +139,7 @@ impl Output {
                 stdout_written(fill(&mut out).and_then(|()| out.flush()))
             }
             Target::File { given, how } => {
-                let failed = |e: io::Error| Failure::io("write", given, e);
+                let failed = |e: io::Error| Failure::io(Action::Write, given, e);
                 match how {
                     Write_::InPlace(path) => {
                         let file = OpenOptions::new()
@@ -225,7 +226,7 @@ impl Output {
 pub fn stdout_written(result: io::Result<()>) -> Result<(), Failure> {
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure::io("write", Path::new("the output"), e))
+            Err(Failure::io(Action::Write, Path::new("the output"), e))
         }
         _ => Ok(()),
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom first. A module may use its own layer and those below.
 const LAYERS: &[&[&str]] = &[
-    &["text", "diagnostic", "error", "lang"],
+    &["text", "message", "diagnostic", "error", "lang"],
     &["rules", "sponsorship"],
     &["engine"],
     &["official"],

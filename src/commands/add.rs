@@ -5,12 +5,12 @@ use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::add::add;
 use crate::render::entries::recorded;
-use crate::render::words::{diagnostic, failure};
+use crate::render::words::diagnostic;
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let lang = context.lang;
     let warn = |d: &crate::diagnostic::Diagnostic| eprintln!("{}", diagnostic(d, lang));
-    let done = add(args, context, &warn).map_err(|f| failure(f, lang))?;
+    let done = add(args, context, &warn)?;
     print(&recorded(&done.file, done.line, &done.entry, context.lang))?;
     Ok(Exit::Success)
 }

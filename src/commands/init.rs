@@ -2,6 +2,7 @@
 
 use crate::cli::InitArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::error::Action;
 use crate::ledger::Dialect;
 use crate::ledger::read::new_header;
 use crate::rules::Election;
@@ -20,7 +21,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
         )));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Failure::io("create", parent, e))?;
+        std::fs::create_dir_all(parent).map_err(|e| Failure::io(Action::Create, parent, e))?;
     }
     let dialect = Dialect {
         cr: false,
@@ -107,5 +108,5 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
 }
 
 fn create_new(path: &std::path::Path, contents: &[u8]) -> Result<(), Failure> {
-    crate::ledger::write::create_new(path, contents).map_err(|e| Failure::io("create", path, e))
+    crate::ledger::write::create_new(path, contents).map_err(|e| Failure::io(Action::Create, path, e))
 }

@@ -10,14 +10,14 @@ use crate::ledger::edit::target_file;
 use crate::ops::select::{Selection, select_one};
 use crate::render::Lang;
 use crate::render::entries::described;
-use crate::render::words::{failure, tr};
+use crate::render::words::tr;
 use crate::text::{clean, clean_path};
 
 pub fn run(args: &RemoveArgs, context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
     let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
     let lang = context.lang;
-    let selected = select_one(&path, &selection, context).map_err(|f| failure(f, lang))?;
+    let selected = select_one(&path, &selection, context)?;
     let line = selected.row.line;
     let entry = selected.row.entry.clone().expect("matched rows have an entry");
     selected.rewrite(Vec::new(), &path)?;

@@ -7,6 +7,7 @@
 use std::io::Write;
 
 use crate::context::{Context, Exit, Failure, Outcome, print};
+use crate::error::Action;
 use crate::ledger::edit::{open_for_writing, target_file};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::write::LockedLedger;
@@ -15,7 +16,7 @@ pub fn run(context: &Context) -> Outcome {
     let path = target_file(&context.ledgers)?;
     let failed = |e: std::io::Error| Failure::usage(format!("{}: {e}", path.display()));
     let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::io("lock", &path, e))?;
+        .map_err(|e| Failure::io(Action::Lock, &path, e))?;
     let mut reader = open_for_writing(&path, &context.read)?;
     let mut ignored = Vec::new();
     while reader.next_entry(&mut ignored).is_some() {

@@ -5,13 +5,13 @@ use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::update::update;
 use crate::render::Lang;
 use crate::render::entries::described;
-use crate::render::words::{day, diagnostic, failure, tr};
+use crate::render::words::{day, diagnostic, tr};
 use crate::text::{clean, clean_path};
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
     let lang = context.lang;
     let warn = |d: &crate::diagnostic::Diagnostic| eprintln!("{}", diagnostic(d, lang));
-    let done = update(args, context, &warn).map_err(|f| failure(f, lang))?;
+    let done = update(args, context, &warn)?;
     let (before, after) = (&done.before, &done.after);
     let (updated, published) = match lang {
         Lang::En => ("Updated", "published"),

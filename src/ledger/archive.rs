@@ -23,6 +23,7 @@ use super::columns::{Columns, Format};
 use super::dialect::{BOM, Dialect};
 use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::{Arg, Message};
 use crate::official::{self, Container, Publication, json};
 
 /// How much of a file is read to tell what it is: a header line, or the
@@ -209,30 +210,25 @@ const QUOTED: usize = 10;
 /// Reads the publication in `path` to its end, as `import` requires one:
 /// its format recognised, every row readable, at least one row. The
 /// problems, said line by line, if not.
-pub fn read_whole(path: &Path, options: &ReadOptions) -> Result<Whole, String> {
+pub fn read_whole(path: &Path, options: &ReadOptions) -> Result<Whole, Message> {
     // An empty candidate cell in a publication must not default to ours.
     let options = ReadOptions {
         candidate: None,
         ..options.clone()
     };
-    let said = |found: &[Diagnostic]| -> String {
-        let mut lines: Vec<String> = found
+    let said = |found: &[Diagnostic]| -> Message {
+        let lines = found
             .iter()
-            .take(QUOTED)
-            .map(|d| format!("line {}: {}", d.line, d.message))
-            .collect();
-        if found.len() > QUOTED {
-            lines.push(format!("… and {} more", found.len() - QUOTED));
-        }
-        lines.join("\n")
+            .map(|d| crate::msg!(LineSaid, d.line, d.message.clone()));
+        crate::msg!(Verbatim, Arg::lines(lines, QUOTED))
     };
     let mut reader = match LedgerReader::open(path, &options) {
         Ok(reader) => reader,
         Err(OpenError::Invalid(found)) => return Err(said(&found)),
-        Err(OpenError::Unreadable(message)) => return Err(message),
+        Err(OpenError::Unreadable(message)) => return Err(message.into()),
     };
     let Format::Official(publication) = reader.format else {
-        return Err("a campaign ledger, not a publication of the Conseil constitutionnel".into());
+        return Err(crate::msg!(ACampaignLedger));
     };
     let (mut rows, mut latest) = (0u64, None);
     let (mut found, mut errors) = (Vec::new(), Vec::new());
@@ -253,7 +249,7 @@ pub fn read_whole(path: &Path, options: &ReadOptions) -> Result<Whole, String> {
             latest,
             container: publication.container,
         }),
-        _ => Err("it holds no sponsorship".into()),
+        _ => Err(crate::msg!(NoSponsorship)),
     }
 }
 

@@ -8,7 +8,7 @@ use csv::ByteRecord;
 
 use super::columns::{Columns, Field};
 use super::read::{LedgerReader, OpenError, ReadOptions};
-use crate::diagnostic::Diagnostic;
+use crate::error::Action;
 use crate::error::Failure;
 use crate::sponsorship::Sponsorship;
 
@@ -53,13 +53,13 @@ impl From<OpenError> for Failure {
     fn from(error: OpenError) -> Failure {
         match error {
             OpenError::Unreadable(message) => Failure::usage(message),
-            OpenError::Invalid(diagnostics) => Failure::data(
-                diagnostics
-                    .iter()
-                    .map(Diagnostic::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
+            OpenError::Invalid(diagnostics) => {
+                let count = diagnostics.len();
+                Failure::data(crate::msg!(
+                    Verbatim,
+                    crate::message::Arg::lines(diagnostics, count)
+                ))
+            }
         }
     }
 }
@@ -68,7 +68,7 @@ impl From<OpenError> for Failure {
 /// whatever its encoding (the rewrite encodes it back).
 pub fn read_whole(layout: &LedgerReader) -> Result<Vec<u8>, Failure> {
     let path = &layout.path;
-    let bytes = std::fs::read(path).map_err(|e| Failure::io("read", path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::io(Action::Read, path, e))?;
     Ok(layout.encoding.decode(&bytes))
 }
 

@@ -18,6 +18,7 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::records::Records;
+use crate::message::Message;
 use crate::official::{self, Container, DateForm, Publication, json};
 use crate::rules::checks::{DatedStatus, entry_problems};
 use crate::rules::election::DayForm;
@@ -980,7 +981,7 @@ impl RowParser {
                     line,
                     field,
                     Code::MissingValue,
-                    format!("no {}", field.name().replace('_', " ")),
+                    format!("no {}", field.name().replace('_', " ")).into(),
                     None,
                 );
             }
@@ -1043,8 +1044,8 @@ impl RowParser {
         line: u64,
         field: Field,
         code: Code,
-        message: String,
-        hint: Option<String>,
+        message: Message,
+        hint: Option<Message>,
     ) {
         let mut diagnostic =
             Diagnostic::error(&self.path, line, code, message).column(self.column_name(field));
@@ -1065,7 +1066,7 @@ impl RowParser {
                 Field::Status,
                 Code::MissingValue,
                 "no status".into(),
-                Some(Status::hint("")),
+                Some(Status::hint("").into()),
             );
             return None;
         }
@@ -1077,8 +1078,8 @@ impl RowParser {
                 line,
                 Field::Status,
                 Code::UnknownStatus,
-                format!("`{text}` is not a status"),
-                Some(hint),
+                format!("`{text}` is not a status").into(),
+                Some(hint.into()),
             );
         }
         status
@@ -1094,7 +1095,7 @@ impl RowParser {
                 Field::Mandate,
                 Code::MissingValue,
                 "no mandate".into(),
-                Some(Mandate::hint("")),
+                Some(Mandate::hint("").into()),
             );
             return None;
         }
@@ -1110,7 +1111,7 @@ impl RowParser {
                     line,
                     Field::Mandate,
                     Code::IneligibleMandate,
-                    format!("`{text}` cannot sponsor a candidate: {why}"),
+                    format!("`{text}` cannot sponsor a candidate: {why}").into(),
                     Some("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`".into()),
                 );
                 None
@@ -1133,8 +1134,8 @@ impl RowParser {
                     line,
                     Field::Mandate,
                     Code::UnknownMandate,
-                    message,
-                    Some(hint),
+                    message.into(),
+                    Some(hint.into()),
                 );
                 None
             }
@@ -1172,8 +1173,8 @@ impl RowParser {
                     line,
                     Field::Department,
                     Code::UnknownDepartment,
-                    format!("`{text}` is not a département or collectivity"),
-                    Some(Department::hint(text)),
+                    format!("`{text}` is not a département or collectivity").into(),
+                    Some(Department::hint(text).into()),
                 );
             }
             found
@@ -1245,7 +1246,14 @@ impl RowParser {
         }) {
             Ok(day) => Some(day),
             Err(DateError { message, hint }) => {
-                self.error(diagnostics, line, field, Code::BadDate, message, hint);
+                self.error(
+                    diagnostics,
+                    line,
+                    field,
+                    Code::BadDate,
+                    message.into(),
+                    hint.map(Message::from),
+                );
                 None
             }
         }

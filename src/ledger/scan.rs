@@ -18,6 +18,7 @@ use crate::engine::collect::Collector;
 use crate::engine::parts::{Span, cut, lines_at, threads};
 use crate::engine::registry::{Registry, RowStart};
 use crate::ledger::encoding::TextEncoding;
+use crate::message::Message;
 use crate::rules::identity::{FindingKind, Location};
 use crate::sponsorship::{Entry, Sponsorship};
 
@@ -27,7 +28,7 @@ pub struct Scan<'s> {
     /// Every problem found, as the log keeps or passes them on.
     pub log: Log<'s>,
     /// Files that could not be read at all (exit 2).
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Message>,
     pub files: usize,
     pub rows: u64,
     /// Rows whose département is the constituency of Saint-Martin and
@@ -82,7 +83,7 @@ pub fn scan_groups<'s, C: Collector>(groups: &[(&[PathBuf], &ReadOptions)], log:
                 files
             }
             Err(message) => {
-                result.unreadable.push(message);
+                result.unreadable.push(message.into());
                 continue;
             }
         };
@@ -175,7 +176,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     let mut layout = match LedgerReader::open(path, options) {
         Ok(reader) => reader,
         Err(OpenError::Unreadable(message)) => {
-            result.unreadable.push(message);
+            result.unreadable.push(message.into());
             return Vec::new();
         }
         Err(OpenError::Invalid(diagnostics)) => {
@@ -198,7 +199,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     if first_part + spans.len().max(1) > usize::from(u16::MAX) {
         result
             .unreadable
-            .push(format!("{}: too many ledger files in one run", path.display()));
+            .push(format!("{}: too many ledger files in one run", path.display()).into());
         return Vec::new();
     }
     if spans.len() >= 2 {
@@ -218,7 +219,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
             // handed to the log as they are found.
             Ok(None) => {}
             Err(e) => {
-                result.unreadable.push(format!("{}: {e}", path.display()));
+                result.unreadable.push(format!("{}: {e}", path.display()).into());
                 return Vec::new();
             }
         }

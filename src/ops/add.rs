@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::cli::AddArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
+use crate::error::Action;
 use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
 use crate::ledger::read::RowChecker;
@@ -69,7 +70,7 @@ fn record(
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
     let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::io("lock", &path, e))?;
+        .map_err(|e| Failure::io(Action::Lock, &path, e))?;
     let layout = open_for_writing(&path, &context.read)?;
 
     // The new row, as the user typed it, in the file's columns.
@@ -191,7 +192,7 @@ fn record(
 /// The entry is refused: exit 1 with every reason.
 fn refusal(diagnostics: &[Diagnostic]) -> Failure {
     Failure::Refused {
-        what: "the entry was not recorded",
+        what: crate::msg!(EntryNotRecorded),
         reasons: diagnostics.to_vec(),
     }
 }

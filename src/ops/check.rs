@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::context::{Context, Failure};
 use crate::diagnostic::{Code, CodeCount, Diagnostic, Log};
 use crate::engine::registry::Registry;
+use crate::error::Action;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
 use crate::official::rne::{Index, Lookup, Register};
@@ -21,7 +22,7 @@ pub struct Checked {
     pub files: usize,
     pub rows: u64,
     /// Files that could not be read at all (exit 2).
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<crate::message::Message>,
     /// The diagnostics a keeping log held, in file and line order.
     pub held: Vec<Diagnostic>,
     /// What it did not hold, by file and code.
@@ -61,10 +62,10 @@ pub fn check(
     let cross_row = findings_with(&registry, &result, &options_of);
     result.log.extend(cross_row);
     if let Some(dir) = register.or(context.register.as_deref()) {
-        let register = read_register(dir, true)?;
+        let register = read_register(dir, true, context.notes.as_ref())?;
         // The register's own problems are not the ledger's: said, not counted.
         for problem in register.diagnostics.iter().filter(|d| d.is_error()).take(10) {
-            eprintln!("parrainage: warning: in the register: {problem}");
+            context.notes.warn(crate::msg!(InTheRegister, problem.clone()));
         }
         for (paths, options) in &group_list {
             let found = register_findings(paths, options, &register);
@@ -74,7 +75,7 @@ pub fn check(
     result
         .log
         .finish()
-        .map_err(|e| Failure::io("write", Path::new("the output"), e))?;
+        .map_err(|e| Failure::io(Action::Write, Path::new("the output"), e))?;
     Ok(Checked {
         errors: result.errors(),
         warnings: result.warnings(),

@@ -197,7 +197,7 @@ fn files(request: &DiffRequest, context: &Context) -> Result<(PathBuf, PathBuf),
             for file in &files {
                 let (options, _) = context.options_for_publication(std::slice::from_ref(file))?;
                 let whole = archive::read_whole(file, &options)
-                    .map_err(|problems| Failure::data(format!("{}: {problems}", file.display())))?;
+                    .map_err(|problems| Failure::data(crate::msg!(CodeSaid, file, problems)))?;
                 first.get_or_insert(whole.latest);
                 if whole.latest <= day {
                     old = Some(file.clone());

@@ -22,8 +22,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Context, Failure};
+use crate::error::Action;
 use crate::ledger::archive::{self, Whole, file_name};
 use crate::ledger::write::lock_directory;
+use crate::message::Message;
 use crate::official::Container;
 use crate::official::addresses::publication_address;
 
@@ -149,11 +151,7 @@ pub fn fetch(
         Downloaded::NotModified => {
             let latest = kept.last().cloned().unwrap_or_default();
             let read = read_publication(&latest, context).map_err(|problems| {
-                Failure::usage(format!(
-                    "{url} answered that nothing changed since {}, which cannot be read as a publication:\n{}",
-                    latest.display(),
-                    problems
-                ))
+                Failure::usage(crate::msg!(NothingChangedUnreadable, url, &latest, problems))
             })?;
             return Ok(Fetched {
                 status: FetchStatus::Unchanged,
@@ -169,16 +167,14 @@ pub fn fetch(
         }
         Downloaded::Body(body) => body,
     };
-    let read = read_publication(body.file.path(), context).map_err(|problems| {
-        Failure::usage(format!(
-            "{url}: the body is not a publication that can be read, so nothing was stored:\n{problems}"
-        ))
-    })?;
+    let read = read_publication(body.file.path(), context)
+        .map_err(|problems| Failure::usage(crate::msg!(BodyNotAPublication, url, problems)))?;
 
     // The archive is written by one fetch at a time: another may have
     // stored the same publication while this one downloaded it.
-    std::fs::create_dir_all(archive).map_err(|e| Failure::io("create the archive", archive, e))?;
-    let _lock = lock_directory(archive, context.lock_timeout).map_err(|e| Failure::io("lock", archive, e))?;
+    std::fs::create_dir_all(archive).map_err(|e| Failure::io(Action::Create, archive, e))?;
+    let _lock =
+        lock_directory(archive, context.lock_timeout).map_err(|e| Failure::io(Action::Lock, archive, e))?;
     let kept = archive::publications(archive).map_err(Failure::usage)?;
     let mut fetched = Fetched {
         status: FetchStatus::Unchanged,
@@ -193,7 +189,7 @@ pub fn fetch(
     };
     match kept.last() {
         Some(latest)
-            if same_bytes(latest, body.file.path()).map_err(|e| Failure::io("read", latest, e))? =>
+            if same_bytes(latest, body.file.path()).map_err(|e| Failure::io(Action::Read, latest, e))? =>
         {
             fetched.file = latest.clone();
         }
@@ -232,10 +228,14 @@ pub fn fetch(
 
 /// Reads the publication in `path` whole, as `import` would (see
 /// [`archive::read_whole`]), with the rules its own dates choose.
-fn read_publication(path: &Path, context: &Context) -> Result<Whole, String> {
-    let (options, _) = context
-        .options_for_publication(&[path.to_path_buf()])
-        .map_err(|e| e.to_string())?;
+fn read_publication(path: &Path, context: &Context) -> Result<Whole, Message> {
+    let (options, _) =
+        context
+            .options_for_publication(&[path.to_path_buf()])
+            .map_err(|failure| match failure {
+                Failure::Usage(message) | Failure::Data(message) => message,
+                other => crate::msg!(Verbatim, format!("{other:?}")),
+            })?;
     archive::read_whole(path, &options)
 }
 
@@ -455,7 +455,7 @@ fn timed_out(timeout: Duration) -> String {
 /// then renamed, never over an existing file. A failure leaves nothing.
 fn store(body: &Path, target: &Path) -> Result<(), Failure> {
     let directory = target.parent().unwrap_or(Path::new("."));
-    let failed = |e: io::Error| Failure::io("write", target, e);
+    let failed = |e: io::Error| Failure::io(Action::Write, target, e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".fetch-").suffix(".tmp");
     // A publication is public: the permissions a new file would get.

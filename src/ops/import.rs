@@ -13,6 +13,7 @@ use bumpalo::Bump;
 
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
+use crate::error::Action;
 use crate::ledger::archive::publication_file;
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
@@ -20,6 +21,7 @@ use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::{Layout, RowChecker};
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
+use crate::message::{Arg, Message, Notes};
 use crate::ops::compare::ledger_files_importing;
 use crate::ops::reconcile::{self, Admission, Claim, Kept, Reconciler, Reconciliation};
 use crate::rules::Status;
@@ -95,7 +97,7 @@ pub fn import<'a>(
     } else {
         Some(
             LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-                .map_err(|e| Failure::io("lock", &path, e))?,
+                .map_err(|e| Failure::io(Action::Lock, &path, e))?,
         )
     };
     let header_reader = open_for_writing(&path, &options)?;
@@ -148,22 +150,14 @@ pub fn import<'a>(
     }
     // A row the tool cannot read could be a claim the publication confirms;
     // importing around it would add the official a second time.
-    let errors: Vec<String> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(Diagnostic::to_string)
-        .collect();
+    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     if !errors.is_empty() {
-        return Err(Failure::data(format!(
-            "{}: {} error(s) in the ledger; fix them first (`parrainage check` lists them), nothing was written:\n{}",
-            context
-                .ledgers
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+        let ledgers: Vec<String> = context.ledgers.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure::data(crate::msg!(
+            LedgerErrorsFirst,
+            ledgers.join(", "),
             errors.len(),
-            quote(&errors)
+            Arg::lines(errors, QUOTED)
         )));
     }
 
@@ -175,7 +169,14 @@ pub fn import<'a>(
     );
     let layout = ledger.layout();
     let spelled = tidy(&candidate);
-    let mut additions = Additions::new(&layout, &options, &spelled, &source, &publication_path);
+    let mut additions = Additions::new(
+        &layout,
+        &options,
+        &spelled,
+        &source,
+        &publication_path,
+        context.notes.as_ref(),
+    );
     let mut reconciler = Reconciler::new(arena, &candidate, claims);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
@@ -193,22 +194,20 @@ pub fn import<'a>(
     // Diagnostics left by the last call: the file could not be read to its
     // end, and what follows the break would look missing.
     if !found.is_empty() {
-        let left: Vec<String> = found.iter().map(Diagnostic::to_string).collect();
-        return Err(Failure::usage(format!(
-            "{}: cannot be read to its end, nothing was written:\n{}",
-            publication_path.display(),
-            quote(&left)
+        return Err(Failure::usage(crate::msg!(
+            PublicationCutShort,
+            &publication_path,
+            Arg::lines(found, QUOTED)
         )));
     }
     // A partial reconciliation would leave pending what the unread rows
     // confirm: nothing is written unless the user says to go on.
     if !skipped.is_empty() && !request.skip_unreadable {
-        let listed: Vec<String> = skipped.iter().map(Diagnostic::to_string).collect();
-        return Err(Failure::data(format!(
-            "{}: {} row(s) cannot be read, so nothing was written (`--skip-unreadable` imports the rest and lists them):\n{}",
-            publication_path.display(),
+        return Err(Failure::data(crate::msg!(
+            PublicationRowsUnreadable,
+            &publication_path,
             skipped.len(),
-            quote(&listed)
+            Arg::lines(skipped.iter().cloned(), QUOTED)
         )));
     }
     let result = reconciler.finish();
@@ -259,7 +258,12 @@ pub fn import<'a>(
         });
         let (checked, found) = additions.checker.check(&record, line);
         if checked.is_none() {
-            refused.extend(found.iter().filter(|d| d.is_error()).map(Diagnostic::to_string));
+            refused.extend(
+                found
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .map(|d| crate::msg!(Verbatim, d)),
+            );
         }
         changes.push((offset, end, dialect.encode_row(&record)));
     }
@@ -275,10 +279,10 @@ pub fn import<'a>(
     let (added, refused_rows) = additions.finish(first_new_line)?;
     refused.extend(refused_rows);
     if !refused.is_empty() {
-        return Err(Failure::data(format!(
-            "nothing was written: {} problem(s) in the rows the import would write:\n{}",
+        return Err(Failure::data(crate::msg!(
+            ImportRowsRefused,
             refused.len(),
-            quote(&refused)
+            Arg::lines(refused, QUOTED)
         )));
     }
 
@@ -335,12 +339,14 @@ struct Additions<'o> {
     direct: NewRows,
     late: NewRows,
     /// Problems of rows that would fail `check`: publication line and text.
-    refused: Vec<(u64, String)>,
+    refused: Vec<(u64, Message)>,
     shape: &'o Layout,
     /// The name every new row is written with, and the source it gives.
     candidate: &'o str,
     source: &'o str,
     publication: &'o Path,
+    /// Where the warnings of values that would run as formulas go.
+    notes: &'o dyn Notes,
 }
 
 impl<'o> Additions<'o> {
@@ -350,9 +356,11 @@ impl<'o> Additions<'o> {
         candidate: &'o str,
         source: &'o str,
         publication: &'o Path,
+        notes: &'o dyn Notes,
     ) -> Additions<'o> {
         Additions {
             publication,
+            notes,
             checker: RowChecker::new(shape, options),
             direct: NewRows::new(shape.dialect, true),
             late: NewRows::new(shape.dialect, false),
@@ -383,19 +391,19 @@ impl<'o> Additions<'o> {
                 found
                     .iter()
                     .filter(|d| d.is_error())
-                    .map(|d| (line, format!("{}: {}", d.code, d.message))),
+                    .map(|d| (line, crate::msg!(CodeSaid, d.code.as_str(), d.message.clone()))),
             );
         }
-        warn_of_formulas(&found, self.publication);
+        warn_of_formulas(&found, self.publication, self.notes);
         let rows = if late { &mut self.late } else { &mut self.direct };
         rows.push(&record, line, entry.candidate.as_ref())
-            .map_err(|e| Failure::usage(format!("cannot keep the rows to add: {e}")))
+            .map_err(|e| Failure::usage(crate::msg!(RowsToAddUnkept, e.to_string())))
     }
 
     /// The rows in publication order, and the problems of those that would
     /// fail `check`, at the ledger lines they would have.
-    fn finish(self, first_new_line: u64) -> Result<(Merged, Vec<String>), Failure> {
-        let failed = |e: std::io::Error| Failure::usage(format!("cannot keep the rows to add: {e}"));
+    fn finish(self, first_new_line: u64) -> Result<(Merged, Vec<Message>), Failure> {
+        let failed = |e: std::io::Error| Failure::usage(crate::msg!(RowsToAddUnkept, e.to_string()));
         let merged = Merged::new(
             self.direct.finish().map_err(failed)?,
             self.late.finish().map_err(failed)?,
@@ -407,10 +415,12 @@ impl<'o> Additions<'o> {
                 .enumerate()
                 .map(|(k, (line, _))| (line, first_new_line + k as u64))
                 .collect();
-            for (line, text) in &self.refused {
-                refused.push(format!(
-                    "new row at line {} (publication line {line}): {text}",
-                    line_of.get(line).copied().unwrap_or_default()
+            for (line, said) in self.refused {
+                refused.push(crate::msg!(
+                    NewRowRefused,
+                    line_of.get(&line).copied().unwrap_or_default(),
+                    line,
+                    said
                 ));
             }
         }
@@ -421,17 +431,17 @@ impl<'o> Additions<'o> {
 /// A value a publication brings into the ledger that a spreadsheet would
 /// run as a formula: said, as `add` says it (the value is written as
 /// published, and `check` will name it too).
-fn warn_of_formulas(found: &[Diagnostic], publication: &Path) {
+fn warn_of_formulas(found: &[Diagnostic], publication: &Path, notes: &dyn Notes) {
     for diagnostic in found
         .iter()
         .filter(|d| d.code == crate::diagnostic::Code::FormulaCell)
     {
-        eprintln!(
-            "parrainage: warning: {} line {}: {}",
-            publication.display(),
+        notes.warn(crate::msg!(
+            FileLine,
+            publication.display().to_string(),
             diagnostic.line,
-            diagnostic.message
-        );
+            diagnostic.message.clone()
+        ));
     }
 }
 
@@ -521,28 +531,12 @@ fn confirmation(claim: &Kept, row: &Kept, fit: Option<Fit>, source: &str) -> Vec
 fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
     let reader = LedgerReader::open(path, options).map_err(|e| match e {
         OpenError::Unreadable(message) => Failure::usage(message),
-        OpenError::Invalid(found) => Failure::usage(format!(
-            "{} is not an official publication of the Conseil constitutionnel:\n{}",
-            path.display(),
-            quote(&found.iter().map(Diagnostic::to_string).collect::<Vec<_>>())
-        )),
+        OpenError::Invalid(found) => {
+            Failure::usage(crate::msg!(NotAPublication, path, Arg::lines(found, QUOTED)))
+        }
     })?;
     if !reader.format.is_official() {
-        return Err(Failure::usage(format!(
-            "{} is not an official publication of the Conseil constitutionnel: its header should be \
-             `Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication` \
-             (2022) or name the candidate `Candidat-e parrainé-e` (2017)",
-            path.display()
-        )));
+        return Err(Failure::usage(crate::msg!(NotAPublicationHeader, path)));
     }
     Ok(reader)
-}
-
-/// The first lines of `messages`, and how many more there are.
-fn quote(messages: &[String]) -> String {
-    let mut out: Vec<String> = messages.iter().take(QUOTED).cloned().collect();
-    if messages.len() > QUOTED {
-        out.push(format!("… and {} more", messages.len() - QUOTED));
-    }
-    out.join("\n")
 }

@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
+use crate::error::Action;
 use crate::ledger::read::expand;
 use crate::ledger::scan::each_entry_noting;
 use crate::ledger::{LedgerReader, OpenError, ReadOptions};
+use crate::message::Arg;
 use crate::rules::fold::fold;
 use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::{Department, Mandate, Status};
@@ -99,7 +101,7 @@ pub fn list(
         },
     );
     if let Some(e) = failed {
-        return Err(Failure::io("write", Path::new("the output"), e));
+        return Err(Failure::io(Action::Write, Path::new("the output"), e));
     }
     // A candidate the ledger does not hold is a mistake, as for `report`.
     if let (Some(wanted), Some(name)) = (&filter.candidate, context.read.candidate.as_deref())
@@ -112,15 +114,13 @@ pub fn list(
         )));
     }
     if unreadable > 0 {
-        eprintln!(
-            "parrainage: warning: {unreadable} row(s) cannot be read and are not listed; `parrainage check` says why"
-        );
-        for error in &shown {
-            eprintln!(
-                "  {}",
-                Diagnostic::to_string(error).lines().next().unwrap_or_default()
-            );
-        }
+        // Each problem said on its first line only: the hints are check's.
+        let firsts = shown
+            .into_iter()
+            .map(|error| crate::msg!(Indented, Diagnostic { hint: None, ..error }));
+        context
+            .notes
+            .warn(crate::msg!(RowsNotListed, unreadable, Arg::lines(firsts, 3)));
     }
     Ok(Listing { unreadable })
 }

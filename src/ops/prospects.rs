@@ -10,6 +10,7 @@ use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
+use crate::message::{Arg, Message};
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
 use crate::ops::register::{read_register, register_dir};
@@ -71,7 +72,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
     let (register, taken_rows) = std::thread::scope(|scope| {
         let rows =
             scope.spawn(|| taken_rows(context, &options, request.publications, request.skip_unreadable));
-        let register = read_register(&dir, request.skip_unreadable);
+        let register = read_register(&dir, request.skip_unreadable, context.notes.as_ref());
         let rows = rows
             .join()
             .unwrap_or_else(|_| Err(Failure::usage("a thread reading the ledger failed")));
@@ -168,30 +169,19 @@ fn taken_rows(
 ) -> Result<(Vec<Sponsorship>, Vec<Sponsorship>), Failure> {
     // A row that cannot be read may be an official who is taken: without
     // it, the list would call them again.
-    let refuse = |errors: Vec<Diagnostic>, what: &str| -> Result<(), Failure> {
+    let refuse = |errors: Vec<Diagnostic>, what: Message| -> Result<(), Failure> {
         if errors.is_empty() {
             return Ok(());
         }
-        let listed: Vec<String> = errors.iter().take(10).map(Diagnostic::to_string).collect();
-        let more = if errors.len() > 10 {
-            format!("\n… and {} more", errors.len() - 10)
-        } else {
-            String::new()
-        };
+        let count = errors.len();
+        let listed = Arg::lines(errors, 10);
         if skip_unreadable {
-            eprintln!(
-                "parrainage: warning: {} row(s) of {what} cannot be read: whoever they name stays on the list:\n{}{more}",
-                errors.len(),
-                listed.join("\n")
-            );
+            context
+                .notes
+                .warn(crate::msg!(TakenRowsUnreadable, count, what, listed));
             return Ok(());
         }
-        Err(Failure::data(format!(
-            "{} row(s) of {what} cannot be read, so the list could call officials who are taken \
-             (`parrainage check` says how to fix them; `--skip-unreadable` goes on without them):\n{}{more}",
-            errors.len(),
-            listed.join("\n")
-        )))
+        Err(Failure::data(crate::msg!(TakenRowsRefused, count, what, listed)))
     };
     let everyone = ReadOptions {
         as_of: None,
@@ -202,7 +192,7 @@ fn taken_rows(
         let errors = each_entry(&context.ledgers, &everyone, |entry| {
             ledger_rows.push(entry.tidied())
         });
-        refuse(errors, "the ledger")?;
+        refuse(errors, crate::msg!(TheLedger))?;
     }
     let mut published_rows = Vec::new();
     for publication in publications {
@@ -227,7 +217,7 @@ fn taken_rows(
         let errors = each_entry(std::slice::from_ref(publication), &publication_options, |entry| {
             published_rows.push(entry.tidied())
         });
-        refuse(errors, &publication.display().to_string())?;
+        refuse(errors, crate::msg!(Verbatim, publication.display().to_string()))?;
     }
     Ok((ledger_rows, published_rows))
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
+use crate::message::{Arg, Notes};
 use crate::official::rne::Register;
 
 /// The register's directory: the flag, else the settings'.
@@ -20,29 +21,22 @@ pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, F
 
 /// The register, or an error listing its unreadable rows (exit 1) unless
 /// the user goes on without them.
-pub fn read_register(dir: &Path, skip_unreadable: bool) -> Result<Register, Failure> {
+pub fn read_register(dir: &Path, skip_unreadable: bool, notes: &dyn Notes) -> Result<Register, Failure> {
     let register = Register::read(dir).map_err(Failure::usage)?;
     let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         register.diagnostics.iter().partition(|d| d.is_error());
     for warning in warnings {
-        eprintln!("parrainage: warning: {warning}");
+        notes.warn(crate::msg!(Verbatim, warning.clone()));
     }
     // Every unreadable row is counted; the first are kept to be shown.
     let count = register.skipped;
     if count > 0 && !skip_unreadable {
-        let mut message = format!(
-            "{count} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):"
-        );
-        for error in errors.iter().take(10) {
-            message.push_str(&format!("\n{error}"));
-        }
-        if count > 10 {
-            message.push_str(&format!("\n… and {} more", count - 10));
-        }
-        return Err(Failure::data(message));
+        let shown: Vec<Arg> = errors.iter().take(10).map(|e| Arg::from((*e).clone())).collect();
+        let lines = Arg::Lines(shown, count.saturating_sub(10) as usize);
+        return Err(Failure::data(crate::msg!(RegisterRowsUnreadable, count, lines)));
     }
     if count > 0 {
-        eprintln!("parrainage: warning: {count} row(s) of the register cannot be read and were skipped");
+        notes.warn(crate::msg!(RegisterRowsSkipped, count));
     }
     Ok(register)
 }

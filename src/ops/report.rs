@@ -16,6 +16,7 @@ use crate::engine::keys::KeyHasher;
 use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{Scan, each_entry, scan};
+use crate::message::Arg;
 use crate::rules::Status;
 use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::tally::{CandidateTally, Tally};
@@ -166,25 +167,30 @@ pub fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
         .iter()
         .filter(|d| d.is_error() && !is_cross_row(d))
         .collect();
-    let mut message = format!(
-        "{count} error{} in the ledger: some rows cannot be counted, so the report would be wrong",
-        if count == 1 { "" } else { "s" }
-    );
-    for d in errors.iter().take(SHOWN_ERRORS) {
-        // The hint is for `check`; one line per problem here.
-        message.push_str(&format!(
-            "\n  {}:{}: {}: {}",
-            d.file.display(),
-            d.line,
-            d.code,
-            d.message
-        ));
+    // The hint is for `check`; one line per problem here.
+    let shown: Vec<Arg> = errors
+        .iter()
+        .take(SHOWN_ERRORS)
+        .map(|d| {
+            Arg::from(crate::msg!(
+                RowProblem,
+                d.file.display().to_string(),
+                d.line,
+                d.code.as_str(),
+                d.message.clone()
+            ))
+        })
+        .collect();
+    let mut shown = shown;
+    let more = count.saturating_sub(SHOWN_ERRORS as u64);
+    if more > 0 {
+        shown.push(crate::msg!(Indented, crate::msg!(AndMore, more)).into());
     }
-    if count > SHOWN_ERRORS as u64 {
-        message.push_str(&format!("\n  … and {} more", count - SHOWN_ERRORS as u64));
-    }
-    message.push_str("\nrun `parrainage check` to see every problem and how to fix it");
-    Err(Failure::data(message))
+    Err(Failure::data(crate::msg!(
+        ReportRowsUnreadable,
+        count,
+        Arg::Lines(shown, 0)
+    )))
 }
 
 /// One note per kind of finding the report proceeds despite.

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::cli::SelectArgs;
 use crate::context::{Context, Failure};
+use crate::error::Action;
 use crate::ledger::Dialect;
 use crate::ledger::edit::{open_for_writing, read_whole, reader_over};
 use crate::ledger::encoding::TextEncoding;
@@ -77,7 +78,7 @@ impl Selection {
 pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Result<Selected, Failure> {
     let query = &selection.query;
     let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::io("lock", path, e))?;
+        .map_err(|e| Failure::io(Action::Lock, path, e))?;
     let options = &context.read;
     let mut header_reader = open_for_writing(path, options)?;
     let mut found = Vec::new();

@@ -119,7 +119,7 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
 
 fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
     Failure::Refused {
-        what: "the entry was not changed",
+        what: crate::msg!(EntryNotChanged),
         reasons: diagnostics.to_vec(),
     }
 }

@@ -12,8 +12,9 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::Lang;
-use super::words::tr;
+use super::words::{diagnostic, hint_label, said, say, tr};
 use crate::diagnostic::{Code, Diagnostic, Severity, Sink};
+use crate::message::Message;
 use crate::ops::check::Checked;
 use crate::text::clean_path;
 
@@ -67,7 +68,7 @@ fn summary(checked: &Checked, lang: Lang) -> String {
 struct CheckDocument<'a> {
     errors: u64,
     warnings: u64,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<JsonDiagnostic<'a>>,
     /// Beyond the first diagnostics of a file, how many of each code.
     left_out: Vec<LeftOut<'a>>,
 }
@@ -84,12 +85,40 @@ fn as_text<S: serde::Serializer>(path: &&Arc<Path>, serializer: S) -> Result<S::
     serializer.serialize_str(&path.display().to_string())
 }
 
+/// A diagnostic in JSON: its message and hint in English, whatever the
+/// language of the run (JSON is for scripts).
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    file: String,
+    line: u64,
+    column: Option<&'a str>,
+    severity: Severity,
+    code: Code,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    pub fn of(d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+        JsonDiagnostic {
+            file: d.file.display().to_string(),
+            line: d.line,
+            column: d.column.as_deref(),
+            severity: d.severity,
+            code: d.code,
+            message: say(&d.message, Lang::En),
+            hint: d.hint.as_ref().map(|hint| say(hint, Lang::En)),
+        }
+    }
+}
+
 /// The JSON document of a run that read every file.
 pub fn json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     let report = CheckDocument {
         errors: checked.errors,
         warnings: checked.warnings,
-        diagnostics: &checked.held,
+        diagnostics: checked.held.iter().map(JsonDiagnostic::of).collect(),
         left_out: checked
             .left_out
             .iter()
@@ -106,12 +135,13 @@ pub fn json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
 
 /// The JSON document of a run that could not read every file: the error,
 /// and no counts that a script could take for a clean ledger.
-pub fn json_error(out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+pub fn json_error(out: &mut dyn Write, unreadable: &[Message]) -> io::Result<()> {
     #[derive(Serialize)]
-    struct Failed<'a> {
+    struct Failed {
         error: String,
-        unreadable: &'a [String],
+        unreadable: Vec<String>,
     }
+    let unreadable: Vec<String> = unreadable.iter().map(|m| say(m, Lang::En)).collect();
     let failed = Failed {
         error: unreadable.join("; "),
         unreadable,
@@ -209,7 +239,7 @@ impl Annotations {
 
 /// A problem not annotated, in the log as the table writes it.
 fn log_line(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
-    writeln!(out, "  {}", d.to_string().replace('\n', "\n  "))
+    writeln!(out, "  {}", diagnostic(d, Lang::En).replace('\n', "\n  "))
 }
 
 /// One problem as a GitHub workflow command.
@@ -218,12 +248,12 @@ fn write_annotation(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut message = d.message.clone();
+    let mut message = say(&d.message, Lang::En);
     if let Some(column) = &d.column {
         message = format!("column `{column}`: {message}");
     }
     if let Some(hint) = &d.hint {
-        message.push_str(&format!("\nhint: {hint}"));
+        message.push_str(&format!("\nhint: {}", say(hint, Lang::En)));
     }
     writeln!(
         out,
@@ -236,9 +266,13 @@ fn write_annotation(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
 }
 
 /// A file that could not be read, as a GitHub annotation of its own.
-pub fn annotate_unreadable(out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+pub fn annotate_unreadable(out: &mut dyn Write, unreadable: &[Message]) -> io::Result<()> {
     for message in unreadable {
-        writeln!(out, "::error title=unreadable::{}", escape_data(message))?;
+        writeln!(
+            out,
+            "::error title=unreadable::{}",
+            escape_data(&say(message, Lang::En))
+        )?;
     }
     Ok(())
 }
@@ -251,7 +285,6 @@ pub const MARKDOWN_ROWS: usize = 100;
 /// a table of the codes found, and the first problems (those `checked`
 /// holds, a log keeping [`MARKDOWN_ROWS`] of a file).
 pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Result<()> {
-    let wording = super::words::wording(lang);
     write!(out, "## parrainage check\n\n{}.\n", summary(checked, lang))?;
     if checked.codes.is_empty() {
         return Ok(());
@@ -288,9 +321,9 @@ pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Resul
         .iter()
         .take(MARKDOWN_ROWS)
         .map(|d| {
-            let (message, hint) = d.said(wording);
+            let (message, hint) = said(d, lang);
             let said = match hint {
-                Some(hint) => format!("{message} ({} {hint})", wording.hint),
+                Some(hint) => format!("{message} ({} {hint})", hint_label(lang)),
                 None => message,
             };
             vec![

@@ -396,7 +396,7 @@ impl<'a> ImportReport<'a> {
             Value::Array(
                 self.skipped
                     .iter()
-                    .map(|d| json!({ "line": d.line, "code": d.code, "message": d.message }))
+                    .map(|d| json!({ "line": d.line, "code": d.code.as_str(), "message": super::words::say(&d.message, Lang::En) }))
                     .collect(),
             ),
         );
@@ -486,7 +486,7 @@ impl<'a> ImportReport<'a> {
         if !self.skipped.is_empty() {
             out.push_str(&format!("\nSkipped, unreadable ({}):\n", self.skipped.len()));
             for diagnostic in self.skipped {
-                out.push_str(&format!("  {diagnostic}\n"));
+                out.push_str(&format!("  {}\n", super::words::diagnostic(diagnostic, Lang::En)));
             }
         }
         if !result.repeated.is_empty() {

@@ -12,6 +12,7 @@ pub mod import;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod notes;
 pub mod prospects;
 pub mod table;
 pub mod tiles;

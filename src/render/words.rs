@@ -11,25 +11,223 @@
 use std::borrow::Cow;
 
 use super::Lang;
-use crate::diagnostic::Wording;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Action, Failure};
+use crate::message::{Arg, Key, Message};
+use crate::text::{clean, clean_path};
 
-/// How `lang` writes a diagnostic's labels and words.
-pub fn diagnostic(diagnostic: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
-    diagnostic.written(wording(lang))
+/// `message` in `lang`: its key's words, its holes filled in order, each
+/// argument written the language's way.
+pub fn say(message: &Message, lang: Lang) -> String {
+    let (english, french) = texts(message.key);
+    let template = match lang {
+        Lang::En => english,
+        Lang::Fr => french,
+    };
+    // Transitional: English text, which the phrase table translates.
+    if message.key == Key::English {
+        return tr(lang, first_text(message)).into_owned();
+    }
+    let mut out = String::with_capacity(template.len() + 16 * message.args.len());
+    let mut args = message.args.iter();
+    // The last count said, for the plural of the words after it.
+    let mut last_count = None;
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+        let hole = &rest[1..end.saturating_sub(1)];
+        match hole.split_once('|') {
+            // `{one|many}`: as the last count asks (`error{|s}`).
+            Some((one, many)) => out.push_str(if last_count == Some(1) { one } else { many }),
+            None => {
+                if let Some(arg) = args.next() {
+                    if let Arg::Count(n) = arg {
+                        last_count = Some(*n);
+                    }
+                    out.push_str(&argument(arg, lang));
+                }
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
-/// The labels and words of a diagnostic in `lang`.
-pub fn wording(lang: Lang) -> &'static Wording<'static> {
-    const FRENCH: Wording<'static> = Wording {
-        column: "colonne",
-        hint: "aide :",
-        colon: " :",
-        translate: &|text| tr(Lang::Fr, text),
-    };
-    match lang {
-        Lang::En => &Wording::ENGLISH,
-        Lang::Fr => &FRENCH,
+fn first_text(message: &Message) -> &str {
+    match message.args.first() {
+        Some(Arg::Text(text)) => text,
+        _ => "",
     }
+}
+
+/// An argument written in `lang`.
+fn argument(arg: &Arg, lang: Lang) -> String {
+    match arg {
+        Arg::Text(text) => text.clone(),
+        Arg::Count(n) => count(lang, *n),
+        Arg::Decimal(x, places) => {
+            let text = format!("{x:.places$}");
+            match lang {
+                Lang::En => text,
+                Lang::Fr => text.replace('.', ","),
+            }
+        }
+        Arg::Day(day) => match lang {
+            Lang::En => day.to_string(),
+            Lang::Fr => day.format("%d/%m/%Y").to_string(),
+        },
+        Arg::Said(message) => say(message, lang),
+        Arg::Diagnostic(d) => diagnostic(d, lang),
+        Arg::Lines(items, more) => {
+            let mut lines: Vec<String> = items.iter().map(|item| argument(item, lang)).collect();
+            if *more > 0 {
+                lines.push(say(&crate::msg!(AndMore, *more), lang));
+            }
+            lines.join("\n")
+        }
+    }
+}
+
+/// The words of a key: English, then French. Every key has both, or this
+/// does not compile.
+fn texts(key: Key) -> (&'static str, &'static str) {
+    match key {
+        Key::Verbatim | Key::English => ("{}", "{}"),
+        Key::AndMore => ("… and {} more", "… et {} de plus"),
+        Key::LedgerErrorsFirst => (
+            "{}: {} error(s) in the ledger; fix them first (`parrainage check` lists them), nothing was written:\n{}",
+            "{} : {} erreur(s) dans le registre ; corrigez-les d'abord (`parrainage check` les liste), rien n'a été écrit :\n{}",
+        ),
+        Key::PublicationCutShort => (
+            "{}: cannot be read to its end, nothing was written:\n{}",
+            "{} : illisible jusqu'au bout, rien n'a été écrit :\n{}",
+        ),
+        Key::PublicationRowsUnreadable => (
+            "{}: {} row(s) cannot be read, so nothing was written (`--skip-unreadable` imports the rest and lists them):\n{}",
+            "{} : {} ligne(s) illisible(s), donc rien n'a été écrit (`--skip-unreadable` importe le reste et les liste) :\n{}",
+        ),
+        Key::NotAPublication => (
+            "{} is not an official publication of the Conseil constitutionnel:\n{}",
+            "{} n'est pas une publication officielle du Conseil constitutionnel :\n{}",
+        ),
+        Key::NotAPublicationHeader => (
+            "{} is not an official publication of the Conseil constitutionnel: its header should be `Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication` (2022) or name the candidate `Candidat-e parrainé-e` (2017)",
+            "{} n'est pas une publication officielle du Conseil constitutionnel : son en-tête devrait être `Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication` (2022) ou nommer le candidat `Candidat-e parrainé-e` (2017)",
+        ),
+        Key::ImportRowsRefused => (
+            "nothing was written: {} problem(s) in the rows the import would write:\n{}",
+            "rien n'a été écrit : {} problème(s) dans les lignes que l'import écrirait :\n{}",
+        ),
+        Key::RowsToAddUnkept => (
+            "cannot keep the rows to add: {}",
+            "impossible de garder les lignes à ajouter : {}",
+        ),
+        Key::NewRowRefused => (
+            "new row at line {} (publication line {}): {}",
+            "nouvelle ligne {} (ligne {} de la publication) : {}",
+        ),
+        Key::CodeSaid => ("{}: {}", "{} : {}"),
+        Key::FormulaInPublication => ("{} line {}: {}", "{} ligne {} : {}"),
+        Key::InTheRegister => ("in the register: {}", "dans le répertoire : {}"),
+        Key::RegisterRowsUnreadable => (
+            "{} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):\n{}",
+            "{} ligne(s) du répertoire illisible(s) (`--skip-unreadable` continue sans elles) :\n{}",
+        ),
+        Key::RegisterRowsSkipped => (
+            "{} row(s) of the register cannot be read and were skipped",
+            "{} ligne(s) du répertoire illisible(s), passée(s)",
+        ),
+        Key::RowsNotListed => (
+            "{} row(s) cannot be read and are not listed; `parrainage check` says why\n{}",
+            "{} ligne(s) illisible(s), non listée(s) ; `parrainage check` dit pourquoi\n{}",
+        ),
+        Key::ReportRowsUnreadable => (
+            "{} error{|s} in the ledger: some rows cannot be counted, so the report would be wrong\n{}\nrun `parrainage check` to see every problem and how to fix it",
+            "{} erreur{|s} dans le registre : des lignes ne peuvent pas être comptées, le rapport serait faux\n{}\nlancez `parrainage check` pour voir chaque problème et comment le corriger",
+        ),
+        Key::Indented => ("  {}", "  {}"),
+        Key::TakenRowsUnreadable => (
+            "{} row(s) of {} cannot be read: whoever they name stays on the list:\n{}",
+            "{} ligne(s) de {} illisible(s) : qui qu'elles nomment reste sur la liste :\n{}",
+        ),
+        Key::TakenRowsRefused => (
+            "{} row(s) of {} cannot be read, so the list could call officials who are taken (`parrainage check` says how to fix them; `--skip-unreadable` goes on without them):\n{}",
+            "{} ligne(s) de {} illisible(s), donc la liste pourrait appeler des élus déjà pris (`parrainage check` dit comment les corriger ; `--skip-unreadable` continue sans elles) :\n{}",
+        ),
+        Key::TheLedger => ("the ledger", "le registre"),
+        Key::RowProblem => ("  {}:{}: {}: {}", "  {}:{} : {} : {}"),
+        Key::EntryNotRecorded => ("the entry was not recorded", "l'entrée n'a pas été enregistrée"),
+        Key::EntryNotChanged => ("the entry was not changed", "l'entrée n'a pas été modifiée"),
+        Key::FileLine => ("{} line {}: {}", "{} ligne {} : {}"),
+        Key::LineSaid => ("line {}: {}", "ligne {} : {}"),
+        Key::ACampaignLedger => (
+            "a campaign ledger, not a publication of the Conseil constitutionnel",
+            "un registre de campagne, pas une publication du Conseil constitutionnel",
+        ),
+        Key::NoSponsorship => ("it holds no sponsorship", "elle ne contient aucun parrainage"),
+        Key::NothingChangedUnreadable => (
+            "{} answered that nothing changed since {}, which cannot be read as a publication:\n{}",
+            "{} a répondu que rien n'avait changé depuis {}, qui ne peut pas être lu comme une publication :\n{}",
+        ),
+        Key::BodyNotAPublication => (
+            "{}: the body is not a publication that can be read, so nothing was stored:\n{}",
+            "{} : la réponse n'est pas une publication lisible, donc rien n'a été gardé :\n{}",
+        ),
+    }
+}
+
+/// A diagnostic as `check` prints it: `FILE:LINE: error[CODE]: message`,
+/// then the hint on its own line. The prefix is the same in every
+/// language, since tools parse it; the message and the hint are said in
+/// `lang`, every value from a file written out safe (`crate::text`).
+pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut out = format!(
+        "{}:{}: {}[{}]: ",
+        clean_path(&diagnostic.file),
+        diagnostic.line,
+        severity,
+        diagnostic.code
+    );
+    let (message, hint) = said(diagnostic, lang);
+    out.push_str(&message);
+    if let Some(hint) = hint {
+        out.push_str(&format!("\n  = {} {hint}", hint_label(lang)));
+    }
+    out
+}
+
+/// "hint:", or in French "aide :".
+pub fn hint_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "hint:",
+        Lang::Fr => "aide :",
+    }
+}
+
+/// What a diagnostic says in `lang`, written out safe: its message (after
+/// its column, if any) and its hint.
+pub fn said(diagnostic: &Diagnostic, lang: Lang) -> (String, Option<String>) {
+    let mut message = String::new();
+    if let Some(name) = &diagnostic.column {
+        let (column, colon) = match lang {
+            Lang::En => ("column", ":"),
+            Lang::Fr => ("colonne", " :"),
+        };
+        message.push_str(&format!("{column} `{}`{colon} ", clean(name)));
+    }
+    message.push_str(&clean(&say(&diagnostic.message, lang)));
+    let hint = diagnostic
+        .hint
+        .as_ref()
+        .map(|hint| clean(&say(hint, lang)).into_owned());
+    (message, hint)
 }
 
 /// An import's outcome category (`already_validated`) as its table names it.
@@ -47,19 +245,35 @@ pub fn outcome(lang: Lang, category: &str) -> String {
     }
 }
 
-/// A command's failure in `lang`: its message, and each reason of a
-/// refused entry as `check` says it.
-pub fn failure(failure: crate::error::Failure, lang: Lang) -> crate::error::Failure {
-    use crate::error::Failure;
-    match (lang, failure) {
-        (Lang::En, failure) => failure,
-        (Lang::Fr, Failure::Refused { what, reasons }) => {
-            let reasons: Vec<String> = reasons.iter().map(|d| diagnostic(d, Lang::Fr)).collect();
-            Failure::Data(format!("{} :\n{}", tr(Lang::Fr, what), reasons.join("\n")))
+/// What a command's failure says, in `lang`, one error a line.
+pub fn failure(failure: &Failure, lang: Lang) -> Vec<String> {
+    match failure {
+        Failure::Usage(message) | Failure::Data(message) => vec![say(message, lang)],
+        Failure::Refused { what, reasons } => {
+            let reasons: Vec<String> = reasons.iter().map(|d| diagnostic(d, lang)).collect();
+            let colon = match lang {
+                Lang::En => ":",
+                Lang::Fr => " :",
+            };
+            vec![format!("{}{colon}\n{}", say(what, lang), reasons.join("\n"))]
         }
-        (Lang::Fr, Failure::Usage(message)) => Failure::Usage(tr(Lang::Fr, &message).into_owned()),
-        (Lang::Fr, Failure::Data(message)) => Failure::Data(tr(Lang::Fr, &message).into_owned()),
-        (Lang::Fr, failure) => failure,
+        Failure::Unreadable(each) => each.iter().map(|m| say(m, lang)).collect(),
+        Failure::Io { action, path, source } => {
+            let action = match (lang, action) {
+                (Lang::En, Action::Read) => "read",
+                (Lang::En, Action::Write) => "write",
+                (Lang::En, Action::Create) => "create",
+                (Lang::En, Action::Lock) => "lock",
+                (Lang::Fr, Action::Read) => "lire",
+                (Lang::Fr, Action::Write) => "écrire",
+                (Lang::Fr, Action::Create) => "créer",
+                (Lang::Fr, Action::Lock) => "verrouiller",
+            };
+            vec![match lang {
+                Lang::En => format!("cannot {action} {}: {source}", clean_path(path)),
+                Lang::Fr => format!("impossible de {action} {} : {source}", clean_path(path)),
+            }]
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::election::{Election, PRESETS};
 use super::status::Status;
 use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
+use crate::message::Message;
 use crate::sponsorship::Field;
 use crate::sponsorship::Sponsorship;
 
@@ -16,8 +17,8 @@ pub struct EntryProblem {
     pub severity: Severity,
     pub code: Code,
     pub field: Field,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 /// An entry's status and dates: what the rules of this module judge, read
@@ -49,8 +50,8 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             severity,
             code,
             field,
-            message,
-            hint,
+            message: message.into(),
+            hint: hint.map(Message::from),
         });
     };
     match (s.status, s.published_on) {
@@ -231,12 +232,11 @@ mod tests {
         );
         assert_eq!(early.len(), 1);
         assert_eq!(early[0].code, Code::OutsideWindow);
+        // The hint names the other election.
         assert!(
-            early[0]
-                .hint
-                .as_deref()
-                .unwrap_or_default()
-                .contains("--election 2017")
+            format!("{:?}", early[0].hint).contains("2017"),
+            "{:?}",
+            early[0].hint
         );
         // A claim made after the close does not count: a warning.
         assert_eq!(

@@ -1,0 +1,216 @@
+//! Human messages as values: a [`Key`] and its typed arguments, made where
+//! something happens and said in English or French by `render::words`,
+//! which holds every word. A key is a name, not a sentence: a message is
+//! never matched back from its English text, and a key without its French
+//! does not compile (`render::words::texts` matches every key).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Diagnostic;
+
+/// One message: what to say, and what fills its holes, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub key: Key,
+    pub args: Vec<Arg>,
+}
+
+/// What fills a hole of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A name, a path, a code, a value read or typed: as it is, in every
+    /// language.
+    Text(String),
+    /// A whole number, written the language's way (13 427 in French).
+    Count(i64),
+    /// A number with this many decimals (241,0 in French).
+    Decimal(f64, usize),
+    /// A day: `2022-02-10` in English, `10/02/2022` in French.
+    Day(NaiveDate),
+    /// A message said inside this one, in the same language.
+    Said(Box<Message>),
+    /// A problem of a file, said as `check` says it.
+    Diagnostic(Box<Diagnostic>),
+    /// Items one a line, then how many more were left out ("… and 3
+    /// more").
+    Lines(Vec<Arg>, usize),
+}
+
+impl Message {
+    pub fn new(key: Key) -> Message {
+        Message {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument.
+    pub fn with(mut self, arg: impl Into<Arg>) -> Message {
+        self.args.push(arg.into());
+        self
+    }
+
+    /// A text said as it is: what the tool passes on without making it (an
+    /// operating system's error, a library's).
+    pub fn verbatim(text: impl Into<String>) -> Message {
+        Message::new(Key::Verbatim).with(Arg::Text(text.into()))
+    }
+}
+
+impl Arg {
+    /// The first `shown` of `items`, one a line, and how many more.
+    pub fn lines<T: Into<Arg>>(items: impl IntoIterator<Item = T>, shown: usize) -> Arg {
+        let mut lines = Vec::new();
+        let mut more = 0;
+        for item in items {
+            if lines.len() < shown {
+                lines.push(item.into());
+            } else {
+                more += 1;
+            }
+        }
+        Arg::Lines(lines, more)
+    }
+}
+
+/// Where a workflow says what it notices as it works, its notes and
+/// warnings, which render says in the language (as cargo's ops report
+/// through the shell they are handed).
+pub trait Notes: Send + Sync {
+    fn note(&self, message: Message);
+    fn warn(&self, message: Message);
+}
+
+/// `msg!(Key, a, b)`: the message `Key` with the arguments `a` and `b`.
+#[macro_export]
+macro_rules! msg {
+    ($key:ident $(, $arg:expr)* $(,)?) => {
+        $crate::message::Message::new($crate::message::Key::$key)$(.with($arg))*
+    };
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<&Path> for Arg {
+    fn from(path: &Path) -> Arg {
+        Arg::Text(crate::text::clean_path(path))
+    }
+}
+
+impl From<&std::path::PathBuf> for Arg {
+    fn from(path: &std::path::PathBuf) -> Arg {
+        Arg::from(path.as_path())
+    }
+}
+
+impl From<NaiveDate> for Arg {
+    fn from(day: NaiveDate) -> Arg {
+        Arg::Day(day)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Said(Box::new(message))
+    }
+}
+
+impl From<Diagnostic> for Arg {
+    fn from(diagnostic: Diagnostic) -> Arg {
+        Arg::Diagnostic(Box::new(diagnostic))
+    }
+}
+
+macro_rules! counts {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+counts!(u8, u16, u32, u64, usize, i32, i64);
+
+/// Transitional: a message still written as English text where it is
+/// made, said in French by the phrase table until it has a key of its own.
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message::new(Key::English).with(Arg::Text(text))
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::from(text.to_string())
+    }
+}
+
+macro_rules! keys {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// What a message says; its words are in `render::words`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $($(#[$doc])* $name),*
+        }
+
+        impl Key {
+            /// Every key, for the tests that hold each to its words.
+            pub const ALL: &'static [Key] = &[$(Key::$name),*];
+        }
+    };
+}
+
+keys! {
+    /// A text passed on as it is (`{}`).
+    Verbatim,
+    /// Transitional: English text, said in French by the phrase table.
+    English,
+    AndMore,
+    LedgerErrorsFirst,
+    PublicationCutShort,
+    PublicationRowsUnreadable,
+    NotAPublication,
+    NotAPublicationHeader,
+    ImportRowsRefused,
+    RowsToAddUnkept,
+    NewRowRefused,
+    CodeSaid,
+    FormulaInPublication,
+    InTheRegister,
+    RegisterRowsUnreadable,
+    RegisterRowsSkipped,
+    RowsNotListed,
+    ReportRowsUnreadable,
+    RowProblem,
+    EntryNotRecorded,
+    EntryNotChanged,
+    FileLine,
+    LineSaid,
+    ACampaignLedger,
+    NoSponsorship,
+    NothingChangedUnreadable,
+    BodyNotAPublication,
+    Indented,
+    TakenRowsUnreadable,
+    TakenRowsRefused,
+    TheLedger,
+}

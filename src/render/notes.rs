@@ -1,0 +1,21 @@
+//! The notes and warnings of a run, said on standard error in the
+//! language of the run: `parrainage: note: …`, `parrainage: warning: …`.
+
+use super::Lang;
+use super::words::say;
+use crate::message::{Message, Notes};
+
+/// Notes and warnings written to standard error as they come.
+pub struct Stderr {
+    pub lang: Lang,
+}
+
+impl Notes for Stderr {
+    fn note(&self, message: Message) {
+        eprintln!("parrainage: note: {}", say(&message, self.lang));
+    }
+
+    fn warn(&self, message: Message) {
+        eprintln!("parrainage: warning: {}", say(&message, self.lang));
+    }
+}
