@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom first. A module may use its own layer and those below.
 const LAYERS: &[&[&str]] = &[
-    &["text", "message", "diagnostic", "error", "lang"],
-    &["rules", "sponsorship"],
+    &["text", "lang"],
+    &["rules", "sponsorship", "message", "diagnostic", "error"],
     &["engine"],
     &["official"],
     &["ledger"],

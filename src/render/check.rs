@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::Lang;
 use super::words::{diagnostic, hint_label, said, say, tr};
 use crate::diagnostic::{Code, Diagnostic, Severity, Sink};
-use crate::message::Message;
+use crate::message::{Key, Message};
 use crate::ops::check::Checked;
 use crate::text::clean_path;
 
@@ -310,7 +310,7 @@ pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Resul
     out.write_all(
         super::markdown::table(
             lang,
-            &["Severity", "Code", "Problems", "First at"],
+            &[Key::Severity, Key::Code, Key::Problems, Key::FirstAt],
             &[false, false, true, false],
             &rows,
         )
@@ -338,7 +338,7 @@ pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Resul
     out.write_all(
         super::markdown::table(
             lang,
-            &["Where", "Severity", "Code", "Problem"],
+            &[Key::Where, Key::Severity, Key::Code, Key::Problem],
             &[false, false, false, false],
             &rows,
         )

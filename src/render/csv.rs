@@ -6,7 +6,7 @@
 //! read it as it is. Text cells that a spreadsheet would run as formulas
 //! are defused; numbers stay numbers.
 
-use super::model::{CandidateView, Report, Sections, defuse, yes_no};
+use super::model::{CandidateView, Report, Sections, defuse};
 use crate::cli::Section;
 
 pub fn render(report: &Report) -> String {
@@ -254,4 +254,9 @@ fn since_table(report: &Report) -> String {
         }
     }
     table(&rows)
+}
+
+/// A flag as the CSV writes it, in every language: data, not words.
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
 }

@@ -7,52 +7,49 @@ use serde_json::{Value, json};
 
 use super::Lang;
 use super::model::{SinceSponsor, defuse, yes_no};
-use super::words::tr;
+use super::words::{mandate_named, say};
+use crate::message::{Key, Message};
+use crate::msg;
 use crate::ops::diff::{Change, Diff, Side};
 use crate::sponsorship::Sponsorship;
 use crate::text::{clean, clean_path};
 
 /// The columns of the per-candidate table.
-const COLUMNS: [&str; 6] = [
-    "Candidate",
-    "Validated",
-    "Added",
-    "Removed",
-    "New départements",
-    "Qualified",
+const COLUMNS: [Key; 6] = [
+    Key::Candidate,
+    Key::Validated,
+    Key::Added,
+    Key::Removed,
+    Key::NewDepartements,
+    Key::Qualified,
 ];
 
 /// "publications/a.csv (latest publication 2022-02-10)".
-fn side(side: &Side, lang: Lang) -> String {
+fn side(side: &Side) -> Message {
     let file = clean_path(&side.file);
     match side.latest_publication {
-        Some(day) => tr(lang, &format!("{file} (latest publication {day})")).into_owned(),
-        None => file,
+        Some(day) => msg!(LatestPublication, file, day),
+        None => msg!(Verbatim, file),
     }
 }
 
 fn title(diff: &Diff, lang: Lang) -> String {
-    tr(
+    say(
+        &msg!(PublicationsCompared, side(&diff.old), side(&diff.new)),
         lang,
-        &format!(
-            "Publications compared: {} and {}",
-            side(&diff.old, lang),
-            side(&diff.new, lang)
-        ),
     )
-    .into_owned()
 }
 
 /// The cells of a candidate's row, for the table and Markdown.
 fn cells(change: &Change, lang: Lang) -> Vec<String> {
     let departments: Vec<&str> = change.departments_added.iter().map(|d| d.code).collect();
     let qualified = if change.qualified_before == change.qualified_after {
-        tr(lang, yes_no(change.qualified_after)).into_owned()
+        say(&Message::new(yes_no(change.qualified_after)), lang)
     } else {
         format!(
             "{} → {}",
-            tr(lang, yes_no(change.qualified_before)),
-            tr(lang, yes_no(change.qualified_after))
+            say(&Message::new(yes_no(change.qualified_before)), lang),
+            say(&Message::new(yes_no(change.qualified_after)), lang)
         )
     };
     vec![
@@ -90,7 +87,7 @@ fn official(entry: &Sponsorship, lang: Lang) -> String {
         "{} {} ({}{place}, {} {}){published}",
         entry.last_name,
         entry.first_name,
-        tr(lang, entry.mandate.code()),
+        mandate_named(entry.mandate, lang),
         entry.department.code,
         entry.department.name
     ))
@@ -108,16 +105,20 @@ fn officials(
     line: impl Fn(&str) -> String,
 ) -> String {
     let mut out = String::new();
-    let colon = if colon { ":" } else { "" };
     for change in diff.candidates.iter().filter(|_| diff.one) {
-        for (title, list) in [
-            ("Added", &change.officials_added),
-            ("Removed", &change.officials_removed),
-        ] {
+        let titles = if colon {
+            [Key::AddedListColon, Key::RemovedListColon]
+        } else {
+            [Key::AddedList, Key::RemovedList]
+        };
+        for (title, list) in titles
+            .into_iter()
+            .zip([&change.officials_added, &change.officials_removed])
+        {
             if list.is_empty() {
                 continue;
             }
-            out.push_str(&heading(&tr(lang, &format!("{title} ({}){colon}", list.len()))));
+            out.push_str(&heading(&say(&Message::new(title).with(list.len()), lang)));
             for entry in list {
                 out.push_str(&line(&official(entry, lang)));
             }
@@ -131,24 +132,21 @@ pub fn table(diff: &Diff, lang: Lang) -> String {
     let mut out = format!("{}\n", title(diff, lang));
     let (shown, others) = changed(diff);
     if shown.is_empty() {
-        out.push_str(&format!("{}\n", tr(lang, "No change.")));
+        out.push_str(&format!("{}\n", say(&msg!(NoChange), lang)));
         return out;
     }
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(COLUMNS.map(|h| tr(lang, h).into_owned()));
+        .set_header(COLUMNS.map(|h| say(&Message::new(h), lang)));
     for change in &shown {
         table.add_row(cells(change, lang).into_iter().map(|c| clean(&c).into_owned()));
     }
     out.push_str(&table.to_string());
     out.push('\n');
     if others > 0 {
-        out.push_str(&format!(
-            "{}\n",
-            tr(lang, &format!("{others} other candidate(s) unchanged."))
-        ));
+        out.push_str(&format!("{}\n", say(&msg!(OthersUnchanged, others), lang)));
     }
     out.push_str(&officials(
         diff,
@@ -165,7 +163,7 @@ pub fn markdown(diff: &Diff, lang: Lang) -> String {
     let mut out = format!("{}\n\n", super::markdown::escape(&title(diff, lang)));
     let (shown, others) = changed(diff);
     if shown.is_empty() {
-        out.push_str(&format!("{}\n", tr(lang, "No change.")));
+        out.push_str(&format!("{}\n", say(&msg!(NoChange), lang)));
         return out;
     }
     let rows: Vec<Vec<String>> = shown.iter().map(|c| cells(c, lang)).collect();
@@ -176,10 +174,7 @@ pub fn markdown(diff: &Diff, lang: Lang) -> String {
         &rows,
     ));
     if others > 0 {
-        out.push_str(&format!(
-            "\n{}\n",
-            tr(lang, &format!("{others} other candidate(s) unchanged."))
-        ));
+        out.push_str(&format!("\n{}\n", say(&msg!(OthersUnchanged, others), lang)));
     }
     out.push_str(&officials(
         diff,

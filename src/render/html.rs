@@ -451,7 +451,7 @@ impl Page<'_> {
                 self.out,
                 "<tr data-mandate=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 row.mandate,
-                escape(row.label),
+                escape(super::words::mandate_label(row.kind, Lang::En)),
                 self.lang.number(row.validated),
                 self.lang.number(row.claimed),
                 self.lang.percent(row.share)

@@ -5,18 +5,20 @@ use super::Lang;
 use super::model::{
     CandidateView, DATE_COLUMNS, DEPARTMENT_COLUMNS, MANDATE_COLUMNS, RANKING_COLUMNS, Report, yes_no,
 };
-use super::words::{day, percent, tr};
+use super::words::{day, mandate_label, mandate_named, percent, say};
+use crate::message::{Key, Message};
+use crate::msg;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let sections = report.sections;
     let mut out = String::new();
     if let Some(note) = report.closed_note() {
-        out.push_str(&format!("> {}\n\n", escape(&tr(lang, &format!("{note}.")))));
+        out.push_str(&format!("> {}\n\n", escape(&say(&note, lang))));
     }
     if sections.ranking {
         out.push_str(&format!(
             "## {}\n\n",
-            tr(lang, &format!("Candidates as of {}", report.as_of))
+            say(&msg!(CandidatesAsOf, report.today), lang)
         ));
         let rows: Vec<Vec<String>> = report
             .ranking
@@ -28,7 +30,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
                     r.validated.to_string(),
                     r.usable.to_string(),
                     r.departments.to_string(),
-                    tr(lang, yes_no(r.qualified)).into_owned(),
+                    say(&Message::new(yes_no(r.qualified)), lang),
                 ]
             })
             .collect();
@@ -42,13 +44,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
         out.push_str(&format!(
             "\n{}.\n\n",
-            tr(
-                lang,
-                &format!(
-                    "{qualified} of {} candidates qualified; {total} validated sponsorships in all",
-                    report.ranking.len()
-                )
-            )
+            say(&msg!(QualifiedOf, qualified, report.ranking.len(), total), lang)
         ));
         if !sections.details()
             && let Some(date) = report
@@ -59,7 +55,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         {
             out.push_str(&format!(
                 "### {}\n\n",
-                tr(lang, &format!("Published after {date}"))
+                say(&msg!(PublishedAfter, day(lang, date)), lang)
             ));
             let rows: Vec<Vec<String>> = report
                 .candidates
@@ -70,7 +66,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 .collect();
             out.push_str(&table(
                 lang,
-                &["Candidate", "New validated"],
+                &[Key::Candidate, Key::NewValidated],
                 &[false, true],
                 &rows,
             ));
@@ -83,14 +79,17 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
     }
     if out.is_empty() {
-        out.push_str(&tr(lang, "No sponsorship in the ledger yet."));
+        out.push_str(&say(&msg!(NoSponsorshipYet), lang));
         out.push('\n');
     }
     let kept = out.trim_end_matches('\n').len();
     out.truncate(kept);
     out.push_str(&format!(
         "\n\n_{}_\n",
-        escape(&tr(lang, &format!("Rules: {}.", report.election.rules)))
+        escape(&say(
+            &msg!(RulesSentence, say(&report.election.rules_said, lang)),
+            lang
+        ))
     ));
     out
 }
@@ -99,7 +98,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
     let sections = report.sections;
     let mut out = format!(
         "## {}\n\n",
-        tr(lang, &format!("{} as of {}", escape(&c.candidate), report.as_of))
+        say(&msg!(CandidateAsOf, escape(&c.candidate), report.today), lang)
     );
     if sections.summary {
         for fact in report.facts(c) {
@@ -110,23 +109,23 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
             let colon = if lang == Lang::Fr { " :" } else { ":" };
             out.push_str(&format!(
                 "- **{}**{colon} {}{progress}\n",
-                tr(lang, fact.label),
-                escape(&tr(lang, &fact.value))
+                say(&fact.label, lang),
+                escape(&say(&fact.value, lang))
             ));
         }
         out.push_str(&format!(
             "\n{}\n\n",
-            escape(&tr(lang, &report.not_reached_text(c)))
+            escape(&say(&report.not_reached_text(c), lang))
         ));
     }
     if sections.mandate {
-        out.push_str(&format!("### {}\n\n", tr(lang, "By mandate")));
+        out.push_str(&format!("### {}\n\n", say(&msg!(ByMandate), lang)));
         let rows: Vec<Vec<String>> = c
             .by_mandate
             .iter()
             .map(|m| {
                 vec![
-                    tr(lang, m.label).into_owned(),
+                    mandate_label(m.kind, lang).to_string(),
                     m.validated.to_string(),
                     m.claimed.to_string(),
                     percent(lang, m.share),
@@ -139,13 +138,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
     if sections.department {
         out.push_str(&format!(
             "### {}\n\n",
-            tr(
-                lang,
-                &format!(
-                    "By département (cap: {} each)",
-                    report.election.max_per_department
-                )
-            )
+            say(&msg!(ByDepartementCap, report.election.max_per_department), lang)
         ));
         let rows: Vec<Vec<String>> = c
             .by_department
@@ -157,7 +150,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                     d.validated.to_string(),
                     d.claimed.to_string(),
                     if d.at_cap {
-                        tr(lang, "at cap").into_owned()
+                        say(&msg!(AtCap), lang)
                     } else {
                         String::new()
                     },
@@ -173,7 +166,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
         out.push('\n');
     }
     if sections.date {
-        out.push_str(&format!("### {}\n\n", tr(lang, "By publication date")));
+        out.push_str(&format!("### {}\n\n", say(&msg!(ByPublicationDate), lang)));
         let rows: Vec<Vec<String>> = c
             .by_date
             .iter()
@@ -192,12 +185,9 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
     if let Some(since) = &c.since {
         out.push_str(&format!(
             "### {}\n\n",
-            tr(
-                lang,
-                &format!(
-                    "Published after {}: {} new validated",
-                    since.date, since.validated
-                )
+            say(
+                &msg!(PublishedAfterNew, day(lang, &since.date), since.validated),
+                lang
             )
         ));
         let rows: Vec<Vec<String>> = since
@@ -207,7 +197,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 vec![
                     day(lang, &s.published_on),
                     format!("{} {}", s.last_name, s.first_name),
-                    tr(lang, s.mandate).into_owned(),
+                    mandate_named(s.kind, lang).to_string(),
                     s.circonscription.clone(),
                     s.department.into(),
                 ]
@@ -216,7 +206,13 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
         if !rows.is_empty() {
             out.push_str(&table(
                 lang,
-                &["Published", "Name", "Mandate", "Place", "Département"],
+                &[
+                    Key::Published,
+                    Key::Name,
+                    Key::Mandate,
+                    Key::Place,
+                    Key::Departement,
+                ],
                 &[false; 5],
                 &rows,
             ));
@@ -227,8 +223,8 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
 }
 
 /// A GFM table; `right[i]` aligns column i to the right (numbers).
-pub(super) fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
-    let header: Vec<String> = header.iter().map(|h| tr(lang, h).into_owned()).collect();
+pub(super) fn table(lang: Lang, header: &[Key], right: &[bool], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| say(&Message::new(*h), lang)).collect();
     let mut out = format!("| {} |\n|", header.join(" | "));
     for (i, _) in header.iter().enumerate() {
         out.push_str(if right.get(i).copied().unwrap_or(false) {

@@ -11,15 +11,20 @@ use serde::Serialize;
 use crate::cli::Section;
 pub use crate::ops::report::Extras;
 
-use crate::rules::Election;
+use crate::message::{Arg, Key, Message};
+use crate::msg;
 use crate::rules::department::{self, Department};
 use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
+use crate::rules::{Election, Mandate};
 use crate::sponsorship::Sponsorship;
 
 /// Everything one `report` prints.
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub as_of: String,
+    /// `as_of`, for the text formats.
+    #[serde(skip)]
+    pub today: NaiveDate,
     pub election: ElectionView,
     /// The candidates in scope (the chosen one, or all in ranking order),
     /// each with every table.
@@ -97,8 +102,12 @@ pub struct ElectionView {
     pub threshold: u32,
     pub min_departments: u32,
     pub max_per_department: u32,
-    /// Which election's rules apply, why, and where its dates come from.
+    /// Which election's rules apply, why, and where its dates come from
+    /// (in English: JSON is for scripts).
     pub rules: String,
+    /// The same, said in the language of the text formats.
+    #[serde(skip)]
+    pub rules_said: Message,
     /// Days left to gather, `as_of` and the close day included (1 on the
     /// day, 0 or less once closed); absent when no close date is known.
     pub days_left: Option<i64>,
@@ -107,6 +116,9 @@ pub struct ElectionView {
     pub days_to_close: Option<i64>,
     /// Whether the close is past on `as_of`.
     pub closed: bool,
+    /// The close, Paris time, for the text formats.
+    #[serde(skip)]
+    pub closes_at: Option<NaiveDateTime>,
     /// Whether the settings (or a flag) named this election although its
     /// close is past: the report says so first.
     #[serde(skip)]
@@ -176,6 +188,8 @@ pub struct SinceSponsor {
     pub last_name: String,
     pub first_name: String,
     pub mandate: &'static str,
+    #[serde(skip)]
+    pub kind: Mandate,
     pub circonscription: String,
     pub department: &'static str,
     pub published_on: String,
@@ -188,6 +202,7 @@ impl SinceSponsor {
             last_name: s.last_name.clone(),
             first_name: s.first_name.clone(),
             mandate: s.mandate.code(),
+            kind: s.mandate,
             circonscription: s.circonscription.clone(),
             department: s.department.code,
             published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -206,7 +221,7 @@ pub struct MandateRow {
     /// The mandate type code (SPEC.md).
     pub mandate: &'static str,
     #[serde(skip)]
-    pub label: &'static str,
+    pub kind: Mandate,
     pub validated: u32,
     pub claimed: u32,
     /// Share of the candidate's validated sponsorships, 0 to 1.
@@ -258,7 +273,7 @@ impl Report {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         election: &Election,
-        rules: String,
+        rules: Message,
         chosen: bool,
         as_of: NaiveDate,
         since: Option<NaiveDate>,
@@ -269,6 +284,7 @@ impl Report {
     ) -> Report {
         Report {
             as_of: as_of.to_string(),
+            today: as_of,
             election: ElectionView {
                 opens: election.opens.map(|d| d.to_string()),
                 closes: election.closes.map(paris_time),
@@ -276,10 +292,12 @@ impl Report {
                 threshold: election.threshold,
                 min_departments: election.min_departments,
                 max_per_department: election.max_per_department(),
-                rules,
+                rules: super::words::say(&rules, crate::lang::Lang::En),
+                rules_said: rules,
                 days_left: election.days_left(as_of),
                 days_to_close: election.closes.map(|closes| (closes.date() - as_of).num_days()),
                 closed: election.closed_on(as_of),
+                closes_at: election.closes,
                 closed_but_chosen: chosen && election.closed_on(as_of),
             },
             candidates: scope
@@ -352,7 +370,7 @@ impl CandidateView {
                 .into_iter()
                 .map(|(mandate, v, c)| MandateRow {
                     mandate: mandate.code(),
-                    label: mandate.label(),
+                    kind: mandate,
                     validated: v,
                     claimed: c,
                     share: if validated == 0 {
@@ -466,26 +484,29 @@ fn paris_time(at: NaiveDateTime) -> String {
 
 /// The columns of the report's tables, shared by the text formats (the
 /// CSV names its own, for tools).
-pub const RANKING_COLUMNS: [&str; 6] = [
-    "#",
-    "Candidate",
-    "Validated",
-    "Usable",
-    "Départements",
-    "Qualified",
+pub const RANKING_COLUMNS: [Key; 6] = [
+    Key::NumberSign,
+    Key::Candidate,
+    Key::Validated,
+    Key::Usable,
+    Key::Departements,
+    Key::Qualified,
 ];
-pub const MANDATE_COLUMNS: [&str; 4] = ["Mandate", "Validated", "Claimed", "Share"];
-pub const DEPARTMENT_COLUMNS: [&str; 5] = ["Code", "Département", "Validated", "Claimed", "Cap"];
-pub const DATE_COLUMNS: [&str; 4] = ["Date", "New", "Cumulative", "Steady pace"];
-
-/// The label of the line that says whether the candidate qualified.
-const QUALIFIED: &str = "Qualified";
+pub const MANDATE_COLUMNS: [Key; 4] = [Key::Mandate, Key::Validated, Key::Claimed, Key::Share];
+pub const DEPARTMENT_COLUMNS: [Key; 5] = [
+    Key::Code,
+    Key::Departement,
+    Key::Validated,
+    Key::Claimed,
+    Key::Cap,
+];
+pub const DATE_COLUMNS: [Key; 4] = [Key::Date, Key::New, Key::Cumulative, Key::SteadyPace];
 
 /// One line of a candidate's summary, in words, for the text formats.
 #[derive(Debug)]
 pub struct Fact {
-    pub label: &'static str,
-    pub value: String,
+    pub label: Message,
+    pub value: Message,
     /// Progress towards a goal, 0 to 1 (or more), drawn as a bar in tables.
     pub progress: Option<f64>,
     /// Whether this line says if the candidate qualified (coloured so).
@@ -496,143 +517,121 @@ impl Report {
     /// A candidate's summary as labelled lines, shared by table and markdown.
     pub fn facts(&self, c: &CandidateView) -> Vec<Fact> {
         let e = &self.election;
-        let fact = |label, value: String, progress: Option<f64>| Fact {
-            label,
+        let fact = |label: Key, value: Message, progress: Option<f64>| Fact {
+            label: Message::new(label),
             value,
             progress,
-            is_qualification: label == QUALIFIED,
+            is_qualification: label == Key::Qualified,
         };
         let of_threshold = |n: u32| Some(f64::from(n) / f64::from(e.threshold.max(1)));
         let mut facts = vec![
             fact(
-                "Validated",
-                format!("{} / {}", c.validated, e.threshold),
+                Key::Validated,
+                msg!(OfGoal, c.validated, e.threshold),
                 of_threshold(c.validated),
             ),
             fact(
-                "Claimed",
-                format!("{} / {}", c.claimed, e.threshold),
+                Key::Claimed,
+                msg!(OfGoal, c.claimed, e.threshold),
                 of_threshold(c.claimed),
             ),
+            fact(Key::Pending, msg!(PendingFact, c.pending), None),
+            fact(Key::Lost, msg!(LostFact, c.lost), None),
+            fact(Key::Declined, msg!(DeclinedFact, c.declined), None),
             fact(
-                "Pending",
-                format!(
-                    "{} claimed or sent, unpublished (Claimed = Validated + Pending)",
-                    c.pending
+                Key::Usable,
+                msg!(
+                    UsableFact,
+                    c.usable,
+                    e.threshold,
+                    e.max_per_department,
+                    c.usable_claimed
                 ),
                 None,
             ),
             fact(
-                "Lost",
-                format!("{} rejected, withdrawn or published for another", c.lost),
-                None,
-            ),
-            fact("Declined", format!("{} said no", c.declined), None),
-            fact(
-                "Usable",
-                format!(
-                    "{} / {} (at most {} per département; {} if all claims are validated)",
-                    c.usable, e.threshold, e.max_per_department, c.usable_claimed
-                ),
-                None,
-            ),
-            fact(
-                "Départements",
-                format!(
-                    "{} / {} ({} with claims)",
-                    c.departments, e.min_departments, c.departments_claimed
+                Key::Departements,
+                msg!(
+                    DepartementsFact,
+                    c.departments,
+                    e.min_departments,
+                    c.departments_claimed
                 ),
                 None,
             ),
         ];
         let nearest = match &c.nearest_cap {
-            Some(u) => format!(
-                "{} {}: {} / {}",
-                u.code, u.name, u.validated, e.max_per_department
-            ),
-            None => "none yet".to_string(),
+            Some(u) => msg!(NearestCapFact, u.code, u.name, u.validated, e.max_per_department),
+            None => msg!(NoneYet),
         };
-        facts.push(fact("Nearest cap", nearest, None));
+        facts.push(fact(Key::NearestCap, nearest, None));
         if !c.at_cap.is_empty() {
             let units: Vec<String> = c
                 .at_cap
                 .iter()
                 .map(|u| format!("{} {} ({})", u.code, u.name, u.validated))
                 .collect();
-            facts.push(fact("At the cap", units.join(", "), None));
+            facts.push(fact(Key::AtTheCap, msg!(Verbatim, units.join(", ")), None));
         }
-        let qualified = if c.qualified {
-            "yes".to_string()
-        } else {
-            let mut lacks = Vec::new();
-            if c.missing.sponsorships > 0 {
-                lacks.push(format!("{} usable sponsorships", c.missing.sponsorships));
-            }
-            if c.missing.departments > 0 {
-                lacks.push(format!("{} départements", c.missing.departments));
-            }
-            format!("no: {} missing", lacks.join(" and "))
+        let qualified = match (c.qualified, c.missing.sponsorships, c.missing.departments) {
+            (true, _, _) => msg!(Yes),
+            (false, 0, departments) => msg!(MissingDepartements, departments),
+            (false, sponsorships, 0) => msg!(MissingSponsorships, sponsorships),
+            (false, sponsorships, departments) => msg!(MissingBoth, sponsorships, departments),
         };
-        facts.push(fact(QUALIFIED, qualified, None));
-        let window = self.window();
-        facts.push(fact("Window", window, None));
+        facts.push(fact(Key::Qualified, qualified, None));
+        facts.push(fact(Key::Window, self.window(), None));
         let pace = match (c.pace_needed, c.pace_so_far) {
-            (Some(needed), Some(so_far)) => format!("{needed:.1} a day needed, {so_far:.1} a day so far"),
-            (Some(needed), None) => format!("{needed:.1} a day needed"),
-            (None, Some(so_far)) => format!("{so_far:.1} a day so far"),
-            (None, None) => "unknown".to_string(),
+            (Some(needed), Some(so_far)) => {
+                msg!(PaceBoth, Arg::Decimal(needed, 1), Arg::Decimal(so_far, 1))
+            }
+            (Some(needed), None) => msg!(PaceNeeded, Arg::Decimal(needed, 1)),
+            (None, Some(so_far)) => msg!(PaceSoFar, Arg::Decimal(so_far, 1)),
+            (None, None) => msg!(Unknown),
         };
-        facts.push(fact("Pace", pace, None));
+        facts.push(fact(Key::Pace, pace, None));
         if let Some(forecast) = &c.forecast {
             facts.push(fact(
-                "Forecast",
-                format!(
-                    "about {:.0} validated at the current rate, if the pending claims ({}) fare as the decided ones did ({:.0}% validated); not a promise",
-                    forecast.expected.round(),
+                Key::Forecast,
+                msg!(
+                    ForecastFact,
+                    Arg::Decimal(forecast.expected.round(), 0),
                     c.pending,
-                    forecast.rate * 100.0
+                    Arg::Percent(forecast.rate)
                 ),
                 None,
             ));
         }
         facts
     }
-}
 
-impl Report {
     /// The window in words: when it closes and how many days are left;
     /// before the convening decree, that it is not open yet.
-    pub fn window(&self) -> String {
+    pub fn window(&self) -> Message {
         let e = &self.election;
-        match (&e.closes, e.days_left) {
-            (Some(closes), Some(left)) if left > 0 && e.opens.is_none() => format!(
-                "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes {}",
-                short_time(closes)
-            ),
-            (Some(closes), Some(left)) if left > 0 => {
-                let day = if left == 1 { "day" } else { "days" };
-                format!("closes {}: {left} {day} left", short_time(closes))
+        match (e.closes_at, e.days_left) {
+            (Some(closes), Some(left)) if left > 0 && e.opens.is_none() => {
+                msg!(WindowNotOpen, Arg::DayTime(closes))
             }
-            (Some(closes), Some(_)) => format!("closed {}", short_time(closes)),
-            _ => "no close date: set first_round in parrainage.toml or pass --first-round".to_string(),
+            (Some(closes), Some(left)) if left > 0 => msg!(WindowCloses, Arg::DayTime(closes), left),
+            (Some(closes), Some(_)) => msg!(WindowClosed, Arg::DayTime(closes)),
+            _ => msg!(NoCloseDate),
         }
     }
 
     /// The units not yet reached, in words: those with claims, and those
     /// with nothing at all.
-    pub fn not_reached_text(&self, c: &CandidateView) -> String {
+    pub fn not_reached_text(&self, c: &CandidateView) -> Message {
         let (claimed, nothing) = c.not_reached_split();
         let codes = |units: &[&Department]| units.iter().map(|u| u.code).collect::<Vec<_>>().join(" ");
         let total = claimed.len() + nothing.len();
         match (claimed.is_empty(), nothing.is_empty()) {
-            (_, _) if total == 0 => "Not yet reached: none".to_string(),
-            (true, _) => format!(
-                "Not yet reached ({total}), nothing there yet: {}",
-                codes(&nothing)
-            ),
-            (false, true) => format!("Not yet reached ({total}), each with claims: {}", codes(&claimed)),
-            (false, false) => format!(
-                "Not yet reached ({total}): with claims ({}): {}; nothing yet ({}): {}",
+            (_, _) if total == 0 => msg!(NotReachedNone),
+            (true, _) => msg!(NotReachedNothing, total, codes(&nothing)),
+            (false, true) => msg!(NotReachedClaims, total, codes(&claimed)),
+            (false, false) => msg!(
+                NotReachedSplit,
+                total,
                 claimed.len(),
                 codes(&claimed),
                 nothing.len(),
@@ -643,20 +642,13 @@ impl Report {
 
     /// What the report says first when the settings name an election
     /// whose close is past.
-    pub fn closed_note(&self) -> Option<String> {
+    pub fn closed_note(&self) -> Option<Message> {
         let e = &self.election;
-        e.closed_but_chosen.then(|| {
-            format!(
-                "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml",
-                e.closes.as_deref().map_or_else(String::new, short_time)
-            )
-        })
+        match (e.closed_but_chosen, e.closes_at) {
+            (true, Some(closes)) => Some(msg!(SettingsNamePastElection, Arg::DayTime(closes))),
+            _ => None,
+        }
     }
-}
-
-/// `2022-03-04 18:00` out of the RFC 3339 close.
-fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replacen('T', " ", 1)
 }
 
 /// Makes a text safe to open in a spreadsheet: a cell starting with
@@ -670,6 +662,6 @@ pub fn defuse(text: &str) -> String {
 }
 
 /// "yes" / "no", as the tables write a qualification.
-pub fn yes_no(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
+pub fn yes_no(flag: bool) -> Key {
+    if flag { Key::Yes } else { Key::No }
 }

@@ -8,7 +8,9 @@ use super::Lang;
 use super::model::{
     CandidateView, DATE_COLUMNS, DEPARTMENT_COLUMNS, MANDATE_COLUMNS, RANKING_COLUMNS, Report, yes_no,
 };
-use super::words::{day, percent, tr};
+use super::words::{day, mandate_label, mandate_named, percent, say};
+use crate::message::{Key, Message};
+use crate::msg;
 use crate::text::clean;
 
 const WIDTH: u16 = 80;
@@ -17,12 +19,12 @@ const BAR: usize = 20;
 pub fn render(report: &Report, color: bool, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(note) = report.closed_note() {
-        out.push_str(&wrap(&tr(lang, &format!("{note}.")), usize::from(WIDTH)));
+        out.push_str(&wrap(&say(&note, lang), usize::from(WIDTH)));
         out.push('\n');
     }
     let sections = report.sections;
     if sections.ranking {
-        out.push_str(&tr(lang, &format!("Candidates as of {}", report.as_of)));
+        out.push_str(&say(&msg!(CandidatesAsOf, report.today), lang));
         out.push('\n');
         out.push_str(&ranking(report, color, lang));
         out.push('\n');
@@ -36,13 +38,11 @@ pub fn render(report: &Report, color: bool, lang: Lang) -> String {
         }
     }
     if out.is_empty() {
-        out.push_str(&tr(lang, "No sponsorship in the ledger yet."));
+        out.push_str(&say(&msg!(NoSponsorshipYet), lang));
         out.push('\n');
     }
-    out.push_str(&wrap(
-        &tr(lang, &format!("Rules: {}.", clean(&report.election.rules))),
-        usize::from(WIDTH),
-    ));
+    let rules = clean(&say(&report.election.rules_said, lang)).into_owned();
+    out.push_str(&wrap(&say(&msg!(RulesSentence, rules), lang), usize::from(WIDTH)));
     out
 }
 
@@ -70,12 +70,15 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
     let sections = report.sections;
     let mut out = format!(
         "{}\n",
-        tr(lang, &format!("{} as of {}", clean(&c.candidate), report.as_of))
+        say(
+            &msg!(CandidateAsOf, clean(&c.candidate).into_owned(), report.today),
+            lang
+        )
     );
     if sections.summary {
         let mut table = new_table(color, false);
         for fact in report.facts(c) {
-            let mut value = tr(lang, &fact.value).into_owned();
+            let mut value = say(&fact.value, lang);
             if let Some(progress) = fact.progress {
                 value = format!("{value:<11} {} {:>4}", bar(progress), percent(lang, progress));
             }
@@ -84,7 +87,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
                 cell = cell.fg(if c.qualified { Color::Green } else { Color::Red });
             }
             table.add_row(vec![
-                Cell::new(tr(lang, fact.label)).add_attribute(Attribute::Bold),
+                Cell::new(say(&fact.label, lang)).add_attribute(Attribute::Bold),
                 cell,
             ]);
         }
@@ -93,25 +96,30 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
             let first = c.by_date.first().map_or("", |d| d.date.as_str());
             let last = c.by_date.last().map_or("", |d| d.date.as_str());
             table.add_row(vec![
-                Cell::new(tr(lang, "Publications")).add_attribute(Attribute::Bold),
-                Cell::new(tr(
+                Cell::new(say(&msg!(Publications), lang)).add_attribute(Attribute::Bold),
+                Cell::new(say(
+                    &msg!(
+                        PublicationsFact,
+                        sparkline(&counts),
+                        day(lang, first),
+                        day(lang, last)
+                    ),
                     lang,
-                    &format!("{} new validated, {first} to {last}", sparkline(&counts)),
                 )),
             ]);
         }
         out.push_str(&finish(table));
-        out.push_str(&wrap(&tr(lang, &report.not_reached_text(c)), usize::from(WIDTH)));
+        out.push_str(&wrap(&say(&report.not_reached_text(c), lang), usize::from(WIDTH)));
         out.push('\n');
     }
     if sections.mandate {
-        out.push_str(&tr(lang, "By mandate"));
+        out.push_str(&say(&msg!(ByMandate), lang));
         out.push('\n');
         let mut table = new_table(color, true);
         table.set_header(header(lang, &MANDATE_COLUMNS));
         for row in &c.by_mandate {
             table.add_row(vec![
-                Cell::new(tr(lang, row.label)),
+                Cell::new(mandate_label(row.kind, lang)),
                 Cell::new(row.validated),
                 Cell::new(row.claimed),
                 Cell::new(percent(lang, row.share)),
@@ -122,19 +130,16 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         out.push('\n');
     }
     if sections.department {
-        out.push_str(&tr(
+        out.push_str(&say(
+            &msg!(ByDepartementCap, report.election.max_per_department),
             lang,
-            &format!(
-                "By département (cap: {} each)",
-                report.election.max_per_department
-            ),
         ));
         out.push('\n');
         let mut table = new_table(color, true);
         table.set_header(header(lang, &DEPARTMENT_COLUMNS));
         for row in &c.by_department {
             let cap = if row.at_cap {
-                Cell::new(tr(lang, "at cap")).fg(Color::Yellow)
+                Cell::new(say(&msg!(AtCap), lang)).fg(Color::Yellow)
             } else {
                 Cell::new("")
             };
@@ -151,10 +156,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         out.push('\n');
     }
     if sections.date {
-        out.push_str(&tr(
-            lang,
-            "By publication date (steady pace: the count needed by that day)",
-        ));
+        out.push_str(&say(&msg!(ByPublicationDateSteady), lang));
         out.push('\n');
         let mut table = new_table(color, true);
         table.set_header(header(lang, &DATE_COLUMNS));
@@ -180,12 +182,9 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
         out.push('\n');
     }
     if let Some(since) = &c.since {
-        out.push_str(&tr(
+        out.push_str(&say(
+            &msg!(PublishedAfterNew, day(lang, &since.date), since.validated),
             lang,
-            &format!(
-                "Published after {}: {} new validated",
-                since.date, since.validated
-            ),
         ));
         out.push('\n');
         for s in &since.sponsors {
@@ -195,7 +194,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
                 day(lang, &s.published_on),
                 clean(&s.last_name),
                 clean(&s.first_name),
-                tr(lang, s.mandate),
+                mandate_named(s.kind, lang),
                 s.department
             ));
         }
@@ -224,7 +223,7 @@ fn since_by_candidate(report: &Report, lang: Lang) -> String {
     else {
         return String::new();
     };
-    let mut out = format!("{}\n", tr(lang, &format!("Published after {date}")));
+    let mut out = format!("{}\n", say(&msg!(PublishedAfter, day(lang, date)), lang));
     for c in &report.candidates {
         if let Some(since) = &c.since
             && since.validated > 0
@@ -238,7 +237,7 @@ fn since_by_candidate(report: &Report, lang: Lang) -> String {
         .filter_map(|c| c.since.as_ref())
         .map(|s| s.validated)
         .sum();
-    out.push_str(&format!("  {total:>5}  {}\n", tr(lang, "in all")));
+    out.push_str(&format!("  {total:>5}  {}\n", say(&msg!(InAll), lang)));
     out
 }
 
@@ -246,7 +245,7 @@ fn ranking(report: &Report, color: bool, lang: Lang) -> String {
     let mut table = new_table(color, true);
     table.set_header(header(lang, &RANKING_COLUMNS));
     for row in &report.ranking {
-        let qualified = Cell::new(tr(lang, yes_no(row.qualified))).fg(if row.qualified {
+        let qualified = Cell::new(say(&Message::new(yes_no(row.qualified)), lang)).fg(if row.qualified {
             Color::Green
         } else {
             Color::Reset
@@ -263,11 +262,8 @@ fn ranking(report: &Report, color: bool, lang: Lang) -> String {
     right_align(&mut table, &[0, 2, 3, 4]);
     let qualified = report.ranking.iter().filter(|r| r.qualified).count();
     let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
-    let summary = format!(
-        "{qualified} of {} candidates qualified; {total} validated sponsorships in all",
-        report.ranking.len()
-    );
-    format!("{}{}\n", finish(table), tr(lang, &summary))
+    let summary = msg!(QualifiedOf, qualified, report.ranking.len(), total);
+    format!("{}{}\n", finish(table), say(&summary, lang))
 }
 
 fn new_table(color: bool, borders: bool) -> Table {
@@ -284,10 +280,10 @@ fn new_table(color: bool, borders: bool) -> Table {
     table
 }
 
-fn header(lang: Lang, names: &[&str]) -> Vec<Cell> {
+fn header(lang: Lang, names: &[Key]) -> Vec<Cell> {
     names
         .iter()
-        .map(|n| Cell::new(tr(lang, n)).add_attribute(Attribute::Bold))
+        .map(|n| Cell::new(say(&Message::new(*n), lang)).add_attribute(Attribute::Bold))
         .collect()
 }
 

@@ -14,6 +14,7 @@ use super::Lang;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Action, Failure};
 use crate::message::{Arg, Key, Message};
+use crate::rules::{Mandate, Status};
 use crate::text::{clean, clean_path};
 
 /// `message` in `lang`: its key's words, its holes filled in order, each
@@ -79,6 +80,13 @@ fn argument(arg: &Arg, lang: Lang) -> String {
             Lang::En => day.to_string(),
             Lang::Fr => day.format("%d/%m/%Y").to_string(),
         },
+        Arg::DayTime(at) => match lang {
+            Lang::En => at.format("%Y-%m-%d %H:%M").to_string(),
+            Lang::Fr => at.format("%d/%m/%Y %H:%M").to_string(),
+        },
+        Arg::Percent(share) => percent(lang, *share),
+        Arg::Mandate(mandate) => mandate_named(*mandate, lang).to_string(),
+        Arg::Status(status) => status_named(*status, lang).to_string(),
         Arg::Said(message) => say(message, lang),
         Arg::Diagnostic(d) => diagnostic(d, lang),
         Arg::Lines(items, more) => {
@@ -158,6 +166,160 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{} ligne(s) de {} illisible(s), donc la liste pourrait appeler des élus déjà pris (`parrainage check` dit comment les corriger ; `--skip-unreadable` continue sans elles) :\n{}",
         ),
         Key::TheLedger => ("the ledger", "le registre"),
+        // The report's summary.
+        Key::Validated => ("Validated", "Validés"),
+        Key::Claimed => ("Claimed", "Revendiqués"),
+        Key::Pending => ("Pending", "En attente"),
+        Key::Lost => ("Lost", "Perdus"),
+        Key::Declined => ("Declined", "Refus"),
+        Key::Usable => ("Usable", "Utilisables"),
+        Key::Departements => ("Départements", "Départements"),
+        Key::NearestCap => ("Nearest cap", "Plafond le plus proche"),
+        Key::AtTheCap => ("At the cap", "Au plafond"),
+        Key::Qualified => ("Qualified", "Qualifié"),
+        Key::Window => ("Window", "Période"),
+        Key::Pace => ("Pace", "Rythme"),
+        Key::Forecast => ("Forecast", "Prévision"),
+        Key::OfGoal => ("{} / {}", "{} / {}"),
+        Key::PendingFact => (
+            "{} claimed or sent, unpublished (Claimed = Validated + Pending)",
+            "{} promis ou envoyés, non publiés (Revendiqués = Validés + En attente)",
+        ),
+        Key::LostFact => (
+            "{} rejected, withdrawn or published for another",
+            "{} rejetés, retirés ou publiés pour un autre",
+        ),
+        Key::DeclinedFact => ("{} said no", "{} ont dit non"),
+        Key::UsableFact => (
+            "{} / {} (at most {} per département; {} if all claims are validated)",
+            "{} / {} (au plus {} par département ; {} si toutes les promesses sont validées)",
+        ),
+        Key::DepartementsFact => ("{} / {} ({} with claims)", "{} / {} ({} avec les promesses)"),
+        Key::NearestCapFact => ("{} {}: {} / {}", "{} {} : {} / {}"),
+        Key::NoneYet => ("none yet", "aucun pour l'instant"),
+        Key::Yes => ("yes", "oui"),
+        Key::No => ("no", "non"),
+        Key::MissingDepartements => ("no: {} départements missing", "non : il manque {} départements"),
+        Key::MissingSponsorships => (
+            "no: {} usable sponsorships missing",
+            "non : il manque {} parrainages utilisables",
+        ),
+        Key::MissingBoth => (
+            "no: {} usable sponsorships and {} départements missing",
+            "non : il manque {} parrainages utilisables et {} départements",
+        ),
+        Key::PaceBoth => (
+            "{} a day needed, {} a day so far",
+            "{} par jour nécessaires, {} par jour jusqu'ici",
+        ),
+        Key::PaceNeeded => ("{} a day needed", "{} par jour nécessaires"),
+        Key::PaceSoFar => ("{} a day so far", "{} par jour jusqu'ici"),
+        Key::Unknown => ("unknown", "inconnu"),
+        Key::ForecastFact => (
+            "about {} validated at the current rate, if the pending claims ({}) fare as the decided ones did ({} validated); not a promise",
+            "environ {} validés au rythme actuel, si les promesses en attente ({}) suivent les décidées ({} validées) ; ce n'est pas une promesse",
+        ),
+        Key::WindowNotOpen => (
+            "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes {}",
+            "ouverture : pas encore connue (le décret de convocation n'est pas publié) ; les formulaires ne peuvent être envoyés qu'à partir de là ; clôture le {}",
+        ),
+        Key::WindowCloses => (
+            "closes {}: {} day{|s} left",
+            "clôture le {} : {} jour{|s} restant{|s}",
+        ),
+        Key::WindowClosed => ("closed {}", "clos le {}"),
+        Key::NoCloseDate => (
+            "no close date: set first_round in parrainage.toml or pass --first-round",
+            "pas de date de clôture : indiquez first_round dans parrainage.toml ou --first-round",
+        ),
+        Key::NotReachedNone => ("Not yet reached: none", "Pas encore atteints : aucun"),
+        Key::NotReachedNothing => (
+            "Not yet reached ({}), nothing there yet: {}",
+            "Pas encore atteints ({}), rien encore : {}",
+        ),
+        Key::NotReachedClaims => (
+            "Not yet reached ({}), each with claims: {}",
+            "Pas encore atteints ({}), chacun avec des promesses : {}",
+        ),
+        Key::NotReachedSplit => (
+            "Not yet reached ({}): with claims ({}): {}; nothing yet ({}): {}",
+            "Pas encore atteints ({}) : avec des promesses ({}) : {} ; rien encore ({}) : {}",
+        ),
+        Key::SettingsNamePastElection => (
+            "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml.",
+            "Les réglages désignent une élection dont la clôture est passée ({}) : c'est une campagne passée ; pour la prochaine élection, réglez `election` dans parrainage.toml.",
+        ),
+        // The report's tables.
+        Key::CandidatesAsOf => ("Candidates as of {}", "Candidats au {}"),
+        Key::NoSponsorshipYet => (
+            "No sponsorship in the ledger yet.",
+            "Aucun parrainage dans le registre pour l'instant.",
+        ),
+        Key::RulesSentence => ("Rules: {}.", "Règles : {}."),
+        Key::CandidateAsOf => ("{} as of {}", "{} au {}"),
+        Key::Publications => ("Publications", "Publications"),
+        Key::PublicationsFact => ("{} new validated, {} to {}", "{} nouveaux validés, du {} au {}"),
+        Key::ByMandate => ("By mandate", "Par mandat"),
+        Key::ByDepartementCap => (
+            "By département (cap: {} each)",
+            "Par département (plafond : {} chacun)",
+        ),
+        Key::AtCap => ("at cap", "au plafond"),
+        Key::ByPublicationDate => ("By publication date", "Par date de publication"),
+        Key::ByPublicationDateSteady => (
+            "By publication date (steady pace: the count needed by that day)",
+            "Par date de publication (rythme régulier : le nombre nécessaire à ce jour)",
+        ),
+        Key::PublishedAfterNew => (
+            "Published after {}: {} new validated",
+            "Publiés après le {} : {} nouveaux validés",
+        ),
+        Key::PublishedAfter => ("Published after {}", "Publiés après le {}"),
+        Key::InAll => ("in all", "en tout"),
+        Key::QualifiedOf => (
+            "{} of {} candidates qualified; {} validated sponsorships in all",
+            "{} candidats qualifiés sur {} ; {} parrainages validés en tout",
+        ),
+        Key::NumberSign => ("#", "#"),
+        Key::Candidate => ("Candidate", "Candidat"),
+        Key::Mandate => ("Mandate", "Mandat"),
+        Key::Share => ("Share", "Part"),
+        Key::Code => ("Code", "Code"),
+        Key::Departement => ("Département", "Département"),
+        Key::Cap => ("Cap", "Plafond"),
+        Key::Date => ("Date", "Date"),
+        Key::New => ("New", "Nouveaux"),
+        Key::Cumulative => ("Cumulative", "Cumul"),
+        Key::SteadyPace => ("Steady pace", "Rythme régulier"),
+        Key::NewValidated => ("New validated", "Nouveaux validés"),
+        Key::Published => ("Published", "Publié"),
+        Key::Name => ("Name", "Nom"),
+        Key::Place => ("Place", "Lieu"),
+        Key::Where => ("Where", "Où"),
+        Key::Severity => ("Severity", "Gravité"),
+        Key::Problems => ("Problems", "Problèmes"),
+        Key::FirstAt => ("First at", "Premier en"),
+        Key::Problem => ("Problem", "Problème"),
+        Key::Error => ("error", "erreur"),
+        Key::Warning => ("warning", "avertissement"),
+        // diff.
+        Key::Added => ("Added", "Ajoutés"),
+        Key::Removed => ("Removed", "Retirés"),
+        Key::NewDepartements => ("New départements", "Nouveaux départements"),
+        Key::LatestPublication => ("{} (latest publication {})", "{} (dernière publication le {})"),
+        Key::PublicationsCompared => (
+            "Publications compared: {} and {}",
+            "Publications comparées : {} et {}",
+        ),
+        Key::AddedList => ("Added ({})", "Ajoutés ({})"),
+        Key::RemovedList => ("Removed ({})", "Retirés ({})"),
+        Key::AddedListColon => ("Added ({}):", "Ajoutés ({}) :"),
+        Key::RemovedListColon => ("Removed ({}):", "Retirés ({}) :"),
+        Key::NoChange => ("No change.", "Aucun changement."),
+        Key::OthersUnchanged => (
+            "{} other candidate(s) unchanged.",
+            "{} autre(s) candidat(s) sans changement.",
+        ),
         Key::RowProblem => ("  {}:{}: {}: {}", "  {}:{} : {} : {}"),
         Key::EntryNotRecorded => ("the entry was not recorded", "l'entrée n'a pas été enregistrée"),
         Key::EntryNotChanged => ("the entry was not changed", "l'entrée n'a pas été modifiée"),
@@ -176,6 +338,73 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{}: the body is not a publication that can be read, so nothing was stored:\n{}",
             "{} : la réponse n'est pas une publication lisible, donc rien n'a été gardé :\n{}",
         ),
+    }
+}
+
+/// A mandate as a table heads it: `Mayor`, `Maire` in French.
+pub fn mandate_label(mandate: Mandate, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => mandate.label(),
+        Lang::Fr => match mandate {
+            Mandate::Mayor => "Maire",
+            Mandate::DelegateMayor => "Maire délégué",
+            Mandate::ArrondissementMayor => "Maire d'arrondissement",
+            Mandate::ParisCouncillor => "Conseiller de Paris",
+            Mandate::LyonCouncillor => "Conseiller métropolitain de Lyon",
+            Mandate::DepartmentalCouncillor => "Conseiller départemental",
+            Mandate::RegionalCouncillor => "Conseiller régional",
+            Mandate::CorsicaCouncillor => "Membre de l'Assemblée de Corse",
+            Mandate::OverseasCouncillor => "Membre d'une assemblée d'outre-mer",
+            Mandate::OverseasExecutive => "Exécutif d'outre-mer",
+            Mandate::Deputy => "Député",
+            Mandate::Senator => "Sénateur",
+            Mandate::Mep => "Député européen",
+            Mandate::EpciPresident => "Président d'EPCI",
+            Mandate::AfeCouncillor => "Conseiller AFE",
+            Mandate::ConsularPresident => "Président de conseil consulaire",
+        },
+    }
+}
+
+/// A mandate as a sentence names it: its code, `maire` in French.
+pub fn mandate_named(mandate: Mandate, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => mandate.code(),
+        Lang::Fr => match mandate {
+            Mandate::Mayor => "maire",
+            Mandate::DelegateMayor => "maire délégué",
+            Mandate::ArrondissementMayor => "maire d'arrondissement",
+            Mandate::ParisCouncillor => "conseiller de Paris",
+            Mandate::LyonCouncillor => "conseiller métropolitain de Lyon",
+            Mandate::DepartmentalCouncillor => "conseiller départemental",
+            Mandate::RegionalCouncillor => "conseiller régional",
+            Mandate::CorsicaCouncillor => "membre de l'Assemblée de Corse",
+            Mandate::OverseasCouncillor => "membre d'une assemblée d'outre-mer",
+            Mandate::OverseasExecutive => "exécutif d'outre-mer",
+            Mandate::Deputy => "député",
+            Mandate::Senator => "sénateur",
+            Mandate::Mep => "député européen",
+            Mandate::EpciPresident => "président d'EPCI",
+            Mandate::AfeCouncillor => "conseiller AFE",
+            Mandate::ConsularPresident => "président de conseil consulaire",
+        },
+    }
+}
+
+/// A status as a table or a sentence names it: its code, `promis` in
+/// French.
+pub fn status_named(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.code(),
+        Lang::Fr => match status {
+            Status::Claimed => "promis",
+            Status::Sent => "envoyé",
+            Status::Validated => "validé",
+            Status::Rejected => "rejeté",
+            Status::Withdrawn => "retiré",
+            Status::Lost => "perdu",
+            Status::Declined => "refusé",
+        },
     }
 }
 
