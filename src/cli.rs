@@ -212,6 +212,8 @@ Ordinary municipal councillors, deputy mayors and community councillors cannot s
 
 Départements: INSEE code or name (22, 2A, 971, \"Côtes-d'Armor\"), ZZ for the French abroad,
 EU for MEPs (MEPs, AFE members and consular presidents need no département).
+A mayor's commune is looked up in INSEE's official list of communes, and stored as the list
+writes it when typed otherwise (`saint felix de tournegat`: Saint-Félix-de-Tournegat).
 Dates: YYYY-MM-DD or dd/mm/yyyy; the ledger stores YYYY-MM-DD.
 
 Examples:
@@ -224,6 +226,11 @@ Examples:
 }
 
 const CHECK_HELP: &str = "\
+A mayor's, delegate mayor's or arrondissement mayor's circonscription is looked up among the
+places of its département in INSEE's official list of communes (2026): a warning
+unknown-commune names the nearest places and the départements where that name is;
+ambiguous-commune, a name two places share.
+
 Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
 
 Example (GitHub Actions):

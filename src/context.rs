@@ -110,6 +110,7 @@ impl Context {
                 encoding: args.encoding,
                 as_of: None,
                 today: Some(today_in_paris()),
+                places: false,
             },
             as_of: args.as_of.unwrap_or_else(today_in_paris),
             color,

@@ -17,12 +17,14 @@ use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::records::Records;
+use crate::official::communes::communes;
 use crate::official::{self, Container, DateForm, Publication, json};
-use crate::rules::checks::entry_problems;
+use crate::rules::checks::{EntryProblem, entry_problems};
 use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
 use crate::rules::mandate::Attribution;
 use crate::rules::mandate::MandateError;
+use crate::rules::place;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::{Entry, Sponsorship};
 use rustc_hash::FxHashMap;
@@ -46,6 +48,10 @@ pub struct ReadOptions {
     pub as_of: Option<NaiveDate>,
     /// The real date today, after which no publication can be dated.
     pub today: Option<NaiveDate>,
+    /// Whether to look mayors' places up in the official list of communes
+    /// (`check`, and the rows `add` and `update` write): a warning about a
+    /// place is of no use to the commands that count.
+    pub places: bool,
 }
 
 /// Why a file could not be read as a ledger at all.
@@ -738,6 +744,11 @@ struct RowParser {
     departments: Memo<Option<(&'static Department, bool)>>,
     dates: Memo<Result<NaiveDate, DateError>>,
     civilities: Memo<Option<&'static str>>,
+    /// What is wrong with the places the official list does not hold, by
+    /// mandate, unit and place: the nearest names are worked out once.
+    places: Memo<Option<EntryProblem>>,
+    /// A key for `places` (a buffer).
+    place_key: String,
     /// Rows read whose département is the constituency of Saint-Martin and
     /// Saint-Barthélemy.
     shared_constituency: u64,
@@ -761,9 +772,21 @@ impl RowParser {
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
+            places: Memo::default(),
+            place_key: String::new(),
             utf8_line: layout.utf8_line,
             shared_constituency: 0,
         }
+    }
+
+    /// Whether to look the place of a row of `mandate` up: when asked to,
+    /// in a campaign's ledger (a publication's places are the Conseil's own
+    /// spelling), for the mandates that sit in a commune.
+    fn checks_places(&self, mandate: Mandate, circonscription: &str) -> bool {
+        self.options.places
+            && self.official.is_none()
+            && !place::kinds(mandate).is_empty()
+            && !circonscription.is_empty()
     }
 
     /// The name of a column as the file's header writes it, for messages.
@@ -942,6 +965,14 @@ impl RowParser {
         }
         let mandate = self.mandate_of(get(Field::Mandate), line, diagnostics);
         let department = self.department_of(mandate, get(Field::Department), line, diagnostics);
+        // Looked up as soon as the unit is known, so that the lookup's
+        // memory read overlaps the rest of the row's reading.
+        let place_found = match (mandate, department) {
+            (Some(mandate), Some(department)) if self.checks_places(mandate, get(Field::Circonscription)) => {
+                place::is_plainly_found(mandate, department, get(Field::Circonscription), communes())
+            }
+            _ => true,
+        };
         let civility = self.civility_of(get(Field::Civility), line, diagnostics);
         let dates = [Field::ClaimedOn, Field::PublishedOn]
             .map(|field| self.date_of(field, get(field), line, diagnostics));
@@ -970,8 +1001,25 @@ impl RowParser {
             source: get(Field::Source),
             notes: get(Field::Notes),
         };
+        let mut problems = entry_problems(&entry, &self.options.election, self.options.today);
+        if !place_found {
+            let list = communes();
+            {
+                let key = &mut self.place_key;
+                key.clear();
+                key.push_str(entry.mandate.code());
+                key.push('\u{1f}');
+                key.push_str(entry.department.code);
+                key.push('\u{1f}');
+                key.push_str(entry.circonscription);
+                let problem = self.places.get(key, |_| {
+                    place::place_problem(entry.mandate, entry.department, entry.circonscription, list)
+                });
+                problems.extend(problem);
+            }
+        }
         let mut good = true;
-        for problem in entry_problems(&entry, &self.options.election, self.options.today) {
+        for problem in problems {
             good &= problem.severity != Severity::Error;
             diagnostics.push(Diagnostic {
                 file: Arc::clone(&self.path),

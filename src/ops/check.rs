@@ -17,6 +17,10 @@ use crate::ops::prospects::read_register;
 /// come in file order, then line order.
 pub fn check(paths: &[PathBuf], register: Option<&Path>, context: &Context) -> Result<Scan, Failure> {
     let (options, _) = context.options_for(paths);
+    let options = ReadOptions {
+        places: true,
+        ..options
+    };
     let (mut result, registry) = scan::<Registry>(paths, &options);
     let cross_row = findings(&registry, &result, &options);
     result.diagnostics.extend(cross_row);
