@@ -170,6 +170,9 @@ Examples:
     /// Whom to ask next: the register's officials not in the ledger nor published
     #[command(after_help = PROSPECTS_HELP)]
     Prospects(ProspectsArgs),
+    /// What the register of elected officials holds, per mandate and per département, and where it is incomplete
+    #[command(after_help = REGISTER_HELP)]
+    Register(RegisterArgs),
     /// Set aside a torn last row (a write that did not finish) and keep every complete row
     #[command(
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
@@ -538,6 +541,34 @@ pub struct ProspectsArgs {
     /// At most N rows
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Go on past register rows that cannot be read, and count them
+    #[arg(long)]
+    pub skip_unreadable: bool,
+}
+
+const REGISTER_HELP: &str = "\
+Reads the register of elected officials (RNE), as prospects does, and says what it holds:
+the mandates that may sponsor, per mandate and per département, and how complete it is.
+Per département, the mayors it holds are compared with the communes of INSEE's official
+list (2026), and, when it has the EPCI file, the EPCI presidents with the EPCI: a
+département where it holds under 95% is named in a warning, and `missing` where it holds
+no mayor at all.
+
+Examples:
+  parrainage register --register rne/
+  parrainage register --format csv -o rne-par-departement.csv";
+
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// The register's directory [default: `register` in parrainage.toml]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,

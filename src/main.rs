@@ -50,6 +50,7 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Report(args) => commands::report::run(args, context),
         Command::Import(args) => commands::import::run(args, context),
         Command::Prospects(args) => commands::prospects::run(args, context),
+        Command::Register(args) => commands::register::run(args, context),
         Command::Repair => commands::repair::run(context),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man => commands::completions::man(),

@@ -10,6 +10,8 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
 use crate::ops::check::check;
 use crate::render;
+use crate::render::register::coverage_warning;
+use crate::text::clean;
 
 pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
@@ -17,11 +19,17 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
     } else {
         args.paths.clone()
     };
-    let result = check(&paths, args.register.as_deref(), context)?;
+    let (result, coverage) = check(&paths, args.register.as_deref(), context)?;
+    if let Some(warning) = coverage
+        .as_deref()
+        .and_then(|c| coverage_warning(c, context.lang))
+    {
+        eprintln!("parrainage: warning: {}", clean(&warning));
+    }
     let color = context.color && args.output.is_none();
     let text = match args.format {
         CheckFormat::Table => render::check::table(&result, color, context.lang),
-        CheckFormat::Json => render::check::json(&result),
+        CheckFormat::Json => render::check::json(&result, coverage.as_deref()),
         CheckFormat::Github => render::check::github(&result),
     };
     match &args.output {

@@ -8,6 +8,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod prospects;
+pub mod register;
 pub mod remove;
 pub mod repair;
 pub mod report;

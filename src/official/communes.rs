@@ -1,13 +1,13 @@
-//! INSEE's official list of communes (Code officiel géographique), as
-//! Etalab packages it
+//! INSEE's official list of communes (Code officiel géographique) and the
+//! DGCL's list of EPCI à fiscalité propre, as Etalab packages them
 //! (`@etalab/decoupage-administratif` 6.0.0, the 2026 vintage; data under
 //! the Licence Ouverte, package MIT).
 //!
-//! It is embedded as a table that `scripts/communes.py` writes from the
-//! package (`communes.tsv`; see its first lines), so the build needs no
-//! network. It is read the first time something needs it, a département
-//! at a time: a command that checks no commune pays nothing, and `add`
-//! reads one département.
+//! Both are embedded as tables that `scripts/communes.py` writes from the
+//! package (`communes.tsv`, `epci.tsv`; see their first lines), so the
+//! build needs no network. Each is read the first time something needs
+//! it, the communes a département at a time: a command that checks no
+//! commune pays nothing, and `add` reads one département.
 
 use std::collections::hash_map::Entry;
 use std::ops::Range;
@@ -21,6 +21,8 @@ use crate::rules::{Department, Mandate};
 /// The communes, communes déléguées and associées and arrondissements
 /// municipaux: kind, code, département, name, population, parent.
 static COMMUNES: &str = include_str!("communes.tsv");
+/// The EPCI: SIREN, type, name, member communes' codes.
+static EPCI: &str = include_str!("epci.tsv");
 
 /// The list of places, read a département at a time, the first time a
 /// place of it is looked up: `add` reads one, `check` those its ledger
@@ -29,9 +31,13 @@ pub struct Communes {
     /// Each département's lines in the table (a byte range of it, which
     /// holds them together), and its slot in `slices`.
     departments: FxHashMap<&'static str, (Range<usize>, usize)>,
+    /// The départements, in table order.
+    codes: Vec<&'static str>,
     slices: Vec<OnceLock<Slice>>,
+    /// The communes by code, made the first time one is asked for.
+    communes_by_code: OnceLock<FxHashMap<&'static str, &'static Place>>,
     /// The kinds of place of each département and key, made the first
-    /// time many rows are looked up (see `kinds_keyed`).
+    /// time many rows are looked up (see `kinds_hashed`).
     kinds: OnceLock<KindTable>,
     /// Every place by its key, whatever its département, made the first
     /// time a place is not where it was said to be.
@@ -91,6 +97,8 @@ impl Communes {
         Communes {
             departments,
             slices: codes.iter().map(|_| OnceLock::new()).collect(),
+            codes,
+            communes_by_code: OnceLock::new(),
             kinds: OnceLock::new(),
             anywhere: OnceLock::new(),
         }
@@ -100,6 +108,42 @@ impl Communes {
     fn slice(&self, department: &str) -> Option<&Slice> {
         let (range, slot) = self.departments.get(department)?;
         Some(self.slices[*slot].get_or_init(|| Slice::read(&COMMUNES[range.clone()])))
+    }
+
+    /// How many places of a kind the list holds in a département, without
+    /// reading them.
+    pub fn count(&self, department: &str, kind: PlaceKind) -> usize {
+        let Some((range, _)) = self.departments.get(department) else {
+            return 0;
+        };
+        let letter = match kind {
+            PlaceKind::Commune => "C\t",
+            PlaceKind::Delegated => "D\t",
+            PlaceKind::Associated => "A\t",
+            PlaceKind::Arrondissement => "M\t",
+        };
+        lines(&COMMUNES[range.clone()])
+            .filter(|line| line.starts_with(letter))
+            .count()
+    }
+
+    /// Every place of the list, département by département.
+    pub fn all(&self) -> impl Iterator<Item = &Place> {
+        self.codes
+            .iter()
+            .filter_map(|code| self.slice(code))
+            .flat_map(|slice| slice.places.iter())
+    }
+
+    /// The commune (not a commune déléguée or associée) of an INSEE code.
+    pub fn commune(&'static self, code: &str) -> Option<&'static Place> {
+        let index = self.communes_by_code.get_or_init(|| {
+            self.all()
+                .filter(|p| p.kind == PlaceKind::Commune)
+                .map(|p| (p.code, p))
+                .collect()
+        });
+        index.get(code).copied()
     }
 }
 
@@ -312,12 +356,65 @@ pub fn official_spelling(mandate: Mandate, department: &Department, typed: &str)
     }
 }
 
+/// An EPCI à fiscalité propre (établissement public de coopération
+/// intercommunale).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Epci {
+    pub siren: &'static str,
+    /// `CC`, `CA`, `CU`, `METRO` or `MET69`.
+    pub kind: &'static str,
+    pub name: &'static str,
+    /// The INSEE codes of its member communes.
+    pub members: Vec<&'static str>,
+}
+
+impl Epci {
+    /// Whether its president may sponsor as an EPCI president: the
+    /// Métropole de Lyon, which the DGCL lists with them, is a
+    /// collectivity whose councillors sponsor as Lyon metropolitan
+    /// councillors (RULES.md §2).
+    pub fn has_sponsoring_president(&self) -> bool {
+        self.kind != "MET69"
+    }
+
+    /// The département of its seat, as the list tells it: that of its most
+    /// populous member commune, where the seat nearly always is (the
+    /// package does not give the seat itself).
+    pub fn seat_department(&self) -> Option<&'static str> {
+        let list = communes();
+        self.members
+            .iter()
+            .filter_map(|code| list.commune(code))
+            .max_by_key(|commune| commune.population.unwrap_or(0))
+            .map(|commune| commune.department)
+    }
+}
+
+/// Every EPCI, read on first use.
+pub fn epcis() -> &'static [Epci] {
+    static LIST: OnceLock<Vec<Epci>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        EPCI.lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                Some(Epci {
+                    siren: fields.next()?,
+                    kind: fields.next()?,
+                    name: fields.next()?,
+                    members: fields.next()?.split(' ').filter(|c| !c.is_empty()).collect(),
+                })
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// The counts of `@etalab/decoupage-administratif` 6.0.0, worked out
-    /// once from its `data/communes.json` (as
+    /// once from its `data/communes.json` and `data/epci.json` (as
     /// `scripts/communes.py` prints them): a regeneration that loses or
     /// mislabels places fails here.
     #[test]
@@ -339,16 +436,16 @@ mod tests {
         }
         by_department.sort_unstable();
         assert_eq!(by_department, COMMUNES_BY_DEPARTMENT);
-        // Read through the list as the rule reads it: the same places.
+        // Read through the list as the rule reads it: the same counts.
         let list = communes();
-        let mut every = 0;
+        assert_eq!(list.all().count(), 37_590);
         for (department, communes) in COMMUNES_BY_DEPARTMENT {
-            let places = list.in_department(department);
-            let of_kind = places.iter().filter(|p| p.kind == PlaceKind::Commune).count();
-            assert_eq!(of_kind, communes, "{department}");
-            every += places.len();
+            assert_eq!(
+                list.count(department, PlaceKind::Commune),
+                communes,
+                "{department}"
+            );
         }
-        assert_eq!(every, 37_590);
         // Populations: every commune but the five districts of the French
         // Southern and Antarctic Lands (984) and Clipperton (989).
         assert_eq!(
@@ -358,6 +455,20 @@ mod tests {
                 .count(),
             6
         );
+        let epcis = epcis();
+        assert_eq!(epcis.len(), 1_255);
+        let of_type = |kind: &str| epcis.iter().filter(|e| e.kind == kind).count();
+        assert_eq!(
+            [
+                of_type("CC"),
+                of_type("CA"),
+                of_type("CU"),
+                of_type("METRO"),
+                of_type("MET69")
+            ],
+            [989, 230, 14, 21, 1]
+        );
+        assert_eq!(epcis.iter().map(|e| e.members.len()).sum::<usize>(), 34_871);
     }
 
     /// Communes ("commune-actuelle") per département of the package.
@@ -397,5 +508,14 @@ mod tests {
             escaufourt.push((p.code, p.department, p.kind))
         });
         assert_eq!(escaufourt, [("02285", "59", PlaceKind::Associated)]);
+        assert_eq!(list.commune("55545").map(|p| p.name), Some("Verdun"));
+        assert!(list.commune("02285").is_none());
+    }
+
+    #[test]
+    fn an_epci_seat_is_where_its_most_populous_member_is() {
+        let faucigny = epcis().iter().find(|e| e.siren == "200000172").unwrap();
+        assert_eq!(faucigny.name, "CC Faucigny - Glières");
+        assert_eq!(faucigny.seat_department(), Some("74"));
     }
 }

@@ -11,11 +11,17 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::{Scan, each_entry_at, findings, scan};
 use crate::official::rne::{Index, Lookup, Register};
 use crate::ops::prospects::read_register;
+use crate::ops::register::{Coverage, coverage};
 
 /// Checks the ledger files `paths`; `register`, else the settings', is the
-/// register's directory to look entries up in, if any. The diagnostics
-/// come in file order, then line order.
-pub fn check(paths: &[PathBuf], register: Option<&Path>, context: &Context) -> Result<Scan, Failure> {
+/// register's directory to look entries up in, if any, and the register's
+/// coverage comes with the scan. The diagnostics come in file order, then
+/// line order.
+pub fn check(
+    paths: &[PathBuf],
+    register: Option<&Path>,
+    context: &Context,
+) -> Result<(Scan, Option<Vec<Coverage>>), Failure> {
     let (options, _) = context.options_for(paths);
     let options = ReadOptions {
         places: true,
@@ -24,6 +30,7 @@ pub fn check(paths: &[PathBuf], register: Option<&Path>, context: &Context) -> R
     let (mut result, registry) = scan::<Registry>(paths, &options);
     let cross_row = findings(&registry, &result, &options);
     result.diagnostics.extend(cross_row);
+    let mut covered = None;
     if let Some(dir) = register.or(context.register.as_deref()) {
         let register = read_register(dir, true)?;
         // The register's own problems are not the ledger's: said, not counted.
@@ -33,12 +40,13 @@ pub fn check(paths: &[PathBuf], register: Option<&Path>, context: &Context) -> R
         result
             .diagnostics
             .extend(register_findings(paths, &options, &register));
+        covered = Some(coverage(&register));
     }
     // Report in file order, then line order, whatever order rules ran in.
     result
         .diagnostics
         .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
-    Ok(result)
+    Ok((result, covered))
 }
 
 /// Each entry of the campaign's ledgers looked up in the register of elected

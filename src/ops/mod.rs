@@ -8,6 +8,7 @@ pub mod import;
 pub mod list;
 pub mod prospects;
 pub mod reconcile;
+pub mod register;
 pub mod report;
 pub mod select;
 pub mod update;

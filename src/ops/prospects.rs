@@ -12,6 +12,7 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
+use crate::ops::register::{Coverage, coverage};
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
@@ -42,6 +43,8 @@ pub struct Found {
     pub ranked_in_all: usize,
     pub departments: Vec<&'static Department>,
     pub mandates: Vec<Mandate>,
+    /// How complete the register is, unit by unit.
+    pub coverage: Vec<Coverage>,
 }
 
 pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found, Failure> {
@@ -146,6 +149,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         .map(|(rank, _, _, p, unit)| (rank, p, unit))
         .collect();
     Ok(Found {
+        coverage: coverage(&register),
         register,
         candidate,
         standing,
@@ -239,7 +243,7 @@ pub fn wanted(held: &official::rne::Held, departments: &[&'static Department], m
 }
 
 /// The register's directory: the flag, else the settings'.
-fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
+pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
     flag.map(Path::to_path_buf).or_else(|| context.register.clone()).ok_or_else(|| {
         Failure::usage(
             "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), \

@@ -7,6 +7,8 @@ use super::Lang;
 use super::words::tr;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ledger::scan::Scan;
+use crate::ops::register::Coverage;
+use crate::render::register::{CoverageView, coverage_views};
 
 pub fn table(result: &Scan, color: bool, lang: Lang) -> String {
     let paint = |code: &str, text: &str| {
@@ -46,13 +48,25 @@ struct CheckDocument<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [Diagnostic],
+    /// With `--register`: how complete the register is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    register: Option<RegisterCoverage>,
 }
 
-pub fn json(result: &Scan) -> String {
+#[derive(Serialize)]
+struct RegisterCoverage {
+    coverage: Vec<CoverageView>,
+}
+
+/// The document; `coverage`, with `--register`, is the register's.
+pub fn json(result: &Scan, coverage: Option<&[Coverage]>) -> String {
     let report = CheckDocument {
         errors: result.errors(),
         warnings: result.warnings(),
         diagnostics: &result.diagnostics,
+        register: coverage.map(|c| RegisterCoverage {
+            coverage: coverage_views(c),
+        }),
     };
     // Serialising plain data to a string cannot fail.
     let mut out = serde_json::to_string_pretty(&report).expect("serialisable report");

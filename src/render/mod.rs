@@ -11,6 +11,7 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod prospects;
+pub mod register;
 pub mod table;
 pub mod tiles;
 pub mod words;

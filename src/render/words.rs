@@ -511,6 +511,25 @@ const WORDS: &[(&str, &str)] = &[
         "write the place's official name in full, so that one is meant",
         "écrivez le nom officiel du lieu en entier, pour n'en désigner qu'un",
     ),
+    // register, and the register's coverage in prospects.
+    ("Held", "Détenus"),
+    ("Mayors", "Maires"),
+    ("Communes", "Communes"),
+    ("EPCI presidents", "Présidents d'EPCI"),
+    ("EPCIs", "EPCI"),
+    ("Register", "Répertoire"),
+    ("complete", "complet"),
+    ("incomplete", "incomplet"),
+    ("missing", "manquant"),
+    ("no file", "pas de fichier"),
+    (
+        "the register has no mayor here",
+        "le répertoire n'a aucun maire ici",
+    ),
+    (
+        "the register is incomplete here",
+        "le répertoire est incomplet ici",
+    ),
 ];
 
 /// Phrases with holes. Longer, more specific keys come first where two
