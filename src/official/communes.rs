@@ -12,10 +12,13 @@
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustc_hash::FxHashMap;
 
-use crate::rules::place::{self, Gazetteer, KindSet, Place, PlaceKind, Verdict, place_hash, place_key_into};
+use crate::rules::place::{
+    self, Gazetteer, KindSet, Place, PlaceKind, Verdict, key_hash, place_hash, place_key_into,
+};
 use crate::rules::{Department, Mandate};
 
 /// The communes, communes déléguées and associées and arrondissements
@@ -39,9 +42,11 @@ pub struct Communes {
     /// The kinds of place of each département and key, made the first
     /// time many rows are looked up (see `kinds_hashed`).
     kinds: OnceLock<KindTable>,
-    /// Every place by its key, whatever its département, made the first
-    /// time a place is not where it was said to be.
-    anywhere: OnceLock<FxHashMap<Box<[u8]>, Vec<Place>>>,
+    /// Every place by the hash of its key (`place_hash` with no
+    /// département), whatever its département, and its line's offset.
+    anywhere: OnceLock<Vec<(u64, u32)>>,
+    /// How many places were looked up in every département.
+    lookups_anywhere: AtomicUsize,
 }
 
 /// The places of one département, indexed by their key
@@ -59,6 +64,10 @@ struct Slice {
 
 /// No next place.
 const NONE: u32 = u32::MAX;
+
+/// How many places are looked up in every département by reading the
+/// table through, before an index is made.
+const READ_THROUGH: usize = 4;
 
 /// The list, found on first use.
 pub fn communes() -> &'static Communes {
@@ -101,6 +110,7 @@ impl Communes {
             communes_by_code: OnceLock::new(),
             kinds: OnceLock::new(),
             anywhere: OnceLock::new(),
+            lookups_anywhere: AtomicUsize::new(0),
         }
     }
 
@@ -206,17 +216,40 @@ impl Gazetteer for Communes {
     }
 
     fn keyed_anywhere(&self, key: &[u8], each: &mut dyn FnMut(Place)) {
-        let anywhere = self.anywhere.get_or_init(|| {
-            let mut anywhere: FxHashMap<Box<[u8]>, Vec<Place>> = FxHashMap::default();
-            let mut key = Vec::new();
+        // The first few look-ups read the table through (as `add` does
+        // once); then every place is indexed by the hash of its key, for a
+        // ledger with many places not where they were said to be.
+        let mut theirs = Vec::new();
+        if self.lookups_anywhere.fetch_add(1, Ordering::Relaxed) < READ_THROUGH {
             for place in lines(COMMUNES).filter_map(place) {
-                place_key_into(place.name, &mut key);
-                anywhere.entry(key.as_slice().into()).or_default().push(place);
+                place_key_into(place.name, &mut theirs);
+                if theirs == key {
+                    each(place);
+                }
             }
-            anywhere
+            return;
+        }
+        let index = self.anywhere.get_or_init(|| {
+            let mut index: Vec<(u64, u32)> = lines(COMMUNES)
+                .filter_map(|line| {
+                    let place = place(line)?;
+                    let offset = line.as_ptr() as usize - COMMUNES.as_ptr() as usize;
+                    Some((place_hash("", place.name), offset as u32))
+                })
+                .collect();
+            index.sort_unstable();
+            index
         });
-        for place in anywhere.get(key).into_iter().flatten() {
-            each(*place);
+        let hash = key_hash("", key);
+        let start = index.partition_point(|(h, _)| *h < hash);
+        for &(_, offset) in index[start..].iter().take_while(|(h, _)| *h == hash) {
+            let line = lines(&COMMUNES[offset as usize..]).next();
+            if let Some(place) = line.and_then(place) {
+                place_key_into(place.name, &mut theirs);
+                if theirs == key {
+                    each(place);
+                }
+            }
         }
     }
 
@@ -495,6 +528,12 @@ mod tests {
     #[test]
     fn places_are_found_by_key_in_table_order() {
         let list = communes();
+        // Read through the table, then from its index: the same places.
+        for _ in 0..READ_THROUGH + 2 {
+            let mut verduns = Vec::new();
+            list.keyed_anywhere(b"verdun", &mut |p| verduns.push((p.code, p.department)));
+            assert_eq!(verduns, [("09328", "09"), ("55545", "55")]);
+        }
         let mut verduns = Vec::new();
         list.keyed_anywhere(b"verdun", &mut |p| verduns.push((p.code, p.department)));
         assert_eq!(verduns, [("09328", "09"), ("55545", "55")]);

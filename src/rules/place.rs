@@ -156,13 +156,18 @@ pub fn place_key_into(text: &str, key: &mut Vec<u8>) {
 /// A hash of a département's code and of [`place_key`] of `text`: what
 /// [`is_plainly_found`] looks up, made without writing the key out.
 pub fn place_hash(department: &str, text: &str) -> u64 {
-    let mut hash = KeyHash(0);
-    for byte in department.bytes() {
-        hash.push(byte);
-    }
-    // No key byte is 0xFF: the code ends here.
-    hash.push(0xFF);
+    let mut hash = KeyHash::of(department);
     key_into(text, &mut hash);
+    hash.finish()
+}
+
+/// [`place_hash`] of a key already made: `key_hash(d, &place_key(t))` is
+/// `place_hash(d, t)`.
+pub fn key_hash(department: &str, key: &[u8]) -> u64 {
+    let mut hash = KeyHash::of(department);
+    for byte in key {
+        hash.push(*byte);
+    }
     hash.finish()
 }
 
@@ -196,6 +201,17 @@ impl KeySink for Vec<u8> {
 struct KeyHash(u64);
 
 impl KeyHash {
+    /// The hash with a département's code in it.
+    fn of(department: &str) -> KeyHash {
+        let mut hash = KeyHash(0);
+        for byte in department.bytes() {
+            hash.push(byte);
+        }
+        // No key byte is 0xFF: the code ends here.
+        hash.push(0xFF);
+        hash
+    }
+
     fn finish(&self) -> u64 {
         // MurmurHash3's fmix64.
         let mut h = self.0;
@@ -681,6 +697,9 @@ mod tests {
             assert_eq!(place_hash("55", a) == place_hash("55", b), same, "{a} {b}");
         }
         assert_ne!(place_hash("55", "Verdun"), place_hash("09", "Verdun"));
+        for text in ["Mans (Le)", "St-Félix", "L\u{2019}Haÿ-les-Roses", ""] {
+            assert_eq!(key_hash("17", &place_key(text)), place_hash("17", text), "{text}");
+        }
     }
 
     #[test]
