@@ -279,9 +279,10 @@ impl Gazetteer for Communes {
 }
 
 /// The kinds of place of every département and key of the list, by the
-/// 64-bit hash of both (`rules::place::place_hash`), in an open-addressed table of 32-bit slots: 27
-/// bits of the hash beside the slot's own (some 43 bits in all, so that a
-/// name typed wrong is about once in a billion taken for a place), a bit
+/// 64-bit hash of both (`rules::place::place_hash`), in an open-addressed
+/// table of 131,072 32-bit slots (512 KiB): 27 bits of the hash beside
+/// the 17 of the slot's place (a table under a third full: a name typed
+/// wrong is taken for a place about once in hundreds of millions), a bit
 /// for two places of one kind sharing the key, four for the kinds.
 struct KindTable {
     slots: Vec<u32>,
