@@ -8,26 +8,31 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ledger::encoding::TextEncoding;
 
-const AFTER_HELP: &str = "\
+/// The law the tool applies, in short: the help's and the manual's.
+pub const RULES: &str = "\
 Rules (loi du 6 novembre 1962, art. 3): 500 sponsorships from elected officials of at
 least 30 départements or collectivities, at most a tenth (50) of the 500 from any one.
 MEPs count in one fictitious unit (EU, Parlement européen) and the representatives of the
 French abroad in another (ZZ, Français de l'étranger); each counts towards the 30, a
-default the law's text does not settle.
+default the law's text does not settle.";
 
-Examples:
-  parrainage init --candidate 'KAZIB Anasse'
+/// The first commands of a campaign: the help's and the manual's examples.
+pub const EXAMPLES: &str = "  parrainage init --candidate 'KAZIB Anasse'
   parrainage add --last-name Dupont --first-name Jean --mandate maire \\
       --circonscription 'Jouy-en-Argonne' --department Meuse
   parrainage check
   parrainage report";
+
+fn after_help() -> String {
+    format!("{RULES}\n\nExamples:\n{EXAMPLES}")
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "parrainage",
     version,
     about = "Track the parrainages (sponsorships) of a French presidential candidate",
-    after_help = AFTER_HELP,
+    after_help = after_help(),
     // `help` is ours, so that `parrainage help --help` works.
     disable_help_subcommand = true
 )]
@@ -37,6 +42,38 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The command line, with `--color` applied to the help and the usage
+    /// errors clap prints too (clap honours `NO_COLOR` by itself).
+    pub fn parse_args() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut command = Cli::command().color(help_color(std::env::args_os().skip(1)));
+        let matches = command.get_matches_mut();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+    }
+}
+
+/// What `--color` says among `args` (the last one before any `--`), for
+/// what clap prints before the arguments are parsed.
+fn help_color(args: impl Iterator<Item = std::ffi::OsString>) -> clap::ColorChoice {
+    let mut choice = clap::ColorChoice::Auto;
+    let mut args = args.map(|arg| arg.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "--" => break,
+            "--color" => args.next(),
+            _ => arg.strip_prefix("--color=").map(str::to_string),
+        };
+        choice = match value.as_deref() {
+            Some("never") => clap::ColorChoice::Never,
+            Some("always") => clap::ColorChoice::Always,
+            Some("auto") => clap::ColorChoice::Auto,
+            _ => choice,
+        };
+    }
+    choice
 }
 
 #[derive(Debug, Args)]
@@ -64,7 +101,7 @@ pub struct GlobalArgs {
     pub first_round: Option<NaiveDate>,
 
     /// Candidate, `NOM Prénom` (case-, accent- and space-insensitive)
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", value_parser = bounded_text)]
     pub candidate: Option<String>,
 
     /// Encoding of the ledger files: utf-8 or windows-1252 [default: detected]
@@ -93,7 +130,7 @@ pub enum LangChoice {
 }
 
 /// A free-text value with the values completions offer: mandate codes,
-/// statuses, département codes. Any text is taken (labels and names too);
+/// statuses, département codes, civilities. Any text is taken (labels and names too);
 /// the command checks it and says what it expected.
 #[derive(Debug, Clone, Copy)]
 pub struct Offered(fn() -> Vec<&'static str>);
@@ -127,9 +164,14 @@ fn department_codes() -> Vec<&'static str> {
     crate::rules::department::ALL.iter().map(|d| d.code).collect()
 }
 
+fn civilities() -> Vec<&'static str> {
+    crate::rules::civility::ALL.to_vec()
+}
+
 pub const MANDATES: Offered = Offered(mandate_codes);
 pub const STATUSES: Offered = Offered(status_codes);
 pub const DEPARTMENTS: Offered = Offered(department_codes);
+pub const CIVILITIES: Offered = Offered(civilities);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -173,6 +215,12 @@ Examples:
     /// What the register of elected officials holds, per mandate and per département, and where it is incomplete
     #[command(after_help = REGISTER_HELP)]
     Register(RegisterArgs),
+    /// Download the current publication and keep it in the archive if it is new
+    #[command(after_help = FETCH_HELP)]
+    Fetch(FetchArgs),
+    /// What changed between two publications, per candidate
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// Set aside a torn last row (a write that did not finish) and keep every complete row
     #[command(
         after_help = "Under the ledger's lock, moves the torn last row to a side file next to the ledger\n(LEDGER.torn-TIME), named in the output, and cuts the ledger after its last complete row.\n\nExample:\n  parrainage repair"
@@ -236,8 +284,9 @@ ambiguous-commune, a name two places share.
 
 Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
 
-Example (GitHub Actions):
-  parrainage check --format github ledger/";
+Examples (GitHub Actions):
+  parrainage check --format github ledger/
+  parrainage check --format markdown ledger/ >> \"$GITHUB_STEP_SUMMARY\"";
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -253,10 +302,10 @@ pub struct InitArgs {
 #[derive(Debug, Args, Clone)]
 pub struct IdentityArgs {
     /// Last name, as the official writes it
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub last_name: String,
     /// First name
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub first_name: String,
     /// Mandate type code or official label
     #[arg(long, value_parser = MANDATES, hide_possible_values = true)]
@@ -265,7 +314,7 @@ pub struct IdentityArgs {
     #[arg(long, value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Option<String>,
     /// Commune, canton, region, constituency…
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub circonscription: Option<String>,
 }
 
@@ -274,7 +323,7 @@ pub struct AddArgs {
     #[command(flatten)]
     pub identity: IdentityArgs,
     /// M. or Mme
-    #[arg(long)]
+    #[arg(long, value_parser = CIVILITIES, hide_possible_values = true)]
     pub civility: Option<String>,
     /// claimed, sent, validated, rejected, withdrawn, lost or declined (said no)
     #[arg(long, default_value = "claimed", value_parser = STATUSES, hide_possible_values = true)]
@@ -286,10 +335,10 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Who recorded it, or where it comes from
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub source: Option<String>,
     /// Free text
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub notes: Option<String>,
 }
 
@@ -317,25 +366,25 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_flag_date)]
     pub published_on: Option<String>,
     /// Replace the source
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub source: Option<String>,
     /// Replace the notes
-    #[arg(long)]
+    #[arg(long, value_parser = bounded_text)]
     pub notes: Option<String>,
     /// Correct the last name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = bounded_text)]
     pub set_last_name: Option<String>,
     /// Correct the first name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = bounded_text)]
     pub set_first_name: Option<String>,
     /// Correct the civility (M. or Mme)
-    #[arg(long, value_name = "CIVILITY")]
+    #[arg(long, value_name = "CIVILITY", value_parser = CIVILITIES, hide_possible_values = true)]
     pub set_civility: Option<String>,
     /// Correct the mandate (code or official label)
     #[arg(long, value_name = "MANDATE", value_parser = MANDATES, hide_possible_values = true)]
     pub set_mandate: Option<String>,
     /// Correct the commune, canton, region or constituency
-    #[arg(long, value_name = "PLACE")]
+    #[arg(long, value_name = "PLACE", value_parser = bounded_text)]
     pub set_circonscription: Option<String>,
     /// Correct the département (code or name)
     #[arg(long, value_name = "DEPARTMENT", value_parser = DEPARTMENTS, hide_possible_values = true)]
@@ -374,7 +423,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "D", value_delimiter = ',', value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Vec<String>,
     /// Only entries whose name or place holds TEXT
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = bounded_text)]
     pub search: Option<String>,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
@@ -403,6 +452,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// With --format github: annotate at most N problems, then say how many more
+    /// there are (each still written to the log) [default: 50; 0: no limit]
+    #[arg(long, value_name = "N")]
+    pub max_annotations: Option<usize>,
     /// Also look each entry up in the register of elected officials (RNE) in DIR
     /// [default: `register` in parrainage.toml, if set]
     #[arg(long, value_name = "DIR")]
@@ -414,7 +467,10 @@ pub enum CheckFormat {
     #[value(alias = "human")]
     Table,
     Json,
+    /// Workflow annotations, at most --max-annotations of them
     Github,
+    /// The counts by code and the problems, for a CI job summary
+    Markdown,
 }
 
 const REPORT_HELP: &str = "\
@@ -486,7 +542,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The publication: the Conseil constitutionnel's CSV (2017 or 2022 format)
+    /// The publication: the Conseil constitutionnel's CSV or JSON (2017 or 2022 format), or an
+    /// archive of them (its latest file)
     #[arg(value_name = "OFFICIAL.csv")]
     pub publication: PathBuf,
     /// Show what would change, write nothing
@@ -529,7 +586,8 @@ pub struct ProspectsArgs {
     /// The register's directory [default: `register` in parrainage.toml]
     #[arg(long, value_name = "DIR")]
     pub register: Option<PathBuf>,
-    /// A publication of the Conseil constitutionnel: whoever it lists is taken (repeatable)
+    /// A publication of the Conseil constitutionnel, or an archive of them (its latest file):
+    /// whoever it lists is taken (repeatable)
     #[arg(long, value_name = "FILE")]
     pub publication: Vec<PathBuf>,
     /// Only officials of these départements (code or name; repeatable or comma-separated)
@@ -587,10 +645,106 @@ pub enum ListFormat {
     Json,
 }
 
+const FETCH_HELP: &str = "\
+The address is URL, else `publication_url` in parrainage.toml, else the election preset's
+(2022: the Conseil constitutionnel's parrainagestotal.csv; 2027: the same address for 2027,
+a guess until the site opens). The body is stored only once it reads as a publication, every
+row of it, and only if it differs from the archive's latest file; names sort by time: the
+latest publication date in the file, then the download time (2027-02-16T1730.csv). A server
+that gave an ETag or Last-Modified is asked only for a change. Network errors and 5xx
+answers are tried again, waiting 1 s, 2 s, 4 s… between attempts.
+With --import, the archive's latest publication is then imported into the ledger, as
+`parrainage import` does (under the ledger's lock; importing it again changes nothing).
+Exit status: 0 stored or unchanged, 1 the import found errors, 2 nothing could be fetched
+or stored.
+
+Examples:
+  parrainage fetch
+  parrainage fetch --import --format json
+  parrainage fetch https://presidentielle2027.conseil-constitutionnel.fr/telechargement/parrainagestotal.json";
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// The publication's address [default: `publication_url` in parrainage.toml, else the preset's]
+    pub url: Option<String>,
+    /// The archive's directory [default: `archive` in parrainage.toml, else publications/ beside the ledger]
+    #[arg(long, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+    /// Then import the archive's latest publication into the ledger
+    #[arg(long)]
+    pub import: bool,
+    /// Give up an attempt after this long, the body included
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_seconds)]
+    pub timeout: std::time::Duration,
+    /// Attempts after the first one, on a network error or a 5xx answer (0 to 10)
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ImportFormat::Table)]
+    pub format: ImportFormat,
+}
+
+const DIFF_HELP: &str = "\
+Per candidate: the sponsorships added and removed (the Conseil has withdrawn published rows
+before), the départements newly reached, and whether the candidate qualified before and
+after. OLD and NEW are publications, or archives (each standing for its latest file). With
+--since DATE and one archive (or none: the `archive` setting, else publications/ beside the
+ledger), the archive's latest file on or before DATE is compared with its latest file.
+The candidate is --candidate, else the settings' candidate: then only that candidate is
+shown, with the officials added and removed; --all shows every candidate.
+
+Examples:
+  parrainage diff publications/2022-02-10T1800.csv publications/2022-02-15T1800.csv
+  parrainage diff --since 2022-02-10 --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  parrainage diff --since 2022-02-10 --candidate 'KAZIB Anasse' --format json";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier publication, or with --since the archive
+    #[arg(value_name = "OLD")]
+    pub old: Option<PathBuf>,
+    /// The later publication
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+    /// Compare the archive's latest file on or before DATE with its latest file
+    #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+    pub since: Option<NaiveDate>,
+    /// Every candidate, even when the settings name one
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     pub shell: clap_complete::Shell,
+}
+
+/// A value typed in a flag, refused when it is longer than any ledger
+/// value may be (rather than refused later as if the file were broken).
+fn bounded_text(text: &str) -> Result<String, String> {
+    let limit = crate::ledger::read::MAX_FIELD_BYTES;
+    if text.len() > limit {
+        return Err(format!(
+            "the value is {} bytes long; no ledger value needs more than {limit}",
+            text.len()
+        ));
+    }
+    Ok(text.to_string())
 }
 
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
@@ -604,6 +758,18 @@ fn parse_flag_date(text: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     parse_iso_date(text).map(|day| day.format("%Y-%m-%d").to_string())
+}
+
+/// A number of seconds, from a millisecond to a day.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if (0.001..=86_400.0).contains(&seconds) => {
+            Ok(std::time::Duration::from_secs_f64(seconds))
+        }
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0.001 and 86400"
+        )),
+    }
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

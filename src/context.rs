@@ -1,17 +1,18 @@
 //! What every command needs: the ledger paths, the election, the candidate,
 //! "today", and how to print.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
 use crate::lang::Lang;
+use crate::output::Output;
 
-use crate::ledger::read::expand;
-use crate::ledger::{Format, LedgerReader, ReadOptions};
+use crate::ledger::ReadOptions;
+use crate::ledger::dates::{Dated, dated};
 use crate::rules::Election;
 use crate::rules::election::today_in_paris;
 use crate::settings::{self, Overrides, Settings};
@@ -38,21 +39,98 @@ impl From<Exit> for ExitCode {
     }
 }
 
+/// The archive's name when no setting gives one.
+const ARCHIVE: &str = "publications";
+
 pub struct Context {
     /// The ledger files and directories, as given.
     pub ledgers: Vec<PathBuf>,
+    /// How the ledgers are read: the election (chosen), the candidate.
     pub read: ReadOptions,
     pub as_of: NaiveDate,
     pub color: bool,
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
+    /// Where `fetch` downloads the publication, from the settings.
+    pub publication_url: Option<String>,
+    /// The archive of publications, from the settings.
+    archive: Option<PathBuf>,
     /// The language of human output.
     pub lang: Lang,
     /// How long a writer waits for the ledger's lock (`None`: as long as it takes).
     pub lock_timeout: Option<std::time::Duration>,
-    /// Whether the settings or a flag chose the election; if not, an
-    /// official publication's own dates may (see [`Context::options_for`]).
+    /// Which election's rules apply to the ledgers, and why.
+    rules: String,
+    /// What chose the election when the settings or a flag did (`None`:
+    /// the files' own dates, or the next election, chose it).
     election_chosen: Option<String>,
+    /// The settings of the run: the ledger's, or the file named.
+    primary: Found,
+    /// The settings file read, if there was one.
+    settings_file: Option<PathBuf>,
+    /// Whether the settings file was named (`--config`,
+    /// `$PARRAINAGE_CONFIG`): it then applies to every file.
+    settings_named: bool,
+    /// The flags that override every settings file.
+    overrides: Overrides,
+    candidate_flag: Option<String>,
+    encoding: Option<crate::ledger::encoding::TextEncoding>,
+}
+
+/// The settings of a run's files: the file that holds them, if any, and
+/// what they say.
+#[derive(Debug, Clone)]
+struct Found {
+    path: Option<PathBuf>,
+    settings: Settings,
+    /// Whether they were named rather than found.
+    named: bool,
+}
+
+/// Reads the settings `path` names, found as `how` says: an error names
+/// the file and how it was found.
+fn load(path: &Path, how: settings::Found) -> Result<Settings, Failure> {
+    match Settings::load(path) {
+        Ok(Some(settings)) => Ok(settings),
+        Ok(None) => Err(Failure::usage(format!(
+            "{}: no such settings file ({})",
+            path.display(),
+            how.describe()
+        ))),
+        Err(e) => Err(Failure::usage(format!("{e} ({})", how.describe()))),
+    }
+}
+
+/// The settings of `ledger`: `--config`, else `$PARRAINAGE_CONFIG`, else
+/// `parrainage.toml` found where the ledger is (`settings::find`).
+fn settings_of(config: Option<&Path>, ledger: &Path) -> Result<Found, Failure> {
+    let named = config
+        .map(|p| (p.to_path_buf(), settings::Found::Flag))
+        .or_else(|| {
+            std::env::var_os("PARRAINAGE_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(|v| (PathBuf::from(v), settings::Found::Environment))
+        });
+    if let Some((path, how)) = named {
+        let settings = load(&path, how)?;
+        return Ok(Found {
+            path: Some(path),
+            settings,
+            named: true,
+        });
+    }
+    match settings::find(ledger) {
+        Some((path, how)) => Ok(Found {
+            settings: load(&path, how)?,
+            path: Some(path),
+            named: false,
+        }),
+        None => Ok(Found {
+            path: None,
+            settings: Settings::default(),
+            named: false,
+        }),
+    }
 }
 
 impl Context {
@@ -65,36 +143,31 @@ impl Context {
         } else {
             args.ledgers.clone()
         };
-        let (path, explicit) = match &args.config {
-            Some(path) => (path.clone(), true),
-            None => (settings::default_path(&ledgers[0]), false),
-        };
-        let loaded = Settings::load(&path).map_err(Failure::usage)?;
-        if explicit && loaded.is_none() {
-            return Err(Failure::usage(format!(
-                "{}: no such settings file",
-                path.display()
-            )));
-        }
-        let settings = loaded.unwrap_or_default();
+        let found = settings_of(args.config.as_deref(), &ledgers[0])?;
+        let settings = &found.settings;
+        let path = found
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(settings::FILE_NAME));
         let overrides = Overrides {
             election: args.election,
             first_round: args.first_round,
         };
-        let election = settings.election(&overrides, &path).map_err(Failure::usage)?;
-        let election_chosen = if args.election.is_some() || args.first_round.is_some() {
-            Some("chosen on the command line".to_string())
-        } else if settings.chooses_election() {
-            Some(format!("set in {}", path.display()))
-        } else {
-            None
-        };
-        let candidate = args.candidate.clone().or(settings.candidate.clone());
-        // Relative to the settings file, where it is written.
-        let register = settings.register.as_ref().map(|dir| match path.parent() {
+        let as_of = args.as_of.unwrap_or_else(today_in_paris);
+        // A blank candidate names no one: rows that leave theirs empty
+        // then have none, and `add` refuses them as `check` would.
+        let candidate = args
+            .candidate
+            .clone()
+            .or(settings.candidate.clone())
+            .filter(|name| !name.trim().is_empty());
+        // Relative to the settings file, where they are written.
+        let beside_settings = |dir: &PathBuf| match path.parent() {
             Some(parent) if dir.is_relative() => parent.join(dir),
             _ => dir.clone(),
-        });
+        };
+        let register = settings.register.as_ref().map(beside_settings);
+        let archive = settings.archive.as_ref().map(beside_settings);
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -102,59 +175,115 @@ impl Context {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
             }
         };
-        Ok(Context {
-            ledgers,
+        let lang = match (args.lang, &settings.lang) {
+            (Some(LangChoice::Fr), _) => Lang::Fr,
+            (Some(LangChoice::En), _) => Lang::En,
+            (None, Some(code)) => Lang::parse(code)
+                .filter(|_| matches!(code.as_str(), "fr" | "en"))
+                .ok_or_else(|| {
+                    Failure::usage(format!(
+                        "{}: lang = \"{code}\": write \"fr\" or \"en\"",
+                        path.display()
+                    ))
+                })?,
+            (None, None) => Lang::from_locale(|name| std::env::var(name).ok()),
+        };
+        let mut context = Context {
             read: ReadOptions {
-                election,
+                election: Election::default(),
                 candidate,
                 encoding: args.encoding,
                 as_of: None,
                 today: Some(today_in_paris()),
                 places: false,
             },
-            as_of: args.as_of.unwrap_or_else(today_in_paris),
+            as_of,
             color,
             register,
-            lang: match (args.lang, &settings.lang) {
-                (Some(LangChoice::Fr), _) => Lang::Fr,
-                (Some(LangChoice::En), _) => Lang::En,
-                (None, Some(code)) => Lang::parse(code)
-                    .filter(|_| matches!(code.as_str(), "fr" | "en"))
-                    .ok_or_else(|| {
-                        Failure::usage(format!(
-                            "{}: lang = \"{code}\": write \"fr\" or \"en\"",
-                            path.display()
-                        ))
-                    })?,
-                (None, None) => Lang::from_locale(|name| std::env::var(name).ok()),
-            },
-            lock_timeout: match args.lock_timeout {
-                Some(s) if s.is_finite() && s >= 0.0 => Some(std::time::Duration::from_secs_f64(s)),
-                Some(s) => {
-                    return Err(Failure::usage(format!(
-                        "--lock-timeout {s}: give a number of seconds"
-                    )));
+            publication_url: settings.publication_url.clone(),
+            archive,
+            lang,
+            lock_timeout: args.lock_timeout.map(lock_timeout).transpose()?,
+            rules: String::new(),
+            election_chosen: None,
+            settings_file: found.path.clone(),
+            settings_named: found.named,
+            primary: found.clone(),
+            overrides,
+            candidate_flag: args.candidate.clone(),
+            encoding: args.encoding,
+            ledgers,
+        };
+        let (read, rules, chosen) = context.options_under(&found, &context.ledgers.clone())?;
+        context.read = read;
+        context.rules = rules;
+        context.election_chosen = chosen;
+        Ok(context)
+    }
+
+    /// The reading options of `paths` under the settings `found`: their
+    /// election (the settings' or a flag's, else chosen by the files'
+    /// own dates, else the next one), their candidate; the sentence that
+    /// says which rules apply and why; and what chose the election, when
+    /// the settings or a flag did.
+    fn options_under(
+        &self,
+        found: &Found,
+        paths: &[PathBuf],
+    ) -> Result<(ReadOptions, String, Option<String>), Failure> {
+        let settings = &found.settings;
+        let path = found
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(settings::FILE_NAME));
+        let chosen = if self.overrides.election.is_some() || self.overrides.first_round.is_some() {
+            Some("chosen on the command line".to_string())
+        } else if settings.chooses_election() {
+            Some(format!("set in {}", path.display()))
+        } else {
+            None
+        };
+        let (next, all_past) = Election::next_on(self.as_of);
+        let mut options = ReadOptions {
+            election: Election::default(),
+            candidate: self
+                .candidate_flag
+                .clone()
+                .or(settings.candidate.clone())
+                .filter(|name| !name.trim().is_empty()),
+            encoding: self.encoding,
+            as_of: None,
+            today: Some(today_in_paris()),
+            places: false,
+        };
+        let (year, why) = match &chosen {
+            Some(why) => (next, why.clone()),
+            None => match dated(paths, &options) {
+                Dated::Publication { year, file } => {
+                    (year, format!("chosen by the publication's own dates ({file})"))
                 }
-                None => None,
+                Dated::Published { day, file } => match Election::collecting_on(day) {
+                    Some(year) => (
+                        year,
+                        format!("chosen by the ledger's latest publication date ({day}, {file})"),
+                    ),
+                    None => (next, next_why(self.as_of, all_past)),
+                },
+                Dated::Claimed { day, file } => match Election::collecting_on(day) {
+                    Some(year) => (
+                        year,
+                        format!("chosen by the ledger's latest claim date ({day}, {file})"),
+                    ),
+                    None => (next, next_why(self.as_of, all_past)),
+                },
+                Dated::Undated => (next, next_why(self.as_of, all_past)),
             },
-            election_chosen,
-        })
-    }
-
-    /// Whether the settings or a flag chose the election.
-    pub fn election_is_chosen(&self) -> bool {
-        self.election_chosen.is_some()
-    }
-
-    /// The reading options for the ledger files `paths`, and a sentence
-    /// saying which election's rules apply and why. With no settings and
-    /// no `--election`, publications of the Conseil constitutionnel choose
-    /// by their own dates (a 2017 file is judged by the 2017 window), as
-    /// long as every file agrees.
-    pub fn options_for(&self, paths: &[PathBuf]) -> (ReadOptions, String) {
-        let mut options = self.read.clone();
+        };
+        options.election = settings
+            .election(&self.overrides, &path, year)
+            .map_err(Failure::usage)?;
         let election = &options.election;
-        let year = election
+        let label = election
             .year
             .map_or_else(|| "custom".to_string(), |y| y.to_string());
         // The preset's own account of its dates, unless settings or flags
@@ -163,107 +292,193 @@ impl Context {
             .year
             .and_then(Election::preset)
             .is_some_and(|preset| preset == *election);
-        let described = |why: &str| match election.year.and_then(Election::provenance) {
-            Some(dates) if as_preset => format!("the {year} election, {why}: {dates}"),
-            _ => format!("the {year} election, {why}: {}", election.dates()),
+        let rules = match election.year.and_then(Election::provenance) {
+            Some(dates) if as_preset => format!("the {label} election, {why}: {dates}"),
+            _ => format!("the {label} election, {why}: {}", election.dates()),
         };
-        if let Some(why) = &self.election_chosen {
-            let text = described(why);
-            return (options, text);
+        Ok((options, rules, chosen))
+    }
+
+    /// The files and directories every command reads: the ledgers, the
+    /// settings, the register. `-o` may not name one of them.
+    pub fn reads(&self) -> Vec<PathBuf> {
+        let mut reads = self.ledgers.clone();
+        reads.extend(self.settings_file.iter().cloned());
+        reads.extend(self.register.iter().cloned());
+        reads
+    }
+
+    /// Where the output goes: standard output, or `path`, refused if it
+    /// is a file the command reads (`reads()` and `more`).
+    pub fn output(
+        &self,
+        path: Option<&std::path::Path>,
+        more: &[&std::path::Path],
+    ) -> Result<Output, Failure> {
+        let mut reads = self.reads();
+        reads.extend(more.iter().map(|p| p.to_path_buf()));
+        Output::to(path, &reads)
+    }
+
+    /// The archive of publications: `flag` (`--archive`), else the
+    /// `archive` setting, else `publications/` beside the ledger, else in
+    /// the current directory.
+    pub fn archive(&self, flag: Option<&Path>) -> PathBuf {
+        if let Some(dir) = flag.map(Path::to_path_buf).or_else(|| self.archive.clone()) {
+            return dir;
         }
-        if let Some((year, file)) = publication_year(paths, &options) {
-            options.election = Election::preset(year).expect("a preset year");
-            let dates = Election::provenance(year).unwrap_or_default();
-            let text =
-                format!("the {year} election, chosen by the publication's own dates ({file}): {dates}");
-            return (options, text);
+        match self.ledgers.first() {
+            Some(ledger) if ledger.exists() => match ledger.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.join(ARCHIVE),
+                _ => PathBuf::from(ARCHIVE),
+            },
+            _ => PathBuf::from(ARCHIVE),
         }
-        let text = described("the default with no settings and no --election");
-        (options, text)
+    }
+
+    /// Whether the settings or a flag chose the election.
+    pub fn election_is_chosen(&self) -> bool {
+        self.election_chosen.is_some()
+    }
+
+    /// Which election's rules apply to the ledgers, and why.
+    pub fn rules(&self) -> &str {
+        &self.rules
+    }
+
+    /// The reading options for the files `paths`, and the sentence saying
+    /// which election's rules apply and why. Each file's settings are
+    /// found where it is (SPEC.md): files under different settings that
+    /// name different elections cannot be counted together (exit 2,
+    /// naming them). With no settings and no `--election`, the files' own
+    /// dates choose: a publication's (a 2017 file is judged by the 2017
+    /// window), a ledger's latest publication or claim, else the next
+    /// election.
+    pub fn options_for(&self, paths: &[PathBuf]) -> Result<(ReadOptions, String), Failure> {
+        let groups = self.options_by_settings(paths)?;
+        let first = &groups[0];
+        for group in &groups[1..] {
+            if group.options.election != first.options.election {
+                let name = |settings: &Option<PathBuf>| {
+                    settings
+                        .as_ref()
+                        .map_or_else(|| "no settings".to_string(), |p| p.display().to_string())
+                };
+                let year =
+                    |o: &ReadOptions| o.election.year.map_or_else(|| "custom".into(), |y| y.to_string());
+                return Err(Failure::usage(format!(
+                    "{} ({}: the {} election) and {} ({}: the {} election) are under settings that \
+                     disagree; one count cannot mix two elections' rules: name one settings file with \
+                     --config, or give each its own run",
+                    first.files[0].display(),
+                    name(&first.settings),
+                    year(&first.options),
+                    group.files[0].display(),
+                    name(&group.settings),
+                    year(&group.options),
+                )));
+            }
+        }
+        Ok((first.options.clone(), first.rules.clone()))
+    }
+
+    /// The reading options for publications (`import`'s, `diff`'s,
+    /// `prospects --publication`): under the run's settings, their own
+    /// dates choosing the election when the settings do not.
+    pub fn options_for_publication(&self, paths: &[PathBuf]) -> Result<(ReadOptions, String), Failure> {
+        let (options, rules, _) = self.options_under(&self.primary, paths)?;
+        Ok((options, rules))
+    }
+
+    /// The files `paths` stand for, grouped by the settings each is
+    /// under (found where it is, unless one file is named for all), with
+    /// the reading options and rules of each group, in order of the first
+    /// file of each: what `check` needs to check each file under its own.
+    pub fn options_by_settings(&self, paths: &[PathBuf]) -> Result<Vec<SettingsGroup>, Failure> {
+        // The ledgers, under the settings the run was started with.
+        if paths == self.ledgers.as_slice() && (self.settings_named || self.settings_are_shared(paths)) {
+            return Ok(vec![SettingsGroup {
+                files: paths.to_vec(),
+                options: self.read.clone(),
+                rules: self.rules.clone(),
+                settings: self.settings_file.clone(),
+            }]);
+        }
+        let mut groups: Vec<(Vec<PathBuf>, Found)> = Vec::new();
+        for path in paths {
+            let found = if self.settings_named {
+                settings_of(self.settings_file.as_deref(), path)?
+            } else {
+                settings_of(None, path)?
+            };
+            match groups.iter_mut().find(|(_, f)| f.path == found.path) {
+                Some((files, _)) => files.push(path.clone()),
+                None => groups.push((vec![path.clone()], found)),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(files, found)| {
+                let (options, rules, _) = self.options_under(&found, &files)?;
+                Ok(SettingsGroup {
+                    files,
+                    options,
+                    rules,
+                    settings: found.path,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether every path is under the settings of the run.
+    fn settings_are_shared(&self, paths: &[PathBuf]) -> bool {
+        paths
+            .iter()
+            .all(|path| settings::find(path).map(|(p, _)| p) == self.settings_file)
     }
 }
 
-/// The election year of a ledger made only of official publications that
-/// agree on one preset: the year of each file's first publication date, or
-/// the format's own year when no row gives a date. With the file that
-/// decided it, for messages.
-fn publication_year(paths: &[PathBuf], options: &ReadOptions) -> Option<(u16, String)> {
-    let files = expand(paths).ok()?;
-    // The rows are read for their dates only: no window may refuse them.
-    let mut options = options.clone();
-    options.election.opens = None;
-    options.election.first_round = None;
-    options.today = None;
-    let mut found: Option<(u16, String)> = None;
-    for file in &files {
-        let mut reader = LedgerReader::open(file, &options).ok()?;
-        let Format::Official(publication) = reader.format else {
-            return None;
-        };
-        let mut ignored = Vec::new();
-        let mut year = publication.election;
-        // The first few rows are enough: a publication is one election's.
-        for _ in 0..100 {
-            match reader.next_entry(&mut ignored) {
-                Some((_, Some(entry))) if entry.published_on.is_some() => {
-                    let day = entry.published_on.map(|d| d.year()).unwrap_or_default();
-                    if let Ok(day_year) = u16::try_from(day)
-                        && Election::preset(day_year).is_some()
-                    {
-                        year = day_year;
-                    }
-                    break;
-                }
-                Some(_) => ignored.clear(),
-                None => break,
-            }
-        }
-        match &found {
-            Some((other, _)) if *other != year => return None,
-            Some(_) => {}
-            None => {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                found = Some((year, name));
-            }
-        }
+/// Files of a run under one settings file.
+#[derive(Debug)]
+pub struct SettingsGroup {
+    /// The paths, as given.
+    pub files: Vec<PathBuf>,
+    pub options: ReadOptions,
+    /// Which election's rules apply to them, and why.
+    pub rules: String,
+    /// The settings file, if there is one.
+    pub settings: Option<PathBuf>,
+}
+
+/// Why the next election's rules apply: no settings, no date.
+fn next_why(today: NaiveDate, all_past: bool) -> String {
+    if all_past {
+        format!(
+            "the latest preset, with no settings, no --election and no date in the files; \
+             its close is past on {today}: give --first-round for a later election"
+        )
+    } else {
+        format!(
+            "the next election whose close is not past on {today}, with no settings, no --election and no date in the files"
+        )
     }
-    found
+}
+
+/// `--lock-timeout SECONDS` as a duration, bounded before use: a value no
+/// duration holds (`1e20`, a negative one, NaN) is refused, never a panic.
+/// More than a year is no timeout anyone means.
+fn lock_timeout(seconds: f64) -> Result<std::time::Duration, Failure> {
+    const YEAR: f64 = 365.0 * 24.0 * 3600.0;
+    match std::time::Duration::try_from_secs_f64(seconds) {
+        Ok(duration) if seconds <= YEAR => Ok(duration),
+        _ => Err(Failure::usage(format!(
+            "--lock-timeout {seconds}: give a number of seconds from 0 to {YEAR}"
+        ))),
+    }
 }
 
 /// Writes to standard output. A closed pipe (`| head`) is not an error;
 /// any other failure (a full disk behind `>`) is, with exit 2.
 pub fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
-}
-
-/// The outcome of writing to standard output: a closed pipe is not an
-/// error (`| head` stops reading); anything else is.
-pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
-    match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::usage(format!("cannot write the output: {e}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Writes a command's output to `path` in one step: a temporary file
-/// beside it, renamed over it, so that a reader never sees half a page.
-pub fn write_output(path: &std::path::Path, text: &str) -> Result<(), Failure> {
-    let failed =
-        |e: std::io::Error| Failure::usage(format!("{}: cannot write the report: {e}", path.display()));
-    let directory = crate::ledger::write::directory_of(path);
-    let mut builder = tempfile::Builder::new();
-    // A report is for reading: the permissions a new file would get.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut file = builder.tempfile_in(&directory).map_err(failed)?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    crate::output::Output::stdout().write(text.as_bytes())
 }

@@ -185,18 +185,27 @@ impl Diagnostic {
             severity,
             self.code
         );
-        if let Some(name) = &self.column {
-            out.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
-        }
-        out.push_str(&clean(&(wording.translate)(&self.message)));
-        if let Some(text) = &self.hint {
-            out.push_str(&format!(
-                "\n  = {} {}",
-                wording.hint,
-                clean(&(wording.translate)(text))
-            ));
+        let (message, hint) = self.said(wording);
+        out.push_str(&message);
+        if let Some(hint) = hint {
+            out.push_str(&format!("\n  = {} {hint}", wording.hint));
         }
         out
+    }
+
+    /// What the diagnostic says, in `wording`, written out safe: the
+    /// message (after its column, if any) and the hint.
+    pub fn said(&self, wording: &Wording) -> (String, Option<String>) {
+        let mut message = String::new();
+        if let Some(name) = &self.column {
+            message.push_str(&format!("{} `{}`{} ", wording.column, clean(name), wording.colon));
+        }
+        message.push_str(&clean(&(wording.translate)(&self.message)));
+        let hint = self
+            .hint
+            .as_ref()
+            .map(|text| clean(&(wording.translate)(text)).into_owned());
+        (message, hint)
     }
 }
 
@@ -204,5 +213,217 @@ impl fmt::Display for Diagnostic {
     /// `FILE:LINE: error[CODE]: message`, then the hint on its own line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.written(&Wording::ENGLISH))
+    }
+}
+
+/// The diagnostics of a run, as they are found, in bounded memory: a
+/// ledger of ten million bad rows must not take ten million diagnostics
+/// of memory.
+///
+/// - [`Log::keeping`] holds the first few of each file and counts the
+///   rest by code (`check`'s JSON document, `report`'s refusal).
+/// - [`Log::streaming`] hands every diagnostic to a sink, holding at most
+///   a batch at a time (`check`'s table and GitHub annotations): each
+///   batch is sorted in file and line order before it is handed over, so
+///   that a run with fewer problems than a batch reads in file order, and
+///   a larger one is still said whole.
+pub struct Log<'s> {
+    held: Vec<Diagnostic>,
+    errors: u64,
+    warnings: u64,
+    /// How many of each file are held (keeping).
+    per_file: Vec<(Arc<Path>, usize)>,
+    /// What was neither held nor handed on, by file and code.
+    left_out: std::collections::BTreeMap<(Arc<Path>, Code), u64>,
+    /// Every code found, with its count and where it was first found.
+    codes: Vec<CodeCount>,
+    mode: Mode<'s>,
+    /// The first error of the sink, after which nothing more is handed on.
+    failed: Option<std::io::Error>,
+}
+
+/// How many diagnostics of one severity and code a run found, and where
+/// the first is.
+#[derive(Debug, Clone)]
+pub struct CodeCount {
+    pub severity: Severity,
+    pub code: Code,
+    pub count: u64,
+    pub file: Arc<Path>,
+    pub line: u64,
+}
+
+/// Where the diagnostics of a [`Log`] go: each batch, and whether it is
+/// the last.
+pub type Sink<'s> = Box<dyn FnMut(&[Diagnostic], bool) -> std::io::Result<()> + 's>;
+
+enum Mode<'s> {
+    Keep { per_file: usize },
+    Stream { batch: usize, sink: Sink<'s> },
+}
+
+/// How many diagnostics a streaming log holds before handing them on.
+pub const BATCH: usize = 10_000;
+
+impl<'s> Log<'s> {
+    /// Holds the first `per_file` diagnostics of each file, and counts the
+    /// rest by code.
+    pub fn keeping(per_file: usize) -> Log<'static> {
+        Log::with(Mode::Keep { per_file })
+    }
+
+    /// Hands every diagnostic to `sink`, in sorted batches of at most `batch`.
+    pub fn streaming(batch: usize, sink: Sink<'s>) -> Log<'s> {
+        Log::with(Mode::Stream {
+            batch: batch.max(1),
+            sink,
+        })
+    }
+
+    fn with(mode: Mode<'s>) -> Log<'s> {
+        Log {
+            held: Vec::new(),
+            errors: 0,
+            warnings: 0,
+            per_file: Vec::new(),
+            left_out: std::collections::BTreeMap::new(),
+            codes: Vec::new(),
+            mode,
+            failed: None,
+        }
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        match diagnostic.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        match self
+            .codes
+            .iter_mut()
+            .find(|c| c.severity == diagnostic.severity && c.code == diagnostic.code)
+        {
+            Some(found) => {
+                found.count += 1;
+                if (&diagnostic.file, diagnostic.line) < (&found.file, found.line) {
+                    (found.file, found.line) = (Arc::clone(&diagnostic.file), diagnostic.line);
+                }
+            }
+            None => self.codes.push(CodeCount {
+                severity: diagnostic.severity,
+                code: diagnostic.code,
+                count: 1,
+                file: Arc::clone(&diagnostic.file),
+                line: diagnostic.line,
+            }),
+        }
+        match &mut self.mode {
+            Mode::Keep { per_file } => {
+                let held = match self
+                    .per_file
+                    .iter_mut()
+                    .find(|(file, _)| *file == diagnostic.file)
+                {
+                    Some((_, held)) => held,
+                    None => {
+                        self.per_file.push((Arc::clone(&diagnostic.file), 0));
+                        &mut self.per_file.last_mut().expect("just pushed").1
+                    }
+                };
+                if *held < *per_file {
+                    *held += 1;
+                    self.held.push(diagnostic);
+                } else {
+                    *self
+                        .left_out
+                        .entry((Arc::clone(&diagnostic.file), diagnostic.code))
+                        .or_default() += 1;
+                }
+            }
+            Mode::Stream { batch, .. } => {
+                let full = self.held.len() + 1 >= *batch;
+                self.held.push(diagnostic);
+                if full {
+                    self.hand_on(false);
+                }
+            }
+        }
+    }
+
+    /// Sorts what is held in file and line order (a row's own problems
+    /// keep the order they were found in), and in a streaming log hands
+    /// it on.
+    fn hand_on(&mut self, last: bool) {
+        self.held
+            .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+        if let Mode::Stream { sink, .. } = &mut self.mode {
+            if self.failed.is_none()
+                && let Err(e) = sink(&self.held, last)
+            {
+                self.failed = Some(e);
+            }
+            self.held.clear();
+        }
+    }
+
+    /// Ends the log: what is held sorted, and in a streaming log handed
+    /// on. Returns the sink's first error, if it failed.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        self.hand_on(true);
+        match self.failed.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    pub fn errors(&self) -> u64 {
+        self.errors
+    }
+
+    pub fn warnings(&self) -> u64 {
+        self.warnings
+    }
+
+    /// The diagnostics held (a keeping log's first of each file; after
+    /// [`finish`](Self::finish), in file and line order).
+    pub fn held(&self) -> &[Diagnostic] {
+        &self.held
+    }
+
+    /// Every code found: how many, and the first place (in file and line
+    /// order), errors first, then the most frequent.
+    pub fn codes(&self) -> Vec<CodeCount> {
+        let mut codes = self.codes.clone();
+        codes.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(b.count.cmp(&a.count))
+                .then(a.code.as_str().cmp(b.code.as_str()))
+        });
+        codes
+    }
+
+    /// How many diagnostics of each file and code a keeping log did not
+    /// hold.
+    pub fn left_out(&self) -> impl Iterator<Item = (&Arc<Path>, Code, u64)> {
+        self.left_out.iter().map(|((file, code), n)| (file, *code, *n))
+    }
+}
+
+impl Extend<Diagnostic> for Log<'_> {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        for diagnostic in diagnostics {
+            self.push(diagnostic);
+        }
+    }
+}
+
+impl fmt::Debug for Log<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Log")
+            .field("errors", &self.errors)
+            .field("warnings", &self.warnings)
+            .field("held", &self.held.len())
+            .finish()
     }
 }

@@ -18,6 +18,7 @@ pub(crate) mod lang;
 pub mod ledger;
 pub(crate) mod official;
 pub(crate) mod ops;
+pub(crate) mod output;
 pub(crate) mod render;
 pub mod rules;
 pub(crate) mod settings;

@@ -5,8 +5,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use parrainage::cli::{Cli, Command};
 use parrainage::commands;
 use parrainage::context::{self, Context};
@@ -20,7 +18,7 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let outcome = match &cli.command {
         // Completions need no ledger and no settings.
         Command::Completions(args) => commands::completions::run(args),
@@ -51,6 +49,8 @@ fn dispatch(command: &Command, context: &Context) -> context::Outcome {
         Command::Import(args) => commands::import::run(args, context),
         Command::Prospects(args) => commands::prospects::run(args, context),
         Command::Register(args) => commands::register::run(args, context),
+        Command::Fetch(args) => commands::fetch::run(args, context),
+        Command::Diff(args) => commands::diff::run(args, context),
         Command::Repair => commands::repair::run(context),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man => commands::completions::man(),

@@ -1,6 +1,8 @@
-//! Settings: `parrainage.toml` beside the ledger, overridden by flags.
+//! Settings: `parrainage.toml`, found where the ledger is, overridden by
+//! flags.
 //!
-//! With no settings at all the 2022 rules apply (SPEC.md).
+//! With no settings and no `--election`, the election is chosen by the
+//! files' own dates, or the next one (`context`).
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +16,7 @@ use crate::rules::election::PRESETS;
 pub const FILE_NAME: &str = "parrainage.toml";
 
 /// What `parrainage.toml` may say.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     pub candidate: Option<String>,
@@ -30,6 +32,12 @@ pub struct Settings {
     pub register: Option<PathBuf>,
     /// The language of human output: `fr` or `en`.
     pub lang: Option<String>,
+    /// Where `fetch` downloads the publication, rather than the preset's
+    /// address.
+    pub publication_url: Option<String>,
+    /// The directory where `fetch` keeps each publication, relative to the
+    /// settings file [default: `publications/` beside the ledger].
+    pub archive: Option<PathBuf>,
 }
 
 /// Flags that override the settings.
@@ -39,8 +47,78 @@ pub struct Overrides {
     pub first_round: Option<NaiveDate>,
 }
 
-/// Where the settings of a ledger are: in the ledger's directory if the
-/// ledger is one, else beside the ledger file.
+/// How a settings file was found, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// `--config`.
+    Flag,
+    /// `$PARRAINAGE_CONFIG`.
+    Environment,
+    /// Beside the ledger file, or in the ledger directory.
+    Beside,
+    /// In a parent directory of the ledger.
+    Above,
+    /// In the current directory.
+    CurrentDirectory,
+}
+
+impl Found {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Found::Flag => "given with --config",
+            Found::Environment => "named by PARRAINAGE_CONFIG",
+            Found::Beside => "found beside the ledger",
+            Found::Above => "found in a parent directory of the ledger",
+            Found::CurrentDirectory => "found in the current directory",
+        }
+    }
+}
+
+/// The settings of the ledger file or directory `ledger`: `parrainage.toml`
+/// beside the file (or in the directory), else in its parent directories
+/// up to the repository's root (the directory that holds `.git`) or the
+/// file system's root, else the current directory's. `None` if there is
+/// none. (`--config` and `$PARRAINAGE_CONFIG` come first: the caller's.)
+pub fn find(ledger: &Path) -> Option<(PathBuf, Found)> {
+    // The directory as written (empty for the current one), for messages.
+    let start = if ledger.is_dir() {
+        ledger.to_path_buf()
+    } else {
+        ledger.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    // Upward through the directories as they really are (`..` and links
+    // resolved), so that `ledger.csv` in the current directory finds the
+    // repository root above it.
+    let here = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start.as_path()
+    };
+    let absolute = std::fs::canonicalize(here).unwrap_or_else(|_| here.to_path_buf());
+    let mut found = Found::Beside;
+    for directory in absolute.ancestors() {
+        let candidate = directory.join(FILE_NAME);
+        if candidate.is_file() {
+            // Said as the user wrote the ledger's path where that is the
+            // same directory.
+            let shown = if found == Found::Beside {
+                start.join(FILE_NAME)
+            } else {
+                candidate
+            };
+            return Some((shown, found));
+        }
+        if directory.join(".git").exists() {
+            break;
+        }
+        found = Found::Above;
+    }
+    let here = PathBuf::from(FILE_NAME);
+    here.is_file().then_some((here, Found::CurrentDirectory))
+}
+
+/// Where `init` writes the settings of a new ledger: in the ledger's
+/// directory if the ledger is one, else beside the ledger file.
 pub fn default_path(ledger: &Path) -> PathBuf {
     if ledger.is_dir() {
         let inside = ledger.join(FILE_NAME);
@@ -72,10 +150,11 @@ impl Settings {
             .map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// The election these settings and `overrides` describe.
-    pub fn election(&self, overrides: &Overrides, path: &Path) -> Result<Election, String> {
+    /// The election these settings and `overrides` describe; `default`,
+    /// the year chosen otherwise, when neither names one.
+    pub fn election(&self, overrides: &Overrides, path: &Path, default: u16) -> Result<Election, String> {
         let bad = |key: &str, why: String| format!("{}: `{key}`: {why}", path.display());
-        let year = overrides.election.or(self.election).unwrap_or(2022);
+        let year = overrides.election.or(self.election).unwrap_or(default);
         let mut election = Election::preset(year).ok_or_else(|| {
             let known: Vec<String> = PRESETS.iter().map(u16::to_string).collect();
             format!(
@@ -196,7 +275,9 @@ mod tests {
         let text = render(Some("DUPONT Jean"), &election);
         let settings: Settings = toml::from_str(&text).unwrap();
         assert_eq!(settings.candidate.as_deref(), Some("DUPONT Jean"));
-        let read = settings.election(&Overrides::default(), Path::new("x")).unwrap();
+        let read = settings
+            .election(&Overrides::default(), Path::new("x"), 2022)
+            .unwrap();
         assert_eq!(read, election);
     }
 
@@ -204,7 +285,9 @@ mod tests {
     fn dates_are_read_either_way() {
         let settings: Settings =
             toml::from_str("opens = \"27/01/2022\"\ncloses = \"04/03/2022 18:00\"").unwrap();
-        let election = settings.election(&Overrides::default(), Path::new("x")).unwrap();
+        let election = settings
+            .election(&Overrides::default(), Path::new("x"), 2022)
+            .unwrap();
         assert_eq!(election.opens.unwrap().to_string(), "2022-01-27");
         assert_eq!(election.closes.unwrap().to_string(), "2022-03-04 18:00:00");
     }
@@ -216,9 +299,20 @@ mod tests {
             first_round: NaiveDate::from_ymd_opt(2027, 4, 11),
             ..Overrides::default()
         };
-        let election = settings.election(&overrides, Path::new("x")).unwrap();
+        let election = settings.election(&overrides, Path::new("x"), 2022).unwrap();
         assert_eq!(election.threshold, 600);
         assert_eq!(election.closes.unwrap().to_string(), "2027-03-05 18:00:00");
+    }
+
+    #[test]
+    fn reads_the_fetch_settings() {
+        let settings: Settings =
+            toml::from_str("publication_url = \"http://127.0.0.1:8080/p.csv\"\narchive = \"pubs\"").unwrap();
+        assert_eq!(
+            settings.publication_url.as_deref(),
+            Some("http://127.0.0.1:8080/p.csv")
+        );
+        assert_eq!(settings.archive, Some(PathBuf::from("pubs")));
     }
 
     #[test]
@@ -240,7 +334,7 @@ mod tests {
             let parsed: Result<Settings, _> = toml::from_str(text);
             let failed = match parsed {
                 Err(_) => true,
-                Ok(s) => s.election(&Overrides::default(), Path::new("x")).is_err(),
+                Ok(s) => s.election(&Overrides::default(), Path::new("x"), 2022).is_err(),
             };
             assert!(failed, "{text}");
         }

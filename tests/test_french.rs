@@ -46,7 +46,7 @@ fn check_in_french_keeps_its_prefix_and_codes() {
                 claimed,MARTIN Claire,,C,D,adjointe au maire,X,02,05/01/2022,,,\n\
                 claimed,MARTIN Claire,,E,F,maire,X,02,2022-01-05,,,\n\
                 claimed,MARTIN Claire,,E,F,maire,X,02,2022-01-05,,,\n\
-                bogus,MARTIN Claire,,G,H,maire,Y,02,2022-01-05,,=1+1,\n";
+                bogus,MARTIN Claire,,G,H,maire,=1+1,02,2022-01-05,,,\n";
     wd.write("parrainages.csv", format!("{HEADER}{rows}"));
     let french = stdout(&wd, "2022-02-16", &["--lang", "fr", "check"]);
     insta::assert_snapshot!("check_fr", french);

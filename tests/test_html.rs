@@ -384,7 +384,10 @@ fn the_table_names_the_departements_not_reached_and_ranks_first() {
         format!("{HEADER}validated,MARTIN Claire,,A,Jean,mayor,Laon,02,2021-11-02,2022-02-03,,\n"),
     );
     let table = run(&wd, "2022-02-16", &["--candidate", "MARTIN Claire"]);
-    assert!(table.contains("Not yet reached (108): 01 03 04"), "{table}");
+    assert!(
+        table.contains("Not yet reached (108), nothing there yet: 01 03 04"),
+        "{table}"
+    );
     assert!(
         table.contains("Publications  █ new validated, 2022-02-03 to 2022-02-03"),
         "{table}"

@@ -97,45 +97,37 @@ fn check_and_report_are_the_same_in_parts() {
     let [(text, code), _] = both_ways(&wd, &["check", "--format", "json", "cc.csv"], 1 << 40, 1);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        count(&json, "duplicate-sponsor"),
-        7,
-        "one every 997 rows of 6,000"
-    );
-    assert_eq!(count(&json, "ineligible-mandate"), 5, "one every 1,499 rows");
-}
-
-/// How many diagnostics of a `check` document have `code`.
-fn count(json: &serde_json::Value, code: &str) -> usize {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .count()
+    let count = |code: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == code)
+            .count()
+    };
+    assert_eq!(count("duplicate-sponsor"), 7, "one every 997 rows of 6,000");
+    assert_eq!(count("ineligible-mandate"), 5, "one every 1,499 rows");
 }
 
 #[test]
 fn campaign_ledgers_in_parts_warn_of_the_same_homonyms() {
     let wd = Workdir::new();
     // NOM{k} Jean holds two mandates in 59 for every k: homonym warnings,
-    // the second row of each pair far from the first.
+    // the second row of each pair far from the first. The mayors' is a
+    // commune of the Nord.
     let text = claims(4_000, |i| {
-        let mandate = if i < 2_000 {
-            "mayor"
+        let (mandate, place) = if i < 2_000 {
+            ("mayor", "Lille".to_string())
         } else {
-            "departmental-councillor"
+            ("departmental-councillor", format!("Place {}", i % 2_000))
         };
-        format!("NOM{},Jean,{mandate},Place {},59", i % 2_000, i % 2_000)
+        format!("NOM{},Jean,{mandate},{place},59", i % 2_000)
     });
     wd.write("l.csv", text);
     let [one, parts] = both_ways(&wd, &["check", "--format", "json", "l.csv"], 8_192, 2);
     assert_eq!(one, parts);
     let json: serde_json::Value = serde_json::from_str(&one.0).unwrap();
-    assert_eq!(count(&json, "possible-duplicate"), 2_000);
-    // And each mayor's "Place k", which is no commune of the Nord.
-    assert_eq!(count(&json, "unknown-commune"), 2_000);
-    assert_eq!(json["warnings"], 4_000);
+    assert_eq!(json["warnings"], 2_000);
     assert_eq!(json["errors"], 0);
 }
 

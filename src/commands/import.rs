@@ -2,16 +2,15 @@
 //! of the Conseil constitutionnel (`ops::import`), then show what was done
 //! (`render::import`).
 
-use std::io::Write;
-
 use bumpalo::Bump;
 
 use crate::cli::{ImportArgs, ImportFormat};
-use crate::context::{self, Context, Exit, Failure, Outcome, print};
+use crate::context::{Context, Exit, Outcome};
 use crate::ops::import::{ImportRequest, import};
-use crate::render::import::ImportReport;
+use crate::render::import::{ImportReport, set_aside_note};
 
 pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
+    let output = context.output(args.output.as_deref(), &[&args.publication])?;
     let arena = Bump::new();
     let request = ImportRequest {
         publication: &args.publication,
@@ -19,42 +18,16 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
         skip_unreadable: args.skip_unreadable,
     };
     let imported = import(&arena, &request, context)?;
-    let report = ImportReport {
-        ledger: &imported.ledger,
-        publication: &args.publication,
-        result: &imported.result,
-        added: &imported.added,
-        layout: &imported.layout,
-        options: &imported.options,
-        first_new_line: imported.first_new_line,
-        skipped: &imported.skipped,
-        held_in: &imported.held_in,
-        lang: context.lang,
-        dry_run: args.dry_run,
-        written: imported.written,
-        changed: imported.changed,
-    };
-    match (args.format, &args.output) {
-        (ImportFormat::Table, None) => print(&report.table())?,
-        (ImportFormat::Table, Some(path)) => context::write_output(path, &report.table())?,
-        (ImportFormat::Json, Some(path)) => {
-            let mut text = Vec::new();
-            report
-                .write_json(&mut text)
-                .map_err(|e| Failure::usage(format!("cannot write the JSON: {e}")))?;
-            text.push(b'\n');
-            context::write_output(path, &String::from_utf8_lossy(&text))?;
-        }
-        (ImportFormat::Json, None) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            context::written(
-                report
-                    .write_json(&mut out)
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| out.write_all(b"\n"))
-                    .and_then(|()| out.flush()),
-            )?;
-        }
+    if let Some(publication) = &imported.set_aside {
+        eprintln!("{}", set_aside_note(publication, context.lang));
+    }
+    let report = ImportReport::of(&imported, context.lang, args.dry_run);
+    match args.format {
+        ImportFormat::Table => output.write(report.table().as_bytes())?,
+        ImportFormat::Json => output.stream(|out| {
+            report.write_json(&mut *out).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")
+        })?,
     }
     Ok(Exit::Success)
 }

@@ -1,8 +1,5 @@
 //! `parrainage init`: create a ledger with its header, and its settings.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-
 use crate::cli::InitArgs;
 use crate::context::{Context, Exit, Failure, Outcome, print};
 use crate::ledger::Dialect;
@@ -68,6 +65,23 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
                 out.push_str(": no close date yet; set first_round in the settings or pass --first-round.\n")
             }
         }
+        if !context.election_is_chosen()
+            && let Some(year) = election.year
+        {
+            let (_, all_past) = Election::next_on(context.as_of);
+            if all_past {
+                eprintln!(
+                    "parrainage: warning: every preset's close is past on {}: the settings name {year}, the latest; \
+                     give --first-round (or set first_round) for a later election",
+                    context.as_of
+                );
+            } else {
+                out.push_str(&format!(
+                    "Election: {year}, the next whose close is not past on {} (--election chooses another).\n",
+                    context.as_of
+                ));
+            }
+        }
         if let Some(dates) = election.year.and_then(Election::provenance)
             && election == &Election::preset(election.year.unwrap_or_default()).unwrap_or_default()
         {
@@ -93,13 +107,5 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
 }
 
 fn create_new(path: &std::path::Path, contents: &[u8]) -> Result<(), Failure> {
-    let failure = |e: std::io::Error| Failure::usage(format!("{}: {e}", path.display()));
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(failure)?;
-    file.write_all(contents)
-        .and_then(|()| file.sync_all())
-        .map_err(failure)
+    crate::ledger::write::create_new(path, contents).map_err(|e| Failure::io("create", path, e))
 }

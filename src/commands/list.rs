@@ -2,24 +2,29 @@
 //! each with its file and line, as a table, ledger CSV or JSON.
 
 use crate::cli::{ListArgs, ListFormat};
-use crate::context::{Context, Exit, Failure, Outcome, print, write_output};
-use crate::ops::list::list;
-use crate::render::entries;
+use crate::context::{Context, Exit, Outcome};
+use crate::ops::list::{ListRequest, list};
+use crate::render::entries::{EntryFormat, EntryWriter};
 
 pub fn run(args: &ListArgs, context: &Context) -> Outcome {
-    let listing = list(args, context)?;
-    let found = &listing.entries;
-    let text = match args.format {
-        ListFormat::Table => entries::table(found, context.lang),
-        ListFormat::Csv => {
-            entries::csv(found).map_err(|e| Failure::usage(format!("cannot write CSV: {e}")))?
-        }
-        ListFormat::Json => entries::json(found),
+    let output = context.output(args.output.as_deref(), &[])?;
+    let request = ListRequest {
+        statuses: &args.status,
+        mandates: &args.mandate,
+        departments: &args.department,
+        search: args.search.as_deref(),
     };
-    match &args.output {
-        Some(path) => write_output(path, &text)?,
-        None => print(&text)?,
-    }
+    let format = match args.format {
+        ListFormat::Table => EntryFormat::Table,
+        ListFormat::Csv => EntryFormat::Csv,
+        ListFormat::Json => EntryFormat::Json,
+    };
+    let listing = output.produce(|out| {
+        let mut writer = EntryWriter::new(format, context.lang);
+        let listing = list(&request, context, &mut |entry| writer.entry(out, entry))?;
+        writer.finish(out)?;
+        Ok(listing)
+    })?;
     // Rows left out: the list is not the whole ledger.
     Ok(if listing.unreadable == 0 {
         Exit::Success

@@ -4,6 +4,8 @@
 pub mod add;
 pub mod check;
 pub mod completions;
+pub mod diff;
+pub mod fetch;
 pub mod import;
 pub mod init;
 pub mod list;

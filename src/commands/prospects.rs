@@ -2,7 +2,7 @@
 //! table, a CSV call list or JSON (`render::prospects`).
 
 use crate::cli::{ListFormat, ProspectsArgs};
-use crate::context::{Context, Exit, Outcome, print, write_output, written};
+use crate::context::{Context, Exit, Outcome};
 use crate::ops::prospects::{ProspectsRequest, prospects};
 use crate::render::prospects::{csv, summary, table};
 use crate::render::register::coverage_warning;
@@ -12,6 +12,9 @@ use crate::text::clean;
 const TABLE_ROWS: usize = 50;
 
 pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
+    let mut more: Vec<&std::path::Path> = args.publication.iter().map(|p| p.as_path()).collect();
+    more.extend(args.register.as_deref());
+    let output = context.output(args.output.as_deref(), &more)?;
     let request = ProspectsRequest {
         register: args.register.as_deref(),
         publications: &args.publication,
@@ -30,24 +33,13 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     let summary = summary(&found);
     let (register, departments) = (&found.register, &found.departments);
     let text = match args.format {
-        // Straight to standard output: the document of a whole register
-        // is some megabytes.
-        ListFormat::Json if args.output.is_none() => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            written(
-                serde_json::to_writer_pretty(&mut out, &summary)
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
-                    .and_then(|()| std::io::Write::flush(&mut out)),
-            )?;
-            return Ok(Exit::Success);
-        }
+        // Streamed: the document of a whole register is some megabytes.
         ListFormat::Json => {
-            let mut bytes = Vec::with_capacity(256 * summary.shown() + 1024);
-            // Writing to memory cannot fail.
-            let _ = serde_json::to_writer_pretty(&mut bytes, &summary);
-            bytes.push(b'\n');
-            String::from_utf8(bytes).unwrap_or_default()
+            output.stream(|out| {
+                serde_json::to_writer_pretty(&mut *out, &summary).map_err(std::io::Error::from)?;
+                out.write_all(b"\n")
+            })?;
+            return Ok(Exit::Success);
         }
         ListFormat::Csv => csv(&summary),
         ListFormat::Table => table(
@@ -65,9 +57,6 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
             context.lang,
         ),
     };
-    match &args.output {
-        Some(path) => write_output(path, &text)?,
-        None => print(&text)?,
-    }
+    output.write(text.as_bytes())?;
     Ok(Exit::Success)
 }

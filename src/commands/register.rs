@@ -3,12 +3,16 @@
 //! (`render::register`).
 
 use crate::cli::{ListFormat, RegisterArgs};
-use crate::context::{Context, Exit, Outcome, print, write_output};
+use crate::context::{Context, Exit, Outcome};
 use crate::ops::register::{RegisterRequest, holdings};
 use crate::render::register::{coverage_warning, csv, json, table};
 use crate::text::clean;
 
 pub fn run(args: &RegisterArgs, context: &Context) -> Outcome {
+    let output = context.output(
+        args.output.as_deref(),
+        &args.register.as_deref().into_iter().collect::<Vec<_>>(),
+    )?;
     let request = RegisterRequest {
         register: args.register.as_deref(),
         skip_unreadable: args.skip_unreadable,
@@ -25,9 +29,6 @@ pub fn run(args: &RegisterArgs, context: &Context) -> Outcome {
     {
         eprintln!("parrainage: warning: {}", clean(&warning));
     }
-    match &args.output {
-        Some(path) => write_output(path, &text)?,
-        None => print(&text)?,
-    }
+    output.write(text.as_bytes())?;
     Ok(Exit::Success)
 }

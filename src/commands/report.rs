@@ -6,7 +6,7 @@
 //! to a renderer.
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::context::{Context, Exit, Outcome, print, write_output};
+use crate::context::{Context, Exit, Failure, Outcome};
 use crate::ops::report::{Extras, choose, count, extras};
 use crate::render::model::Sections;
 use crate::render::words::tr;
@@ -14,6 +14,16 @@ use crate::render::{self, Report};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let lang = context.lang;
+    if let Some(since) = args.since
+        && since > context.as_of
+    {
+        return Err(Failure::usage(format!(
+            "--since {since} is after the day the report is made ({}, --as-of or today): \
+             nothing can have been published between them",
+            context.as_of
+        )));
+    }
+    let output = context.output(args.output.as_deref(), &[])?;
     let counted = count(context, |note| eprintln!("parrainage: note: {}", tr(lang, note)))?;
     let (tally, options) = (&counted.tally, &counted.options);
     let ranking = tally.ranking();
@@ -27,9 +37,13 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         &mut nobody,
     )?;
     let sections = Sections::choose(&args.by, one);
-    // The claim dates are drawn in HTML only; the sponsors published
-    // since a day are listed for one candidate.
-    let extras = if args.format == ReportFormat::Html || args.since.is_some() {
+    // The claims over time (HTML draws them by day, JSON gives them by
+    // week) need the claim dates, which the tally does not keep: a second
+    // read, only when some entry has one. The sponsors published since a
+    // day are listed for one candidate.
+    let claims = scope.iter().any(|t| t.claim_dated > 0)
+        && matches!(args.format, ReportFormat::Html | ReportFormat::Json);
+    let extras = if claims || args.format == ReportFormat::Html || args.since.is_some() {
         extras(&context.ledgers, options, &scope, args.since.filter(|_| one))
     } else {
         scope.iter().map(|_| Extras::default()).collect()
@@ -37,6 +51,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let report = Report::new(
         &options.election,
         counted.rules.clone(),
+        context.election_is_chosen(),
         context.as_of,
         args.since,
         &scope,
@@ -45,9 +60,6 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         sections,
     );
     let text = render::render(&report, args.format, context.color, context.lang);
-    match &args.output {
-        Some(path) => write_output(path, &text)?,
-        None => print(&text)?,
-    }
+    output.write(text.as_bytes())?;
     Ok(Exit::Success)
 }

@@ -14,8 +14,10 @@ use std::path::Path;
 pub fn part_min_bytes() -> u64 {
     std::env::var("PARRAINAGE_PART_BYTES")
         .ok()
-        .and_then(|v| v.parse().ok())
+        .and_then(|v| v.parse::<u64>().ok())
         .filter(|n| *n > 0)
+        // Bounded, so that the sizes computed from it cannot overflow.
+        .map(|n| n.min(1 << 48))
         .unwrap_or(4 << 20)
 }
 

@@ -1,7 +1,9 @@
 //! Ledger files: their columns and dialect, reading rows into
 //! [`Sponsorship`](crate::sponsorship::Sponsorship)s, and writing safely.
 
+pub mod archive;
 pub mod columns;
+pub mod dates;
 pub mod dialect;
 pub mod edit;
 pub mod encoding;

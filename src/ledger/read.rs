@@ -12,14 +12,15 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
+use super::archive::{self, Listing};
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::records::Records;
 use crate::official::communes::communes;
 use crate::official::{self, Container, DateForm, Publication, json};
-use crate::rules::checks::{EntryProblem, entry_problems};
+use crate::rules::checks::{DatedStatus, EntryProblem, entry_problems};
 use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
 use crate::rules::mandate::Attribution;
@@ -100,6 +101,8 @@ pub struct LedgerReader<R: Read = Box<dyn Read>> {
     header_fields: usize,
     /// Where a torn last row starts (line and byte), once met.
     torn: Option<(u64, u64)>,
+    /// For a JSON publication: the problems its conversion found.
+    json: Option<Arc<json::JsonSide>>,
 }
 
 /// What the header of a file says: enough to read any part of it.
@@ -123,8 +126,9 @@ pub struct RowAt {
     pub offset: u64,
 }
 
-/// The files a ledger path stands for: the file itself, or the `*.csv`
-/// files of a directory, in name order.
+/// The files a ledger path stands for: the file itself, the `*.csv`
+/// files of a directory of ledgers in name order, or the latest file of an
+/// archive of publications (`archive`).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     expand_noting(paths).map(|(files, _)| files)
 }
@@ -132,56 +136,27 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// [`expand`], with a warning for each `*.csv` entry of a directory that
 /// is passed over: a link to nothing, a pipe, anything not a file.
 pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), String> {
-    let mut files = Vec::new();
-    let mut notes = Vec::new();
+    let expanded = expand_importing(paths, None)?;
+    Ok((expanded.files, expanded.notes))
+}
+
+/// The files of a ledger, for a command that imports `imported`: found in
+/// a directory of ledgers, that publication is set aside, not read as a
+/// ledger.
+pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, String> {
+    let mut expanded = Listing::default();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| format!("{}: cannot read directory: {e}", path.display()))?;
-            let mut found: Vec<PathBuf> = Vec::new();
-            for p in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
-                let csv = p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-                let hidden = p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                if !csv || hidden {
-                    continue;
-                }
-                if p.is_file() {
-                    found.push(p);
-                } else {
-                    let what = if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
-                        "a link to nothing"
-                    } else if p.is_dir() {
-                        "a directory"
-                    } else {
-                        "not a regular file (a pipe or a device)"
-                    };
-                    notes.push(
-                        Diagnostic::warning(
-                            &Arc::from(p.as_path()),
-                            1,
-                            Code::SkippedFile,
-                            format!("passed over: {what}"),
-                        )
-                        .hint("a ledger directory reads its *.csv files; remove or fix this entry"),
-                    );
-                }
-            }
-            found.sort();
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: the directory holds no .csv ledger file",
-                    path.display()
-                ));
-            }
-            files.extend(found);
+            let mut listing = archive::list(path, imported)?;
+            expanded.files.append(&mut listing.files);
+            expanded.notes.append(&mut listing.notes);
+            expanded.set_aside = expanded.set_aside.or(listing.set_aside);
         } else {
-            files.push(path.clone());
+            expanded.files.push(path.clone());
         }
     }
-    notes.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok((files, notes))
+    expanded.notes.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(expanded)
 }
 
 impl LedgerReader {
@@ -277,27 +252,32 @@ impl LedgerReader {
         Ok(reader)
     }
 
-    /// Opens a publication stored as JSON: read whole, turned into CSV
-    /// text whose rows sit on their objects' lines (`official::json`).
+    /// Opens a publication stored as JSON: converted to CSV text as it is
+    /// read, each row on its object's line (`official::json`).
     fn open_json(
         path: &Arc<Path>,
-        mut input: impl Read,
+        input: BufReader<File>,
         options: &ReadOptions,
     ) -> Result<LedgerReader, Result<io::Error, OpenError>> {
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(Ok)?;
-        let text = json::to_csv(&bytes).map_err(|e| {
-            Err(OpenError::Invalid(vec![Diagnostic::error(
-                path,
-                e.line,
-                Code::MalformedCsv,
-                e.message,
-            )]))
-        })?;
-        drop(bytes);
-        let dialect = Dialect::detect(&text);
-        let input: Box<dyn Read> = Box::new(io::Cursor::new(text));
-        LedgerReader::from_reader_in(path, input, dialect, Container::Json, options).map_err(Err)
+        let (rows, side) = json::JsonRows::new(input);
+        let dialect = Dialect::default();
+        let input: Box<dyn Read> = Box::new(rows);
+        let mut reader = LedgerReader::from_reader_in(path, input, dialect, Container::Json, options)
+            .map_err(|e| {
+                // The header could not be read because the JSON is not a
+                // publication: its own words, at its own line.
+                match (side.fatal(), e) {
+                    (Some((line, message)), _) => Err(OpenError::Invalid(vec![Diagnostic::error(
+                        path,
+                        line,
+                        Code::MalformedCsv,
+                        message,
+                    )])),
+                    (None, e) => Err(e),
+                }
+            })?;
+        reader.json = Some(side);
+        Ok(reader)
     }
 }
 
@@ -484,6 +464,7 @@ impl<R: Read> LedgerReader<R> {
             failed: false,
             header_fields,
             torn: None,
+            json: None,
         }
     }
 
@@ -495,10 +476,42 @@ impl<R: Read> LedgerReader<R> {
     /// nothing is copied or allocated for a row.
     pub fn next_entry(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<(RowAt, Option<Entry<'_>>)> {
         let (line, offset) = self.read_record(diagnostics)?;
+        if self.json_problems(line, diagnostics) {
+            return Some((RowAt { line, offset }, None));
+        }
         let entry = self
             .parser
             .parse(self.records.text(), self.records.bounds(), line, diagnostics);
         Some((RowAt { line, offset }, entry))
+    }
+
+    /// Whether the JSON object of the row at `line` has problems of its
+    /// own (a key twice, a number for a name), said in `diagnostics`.
+    fn json_problems(&self, line: u64, diagnostics: &mut Vec<Diagnostic>) -> bool {
+        let Some(side) = &self.json else {
+            return false;
+        };
+        let problems = side.problem_at(line);
+        let found = !problems.is_empty();
+        for message in problems {
+            diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
+        }
+        found
+    }
+
+    /// What can be said only once the file is read to its end: the keys of
+    /// a JSON publication that its format does not know, ignored.
+    pub fn closing_note(&self) -> Option<Diagnostic> {
+        let (count, first) = self.json.as_ref()?.unknown_keys()?;
+        Some(
+            Diagnostic::warning(
+                &self.path,
+                1,
+                Code::MalformedCsv,
+                format!("{count} key(s) that the format does not know were ignored (the first: `{first}`)"),
+            )
+            .hint("the publication may have changed its format: check that every column still reads"),
+        )
     }
 
     /// Like [`next_entry`](Self::next_entry), but only for rows whose
@@ -514,7 +527,14 @@ impl<R: Read> LedgerReader<R> {
         loop {
             let (line, offset) = self.read_record(diagnostics)?;
             if position.is_some_and(|p| !wanted(self.records.field(p).unwrap_or_default())) {
+                // Its problems are passed over with it.
+                if let Some(side) = &self.json {
+                    side.problem_at(line);
+                }
                 continue;
+            }
+            if self.json_problems(line, diagnostics) {
+                return Some((RowAt { line, offset }, None));
             }
             let entry = self
                 .parser
@@ -640,12 +660,15 @@ impl<R: Read> LedgerReader<R> {
             }
             Err(e) => {
                 self.failed = true;
-                diagnostics.push(Diagnostic::error(
-                    &self.path,
-                    self.first_line + self.records.lines(),
-                    Code::MalformedCsv,
-                    format!("cannot read further: {e}"),
-                ));
+                // A JSON publication that stops being JSON: its own words.
+                let (line, message) = match self.json.as_ref().and_then(|side| side.fatal()) {
+                    Some((line, message)) => (line, format!("cannot read further: {message}")),
+                    None => (
+                        self.first_line + self.records.lines(),
+                        format!("cannot read further: {e}"),
+                    ),
+                };
+                diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
                 None
             }
         }
@@ -754,6 +777,24 @@ struct RowParser {
     shared_constituency: u64,
     /// See [`Layout::utf8_line`].
     utf8_line: Option<u64>,
+    /// The positions of the name and place columns, whose values a
+    /// spreadsheet must not run as formulas.
+    formula_columns: Vec<usize>,
+}
+
+/// The columns a spreadsheet user reads and types names and places in:
+/// a value there that starts like a formula is a warning.
+const FORMULA_FIELDS: [Field; 4] = [
+    Field::Candidate,
+    Field::LastName,
+    Field::FirstName,
+    Field::Circonscription,
+];
+
+/// Whether a value starting with `byte` would be run by a spreadsheet
+/// (OWASP's CSV injection: `= + - @`, and a tab or CR before them).
+fn starts_a_formula(byte: u8) -> bool {
+    matches!(byte, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
 }
 
 impl RowParser {
@@ -776,17 +817,24 @@ impl RowParser {
             place_key: String::new(),
             utf8_line: layout.utf8_line,
             shared_constituency: 0,
+            formula_columns: FORMULA_FIELDS
+                .iter()
+                .filter_map(|field| layout.columns.get(*field))
+                .collect(),
         }
     }
 
     /// Whether to look the place of a row of `mandate` up: when asked to,
     /// in a campaign's ledger (a publication's places are the Conseil's own
-    /// spelling), for the mandates that sit in a commune.
+    /// spelling), for the mandates that sit in a commune, unless the value
+    /// is a `formula-cell`.
     fn checks_places(&self, mandate: Mandate, circonscription: &str) -> bool {
         self.options.places
             && self.official.is_none()
             && !place::kinds(mandate).is_empty()
             && !circonscription.is_empty()
+            // A value a spreadsheet would run is said once, as such.
+            && !circonscription.starts_with(['=', '+', '-', '@'])
     }
 
     /// The name of a column as the file's header writes it, for messages.
@@ -819,19 +867,19 @@ impl RowParser {
             || control
             // A character cut between two fields is valid in the whole row.
             || text.is_none_or(|t| !bounds.iter().all(|(start, _)| t.is_char_boundary(*start)));
-        let formula = |b: &u8| matches!(b, b'=' | b'+' | b'-' | b'@');
-        if !suspicious
-            && !bounds
-                .iter()
-                .any(|(start, end)| start < end && formula(&bytes[*start]))
-        {
+        let formula = |position: usize| {
+            bounds
+                .get(position)
+                .is_some_and(|(start, end)| start < end && starts_a_formula(bytes[*start]))
+        };
+        if !suspicious && !self.formula_columns.iter().any(|p| formula(*p)) {
             return text;
         }
         let mut good = true;
         for (position, (start, end)) in bounds.iter().enumerate() {
             let raw = &bytes[*start..*end];
             let column = || self.header[position].clone();
-            if raw.first().is_some_and(formula) {
+            if self.formula_columns.contains(&position) && formula(position) {
                 let text = String::from_utf8_lossy(raw);
                 diagnostics.push(
                     Diagnostic::warning(
@@ -841,7 +889,7 @@ impl RowParser {
                         format!(
                             "`{}` starts with `{}`: a spreadsheet would run it as a formula",
                             text.chars().take(40).collect::<String>(),
-                            raw[0] as char
+                            (raw[0] as char).escape_default()
                         ),
                     )
                     .column(column())
@@ -965,14 +1013,6 @@ impl RowParser {
         }
         let mandate = self.mandate_of(get(Field::Mandate), line, diagnostics);
         let department = self.department_of(mandate, get(Field::Department), line, diagnostics);
-        // Looked up as soon as the unit is known, so that the lookup's
-        // memory read overlaps the rest of the row's reading.
-        let place_found = match (mandate, department) {
-            (Some(mandate), Some(department)) if self.checks_places(mandate, get(Field::Circonscription)) => {
-                place::is_plainly_found(mandate, department, get(Field::Circonscription), communes())
-            }
-            _ => true,
-        };
         let civility = self.civility_of(get(Field::Civility), line, diagnostics);
         let dates = [Field::ClaimedOn, Field::PublishedOn]
             .map(|field| self.date_of(field, get(field), line, diagnostics));
@@ -980,7 +1020,24 @@ impl RowParser {
             ("", Some(default)) => default.as_str(),
             (name, _) => name,
         };
-
+        // The status and its dates are judged even when another column is
+        // wrong: every problem of a row is said at once.
+        let dated = DatedStatus {
+            status,
+            claimed_on: dates[0],
+            published_on: dates[1],
+        };
+        for problem in entry_problems(&dated, &self.options.election, self.options.today) {
+            diagnostics.push(Diagnostic {
+                file: Arc::clone(&self.path),
+                line,
+                column: Some(self.column_name(problem.field)),
+                severity: problem.severity,
+                code: problem.code,
+                message: problem.message,
+                hint: problem.hint,
+            });
+        }
         let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
             return None;
         };
@@ -1001,27 +1058,21 @@ impl RowParser {
             source: get(Field::Source),
             notes: get(Field::Notes),
         };
-        let mut problems = entry_problems(&entry, &self.options.election, self.options.today);
-        if !place_found {
-            let list = communes();
-            {
-                let key = &mut self.place_key;
-                key.clear();
-                key.push_str(entry.mandate.code());
-                key.push('\u{1f}');
-                key.push_str(entry.department.code);
-                key.push('\u{1f}');
-                key.push_str(entry.circonscription);
-                let problem = self.places.get(key, |_| {
-                    place::place_problem(entry.mandate, entry.department, entry.circonscription, list)
-                });
-                problems.extend(problem);
-            }
-        }
-        let mut good = true;
-        for problem in problems {
-            good &= problem.severity != Severity::Error;
-            diagnostics.push(Diagnostic {
+        // A publication's places are the Conseil's own spelling.
+        if self.checks_places(mandate, entry.circonscription)
+            && !place::is_plainly_found(mandate, department, entry.circonscription, communes())
+        {
+            let key = &mut self.place_key;
+            key.clear();
+            key.push_str(mandate.code());
+            key.push('\u{1f}');
+            key.push_str(department.code);
+            key.push('\u{1f}');
+            key.push_str(entry.circonscription);
+            let problem = self.places.get(key, |_| {
+                place::place_problem(mandate, department, entry.circonscription, communes())
+            });
+            diagnostics.extend(problem.map(|problem| Diagnostic {
                 file: Arc::clone(&self.path),
                 line,
                 column: Some(self.column_name(problem.field)),
@@ -1029,9 +1080,9 @@ impl RowParser {
                 code: problem.code,
                 message: problem.message,
                 hint: problem.hint,
-            });
+            }));
         }
-        good.then_some(entry)
+        Some(entry)
     }
 
     /// Says a problem with `field` on `line`.

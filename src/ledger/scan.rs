@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use super::columns::Format;
 use super::read::{LedgerReader, OpenError, ReadOptions, expand, expand_noting};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Log};
 use crate::engine::collect::Collector;
 use crate::engine::parts::{Span, cut, lines_at, threads};
 use crate::engine::registry::{Registry, RowStart};
@@ -22,9 +22,10 @@ use crate::rules::identity::{FindingKind, Location};
 use crate::sponsorship::{Entry, Sponsorship};
 
 /// What a scan of one or more ledger files found.
-#[derive(Debug, Default)]
-pub struct Scan {
-    pub diagnostics: Vec<Diagnostic>,
+#[derive(Debug)]
+pub struct Scan<'s> {
+    /// Every problem found, as the log keeps or passes them on.
+    pub log: Log<'s>,
     /// Files that could not be read at all (exit 2).
     pub unreadable: Vec<String>,
     pub files: usize,
@@ -36,13 +37,24 @@ pub struct Scan {
     parts: Vec<Arc<Path>>,
 }
 
-impl Scan {
-    pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+impl<'s> Scan<'s> {
+    fn new(log: Log<'s>) -> Scan<'s> {
+        Scan {
+            log,
+            unreadable: Vec::new(),
+            files: 0,
+            rows: 0,
+            shared_constituency: 0,
+            parts: Vec::new(),
+        }
     }
 
-    pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+    pub fn errors(&self) -> u64 {
+        self.log.errors()
+    }
+
+    pub fn warnings(&self) -> u64 {
+        self.log.warnings()
     }
 
     /// The file a part was read from.
@@ -52,25 +64,34 @@ impl Scan {
 }
 
 /// Reads every file of a ledger, checks each row, and hands each good entry
-/// to a collector.
-pub fn scan<C: Collector>(paths: &[PathBuf], options: &ReadOptions) -> (Scan, C) {
-    let mut result = Scan::default();
+/// to a collector; every problem goes to `log`.
+pub fn scan<'s, C: Collector>(paths: &[PathBuf], options: &ReadOptions, log: Log<'s>) -> (Scan<'s>, C) {
+    scan_groups(&[(paths, options)], log)
+}
+
+/// [`scan`] for groups of paths, each read with its own options (files
+/// under different settings): one collection for all, so that what
+/// concerns several rows is found across the groups too.
+pub fn scan_groups<'s, C: Collector>(groups: &[(&[PathBuf], &ReadOptions)], log: Log<'s>) -> (Scan<'s>, C) {
+    let mut result = Scan::new(log);
     let mut collected: Option<C> = None;
-    let files = match expand_noting(paths) {
-        Ok((files, notes)) => {
-            result.diagnostics.extend(notes);
-            files
-        }
-        Err(message) => {
-            result.unreadable.push(message);
-            return (result, C::default());
-        }
-    };
-    for path in files {
-        for part in read_file::<C>(&path, options, &mut result) {
-            match &mut collected {
-                None => collected = Some(part),
-                Some(all) => all.absorb(part),
+    for (paths, options) in groups {
+        let files = match expand_noting(paths) {
+            Ok((files, notes)) => {
+                result.log.extend(notes);
+                files
+            }
+            Err(message) => {
+                result.unreadable.push(message);
+                continue;
+            }
+        };
+        for path in files {
+            for part in read_file::<C>(&path, options, &mut result) {
+                match &mut collected {
+                    None => collected = Some(part),
+                    Some(all) => all.absorb(part),
+                }
             }
         }
     }
@@ -91,15 +112,27 @@ pub fn each_entry(paths: &[PathBuf], options: &ReadOptions, mut each: impl FnMut
 pub fn each_entry_at(
     paths: &[PathBuf],
     options: &ReadOptions,
-    mut each: impl FnMut(&Arc<Path>, Format, u64, &Entry),
+    each: impl FnMut(&Arc<Path>, Format, u64, &Entry),
 ) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    each_entry_noting(paths, options, each, |error| errors.push(error));
+    errors
+}
+
+/// [`each_entry_at`], each error of a row that cannot be read handed to
+/// `error` as it is found, in file order: none is held.
+pub fn each_entry_noting(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    mut each: impl FnMut(&Arc<Path>, Format, u64, &Entry),
+    mut error: impl FnMut(Diagnostic),
+) {
     let files = match expand(paths) {
         Ok(files) => files,
         Err(message) => {
             let path: Arc<Path> = Arc::from(paths.first().map_or(Path::new("."), PathBuf::as_path));
-            errors.push(Diagnostic::error(&path, 1, Code::MalformedCsv, message));
-            return errors;
+            error(Diagnostic::error(&path, 1, Code::MalformedCsv, message));
+            return;
         }
     };
     let mut found = Vec::new();
@@ -107,11 +140,14 @@ pub fn each_entry_at(
         let mut reader = match LedgerReader::open(&path, options) {
             Ok(reader) => reader,
             Err(OpenError::Invalid(diagnostics)) => {
-                errors.extend(diagnostics.into_iter().filter(Diagnostic::is_error));
+                diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .for_each(&mut error);
                 continue;
             }
             Err(OpenError::Unreadable(message)) => {
-                errors.push(Diagnostic::error(
+                error(Diagnostic::error(
                     &Arc::from(path.as_path()),
                     1,
                     Code::MalformedCsv,
@@ -122,7 +158,7 @@ pub fn each_entry_at(
         };
         let (file, format) = (Arc::clone(&reader.path), reader.format);
         while let Some((at, entry)) = reader.next_entry(&mut found) {
-            errors.extend(found.drain(..).filter(Diagnostic::is_error));
+            found.drain(..).filter(Diagnostic::is_error).for_each(&mut error);
             let entry = match options.as_of {
                 Some(day) => entry.and_then(|e| e.as_of(day)),
                 None => entry,
@@ -131,9 +167,8 @@ pub fn each_entry_at(
                 each(&file, format, at.line, &entry);
             }
         }
-        errors.extend(found.drain(..).filter(Diagnostic::is_error));
+        found.drain(..).filter(Diagnostic::is_error).for_each(&mut error);
     }
-    errors
 }
 
 fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan) -> Vec<C> {
@@ -145,12 +180,12 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
         }
         Err(OpenError::Invalid(diagnostics)) => {
             result.files += 1;
-            result.diagnostics.extend(diagnostics);
+            result.log.extend(diagnostics);
             return Vec::new();
         }
     };
     result.files += 1;
-    result.diagnostics.append(&mut layout.notes);
+    result.log.extend(layout.notes.drain(..));
     let cores = threads();
     let spans = match layout.encoding {
         // Files of CR line ends are cut and counted by LF elsewhere: one part.
@@ -172,13 +207,15 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
                 let mut collectors = Vec::with_capacity(parts.len());
                 for (collector, diagnostics, counts) in parts {
                     result.parts.push(Arc::clone(&layout.path));
-                    result.diagnostics.extend(diagnostics);
+                    result.log.extend(diagnostics);
                     result.add(counts);
                     collectors.push(collector);
                 }
                 return collectors;
             }
-            // A cut inside a quoted value: the file is read in one part.
+            // A cut inside a quoted value, or parts with more problems than
+            // they may hold: the file is read in one part, its problems
+            // handed to the log as they are found.
             Ok(None) => {}
             Err(e) => {
                 result.unreadable.push(format!("{}: {e}", path.display()));
@@ -188,8 +225,11 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     }
     // One part, read with the reader that read the header.
     result.parts.push(Arc::clone(&layout.path));
-    let (collector, diagnostics, counts, _) = read_part::<C, _>(&mut layout, first_part as u16);
-    result.diagnostics.extend(diagnostics);
+    let log = &mut result.log;
+    let (collector, counts, _) = read_part::<C, _>(&mut layout, first_part as u16, &mut |d| {
+        log.push(d);
+        true
+    });
     result.add(counts);
     vec![collector]
 }
@@ -205,7 +245,7 @@ struct Counts {
     shared_constituency: u64,
 }
 
-impl Scan {
+impl Scan<'_> {
     fn add(&mut self, counts: Counts) {
         self.rows += counts.rows;
         self.shared_constituency += counts.shared_constituency;
@@ -244,8 +284,15 @@ fn read_in_parts<C: Collector>(
                     let input = file.take(span.end.saturating_sub(start));
                     let part = first_part + i as u16;
                     let mut reader = LedgerReader::resume(shape, input, options, line, start);
-                    let (collector, diagnostics, rows, lines) = read_part::<C, _>(&mut reader, part);
-                    Ok(((collector, diagnostics, rows), lines, reader.ended_on_a_row_end()))
+                    // A part holds a bounded number of problems; past
+                    // that, the file is read again in one part.
+                    let mut diagnostics = Vec::new();
+                    let (collector, rows, lines) = read_part::<C, _>(&mut reader, part, &mut |d| {
+                        diagnostics.push(d);
+                        diagnostics.len() <= PART_DIAGNOSTICS
+                    });
+                    let whole = reader.ended_on_a_row_end() && diagnostics.len() <= PART_DIAGNOSTICS;
+                    Ok(((collector, diagnostics, rows), lines, whole))
                 })
             })
             .collect();
@@ -261,8 +308,8 @@ fn read_in_parts<C: Collector>(
     let mut parts = Vec::with_capacity(outcomes.len());
     let mut lines_before = 0;
     for (i, outcome) in outcomes.into_iter().enumerate() {
-        let ((collector, mut diagnostics, rows), lines, on_row_end) = outcome?;
-        if !on_row_end && i < last {
+        let ((collector, mut diagnostics, rows), lines, whole) = outcome?;
+        if !whole && (i < last || diagnostics.len() > PART_DIAGNOSTICS) {
             return Ok(None);
         }
         if lines_before > 0 {
@@ -276,18 +323,29 @@ fn read_in_parts<C: Collector>(
     Ok(Some(parts))
 }
 
-/// Reads a part to its end: its collection, diagnostics, counts, and the
-/// number of line ends it read (to number the lines of the next part).
+/// The most problems a part read beside others holds; a file with more
+/// is read again in one part, its problems passed on as they are found.
+const PART_DIAGNOSTICS: usize = 10_000;
+
+/// Reads a part to its end: its collection, counts, and the number of line
+/// ends it read (to number the lines of the next part). Each problem goes
+/// to `found`, which says whether to go on (a part read beside others
+/// stops once it holds too many).
 fn read_part<C: Collector, R: Read>(
     reader: &mut LedgerReader<R>,
     part: u16,
-) -> (C, Vec<Diagnostic>, Counts, u64) {
+    found: &mut dyn FnMut(Diagnostic) -> bool,
+) -> (C, Counts, u64) {
     let mut collector = C::default();
     let mut diagnostics = Vec::new();
     let mut rows = 0;
     let official = reader.format.is_official();
     let as_of = reader.as_of();
-    while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
+    let mut going = true;
+    while going && let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
+        for diagnostic in diagnostics.drain(..) {
+            going &= found(diagnostic);
+        }
         rows += 1;
         let entry = match as_of {
             Some(day) => entry.and_then(|entry| entry.as_of(day)),
@@ -301,19 +359,31 @@ fn read_part<C: Collector, R: Read>(
             collector.collect(&entry, start, official);
         }
     }
+    for diagnostic in diagnostics.drain(..).chain(reader.closing_note()) {
+        found(diagnostic);
+    }
     collector.seal();
     let lines = reader.next_line() - 1;
     let counts = Counts {
         rows,
         shared_constituency: reader.shared_constituency_rows(),
     };
-    (collector, diagnostics, counts, lines)
+    (collector, counts, lines)
 }
 
 /// The registry's findings as diagnostics, each naming the official and the
 /// earlier row. The rows concerned are read again, from their offsets, and
 /// their lines counted.
 pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Vec<Diagnostic> {
+    findings_with(registry, result, &|_| options)
+}
+
+/// [`findings`], each file's rows read with the options `options_of` gives.
+pub fn findings_with<'o>(
+    registry: &Registry,
+    result: &Scan,
+    options_of: &dyn Fn(&Path) -> &'o ReadOptions,
+) -> Vec<Diagnostic> {
     let judgements = registry.judge(threads());
     if judgements.is_empty() {
         return Vec::new();
@@ -330,7 +400,8 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
     let official: FxHashMap<&Arc<Path>, bool> = wanted
         .keys()
         .map(|file| {
-            let is_official = LedgerReader::open(file, options).is_ok_and(|r| r.format.is_official());
+            let is_official =
+                LedgerReader::open(file, options_of(file)).is_ok_and(|r| r.format.is_official());
             (*file, is_official)
         })
         .collect();
@@ -339,7 +410,7 @@ pub fn findings(registry: &Registry, result: &Scan, options: &ReadOptions) -> Ve
         offsets.sort_unstable();
         offsets.dedup();
         rows.extend(
-            rows_at(file, &offsets, options)
+            rows_at(file, &offsets, options_of(file))
                 .into_iter()
                 .map(|(offset, row)| ((file, offset), row)),
         );

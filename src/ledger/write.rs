@@ -76,6 +76,15 @@ impl Waiting {
     }
 }
 
+/// Takes the exclusive lock of the directory `dir` itself (no lock file is
+/// left in it), waiting as a writer of a ledger waits: for the archive of
+/// publications, which two `fetch` runs must not write at once.
+pub fn lock_directory(dir: &Path, timeout: Option<std::time::Duration>) -> io::Result<File> {
+    let file = File::open(dir)?;
+    Waiting::new(timeout).lock(&file, dir)?;
+    Ok(file)
+}
+
 /// Locks the directory `path` is in and every directory among `ledgers`,
 /// each once, always in the same order (by device and inode) so that two
 /// writers never hold one each and wait for the other's. The lock is on
@@ -292,6 +301,23 @@ impl LockedLedger {
 }
 
 /// The directory a file is in: `.` for a bare file name.
+/// Creates the file `path` with `contents`, whole or not at all: written to
+/// a temporary file beside it, synced, then linked in under its name only
+/// if nothing is there yet. A full disk leaves no empty file that a retry
+/// would take for a finished one.
+pub fn create_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let directory = directory_of(path);
+    let mut builder = tempfile::Builder::new();
+    // What `File::create` would give: 0666 less the umask.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.prefix(".parrainage-new-").tempfile_in(&directory)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 pub fn directory_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),

@@ -26,59 +26,9 @@ pub static FORMAT: Publication = Publication {
     civilities: CIVILITIES,
 };
 
-/// The 2022 labels (RULES.md §2), shared by the 2022 JSON.
-pub(super) const MANDATES: &[(&str, Mandate)] = &[
-    ("Maire", Mandate::Mayor),
-    (
-        "Maire délégué d'une commune associée ou d'une commune déléguée",
-        Mandate::DelegateMayor,
-    ),
-    (
-        "Maire déléguée d'une commune associée ou d'une commune déléguée",
-        Mandate::DelegateMayor,
-    ),
-    ("Maire d'arrondissement", Mandate::ArrondissementMayor),
-    ("Conseiller de Paris", Mandate::ParisCouncillor),
-    ("Conseillère de Paris", Mandate::ParisCouncillor),
-    ("Conseiller métropolitain de Lyon", Mandate::LyonCouncillor),
-    ("Conseillère métropolitaine de Lyon", Mandate::LyonCouncillor),
-    ("Conseiller départemental", Mandate::DepartmentalCouncillor),
-    ("Conseillère départementale", Mandate::DepartmentalCouncillor),
-    ("Conseiller régional", Mandate::RegionalCouncillor),
-    ("Conseillère régionale", Mandate::RegionalCouncillor),
-    ("Membre de l'Assemblée de Corse", Mandate::CorsicaCouncillor),
-    (
-        "Membre d'une assemblée d'une collectivité territoriale d'outre-mer à statut particulier",
-        Mandate::OverseasCouncillor,
-    ),
-    ("Président de la Polynésie française", Mandate::OverseasExecutive),
-    (
-        "Président du gouvernement de la Nouvelle-Calédonie",
-        Mandate::OverseasExecutive,
-    ),
-    (
-        "Président du Conseil exécutif de Martinique",
-        Mandate::OverseasExecutive,
-    ),
-    ("Député", Mandate::Deputy),
-    ("Députée", Mandate::Deputy),
-    ("Sénateur", Mandate::Senator),
-    ("Sénatrice", Mandate::Senator),
-    ("Représentant français au Parlement européen", Mandate::Mep),
-    ("Représentante française au Parlement européen", Mandate::Mep),
-    ("Président d'un EPCI à fiscalité propre", Mandate::EpciPresident),
-    ("Présidente d'un EPCI à fiscalité propre", Mandate::EpciPresident),
-    (
-        "Conseiller à l'Assemblée des Français de l'étranger",
-        Mandate::AfeCouncillor,
-    ),
-    (
-        "Conseillère à l'Assemblée des Français de l'étranger",
-        Mandate::AfeCouncillor,
-    ),
-    ("Président du conseil consulaire", Mandate::ConsularPresident),
-    ("Présidente du conseil consulaire", Mandate::ConsularPresident),
-];
+/// The 2022 labels (RULES.md §2) are the law's own: one table, read by
+/// the rules and by the 2022 JSON.
+pub(super) const MANDATES: &[(&str, Mandate)] = crate::rules::mandate::OFFICIAL_LABELS;
 
 /// The 2022 département labels that are not the units' own names.
 pub(super) const DEPARTMENTS: &[(&str, &str)] = &[

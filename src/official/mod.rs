@@ -9,6 +9,7 @@
 //! when the Conseil publishes it) is one new file here, listed in
 //! [`FORMATS`], plus a fixture.
 
+pub mod addresses;
 pub mod cc2017;
 pub mod cc2022_csv;
 pub mod cc2022_json;
@@ -198,3 +199,23 @@ pub fn is_shared_constituency(label: &str) -> bool {
 
 /// The civilities every format writes.
 const CIVILITIES: &[(&str, &str)] = &[("M.", "M."), ("M", "M."), ("Mme", "Mme")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every label a format lists reads as the mandate it says, through
+    /// the format's own reading; the 2022 formats' labels are the law's.
+    #[test]
+    fn every_format_s_labels_map_to_a_mandate() {
+        for format in FORMATS {
+            assert!(!format.mandates.is_empty(), "{}", format.name);
+            for (label, mandate) in format.mandates {
+                assert_eq!(format.mandate(label), Ok(*mandate), "{}: {label}", format.name);
+            }
+        }
+        for format in [&cc2022_csv::FORMAT, &cc2022_json::FORMAT] {
+            assert_eq!(format.mandates, crate::rules::mandate::OFFICIAL_LABELS);
+        }
+    }
+}

@@ -146,9 +146,14 @@ pub struct Register {
     pub skipped: u64,
     pub unknown_unit: Vec<UnknownUnit>,
     pub persons: Vec<Person>,
-    /// Unreadable rows (errors) and files passed over (warnings).
+    /// Unreadable rows (errors) and files passed over (warnings): the
+    /// first [`KEPT_DIAGNOSTICS`]; `skipped` counts every unreadable row.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// How many of its problems a register keeps: a file of ten million bad
+/// lines is counted, not held.
+pub const KEPT_DIAGNOSTICS: usize = 1_000;
 
 impl Person {
     /// The last name folded: how the register is searched and sorted.
@@ -260,7 +265,8 @@ impl Register {
         self.eligible += part.eligible;
         self.ineligible += part.ineligible;
         self.skipped += part.skipped;
-        self.diagnostics.extend(part.diagnostics);
+        let room = KEPT_DIAGNOSTICS.saturating_sub(self.diagnostics.len());
+        self.diagnostics.extend(part.diagnostics.into_iter().take(room));
         let mut moved = Vec::with_capacity(part.persons.len());
         for mut person in part.persons {
             for held in &mut person.mandates {
@@ -435,6 +441,9 @@ impl Register {
 
     fn unreadable(&mut self, path: &Arc<Path>, line: u64, column: Option<&str>, message: String) {
         self.skipped += 1;
+        if self.diagnostics.len() >= KEPT_DIAGNOSTICS {
+            return;
+        }
         let mut diagnostic = Diagnostic::error(path, line, Code::MalformedCsv, message);
         if let Some(column) = column {
             diagnostic = diagnostic.column(column);

@@ -5,31 +5,72 @@
 use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, CodeCount, Diagnostic, Log};
 use crate::engine::registry::Registry;
 use crate::ledger::ReadOptions;
-use crate::ledger::scan::{Scan, each_entry_at, findings, scan};
+use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
 use crate::official::rne::{Index, Lookup, Register};
-use crate::ops::prospects::read_register;
-use crate::ops::register::{Coverage, coverage};
+use crate::ops::register::{Coverage, coverage, read_register};
+
+/// What `check` found: every problem went to the log it was given; the
+/// counts, and what a keeping log held.
+#[derive(Debug)]
+pub struct Checked {
+    pub errors: u64,
+    pub warnings: u64,
+    pub files: usize,
+    pub rows: u64,
+    /// Files that could not be read at all (exit 2).
+    pub unreadable: Vec<String>,
+    /// The diagnostics a keeping log held, in file and line order.
+    pub held: Vec<Diagnostic>,
+    /// What it did not hold, by file and code.
+    pub left_out: Vec<(std::sync::Arc<Path>, Code, u64)>,
+    /// Every code found, with its count and first place.
+    pub codes: Vec<CodeCount>,
+    /// With a register: how complete it is, unit by unit.
+    pub coverage: Option<Vec<Coverage>>,
+}
 
 /// Checks the ledger files `paths`; `register`, else the settings', is the
-/// register's directory to look entries up in, if any, and the register's
-/// coverage comes with the scan. The diagnostics come in file order, then
-/// line order.
+/// register's directory to look entries up in, if any. Every problem goes
+/// to `log`, which keeps them or passes them on as they are found.
 pub fn check(
     paths: &[PathBuf],
     register: Option<&Path>,
     context: &Context,
-) -> Result<(Scan, Option<Vec<Coverage>>), Failure> {
-    let (options, _) = context.options_for(paths);
-    let options = ReadOptions {
-        places: true,
-        ..options
+    log: Log<'_>,
+) -> Result<Checked, Failure> {
+    // Each file under its own settings (a team's folders may differ).
+    let groups = context.options_by_settings(paths)?;
+    // Mayors' places are looked up in the official list of communes.
+    let checking: Vec<ReadOptions> = groups
+        .iter()
+        .map(|group| ReadOptions {
+            places: true,
+            ..group.options.clone()
+        })
+        .collect();
+    let group_list: Vec<(&[PathBuf], &ReadOptions)> = groups
+        .iter()
+        .zip(&checking)
+        .map(|(group, options)| (group.files.as_slice(), options))
+        .collect();
+    let (mut result, registry) = scan_groups::<Registry>(&group_list, log);
+    // A file's options are its group's: the group that names it, or the
+    // directory it is in.
+    let options_of = |file: &Path| -> &ReadOptions {
+        group_list
+            .iter()
+            .find(|(paths, _)| {
+                paths
+                    .iter()
+                    .any(|p| p == file || file.parent() == Some(p.as_path()))
+            })
+            .map_or(group_list[0].1, |(_, options)| options)
     };
-    let (mut result, registry) = scan::<Registry>(paths, &options);
-    let cross_row = findings(&registry, &result, &options);
-    result.diagnostics.extend(cross_row);
+    let cross_row = findings_with(&registry, &result, &options_of);
+    result.log.extend(cross_row);
     let mut covered = None;
     if let Some(dir) = register.or(context.register.as_deref()) {
         let register = read_register(dir, true)?;
@@ -37,16 +78,31 @@ pub fn check(
         for problem in register.diagnostics.iter().filter(|d| d.is_error()).take(10) {
             eprintln!("parrainage: warning: in the register: {problem}");
         }
-        result
-            .diagnostics
-            .extend(register_findings(paths, &options, &register));
+        for (paths, options) in &group_list {
+            let found = register_findings(paths, options, &register);
+            result.log.extend(found);
+        }
         covered = Some(coverage(&register));
     }
-    // Report in file order, then line order, whatever order rules ran in.
     result
-        .diagnostics
-        .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
-    Ok((result, covered))
+        .log
+        .finish()
+        .map_err(|e| Failure::io("write", Path::new("the output"), e))?;
+    Ok(Checked {
+        errors: result.errors(),
+        warnings: result.warnings(),
+        files: result.files,
+        rows: result.rows,
+        left_out: result
+            .log
+            .left_out()
+            .map(|(file, code, n)| (std::sync::Arc::clone(file), code, n))
+            .collect(),
+        held: result.log.held().to_vec(),
+        codes: result.log.codes(),
+        unreadable: result.unreadable,
+        coverage: covered,
+    })
 }
 
 /// Each entry of the campaign's ledgers looked up in the register of elected

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::context::Failure;
 use crate::engine::keys::{KeyHasher, Keys};
-use crate::ledger::read::{LedgerReader, expand};
+use crate::ledger::read::{LedgerReader, expand_importing};
 use crate::ledger::{Field, ReadOptions};
 use crate::rules::fold::{fold, folds_to};
 use crate::rules::identity::{FindingKind, Location, candidate_key};
@@ -99,13 +99,25 @@ impl<'a> Comparison<'a> {
 /// The files an entry of `target` is compared with: `target` first, then
 /// the files of every other `--ledger`, each once.
 pub fn ledger_files(target: &Path, ledgers: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    ledger_files_importing(target, ledgers, None).map(|(files, _)| files)
+}
+
+/// [`ledger_files`] for an import of `imported`: that publication, found
+/// in a directory of the ledger, is set aside (and returned), not read as
+/// a ledger file.
+pub fn ledger_files_importing(
+    target: &Path,
+    ledgers: &[PathBuf],
+    imported: Option<&Path>,
+) -> Result<(Vec<PathBuf>, Option<PathBuf>), Failure> {
     let same = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let mut seen: HashSet<PathBuf> = HashSet::from([same(target)]);
     let mut files = vec![target.to_path_buf()];
-    for file in expand(ledgers.get(1..).unwrap_or_default()).map_err(Failure::usage)? {
+    let others = expand_importing(ledgers.get(1..).unwrap_or_default(), imported).map_err(Failure::usage)?;
+    for file in others.files {
         if seen.insert(same(&file)) {
             files.push(file);
         }
     }
-    Ok(files)
+    Ok((files, others.set_aside))
 }

@@ -13,13 +13,14 @@ use bumpalo::Bump;
 
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
+use crate::ledger::archive::publication_file;
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::{Layout, RowChecker};
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
-use crate::ops::compare::ledger_files;
+use crate::ops::compare::ledger_files_importing;
 use crate::ops::reconcile::{self, Admission, Claim, Kept, Reconciler, Reconciliation};
 use crate::rules::Status;
 use crate::rules::fold::{fold, tidy};
@@ -45,6 +46,11 @@ pub struct ImportRequest<'r> {
 pub struct Imported<'a> {
     /// The ledger file written (or that would be).
     pub ledger: PathBuf,
+    /// The publication imported: the file given, or an archive's latest.
+    pub publication: PathBuf,
+    /// The publication, found in a directory of the ledger and so not read
+    /// as a ledger file.
+    pub set_aside: Option<PathBuf>,
     pub result: Reconciliation<'a>,
     pub added: Merged,
     pub layout: Layout,
@@ -69,15 +75,17 @@ pub fn import<'a>(
     context: &Context,
 ) -> Result<Imported<'a>, Failure> {
     let path = target_file(&context.ledgers)?;
+    // An archive of publications stands for its latest file.
+    let publication_path = publication_file(request.publication).map_err(Failure::usage)?;
     // With no settings and no --election, the publication's own dates
     // choose the rules, for the ledger's rows as for the publication's.
-    let (options, _) = context.options_for(&[request.publication.to_path_buf()]);
+    let (options, _) = context.options_for_publication(std::slice::from_ref(&publication_path))?;
     // An empty candidate cell in the publication must not default to ours.
     let publication_options = ReadOptions {
         candidate: None,
         ..options.clone()
     };
-    let mut publication = open_publication(request.publication, &publication_options)?;
+    let mut publication = open_publication(&publication_path, &publication_options)?;
 
     // The lock is taken before the ledger is read, as `add` does, so that an
     // entry added meanwhile is not lost by the rewrite. A dry run writes
@@ -127,7 +135,8 @@ pub fn import<'a>(
     // The candidate's entries in the ledger's other files take part in the
     // matching, so that a sponsor one of them holds is not added here a
     // second time; only this file is written.
-    for file in ledger_files(&path, &context.ledgers)?.into_iter().skip(1) {
+    let (files, set_aside) = ledger_files_importing(&path, &context.ledgers, Some(&publication_path))?;
+    for file in files.into_iter().skip(1) {
         let mut reader = LedgerReader::open(&file, &options)?;
         let file: Arc<Path> = Arc::clone(&reader.path);
         while let Some((at, entry)) = reader.next_entry(&mut diagnostics) {
@@ -160,13 +169,13 @@ pub fn import<'a>(
 
     // The publication, streamed: the candidate's sponsors of families no
     // claim is of are written as rows to add at once.
-    let source = request.publication.file_name().map_or_else(
-        || request.publication.display().to_string(),
+    let source = publication_path.file_name().map_or_else(
+        || publication_path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     let layout = ledger.layout();
     let spelled = tidy(&candidate);
-    let mut additions = Additions::new(&layout, &options, &spelled, &source, request.publication);
+    let mut additions = Additions::new(&layout, &options, &spelled, &source, &publication_path);
     let mut reconciler = Reconciler::new(arena, &candidate, claims);
     let mut skipped: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
@@ -187,7 +196,7 @@ pub fn import<'a>(
         let left: Vec<String> = found.iter().map(Diagnostic::to_string).collect();
         return Err(Failure::usage(format!(
             "{}: cannot be read to its end, nothing was written:\n{}",
-            request.publication.display(),
+            publication_path.display(),
             quote(&left)
         )));
     }
@@ -197,7 +206,7 @@ pub fn import<'a>(
         let listed: Vec<String> = skipped.iter().map(Diagnostic::to_string).collect();
         return Err(Failure::data(format!(
             "{}: {} row(s) cannot be read, so nothing was written (`--skip-unreadable` imports the rest and lists them):\n{}",
-            request.publication.display(),
+            publication_path.display(),
             skipped.len(),
             quote(&listed)
         )));
@@ -206,7 +215,7 @@ pub fn import<'a>(
     if !result.holds_candidate {
         return Err(Failure::data(format!(
             "{}: the publication holds no sponsorship for `{candidate}` ({} candidate(s)); {}; nothing was written",
-            request.publication.display(),
+            publication_path.display(),
             result.candidates.len(),
             closest_names(&candidate, &result.candidates)
         )));
@@ -300,19 +309,10 @@ pub fn import<'a>(
         }
         _ => false,
     };
-    if !context.election_is_chosen()
-        && let Some(year) = options.election.year
-        && options.election != context.read.election
-    {
-        eprintln!(
-            "parrainage: note: the {year} election's rules applied, chosen by the publication's dates; \
-             no settings name an election for {}: set `election = {year}` in its parrainage.toml \
-             (or pass --election {year}) so that `check` and `report` apply them too",
-            path.display()
-        );
-    }
     Ok(Imported {
         ledger: path,
+        publication: publication_path,
+        set_aside,
         result,
         added,
         layout,

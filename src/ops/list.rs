@@ -5,11 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::cli::ListArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::ledger::read::expand;
-use crate::ledger::scan::each_entry_at;
+use crate::ledger::scan::each_entry_noting;
 use crate::ledger::{LedgerReader, OpenError, ReadOptions};
 use crate::rules::fold::fold;
 use crate::rules::identity::{candidate_key, closest_names};
@@ -23,19 +22,36 @@ pub struct Listed {
     pub entry: Sponsorship,
 }
 
-/// The entries listed, and how many rows could not be read.
-pub struct Listing {
-    pub entries: Vec<Listed>,
-    pub unreadable: usize,
+/// Which entries to list: the values of each filter as typed (an empty
+/// list allows any).
+#[derive(Debug, Default)]
+pub struct ListRequest<'a> {
+    pub statuses: &'a [String],
+    pub mandates: &'a [String],
+    pub departments: &'a [String],
+    /// Text to find in names and places.
+    pub search: Option<&'a str>,
 }
 
-/// The entries of the ledger that `args`' filters keep, each with its file
-/// and line; rows that cannot be read are counted and said on stderr.
-pub fn list(args: &ListArgs, context: &Context) -> Result<Listing, Failure> {
-    let filter = Filter::from_args(args, context.read.candidate.as_deref())?;
+/// How many rows could not be read (and are not listed).
+pub struct Listing {
+    pub unreadable: u64,
+}
+
+/// Hands each entry of the ledger that `request`'s filters keep to `each`,
+/// with its file and line, as it is read: a ledger of any size is listed
+/// in the memory of one row. Rows that cannot be read are counted and
+/// said on stderr. `each` returning an error (a full disk) ends the
+/// listing with it.
+pub fn list(
+    request: &ListRequest,
+    context: &Context,
+    each: &mut dyn FnMut(Listed) -> std::io::Result<()>,
+) -> Result<Listing, Failure> {
+    let filter = Filter::from_request(request, context.read.candidate.as_deref())?;
     // Entries as the ledger holds them, whatever day it is, by the rules a
     // publication's own dates choose, as `check` reads them.
-    let (options, _) = context.options_for(&context.ledgers);
+    let (options, _) = context.options_for(&context.ledgers)?;
     let options = ReadOptions {
         as_of: None,
         ..options
@@ -46,20 +62,45 @@ pub fn list(args: &ListArgs, context: &Context) -> Result<Listing, Failure> {
             return Err(Failure::usage(message));
         }
     }
-    let mut found = Vec::new();
+    let mut failed: Option<std::io::Error> = None;
     let mut candidates: Vec<String> = Vec::new();
-    let errors = each_entry_at(&context.ledgers, &options, |file, _, line, entry| {
-        if !candidates.iter().any(|c| c == entry.candidate) {
-            candidates.push(entry.candidate.to_string());
-        }
-        if filter.keeps(entry) {
-            found.push(Listed {
-                file: Arc::clone(file),
-                line,
-                entry: entry.tidied(),
-            });
-        }
-    });
+    // A row may have several problems: rows are counted, not problems.
+    // Errors come in file order, so a row's are next to each other.
+    let mut unreadable = 0;
+    let mut last_row: Option<(Arc<Path>, u64)> = None;
+    let mut shown: Vec<Diagnostic> = Vec::new();
+    each_entry_noting(
+        &context.ledgers,
+        &options,
+        |file, _, line, entry| {
+            if !candidates.iter().any(|c| c == entry.candidate) {
+                candidates.push(entry.candidate.to_string());
+            }
+            if failed.is_none() && filter.keeps(entry) {
+                let entry = Listed {
+                    file: Arc::clone(file),
+                    line,
+                    entry: entry.tidied(),
+                };
+                if let Err(e) = each(entry) {
+                    failed = Some(e);
+                }
+            }
+        },
+        |error| {
+            let row = (Arc::clone(&error.file), error.line);
+            if last_row.as_ref() != Some(&row) {
+                unreadable += 1;
+                last_row = Some(row);
+            }
+            if shown.len() < 3 {
+                shown.push(error);
+            }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(Failure::io("write", Path::new("the output"), e));
+    }
     // A candidate the ledger does not hold is a mistake, as for `report`.
     if let (Some(wanted), Some(name)) = (&filter.candidate, context.read.candidate.as_deref())
         && !candidates.is_empty()
@@ -70,26 +111,18 @@ pub fn list(args: &ListArgs, context: &Context) -> Result<Listing, Failure> {
             closest_names(name, &candidates)
         )));
     }
-    // A row may have several problems: rows are counted, not problems.
-    let mut rows: Vec<(&std::path::Path, u64)> = errors.iter().map(|d| (&*d.file, d.line)).collect();
-    rows.sort_unstable();
-    rows.dedup();
-    if !errors.is_empty() {
+    if unreadable > 0 {
         eprintln!(
-            "parrainage: warning: {} row(s) cannot be read and are not listed; `parrainage check` says why",
-            rows.len()
+            "parrainage: warning: {unreadable} row(s) cannot be read and are not listed; `parrainage check` says why"
         );
-        for error in errors.iter().take(3) {
+        for error in &shown {
             eprintln!(
                 "  {}",
                 Diagnostic::to_string(error).lines().next().unwrap_or_default()
             );
         }
     }
-    Ok(Listing {
-        entries: found,
-        unreadable: rows.len(),
-    })
+    Ok(Listing { unreadable })
 }
 
 /// Every value of a repeatable flag, read by `typed`; the first refused
@@ -113,16 +146,16 @@ struct Filter {
 }
 
 impl Filter {
-    fn from_args(args: &ListArgs, candidate: Option<&str>) -> Result<Filter, Failure> {
-        let statuses = typed_all(&args.status, Status::typed)?;
-        let mandates = typed_all(&args.mandate, Mandate::typed)?;
-        let departments = typed_all(&args.department, Department::typed)?;
+    fn from_request(request: &ListRequest, candidate: Option<&str>) -> Result<Filter, Failure> {
+        let statuses = typed_all(request.statuses, Status::typed)?;
+        let mandates = typed_all(request.mandates, Mandate::typed)?;
+        let departments = typed_all(request.departments, Department::typed)?;
         Ok(Filter {
             statuses,
             mandates,
             departments,
             candidate: candidate.map(candidate_key),
-            search: args.search.as_deref().map(fold).filter(|s| !s.is_empty()),
+            search: request.search.map(fold).filter(|s| !s.is_empty()),
         })
     }
 

@@ -4,6 +4,8 @@
 pub mod add;
 pub mod check;
 pub mod compare;
+pub mod diff;
+pub mod fetch;
 pub mod import;
 pub mod list;
 pub mod prospects;

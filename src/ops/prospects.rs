@@ -12,7 +12,7 @@ use crate::ledger::ReadOptions;
 use crate::ledger::scan::each_entry;
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
-use crate::ops::register::{Coverage, coverage};
+use crate::ops::register::{Coverage, coverage, read_register, register_dir};
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
@@ -69,7 +69,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
     // Who is taken: anyone in the ledger, whatever the status, and anyone
     // published, for any candidate. The ledger and the publications are
     // read while the register is.
-    let (options, _) = context.options_for(&context.ledgers);
+    let (options, _) = context.options_for(&context.ledgers)?;
     let (register, taken_rows) = std::thread::scope(|scope| {
         let rows =
             scope.spawn(|| taken_rows(context, &options, request.publications, request.skip_unreadable));
@@ -209,7 +209,9 @@ fn taken_rows(
     }
     let mut published_rows = Vec::new();
     for publication in publications {
-        let (publication_options, _) = context.options_for(std::slice::from_ref(publication));
+        // An archive of publications stands for its latest file.
+        let publication = &crate::ledger::archive::publication_file(publication).map_err(Failure::usage)?;
+        let (publication_options, _) = context.options_for_publication(std::slice::from_ref(publication))?;
         let publication_options = ReadOptions {
             candidate: None,
             as_of: None,
@@ -240,47 +242,6 @@ pub fn wanted(held: &official::rne::Held, departments: &[&'static Department], m
             .unit
             .is_some_and(|u| departments.iter().any(|d| std::ptr::eq(*d, u))))
         && (mandates.is_empty() || mandates.contains(&held.mandate))
-}
-
-/// The register's directory: the flag, else the settings'.
-pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
-    flag.map(Path::to_path_buf).or_else(|| context.register.clone()).ok_or_else(|| {
-        Failure::usage(
-            "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), \
-             or set `register` in parrainage.toml",
-        )
-    })
-}
-
-/// The register, or an error listing its unreadable rows (exit 1) unless
-/// the user goes on without them.
-pub fn read_register(dir: &Path, skip_unreadable: bool) -> Result<Register, Failure> {
-    let register = Register::read(dir).map_err(Failure::usage)?;
-    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-        register.diagnostics.iter().partition(|d| d.is_error());
-    for warning in warnings {
-        eprintln!("parrainage: warning: {warning}");
-    }
-    if !errors.is_empty() && !skip_unreadable {
-        let mut message = format!(
-            "{} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):",
-            errors.len()
-        );
-        for error in errors.iter().take(10) {
-            message.push_str(&format!("\n{error}"));
-        }
-        if errors.len() > 10 {
-            message.push_str(&format!("\n… and {} more", errors.len() - 10));
-        }
-        return Err(Failure::data(message));
-    }
-    if !errors.is_empty() {
-        eprintln!(
-            "parrainage: warning: {} row(s) of the register cannot be read and were skipped",
-            errors.len()
-        );
-    }
-    Ok(register)
 }
 
 /// The one candidate a ledger names, if it names one.

@@ -1,18 +1,58 @@
-//! `register`'s workflow: what the register of elected officials
-//! (`official::rne`) holds, per mandate and per unit, and how complete it
-//! is: per département, the mayors it holds against the communes of the
-//! official list (`official::communes`), and, when it has the EPCI file,
-//! the EPCI presidents against the EPCI. `prospects` and `check
-//! --register` say the same coverage.
+//! The register of elected officials (RNE) as the workflows read it: its
+//! directory, from the flag or the settings, and its rows, with what
+//! cannot be read said (shared by `prospects`, `check --register` and
+//! `register`); what it holds, per mandate and per unit; and how complete
+//! it is: per département, the mayors it holds against the communes of
+//! the official list (`official::communes`), and, when it has the EPCI
+//! file, the EPCI presidents against the EPCI.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
+use crate::diagnostic::Diagnostic;
 use crate::official::communes::{communes, epcis};
 use crate::official::rne::{Kind, Register};
-use crate::ops::prospects::{read_register, register_dir};
 use crate::rules::place::{PlaceKind, has_mayors};
 use crate::rules::{Department, Mandate, department};
+
+/// The register's directory: the flag, else the settings'.
+pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
+    flag.map(Path::to_path_buf).or_else(|| context.register.clone()).ok_or_else(|| {
+        Failure::usage(
+            "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), \
+             or set `register` in parrainage.toml",
+        )
+    })
+}
+
+/// The register, or an error listing its unreadable rows (exit 1) unless
+/// the user goes on without them.
+pub fn read_register(dir: &Path, skip_unreadable: bool) -> Result<Register, Failure> {
+    let register = Register::read(dir).map_err(Failure::usage)?;
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        register.diagnostics.iter().partition(|d| d.is_error());
+    for warning in warnings {
+        eprintln!("parrainage: warning: {warning}");
+    }
+    // Every unreadable row is counted; the first are kept to be shown.
+    let count = register.skipped;
+    if count > 0 && !skip_unreadable {
+        let mut message = format!(
+            "{count} row(s) of the register cannot be read (`--skip-unreadable` goes on without them):"
+        );
+        for error in errors.iter().take(10) {
+            message.push_str(&format!("\n{error}"));
+        }
+        if count > 10 {
+            message.push_str(&format!("\n… and {} more", count - 10));
+        }
+        return Err(Failure::data(message));
+    }
+    if count > 0 {
+        eprintln!("parrainage: warning: {count} row(s) of the register cannot be read and were skipped");
+    }
+    Ok(register)
+}
 
 /// Below this share of the mayors (or EPCI presidents) of a unit, the
 /// register is said to be incomplete there.

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Log};
 use crate::engine::keys::KeyHasher;
 use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
@@ -23,6 +23,8 @@ use crate::sponsorship::Sponsorship;
 
 /// How many unreadable rows to show before sending the user to `check`.
 const SHOWN_ERRORS: usize = 5;
+/// How many problems of a file the report's read keeps (the rest counted).
+const KEPT_ERRORS: usize = 100;
 
 /// What a report needs of a candidate beyond the tally, read from the
 /// ledger when a format or `--since` asks for it.
@@ -46,9 +48,9 @@ pub struct Counted {
 /// read are an error: a wrong count is worse than none. What the count
 /// proceeds despite is noted on stderr, in `lang`.
 pub fn count(context: &Context, note: impl Fn(&str)) -> Result<Counted, Failure> {
-    let (mut options, rules) = context.options_for(&context.ledgers);
+    let (mut options, rules) = context.options_for(&context.ledgers)?;
     options.as_of = Some(context.as_of);
-    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options);
+    let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options, Log::keeping(KEPT_ERRORS));
     if !result.unreadable.is_empty() {
         return Err(Failure::Unreadable(result.unreadable.clone()));
     }
@@ -151,19 +153,22 @@ fn is_cross_row(d: &Diagnostic) -> bool {
     )
 }
 
-fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
+/// Refuses a count with rows that cannot be read: it would be wrong.
+pub fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
+    // The scan of a report finds the problems of rows only.
+    let count = result.errors();
+    if count == 0 {
+        return Ok(());
+    }
     let errors: Vec<&Diagnostic> = result
-        .diagnostics
+        .log
+        .held()
         .iter()
         .filter(|d| d.is_error() && !is_cross_row(d))
         .collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
     let mut message = format!(
-        "{} error{} in the ledger: some rows cannot be counted, so the report would be wrong",
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
+        "{count} error{} in the ledger: some rows cannot be counted, so the report would be wrong",
+        if count == 1 { "" } else { "s" }
     );
     for d in errors.iter().take(SHOWN_ERRORS) {
         // The hint is for `check`; one line per problem here.
@@ -175,8 +180,8 @@ fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
             d.message
         ));
     }
-    if errors.len() > SHOWN_ERRORS {
-        message.push_str(&format!("\n  … and {} more", errors.len() - SHOWN_ERRORS));
+    if count > SHOWN_ERRORS as u64 {
+        message.push_str(&format!("\n  … and {} more", count - SHOWN_ERRORS as u64));
     }
     message.push_str("\nrun `parrainage check` to see every problem and how to fix it");
     Err(Failure::data(message))

@@ -2,6 +2,8 @@
 //! flags in the ledger file read under its lock. None, or several, is an
 //! error that lists what matched and changes nothing.
 
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use crate::cli::SelectArgs;
@@ -16,14 +18,17 @@ use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate};
 use crate::text::{clean, clean_path};
 
-/// A ledger file read whole under its lock, and the entry chosen in it.
+/// A ledger file read under its lock, and the entry chosen in it. A UTF-8
+/// file is streamed through, one row at a time; a file in another
+/// encoding (an Excel export, small) is read whole, decoded, so that its
+/// rewrite can encode it back.
 pub struct Selected {
     pub locked: LockedLedger,
     pub layout: Layout,
     pub dialect: Dialect,
     pub encoding: TextEncoding,
-    /// The file's text, as UTF-8.
-    pub original: Vec<u8>,
+    /// The text of a file not stored as UTF-8, decoded.
+    decoded: Option<Vec<u8>>,
     pub row: Row,
 }
 
@@ -74,16 +79,30 @@ pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Resu
     let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout)
         .map_err(|e| Failure::io("lock", path, e))?;
     let options = &context.read;
-    let header_reader = open_for_writing(path, options)?;
-    let original = read_whole(&header_reader)?;
-    let mut reader = reader_over(&header_reader, &original, options)?;
-    let mut ignored = Vec::new();
+    let mut header_reader = open_for_writing(path, options)?;
     let mut found = Vec::new();
-    while let Some(row) = reader.next_row(&mut ignored) {
+    let mut keep = |row: Row| {
         if selection.matches(&row) {
             found.push(row);
         }
-    }
+    };
+    let mut ignored = Vec::new();
+    let (decoded, layout, dialect) = if header_reader.encoding == TextEncoding::Utf8 {
+        while let Some(row) = header_reader.next_row(&mut ignored) {
+            keep(row);
+            ignored.clear();
+        }
+        (None, header_reader.layout(), header_reader.dialect)
+    } else {
+        let original = read_whole(&header_reader)?;
+        let mut reader = reader_over(&header_reader, &original, options)?;
+        while let Some(row) = reader.next_row(&mut ignored) {
+            keep(row);
+            ignored.clear();
+        }
+        let (layout, dialect) = (reader.layout(), reader.dialect);
+        (Some(original), layout, dialect)
+    };
     let who = clean(&format!("{} {}", query.last_name, query.first_name)).into_owned();
     let row = match found.len() {
         0 => {
@@ -123,10 +142,10 @@ pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Resu
     };
     Ok(Selected {
         locked,
-        layout: reader.layout(),
-        dialect: reader.dialect,
+        layout,
+        dialect,
         encoding: header_reader.encoding,
-        original,
+        decoded,
         row,
     })
 }
@@ -135,19 +154,37 @@ impl Selected {
     /// Writes the file with the chosen row replaced by `replacement` (a
     /// whole encoded row, or nothing to remove it), every other byte as it
     /// was, in one atomic step.
-    pub fn rewrite(self, replacement: Vec<u8>, path: &Path) -> Result<(), Failure> {
+    pub fn rewrite(mut self, replacement: Vec<u8>, path: &Path) -> Result<(), Failure> {
+        let not_changed = |e: std::io::Error| {
+            Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()))
+        };
+        let line_end = self.dialect.line_end();
+        let Some(original) = &self.decoded else {
+            // Streamed: the bytes before the row, the new row, the bytes after.
+            let ends_a_line = self.locked.last_byte().map_err(not_changed)? == line_end.last().copied();
+            let size = self.locked.size().map_err(not_changed)?;
+            let mut replacement = replacement;
+            // A replaced last row without a final line end keeps none.
+            if self.row.end >= size && !ends_a_line && replacement.ends_with(line_end) {
+                replacement.truncate(replacement.len() - line_end.len());
+            }
+            let (row_start, row_end) = (self.row.offset, self.row.end);
+            let before = File::open(path).map_err(not_changed)?.take(row_start);
+            let mut after = File::open(path).map_err(not_changed)?;
+            after.seek(SeekFrom::Start(row_end)).map_err(not_changed)?;
+            let whole = before.chain(std::io::Cursor::new(replacement)).chain(after);
+            return self.locked.replace_streaming(&[], whole).map_err(not_changed);
+        };
         let contents = splice(
-            &self.original,
+            original,
             &[(self.row.offset, self.row.end, replacement)],
             b"",
-            self.dialect.line_end(),
+            line_end,
         );
         let contents = self
             .encoding
             .encode(contents)
             .map_err(|e| Failure::data(format!("{}: nothing was changed: {e}", path.display())))?;
-        self.locked
-            .replace(&contents)
-            .map_err(|e| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display())))
+        self.locked.replace(&contents).map_err(not_changed)
     }
 }

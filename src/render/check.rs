@@ -1,53 +1,76 @@
 //! `check`'s outputs: the table (`FILE:LINE: severity[CODE]: message`, then
-//! the hint), one JSON document, and GitHub workflow annotations.
+//! the hint), one JSON document, GitHub workflow annotations, and a
+//! Markdown summary for a CI job. The table and the annotations are
+//! written as the problems are found (`diagnostic::Log::streaming`), the
+//! JSON document and the summary once at the end.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::Lang;
 use super::words::tr;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::ledger::scan::Scan;
-use crate::ops::register::Coverage;
+use crate::diagnostic::{Code, Diagnostic, Severity, Sink};
+use crate::ops::check::Checked;
 use crate::render::register::{CoverageView, coverage_views};
+use crate::text::clean_path;
 
-pub fn table(result: &Scan, color: bool, lang: Lang) -> String {
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
+/// Writes each diagnostic as the table shows it, as it comes.
+pub fn table_lines<'o>(out: &'o mut dyn Write, color: bool, lang: Lang) -> Sink<'o> {
+    Box::new(move |diagnostics: &[Diagnostic], _| {
+        for diagnostic in diagnostics {
+            writeln!(out, "{}", table_line(diagnostic, color, lang))?;
         }
+        Ok(())
+    })
+}
+
+fn table_line(diagnostic: &Diagnostic, color: bool, lang: Lang) -> String {
+    let text = super::words::diagnostic(diagnostic, lang);
+    let (label, code) = match diagnostic.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
     };
-    let mut out = String::new();
-    for diagnostic in &result.diagnostics {
-        let text = super::words::diagnostic(diagnostic, lang);
-        let (label, code) = match diagnostic.severity {
-            Severity::Error => ("error", "1;31"),
-            Severity::Warning => ("warning", "1;33"),
-        };
-        // Colour only the severity word.
-        let text = text.replacen(&format!(": {label}["), &format!(": {}[", paint(code, label)), 1);
-        out.push_str(&text);
-        out.push('\n');
+    if !color {
+        return text;
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    // Colour only the severity word.
+    text.replacen(
+        &format!(": {label}["),
+        &format!(": \x1b[{code}m{label}\x1b[0m["),
+        1,
+    )
+}
+
+/// The table's last line: how many problems in how many files and rows.
+/// Only for a run that read every file: a failed run says nothing of counts.
+pub fn table_summary(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Result<()> {
+    writeln!(out, "{}", summary(checked, lang))
+}
+
+/// `3 errors, 1 warning in 2 files (120 rows)`, in `lang`.
+fn summary(checked: &Checked, lang: Lang) -> String {
+    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let summary = format!(
         "{}, {} in {} ({})",
-        plural(result.errors(), "error"),
-        plural(result.warnings(), "warning"),
-        plural(result.files, "file"),
-        plural(result.rows as usize, "row"),
+        plural(checked.errors, "error"),
+        plural(checked.warnings, "warning"),
+        plural(checked.files as u64, "file"),
+        plural(checked.rows, "row"),
     );
-    out.push_str(&tr(lang, &summary));
-    out.push('\n');
-    out
+    tr(lang, &summary).into_owned()
 }
 
 #[derive(Serialize)]
 struct CheckDocument<'a> {
-    errors: usize,
-    warnings: usize,
+    errors: u64,
+    warnings: u64,
     diagnostics: &'a [Diagnostic],
+    /// Beyond the first diagnostics of a file, how many of each code.
+    left_out: Vec<LeftOut<'a>>,
     /// With `--register`: how complete the register is.
     #[serde(skip_serializing_if = "Option::is_none")]
     register: Option<RegisterCoverage>,
@@ -58,46 +81,255 @@ struct RegisterCoverage {
     coverage: Vec<CoverageView>,
 }
 
-/// The document; `coverage`, with `--register`, is the register's.
-pub fn json(result: &Scan, coverage: Option<&[Coverage]>) -> String {
+#[derive(Serialize)]
+struct LeftOut<'a> {
+    #[serde(serialize_with = "as_text")]
+    file: &'a Arc<Path>,
+    code: Code,
+    count: u64,
+}
+
+fn as_text<S: serde::Serializer>(path: &&Arc<Path>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.display().to_string())
+}
+
+/// The JSON document of a run that read every file.
+pub fn json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     let report = CheckDocument {
-        errors: result.errors(),
-        warnings: result.warnings(),
-        diagnostics: &result.diagnostics,
-        register: coverage.map(|c| RegisterCoverage {
+        errors: checked.errors,
+        warnings: checked.warnings,
+        diagnostics: &checked.held,
+        left_out: checked
+            .left_out
+            .iter()
+            .map(|(file, code, count)| LeftOut {
+                file,
+                code: *code,
+                count: *count,
+            })
+            .collect(),
+        register: checked.coverage.as_deref().map(|c| RegisterCoverage {
             coverage: coverage_views(c),
         }),
     };
-    // Serialising plain data to a string cannot fail.
-    let mut out = serde_json::to_string_pretty(&report).expect("serialisable report");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
 }
 
-/// GitHub workflow commands; `%`, CR, LF, `:` and `,` escaped as GitHub asks.
-pub fn github(result: &Scan) -> String {
-    let escape_data = |text: &str| text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    let escape_property = |text: &str| escape_data(text).replace(':', "%3A").replace(',', "%2C");
-    let mut out = String::new();
-    for d in &result.diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut message = d.message.clone();
-        if let Some(column) = &d.column {
-            message = format!("column `{column}`: {message}");
-        }
-        if let Some(hint) = &d.hint {
-            message.push_str(&format!("\nhint: {hint}"));
-        }
-        out.push_str(&format!(
-            "::{level} file={},line={},title={}::{}\n",
-            escape_property(&d.file.display().to_string()),
-            d.line,
-            escape_property(d.code.as_str()),
-            escape_data(&message)
-        ));
+/// The JSON document of a run that could not read every file: the error,
+/// and no counts that a script could take for a clean ledger.
+pub fn json_error(out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Failed<'a> {
+        error: String,
+        unreadable: &'a [String],
     }
-    out
+    let failed = Failed {
+        error: unreadable.join("; "),
+        unreadable,
+    };
+    serde_json::to_writer_pretty(&mut *out, &failed)?;
+    writeln!(out)
+}
+
+/// `%`, CR and LF escaped, as GitHub asks of a workflow command's data.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// [`escape_data`], and `:` and `,`, as GitHub asks of a property.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// How many annotations `--format github` makes unless told otherwise: a
+/// runner shows only a few per step, and thousands bury the first.
+pub const MAX_ANNOTATIONS: usize = 50;
+
+/// GitHub workflow commands, written as the problems come, in file order:
+/// at most `max` become annotations (`None`: all), errors before warnings,
+/// so that an error is never left out for a warning; every other problem
+/// is written to the log as the table writes it, indented so that no line
+/// of it can read as a command. Warnings are annotated from the last batch
+/// only (a run of fewer than `diagnostic::BATCH` problems is one batch):
+/// an earlier one cannot know that errors follow.
+pub struct Annotations {
+    max: Option<usize>,
+    annotated: usize,
+    left_errors: u64,
+    left_warnings: u64,
+}
+
+impl Annotations {
+    pub fn new(max: Option<usize>) -> RefCell<Annotations> {
+        RefCell::new(Annotations {
+            max,
+            annotated: 0,
+            left_errors: 0,
+            left_warnings: 0,
+        })
+    }
+
+    /// The sink that writes them to `out`.
+    pub fn sink<'o>(this: &'o RefCell<Annotations>, out: &'o mut dyn Write) -> Sink<'o> {
+        Box::new(move |diagnostics: &[Diagnostic], last| this.borrow_mut().batch(out, diagnostics, last))
+    }
+
+    fn batch(&mut self, out: &mut dyn Write, diagnostics: &[Diagnostic], last: bool) -> io::Result<()> {
+        let room = self
+            .max
+            .map_or(usize::MAX, |max| max.saturating_sub(self.annotated));
+        let mut annotated = vec![false; diagnostics.len()];
+        let errors = (0..diagnostics.len()).filter(|i| diagnostics[*i].is_error());
+        let warnings = (0..diagnostics.len()).filter(|i| last && !diagnostics[*i].is_error());
+        for i in errors.chain(warnings).take(room) {
+            annotated[i] = true;
+        }
+        for (d, annotate) in diagnostics.iter().zip(annotated) {
+            if annotate {
+                self.annotated += 1;
+                write_annotation(out, d)?;
+            } else {
+                if d.is_error() {
+                    self.left_errors += 1;
+                } else {
+                    self.left_warnings += 1;
+                }
+                log_line(out, d)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One last annotation saying how many more problems there are.
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let left = self.left_errors + self.left_warnings;
+        if left > 0 {
+            let level = if self.left_errors > 0 { "error" } else { "warning" };
+            let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            writeln!(
+                out,
+                "::{level} title=parrainage check::{left} more {} not annotated ({}, {}): every problem is in the log",
+                if left == 1 { "problem" } else { "problems" },
+                plural(self.left_errors, "error"),
+                plural(self.left_warnings, "warning"),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A problem not annotated, in the log as the table writes it.
+fn log_line(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
+    writeln!(out, "  {}", d.to_string().replace('\n', "\n  "))
+}
+
+/// One problem as a GitHub workflow command.
+fn write_annotation(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut message = d.message.clone();
+    if let Some(column) = &d.column {
+        message = format!("column `{column}`: {message}");
+    }
+    if let Some(hint) = &d.hint {
+        message.push_str(&format!("\nhint: {hint}"));
+    }
+    writeln!(
+        out,
+        "::{level} file={},line={},title={}::{}",
+        escape_property(&d.file.display().to_string()),
+        d.line,
+        escape_property(d.code.as_str()),
+        escape_data(&message)
+    )
+}
+
+/// A file that could not be read, as a GitHub annotation of its own.
+pub fn annotate_unreadable(out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+    for message in unreadable {
+        writeln!(out, "::error title=unreadable::{}", escape_data(message))?;
+    }
+    Ok(())
+}
+
+/// How many problems the Markdown summary lists: a job summary holds at
+/// most 1 MiB, and the log has them all.
+pub const MARKDOWN_ROWS: usize = 100;
+
+/// A Markdown summary for a CI job (`$GITHUB_STEP_SUMMARY`): the totals,
+/// a table of the codes found, and the first problems (those `checked`
+/// holds, a log keeping [`MARKDOWN_ROWS`] of a file).
+pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Result<()> {
+    let wording = super::words::wording(lang);
+    write!(out, "## parrainage check\n\n{}.\n", summary(checked, lang))?;
+    if checked.codes.is_empty() {
+        return Ok(());
+    }
+    let severity = |s: Severity| match s {
+        Severity::Error => tr(lang, "error").into_owned(),
+        Severity::Warning => tr(lang, "warning").into_owned(),
+    };
+    let place = |file: &std::path::Path, line: u64| format!("{}:{}", clean_path(file), line);
+    let rows: Vec<Vec<String>> = checked
+        .codes
+        .iter()
+        .map(|c| {
+            vec![
+                severity(c.severity),
+                c.code.to_string(),
+                c.count.to_string(),
+                place(&c.file, c.line),
+            ]
+        })
+        .collect();
+    out.write_all(b"\n")?;
+    out.write_all(
+        super::markdown::table(
+            lang,
+            &["Severity", "Code", "Problems", "First at"],
+            &[false, false, true, false],
+            &rows,
+        )
+        .as_bytes(),
+    )?;
+    let rows: Vec<Vec<String>> = checked
+        .held
+        .iter()
+        .take(MARKDOWN_ROWS)
+        .map(|d| {
+            let (message, hint) = d.said(wording);
+            let said = match hint {
+                Some(hint) => format!("{message} ({} {hint})", wording.hint),
+                None => message,
+            };
+            vec![
+                place(&d.file, d.line),
+                severity(d.severity),
+                d.code.to_string(),
+                said,
+            ]
+        })
+        .collect();
+    out.write_all(b"\n")?;
+    out.write_all(
+        super::markdown::table(
+            lang,
+            &["Where", "Severity", "Code", "Problem"],
+            &[false, false, false, false],
+            &rows,
+        )
+        .as_bytes(),
+    )?;
+    let more = (checked.errors + checked.warnings).saturating_sub(rows.len() as u64);
+    if more > 0 {
+        write!(
+            out,
+            "\n{}\n",
+            tr(lang, &format!("{more} more: `parrainage check` lists them all."))
+        )?;
+    }
+    Ok(())
 }

@@ -55,7 +55,7 @@ fn strings(names: &[&str]) -> Vec<String> {
 }
 
 /// Rows as CSV text, quoted where needed.
-fn table(rows: &[Vec<String>]) -> String {
+pub(super) fn table(rows: &[Vec<String>]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
@@ -101,6 +101,7 @@ fn summary(report: &Report, candidates: &[CandidateView]) -> String {
         "claimed",
         "pending",
         "lost",
+        "declined",
         "usable",
         "departments",
         "qualified",
@@ -120,6 +121,7 @@ fn summary(report: &Report, candidates: &[CandidateView]) -> String {
             c.claimed.to_string(),
             c.pending.to_string(),
             c.lost.to_string(),
+            c.declined.to_string(),
             c.usable.to_string(),
             c.departments.to_string(),
             yes_no(c.qualified).into(),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde_json::json;
+use std::io::{self, Write};
 
 use super::Lang;
 use super::words::{self, tr};
@@ -13,7 +13,87 @@ use crate::ops::list::Listed;
 use crate::sponsorship::Sponsorship;
 use crate::text::{clean, clean_path};
 
-pub fn table(entries: &[Listed], lang: Lang) -> String {
+/// How many entries a table shows: a person reads a table; past that,
+/// the rest are counted and the CSV or JSON formats list them all.
+pub const TABLE_ROWS: usize = 10_000;
+
+/// The entries as a table, a ledger CSV or JSON, written as they come: a
+/// CSV or JSON listing holds one entry at a time, a table at most
+/// [`TABLE_ROWS`]. Nothing is written before the first entry or the end,
+/// so that a listing that fails prints nothing.
+pub struct EntryWriter {
+    format: EntryFormat,
+    lang: Lang,
+    /// Entries written so far.
+    count: u64,
+    /// The table's rows, up to [`TABLE_ROWS`].
+    table: Vec<Listed>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+impl EntryWriter {
+    pub fn new(format: EntryFormat, lang: Lang) -> EntryWriter {
+        EntryWriter {
+            format,
+            lang,
+            count: 0,
+            table: Vec::new(),
+        }
+    }
+
+    /// Writes one entry (the table keeps it for the end).
+    pub fn entry(&mut self, out: &mut dyn Write, listed: Listed) -> io::Result<()> {
+        let first = self.count == 0;
+        self.count += 1;
+        match self.format {
+            EntryFormat::Table => {
+                if self.table.len() < TABLE_ROWS {
+                    self.table.push(listed);
+                }
+                Ok(())
+            }
+            EntryFormat::Csv => {
+                if first {
+                    csv_header(out)?;
+                }
+                csv_row(out, &listed)
+            }
+            EntryFormat::Json => {
+                out.write_all(if first { b"{\n  \"entries\": [\n" } else { b",\n" })?;
+                let text = serde_json::to_string_pretty(&json_entry(&listed)).map_err(io::Error::from)?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    write!(out, "    {line}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Ends the listing: the table, the CSV header of an empty listing, or
+    /// the end of the JSON document with its count.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            EntryFormat::Table => out.write_all(table(&self.table, self.count, self.lang).as_bytes()),
+            EntryFormat::Csv if self.count == 0 => csv_header(out),
+            EntryFormat::Csv => Ok(()),
+            EntryFormat::Json if self.count == 0 => {
+                out.write_all(b"{\n  \"entries\": [],\n  \"count\": 0\n}\n")
+            }
+            EntryFormat::Json => write!(out, "\n  ],\n  \"count\": {}\n}}\n", self.count),
+        }
+    }
+}
+
+fn table(entries: &[Listed], count: u64, lang: Lang) -> String {
     let mut table = comfy_table::Table::new();
     let header = [
         "Where",
@@ -48,30 +128,40 @@ pub fn table(entries: &[Listed], lang: Lang) -> String {
             day(e.published_on),
         ]);
     }
-    let count = format!(
-        "{} entr{}",
-        entries.len(),
-        if entries.len() == 1 { "y" } else { "ies" }
-    );
-    format!("{table}\n{}\n", tr(lang, &count))
+    let counted = format!("{} entr{}", count, if count == 1 { "y" } else { "ies" });
+    let mut text = format!("{table}\n{}\n", tr(lang, &counted));
+    let left = count.saturating_sub(entries.len() as u64);
+    if left > 0 {
+        text.push_str(&tr(
+            lang,
+            &format!("{left} more not shown: --format csv or json lists them all"),
+        ));
+        text.push('\n');
+    }
+    text
 }
 
-/// The entries as ledger rows (the columns of a new ledger, codes and ISO
-/// dates), then `file` and `line`, extra columns that a ledger keeps: the
-/// output is itself a ledger that `check` accepts.
-pub fn csv(entries: &[Listed]) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// The header of the ledger rows `list --format csv` writes: the columns
+/// of a new ledger, then `file` and `line`, extra columns that a ledger
+/// keeps: the output is itself a ledger that `check` accepts.
+fn csv_header(out: &mut dyn Write) -> io::Result<()> {
     let mut header: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
     header.extend(["file", "line"]);
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&header)?;
-    for listed in entries {
-        let mut record: Vec<String> = Field::ALL.iter().map(|f| field_text(&listed.entry, *f)).collect();
-        record.push(listed.file.display().to_string());
-        record.push(listed.line.to_string());
-        writer.write_record(&record)?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    writer.flush()
+}
+
+/// One entry as a ledger row (codes and ISO dates), its values as they
+/// are: a listing is a ledger, not a spreadsheet export (`check` warns of
+/// a cell a spreadsheet would run).
+fn csv_row(out: &mut dyn Write, listed: &Listed) -> io::Result<()> {
+    let mut record: Vec<String> = Field::ALL.iter().map(|f| field_text(&listed.entry, *f)).collect();
+    record.push(listed.file.display().to_string());
+    record.push(listed.line.to_string());
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&record)?;
+    writer.flush()
 }
 
 /// One entry in JSON: where it is, then its columns as the ledger stores
@@ -94,33 +184,24 @@ struct JsonEntry {
     notes: String,
 }
 
-pub fn json(entries: &[Listed]) -> String {
-    let list: Vec<JsonEntry> = entries
-        .iter()
-        .map(|listed| {
-            let e = &listed.entry;
-            JsonEntry {
-                file: listed.file.display().to_string(),
-                line: listed.line,
-                status: e.status.code(),
-                candidate: e.candidate.clone(),
-                civility: e.civility.clone(),
-                last_name: e.last_name.clone(),
-                first_name: e.first_name.clone(),
-                mandate: e.mandate.code(),
-                circonscription: e.circonscription.clone(),
-                department: e.department.code,
-                claimed_on: e.claimed_on.map(|d| d.to_string()),
-                published_on: e.published_on.map(|d| d.to_string()),
-                source: e.source.clone(),
-                notes: e.notes.clone(),
-            }
-        })
-        .collect();
-    let mut text =
-        serde_json::to_string_pretty(&json!({ "count": entries.len(), "entries": list })).unwrap_or_default();
-    text.push('\n');
-    text
+fn json_entry(listed: &Listed) -> JsonEntry {
+    let e = &listed.entry;
+    JsonEntry {
+        file: listed.file.display().to_string(),
+        line: listed.line,
+        status: e.status.code(),
+        candidate: e.candidate.clone(),
+        civility: e.civility.clone(),
+        last_name: e.last_name.clone(),
+        first_name: e.first_name.clone(),
+        mandate: e.mandate.code(),
+        circonscription: e.circonscription.clone(),
+        department: e.department.code,
+        claimed_on: e.claimed_on.map(|d| d.to_string()),
+        published_on: e.published_on.map(|d| d.to_string()),
+        source: e.source.clone(),
+        notes: e.notes.clone(),
+    }
 }
 
 /// What `add` says of an entry recorded at `file:line`.

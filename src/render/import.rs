@@ -15,11 +15,22 @@ use crate::ledger::LedgerReader;
 use crate::ledger::ReadOptions;
 use crate::ledger::new_rows::Merged;
 use crate::ledger::read::Layout;
+use crate::ops::import::Imported;
 use crate::ops::reconcile::{self, NoteKind, Reconciliation};
 use crate::rules::matching::Fit;
 use crate::rules::{Mandate, Status};
 use crate::sponsorship::Sponsorship;
 use crate::text::clean;
+
+/// The note said when the publication imported sits in a directory of the
+/// ledger: it is read as the publication, not as one of the ledger's files.
+pub fn set_aside_note(publication: &Path, lang: Lang) -> String {
+    let text = format!(
+        "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
+        publication.display()
+    );
+    format!("parrainage: note: {}", clean(&tr(lang, &text)))
+}
 
 fn fit_code(fit: Fit) -> &'static str {
     match fit {
@@ -197,6 +208,25 @@ pub struct ImportReport<'a> {
 }
 
 impl<'a> ImportReport<'a> {
+    /// The report of what `imported` did.
+    pub fn of(imported: &'a Imported<'a>, lang: Lang, dry_run: bool) -> ImportReport<'a> {
+        ImportReport {
+            ledger: &imported.ledger,
+            publication: &imported.publication,
+            result: &imported.result,
+            added: &imported.added,
+            layout: &imported.layout,
+            options: &imported.options,
+            first_new_line: imported.first_new_line,
+            skipped: &imported.skipped,
+            held_in: &imported.held_in,
+            lang,
+            dry_run,
+            written: imported.written,
+            changed: imported.changed,
+        }
+    }
+
     /// The ledger's entries (claim indices) in each category; `added` is
     /// left empty, its rows being read back by
     /// [`each_added`](Self::each_added).

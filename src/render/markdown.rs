@@ -10,6 +10,9 @@ use super::words::{day, percent, tr};
 pub fn render(report: &Report, lang: Lang) -> String {
     let sections = report.sections;
     let mut out = String::new();
+    if let Some(note) = report.closed_note() {
+        out.push_str(&format!("> {}\n\n", escape(&tr(lang, &format!("{note}.")))));
+    }
     if sections.ranking {
         out.push_str(&format!(
             "## {}\n\n",
@@ -111,7 +114,10 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
                 escape(&tr(lang, &fact.value))
             ));
         }
-        out.push('\n');
+        out.push_str(&format!(
+            "\n{}\n\n",
+            escape(&tr(lang, &report.not_reached_text(c)))
+        ));
     }
     if sections.mandate {
         out.push_str(&format!("### {}\n\n", tr(lang, "By mandate")));
@@ -221,7 +227,7 @@ fn details(report: &Report, c: &CandidateView, lang: Lang) -> String {
 }
 
 /// A GFM table; `right[i]` aligns column i to the right (numbers).
-fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+pub(super) fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     let header: Vec<String> = header.iter().map(|h| tr(lang, h).into_owned()).collect();
     let mut out = format!("| {} |\n|", header.join(" | "));
     for (i, _) in header.iter().enumerate() {
@@ -240,7 +246,7 @@ fn table(lang: Lang, header: &[&str], right: &[bool], rows: &[Vec<String>]) -> S
 }
 
 /// Keeps names from breaking a table or turning into markup.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Line ends become spaces here, so that a name cannot break a table.
     let text = text.replace(['\n', '\r'], " ");

@@ -4,7 +4,9 @@
 
 pub mod check;
 pub mod csv;
+pub mod diff;
 pub mod entries;
+pub mod fetch;
 pub mod html;
 pub mod import;
 pub mod json;

@@ -14,6 +14,7 @@ pub use crate::ops::report::Extras;
 use crate::rules::Election;
 use crate::rules::department::{self, Department};
 use crate::rules::tally::{CandidateTally, UnitCount, steady_target};
+use crate::sponsorship::Sponsorship;
 
 /// Everything one `report` prints.
 #[derive(Debug, Serialize)]
@@ -101,6 +102,15 @@ pub struct ElectionView {
     /// Days left to gather, `as_of` and the close day included (1 on the
     /// day, 0 or less once closed); absent when no close date is known.
     pub days_left: Option<i64>,
+    /// Days from `as_of` to the close day (0 on the day, negative once
+    /// past); absent when no close date is known.
+    pub days_to_close: Option<i64>,
+    /// Whether the close is past on `as_of`.
+    pub closed: bool,
+    /// Whether the settings (or a flag) named this election although its
+    /// close is past: the report says so first.
+    #[serde(skip)]
+    pub closed_but_chosen: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +127,8 @@ pub struct CandidateView {
     pub claimed: u32,
     pub pending: u32,
     pub lost: u32,
+    /// Officials who said no (counted nowhere else).
+    pub declined: u32,
     pub usable: u32,
     pub departments: u32,
     pub qualified: bool,
@@ -139,9 +151,12 @@ pub struct CandidateView {
     pub by_department: Vec<DepartmentRow>,
     pub by_date: Vec<DateRow>,
     /// Live entries by the day they were claimed, cumulative (drawn in
-    /// HTML; gathered only for it).
+    /// HTML).
     #[serde(skip)]
     pub claimed_by_date: Vec<DateRow>,
+    /// Live entries by the week they were claimed (weeks start on
+    /// Monday), cumulative: the months before any publication.
+    pub claims_by_week: Vec<WeekRow>,
     /// What changed after `--since`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<SinceView>,
@@ -164,6 +179,20 @@ pub struct SinceSponsor {
     pub circonscription: String,
     pub department: &'static str,
     pub published_on: String,
+}
+
+impl SinceSponsor {
+    /// A sponsor as `report --since` and `diff` list them.
+    pub fn of(s: &Sponsorship) -> SinceSponsor {
+        SinceSponsor {
+            last_name: s.last_name.clone(),
+            first_name: s.first_name.clone(),
+            mandate: s.mandate.code(),
+            circonscription: s.circonscription.clone(),
+            department: s.department.code,
+            published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -203,6 +232,15 @@ pub struct DateRow {
     pub target: Option<u32>,
 }
 
+/// Claims made in one week.
+#[derive(Debug, Serialize)]
+pub struct WeekRow {
+    /// The week's Monday.
+    pub week: String,
+    pub new: u32,
+    pub cumulative: u32,
+}
+
 #[derive(Debug, Serialize)]
 pub struct RankRow {
     pub rank: usize,
@@ -221,6 +259,7 @@ impl Report {
     pub fn new(
         election: &Election,
         rules: String,
+        chosen: bool,
         as_of: NaiveDate,
         since: Option<NaiveDate>,
         scope: &[&CandidateTally],
@@ -239,6 +278,9 @@ impl Report {
                 max_per_department: election.max_per_department(),
                 rules,
                 days_left: election.days_left(as_of),
+                days_to_close: election.closes.map(|closes| (closes.date() - as_of).num_days()),
+                closed: election.closed_on(as_of),
+                closed_but_chosen: chosen && election.closed_on(as_of),
             },
             candidates: scope
                 .iter()
@@ -287,6 +329,7 @@ impl CandidateView {
             claimed: tally.claimed(),
             pending: tally.pending,
             lost: tally.lost,
+            declined: tally.declined,
             usable: tally.usable(election),
             departments: tally.departments(),
             qualified: tally.qualified(election),
@@ -333,6 +376,7 @@ impl CandidateView {
                     }
                 })
                 .collect(),
+            claims_by_week: weeks(&extra.claimed_by_date),
             claimed_by_date: extra
                 .claimed_by_date
                 .iter()
@@ -353,20 +397,19 @@ impl CandidateView {
                     .range(since.succ_opt().unwrap_or(since)..)
                     .map(|(_, n)| n)
                     .sum(),
-                sponsors: extra
-                    .since
-                    .iter()
-                    .map(|s| SinceSponsor {
-                        last_name: s.last_name.clone(),
-                        first_name: s.first_name.clone(),
-                        mandate: s.mandate.code(),
-                        circonscription: s.circonscription.clone(),
-                        department: s.department.code,
-                        published_on: s.published_on.map(|d| d.to_string()).unwrap_or_default(),
-                    })
-                    .collect(),
+                sponsors: extra.since.iter().map(SinceSponsor::of).collect(),
             }),
         }
+    }
+
+    /// The units not yet reached, in two: those with claims (live entries
+    /// not validated), and those with nothing at all.
+    pub fn not_reached_split(&self) -> (Vec<&'static Department>, Vec<&'static Department>) {
+        self.not_reached().into_iter().partition(|unit| {
+            self.by_department
+                .iter()
+                .any(|row| row.code == unit.code && row.claimed > 0)
+        })
     }
 
     /// The units the candidate has no validated sponsor in yet, in code
@@ -382,6 +425,29 @@ impl CandidateView {
             })
             .collect()
     }
+}
+
+/// Claims by the day they were made, gathered by week (weeks start on
+/// Monday), with the running total.
+fn weeks(by_day: &std::collections::BTreeMap<NaiveDate, u32>) -> Vec<WeekRow> {
+    use chrono::Datelike;
+    let mut by_week: std::collections::BTreeMap<NaiveDate, u32> = std::collections::BTreeMap::new();
+    for (day, n) in by_day {
+        let monday = *day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+        *by_week.entry(monday).or_default() += n;
+    }
+    let mut cumulative = 0;
+    by_week
+        .into_iter()
+        .map(|(monday, new)| {
+            cumulative += new;
+            WeekRow {
+                week: monday.to_string(),
+                new,
+                cumulative,
+            }
+        })
+        .collect()
 }
 
 /// Two decimals are plenty for a pace or a share, and keep the JSON stable.
@@ -461,6 +527,7 @@ impl Report {
                 format!("{} rejected, withdrawn or published for another", c.lost),
                 None,
             ),
+            fact("Declined", format!("{} said no", c.declined), None),
             fact(
                 "Usable",
                 format!(
@@ -507,14 +574,7 @@ impl Report {
             format!("no: {} missing", lacks.join(" and "))
         };
         facts.push(fact(QUALIFIED, qualified, None));
-        let window = match (&e.closes, e.days_left) {
-            (Some(closes), Some(left)) if left > 0 => {
-                let day = if left == 1 { "day" } else { "days" };
-                format!("closes {}: {left} {day} left", short_time(closes))
-            }
-            (Some(closes), Some(_)) => format!("closed {}", short_time(closes)),
-            _ => "no close date: set first_round in parrainage.toml or pass --first-round".to_string(),
-        };
+        let window = self.window();
         facts.push(fact("Window", window, None));
         let pace = match (c.pace_needed, c.pace_so_far) {
             (Some(needed), Some(so_far)) => format!("{needed:.1} a day needed, {so_far:.1} a day so far"),
@@ -536,6 +596,61 @@ impl Report {
             ));
         }
         facts
+    }
+}
+
+impl Report {
+    /// The window in words: when it closes and how many days are left;
+    /// before the convening decree, that it is not open yet.
+    pub fn window(&self) -> String {
+        let e = &self.election;
+        match (&e.closes, e.days_left) {
+            (Some(closes), Some(left)) if left > 0 && e.opens.is_none() => format!(
+                "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes {}",
+                short_time(closes)
+            ),
+            (Some(closes), Some(left)) if left > 0 => {
+                let day = if left == 1 { "day" } else { "days" };
+                format!("closes {}: {left} {day} left", short_time(closes))
+            }
+            (Some(closes), Some(_)) => format!("closed {}", short_time(closes)),
+            _ => "no close date: set first_round in parrainage.toml or pass --first-round".to_string(),
+        }
+    }
+
+    /// The units not yet reached, in words: those with claims, and those
+    /// with nothing at all.
+    pub fn not_reached_text(&self, c: &CandidateView) -> String {
+        let (claimed, nothing) = c.not_reached_split();
+        let codes = |units: &[&Department]| units.iter().map(|u| u.code).collect::<Vec<_>>().join(" ");
+        let total = claimed.len() + nothing.len();
+        match (claimed.is_empty(), nothing.is_empty()) {
+            (_, _) if total == 0 => "Not yet reached: none".to_string(),
+            (true, _) => format!(
+                "Not yet reached ({total}), nothing there yet: {}",
+                codes(&nothing)
+            ),
+            (false, true) => format!("Not yet reached ({total}), each with claims: {}", codes(&claimed)),
+            (false, false) => format!(
+                "Not yet reached ({total}): with claims ({}): {}; nothing yet ({}): {}",
+                claimed.len(),
+                codes(&claimed),
+                nothing.len(),
+                codes(&nothing)
+            ),
+        }
+    }
+
+    /// What the report says first when the settings name an election
+    /// whose close is past.
+    pub fn closed_note(&self) -> Option<String> {
+        let e = &self.election;
+        e.closed_but_chosen.then(|| {
+            format!(
+                "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml",
+                e.closes.as_deref().map_or_else(String::new, short_time)
+            )
+        })
     }
 }
 

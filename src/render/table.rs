@@ -16,6 +16,10 @@ const BAR: usize = 20;
 
 pub fn render(report: &Report, color: bool, lang: Lang) -> String {
     let mut out = String::new();
+    if let Some(note) = report.closed_note() {
+        out.push_str(&wrap(&tr(lang, &format!("{note}.")), usize::from(WIDTH)));
+        out.push('\n');
+    }
     let sections = report.sections;
     if sections.ranking {
         out.push_str(&tr(lang, &format!("Candidates as of {}", report.as_of)));
@@ -97,14 +101,7 @@ fn details(report: &Report, c: &CandidateView, color: bool, lang: Lang) -> Strin
             ]);
         }
         out.push_str(&finish(table));
-        let missing: Vec<&str> = c.not_reached().iter().map(|u| u.code).collect();
-        out.push_str(&wrap(
-            &tr(
-                lang,
-                &format!("Not yet reached ({}): {}", missing.len(), missing.join(" ")),
-            ),
-            usize::from(WIDTH),
-        ));
+        out.push_str(&wrap(&tr(lang, &report.not_reached_text(c)), usize::from(WIDTH)));
         out.push('\n');
     }
     if sections.mandate {
@@ -314,7 +311,7 @@ fn finish(table: Table) -> String {
 }
 
 /// `████████░░░░░░░░░░░░`: full past 100%.
-fn bar(progress: f64) -> String {
+pub(super) fn bar(progress: f64) -> String {
     let filled = ((progress.clamp(0.0, 1.0) * BAR as f64).round() as usize).min(BAR);
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled))
 }

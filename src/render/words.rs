@@ -11,18 +11,24 @@
 use std::borrow::Cow;
 
 use super::Lang;
+use crate::diagnostic::Wording;
 
 /// How `lang` writes a diagnostic's labels and words.
 pub fn diagnostic(diagnostic: &crate::diagnostic::Diagnostic, lang: Lang) -> String {
-    use crate::diagnostic::Wording;
+    diagnostic.written(wording(lang))
+}
+
+/// The labels and words of a diagnostic in `lang`.
+pub fn wording(lang: Lang) -> &'static Wording<'static> {
+    const FRENCH: Wording<'static> = Wording {
+        column: "colonne",
+        hint: "aide :",
+        colon: " :",
+        translate: &|text| tr(Lang::Fr, text),
+    };
     match lang {
-        Lang::En => diagnostic.written(&Wording::ENGLISH),
-        Lang::Fr => diagnostic.written(&Wording {
-            column: "colonne",
-            hint: "aide :",
-            colon: " :",
-            translate: &|text| tr(Lang::Fr, text),
-        }),
+        Lang::En => &Wording::ENGLISH,
+        Lang::Fr => &FRENCH,
     }
 }
 
@@ -212,6 +218,8 @@ const WORDS: &[(&str, &str)] = &[
     ("Claimed", "Revendiqués"),
     ("Pending", "En attente"),
     ("Lost", "Perdus"),
+    ("Declined", "Refus"),
+    ("Not yet reached: none", "Pas encore atteints : aucun"),
     ("Usable", "Utilisables"),
     ("Départements", "Départements"),
     ("Nearest cap", "Plafond le plus proche"),
@@ -243,16 +251,17 @@ const WORDS: &[(&str, &str)] = &[
         "No sponsorship in the ledger yet.",
         "Aucun parrainage dans le registre pour l'instant.",
     ),
+    ("downloading", "téléchargement"),
+    ("Added", "Ajoutés"),
+    ("Removed", "Retirés"),
+    ("New départements", "Nouveaux départements"),
+    ("No change.", "Aucun changement."),
     ("yes", "oui"),
     ("no", "non"),
     ("none yet", "aucun pour l'instant"),
     ("unknown", "inconnu"),
     ("in all", "en tout"),
     ("chosen on the command line", "choisie en ligne de commande"),
-    (
-        "the default with no settings and no --election",
-        "par défaut, sans réglages ni --election",
-    ),
     (
         "first round 2027-04-18 as public sources reported the government's choice in July 2026 (the convening decree is not yet published); close derived from it: Friday 2027-03-12 18:00; opening unknown until `opens` is set",
         "premier tour le 18/04/2027, selon le choix du gouvernement rapporté en juillet 2026 (le décret de convocation n'est pas encore publié) ; clôture qui s'en déduit : vendredi 12/03/2027 18:00 ; ouverture inconnue tant que `opens` n'est pas indiquée",
@@ -448,6 +457,13 @@ const WORDS: &[(&str, &str)] = &[
     ("consular-president", "président de conseil consulaire"),
     // list, import, prospects.
     ("Where", "Où"),
+    // check --format markdown: its tables.
+    ("Severity", "Gravité"),
+    ("Problems", "Problèmes"),
+    ("First at", "Premier en"),
+    ("Problem", "Problème"),
+    ("error", "erreur"),
+    ("warning", "avertissement"),
     ("Status", "Statut"),
     ("Name", "Nom"),
     ("Place", "Lieu"),
@@ -546,6 +562,22 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("set in {}", "fixée dans {}"),
     (
+        "chosen by the ledger's latest publication date ({}, {})",
+        "choisie par la dernière date de publication du registre ({}, {})",
+    ),
+    (
+        "chosen by the ledger's latest claim date ({}, {})",
+        "choisie par la dernière date de promesse du registre ({}, {})",
+    ),
+    (
+        "the next election whose close is not past on {}, with no settings, no --election and no date in the files",
+        "la prochaine élection dont la clôture n'est pas passée le {}, sans réglages, sans --election et sans date dans les fichiers",
+    ),
+    (
+        "the latest preset, with no settings, no --election and no date in the files; its close is past on {}: give --first-round for a later election",
+        "le dernier préréglage, sans réglages, sans --election et sans date dans les fichiers ; sa clôture est passée le {} : donnez --first-round pour une élection plus tardive",
+    ),
+    (
         "opens {}, closes {}, first round {}",
         "ouverture le {}, clôture le {}, premier tour le {}",
     ),
@@ -590,6 +622,27 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("{} new validated, {} to {}", "{} nouveaux validés, du {} au {}"),
     ("Not yet reached ({}): {}", "Pas encore atteints ({}) : {}"),
+    ("{} said no", "{} ont dit non"),
+    (
+        "Not yet reached ({}): with claims ({}): {}; nothing yet ({}): {}",
+        "Pas encore atteints ({}) : avec des promesses ({}) : {} ; rien encore ({}) : {}",
+    ),
+    (
+        "Not yet reached ({}), nothing there yet: {}",
+        "Pas encore atteints ({}), rien encore : {}",
+    ),
+    (
+        "Not yet reached ({}), each with claims: {}",
+        "Pas encore atteints ({}), chacun avec des promesses : {}",
+    ),
+    (
+        "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes {}",
+        "ouverture : pas encore connue (le décret de convocation n'est pas publié) ; les formulaires ne peuvent être envoyés qu'à partir de là ; clôture le {}",
+    ),
+    (
+        "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml.",
+        "Les réglages désignent une élection dont la clôture est passée ({}) : c'est une campagne passée ; pour la prochaine élection, réglez `election` dans parrainage.toml.",
+    ),
     (
         "By département (cap: {} each)",
         "Par département (plafond : {} chacun)",
@@ -657,6 +710,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("{} files ({})", "{} fichiers ({})"),
     ("{} row", "{} ligne"),
     ("{} rows", "{} lignes"),
+    (
+        "{} more: `parrainage check` lists them all.",
+        "{} de plus : `parrainage check` les liste tous.",
+    ),
     (
         "the row has {} fields but the header has {}",
         "la ligne a {} champs mais l'en-tête en a {}",
@@ -952,6 +1009,48 @@ const TEMPLATES: &[(&str, &str)] = &[
         "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
     ),
     ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
+    // fetch, diff and the archive of publications.
+    (
+        "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
+        "{=} : la publication importée est dans un répertoire du registre : lue comme publication seulement, pas comme fichier du registre",
+    ),
+    (
+        "New publication stored: {}",
+        "Nouvelle publication enregistrée : {=}",
+    ),
+    (
+        "{} rows, latest publication {}, {} bytes, from {}",
+        "{} lignes, dernière publication le {}, {} octets, depuis {=}",
+    ),
+    (
+        "No new publication since {} (latest publication {}, {} rows).",
+        "Pas de nouvelle publication depuis {=} (dernière publication le {}, {} lignes).",
+    ),
+    ("{} says nothing changed", "{=} répond que rien n'a changé"),
+    ("{} sends the same {} bytes", "{=} envoie les mêmes {} octets"),
+    (
+        "the address is the {} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another",
+        "l'adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert ; `publication_url` dans parrainage.toml en donne une autre",
+    ),
+    (
+        "{} is older than {}, which stays the archive's latest: the server sent an earlier list",
+        "{=} est plus ancienne que {=}, qui reste la dernière de l'archive : le serveur a envoyé une liste antérieure",
+    ),
+    ("{} of {} MB", "{} sur {} Mo"),
+    ("{} MB", "{} Mo"),
+    (
+        "Publications compared: {} and {}",
+        "Publications comparées : {=} et {=}",
+    ),
+    ("{} (latest publication {})", "{=} (dernière publication le {})"),
+    (
+        "{} other candidate(s) unchanged.",
+        "{} autre(s) candidat(s) sans changement.",
+    ),
+    ("Added ({})", "Ajoutés ({})"),
+    ("Removed ({})", "Retirés ({})"),
+    ("Added ({}):", "Ajoutés ({}) :"),
+    ("Removed ({}):", "Retirés ({}) :"),
 ];
 
 #[cfg(test)]

@@ -20,13 +20,29 @@ pub struct EntryProblem {
     pub hint: Option<String>,
 }
 
+/// An entry's status and dates: what the rules of this module judge, read
+/// even when the rest of the row is wrong (the status itself may be
+/// unknown).
+#[derive(Debug, Clone, Copy)]
+pub struct DatedStatus {
+    pub status: Option<Status>,
+    pub claimed_on: Option<NaiveDate>,
+    pub published_on: Option<NaiveDate>,
+}
+
+impl<S> From<&Sponsorship<S>> for DatedStatus {
+    fn from(s: &Sponsorship<S>) -> DatedStatus {
+        DatedStatus {
+            status: Some(s.status),
+            claimed_on: s.claimed_on,
+            published_on: s.published_on,
+        }
+    }
+}
+
 /// What is wrong with `s` under `election`'s rules; `today`, the real date,
-/// when known: no publication can be dated after it.
-pub fn entry_problems<S>(
-    s: &Sponsorship<S>,
-    election: &Election,
-    today: Option<NaiveDate>,
-) -> Vec<EntryProblem> {
+/// when known: no promise and no publication can be dated after it.
+pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveDate>) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
     let mut push = |severity, code, field, message: String, hint: Option<String>| {
         problems.push(EntryProblem {
@@ -38,7 +54,7 @@ pub fn entry_problems<S>(
         });
     };
     match (s.status, s.published_on) {
-        (Status::Validated, None) => push(
+        (Some(Status::Validated), None) => push(
             Severity::Error,
             Code::StatusDateMismatch,
             Field::PublishedOn,
@@ -48,14 +64,11 @@ pub fn entry_problems<S>(
                     .into(),
             ),
         ),
-        (Status::Claimed | Status::Sent, Some(day)) => push(
+        (Some(status @ (Status::Claimed | Status::Sent)), Some(day)) => push(
             Severity::Warning,
             Code::StatusDateMismatch,
             Field::PublishedOn,
-            format!(
-                "status is {} but the entry has a publication date ({day})",
-                s.status
-            ),
+            format!("status is {status} but the entry has a publication date ({day})"),
             Some("if the Conseil published it for this candidate, set status to validated".into()),
         ),
         _ => {}
@@ -69,6 +82,17 @@ pub fn entry_problems<S>(
             Field::PublishedOn,
             format!("published on {day}: in the future (today is {today})"),
             Some("write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD".into()),
+        );
+    }
+    if let (Some(day), Some(today)) = (s.claimed_on, today)
+        && day > today
+    {
+        push(
+            Severity::Error,
+            Code::BadDate,
+            Field::ClaimedOn,
+            format!("promised on {day}: in the future (today is {today})"),
+            Some("a promise is dated the day it was made: write that day, as YYYY-MM-DD".into()),
         );
     }
     if let (Some(claimed), Some(published)) = (s.claimed_on, s.published_on)
@@ -108,7 +132,7 @@ pub fn entry_problems<S>(
     }
     if let (Some(day), Some(closes)) = (s.claimed_on, election.closes)
         && day > closes.date()
-        && s.status.is_pending()
+        && s.status.is_some_and(Status::is_pending)
     {
         push(
             Severity::Warning,
@@ -156,7 +180,7 @@ mod tests {
 
     /// The codes and severities of what is wrong with `s` under the 2022 rules.
     fn problems(s: &Sponsorship<&str>, today: Option<NaiveDate>) -> Vec<(Severity, Code, Field)> {
-        entry_problems(s, &Election::default(), today)
+        entry_problems(&DatedStatus::from(s), &Election::default(), today)
             .into_iter()
             .map(|p| (p.severity, p.code, p.field))
             .collect()
@@ -201,7 +225,7 @@ mod tests {
         );
         // Published before the 2022 window opened: a 2017 publication?
         let early = entry_problems(
-            &entry(Status::Validated, None, Some(day(2017, 3, 1))),
+            &DatedStatus::from(&entry(Status::Validated, None, Some(day(2017, 3, 1)))),
             &Election::default(),
             None,
         );

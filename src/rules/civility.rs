@@ -2,12 +2,15 @@
 
 use super::fold::fold;
 
+/// The civilities as ledgers store them (and completions offer them).
+pub const ALL: [&str; 2] = ["M.", "Mme"];
+
 /// The civility `text` stands for, written as ledgers store it, if it is
 /// one: `Monsieur`, `m`, `MR` are `M.`; `Madame`, `mme` are `Mme`.
 pub fn civility(text: &str) -> Option<&'static str> {
     match fold(text).as_str() {
-        "m" | "mr" | "monsieur" => Some("M."),
-        "mme" | "madame" => Some("Mme"),
+        "m" | "mr" | "monsieur" => Some(ALL[0]),
+        "mme" | "madame" => Some(ALL[1]),
         _ => None,
     }
 }

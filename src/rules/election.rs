@@ -22,8 +22,12 @@ pub struct Election {
     pub max_share: f64,
 }
 
-/// The presets the tool knows.
+/// The presets the tool knows, oldest first.
 pub const PRESETS: [u16; 3] = [2017, 2022, 2027];
+
+/// Days after its close that an election's collection period still runs:
+/// the Conseil publishes the last forms a few days after the close.
+const LATE_PUBLICATIONS: i64 = 15;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid preset date")
@@ -91,6 +95,54 @@ impl Election {
         } else {
             parts.join(", ")
         }
+    }
+
+    /// The days of a preset's collection period: from the day after the
+    /// previous preset's period (none for the first) to its own close plus
+    /// fifteen days (late publications). The periods do not overlap: 2017
+    /// up to 2017-04-01, 2022 from 2017-04-02 to 2022-03-19, 2027 from
+    /// 2022-03-20 to 2027-03-27.
+    pub fn collection_period(year: u16) -> Option<(Option<NaiveDate>, NaiveDate)> {
+        let end = |year: u16| {
+            Election::preset(year)
+                .and_then(|e| e.closes)
+                .map(|closes| closes.date() + Duration::days(LATE_PUBLICATIONS))
+        };
+        let at = PRESETS.iter().position(|y| *y == year)?;
+        let start = at
+            .checked_sub(1)
+            .and_then(|previous| end(PRESETS[previous]))
+            .map(|previous_end| previous_end + Duration::days(1));
+        Some((start, end(year)?))
+    }
+
+    /// The preset whose collection period holds `day`, if any (a day after
+    /// the last period holds none).
+    pub fn collecting_on(day: NaiveDate) -> Option<u16> {
+        PRESETS.iter().copied().find(|year| {
+            Election::collection_period(*year)
+                .is_some_and(|(start, end)| start.is_none_or(|start| day >= start) && day <= end)
+        })
+    }
+
+    /// The next election on `today`: the first preset whose close is not
+    /// past (the close day itself is not past), and `false`; or, when every
+    /// close is past, the latest preset and `true`.
+    pub fn next_on(today: NaiveDate) -> (u16, bool) {
+        PRESETS
+            .iter()
+            .copied()
+            .find(|year| {
+                Election::preset(*year)
+                    .and_then(|e| e.closes)
+                    .is_some_and(|closes| closes.date() >= today)
+            })
+            .map_or((PRESETS[PRESETS.len() - 1], true), |year| (year, false))
+    }
+
+    /// Whether the close is past on `today` (the close day is not).
+    pub fn closed_on(&self, today: NaiveDate) -> bool {
+        self.closes.is_some_and(|closes| closes.date() < today)
     }
 
     /// Sets the first round and derives the close from it.
@@ -248,6 +300,36 @@ mod tests {
         assert_eq!(election.opens, None);
         assert!(Election::provenance(2027).unwrap().contains("not yet published"));
         assert_eq!(Election::preset(2017).unwrap().opens, Some(date(2017, 2, 24)));
+    }
+
+    #[test]
+    fn collection_periods_follow_one_another() {
+        assert_eq!(Election::collection_period(2017), Some((None, date(2017, 4, 1))));
+        assert_eq!(
+            Election::collection_period(2022),
+            Some((Some(date(2017, 4, 2)), date(2022, 3, 19)))
+        );
+        assert_eq!(
+            Election::collection_period(2027),
+            Some((Some(date(2022, 3, 20)), date(2027, 3, 27)))
+        );
+        assert_eq!(Election::collecting_on(date(2017, 4, 1)), Some(2017));
+        assert_eq!(Election::collecting_on(date(2017, 4, 2)), Some(2022));
+        assert_eq!(Election::collecting_on(date(2022, 3, 19)), Some(2022));
+        assert_eq!(Election::collecting_on(date(2022, 3, 20)), Some(2027));
+        assert_eq!(Election::collecting_on(date(2026, 12, 3)), Some(2027));
+        assert_eq!(Election::collecting_on(date(2027, 3, 28)), None);
+    }
+
+    #[test]
+    fn the_next_election_is_the_first_whose_close_is_not_past() {
+        assert_eq!(Election::next_on(date(2026, 12, 3)), (2027, false));
+        assert_eq!(Election::next_on(date(2022, 3, 4)), (2022, false));
+        assert_eq!(Election::next_on(date(2022, 3, 5)), (2027, false));
+        assert_eq!(Election::next_on(date(2030, 1, 1)), (2027, true));
+        let closed = Election::preset(2022).unwrap();
+        assert!(!closed.closed_on(date(2022, 3, 4)));
+        assert!(closed.closed_on(date(2022, 3, 5)));
     }
 
     #[test]

@@ -67,22 +67,28 @@ impl Status {
 }
 
 /// How an entry stood on `day` (SPEC.md, `--as-of`): `None` if it did not
-/// count at all then. A validated entry published after `day` was pending
-/// if it was claimed by then, else unknown to the campaign; a claim made
-/// after `day` did not exist yet. Rejected, withdrawn and lost entries
-/// carry no date for their change, so they stand as they are.
+/// count at all then.
+///
+/// - A row claimed after `day` counts nowhere, whatever its status.
+/// - A `validated` or `lost` row published after `day` (for this
+///   candidate, or for another) was pending on `day` if it was claimed by
+///   then; with no claim date the campaign did not know it yet.
+/// - `rejected`, `withdrawn` and `declined` carry no date of their own:
+///   they count under their status from their `claimed_on` (always, when
+///   it is empty); so do `claimed` and `sent`.
 pub fn status_on(
     status: Status,
     claimed_on: Option<NaiveDate>,
     published_on: Option<NaiveDate>,
     day: NaiveDate,
 ) -> Option<Status> {
-    let claimed_later = claimed_on.is_none_or(|claimed| claimed > day);
+    if claimed_on.is_some_and(|claimed| claimed > day) {
+        return None;
+    }
     match status {
-        Status::Validated if published_on.is_some_and(|published| published > day) => {
-            (!claimed_later).then_some(Status::Claimed)
+        Status::Validated | Status::Lost if published_on.is_some_and(|published| published > day) => {
+            claimed_on.is_some().then_some(Status::Claimed)
         }
-        Status::Claimed | Status::Sent if claimed_on.is_some_and(|claimed| claimed > day) => None,
         _ => Some(status),
     }
 }

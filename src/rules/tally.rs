@@ -39,6 +39,11 @@ pub struct CandidateTally {
     pub pending: u32,
     /// `rejected` + `withdrawn` + `lost`.
     pub lost: u32,
+    /// Officials who said no.
+    pub declined: u32,
+    /// Live entries with a claim date: whether the claims can be drawn
+    /// over time.
+    pub claim_dated: u32,
     /// Entries with a `claimed_on` that are now decided (validated,
     /// rejected, withdrawn or lost), and of those, validated: what the
     /// campaign's claims have turned into so far.
@@ -66,6 +71,8 @@ impl Default for CandidateTally {
             undated: 0,
             pending: 0,
             lost: 0,
+            declined: 0,
+            claim_dated: 0,
             decided_claims: 0,
             validated_claims: 0,
         }
@@ -188,6 +195,9 @@ impl CandidateTally {
         if status.is_live() {
             self.claimed_by_unit[unit] += 1;
             self.by_mandate[mandate].1 += 1;
+            if claim_dated {
+                self.claim_dated += 1;
+            }
         }
         match status {
             Status::Validated => {
@@ -199,8 +209,8 @@ impl CandidateTally {
             }
             Status::Claimed | Status::Sent => self.pending += 1,
             Status::Rejected | Status::Withdrawn | Status::Lost => self.lost += 1,
-            // An official who said no counts nowhere.
-            Status::Declined => {}
+            // An official who said no counts nowhere but here.
+            Status::Declined => self.declined += 1,
         }
         if claim_dated {
             match status {
@@ -229,6 +239,8 @@ impl CandidateTally {
         self.undated += other.undated;
         self.pending += other.pending;
         self.lost += other.lost;
+        self.declined += other.declined;
+        self.claim_dated += other.claim_dated;
         self.decided_claims += other.decided_claims;
         self.validated_claims += other.validated_claims;
     }
