@@ -203,6 +203,7 @@ impl Context {
                 encoding: args.encoding,
                 as_of: None,
                 today: Some(today_in_paris()),
+                places: false,
             },
             as_of,
             color,
@@ -262,6 +263,7 @@ impl Context {
             encoding: self.encoding,
             as_of: None,
             today: Some(today_in_paris()),
+            places: false,
         };
         let (year, why) = match &chosen {
             Some(why) => (next, why.clone()),

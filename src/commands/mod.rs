@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod prospects;
+pub mod register;
 pub mod remove;
 pub mod repair;
 pub mod report;
@@ -66,6 +67,7 @@ fn dispatch(command: &Command, context: &Context) -> Outcome {
         Command::Report(args) => report::run(args, context),
         Command::Import(args) => import::run(args, context),
         Command::Prospects(args) => prospects::run(args, context),
+        Command::Register(args) => register::run(args, context),
         Command::Fetch(args) => fetch::run(args, context),
         Command::Diff(args) => diff::run(args, context),
         Command::Repair => repair::run(context),

@@ -4,7 +4,7 @@ use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::update::update;
 use crate::render::Lang;
-use crate::render::entries::described;
+use crate::render::entries::{described, respelled};
 use crate::render::words::{day, diagnostic, tr};
 use crate::text::{clean, clean_path};
 
@@ -35,6 +35,9 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         out.push_str(&format!(", {published} {}", day(lang, &published_on.to_string())));
     }
     out.push('\n');
+    if let Some(typed) = &done.respelled {
+        out.push_str(&respelled(typed, &after.circonscription, lang));
+    }
     print(&out)?;
     Ok(Exit::Success)
 }

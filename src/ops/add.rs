@@ -16,11 +16,12 @@ use crate::cli::AddArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::error::Action;
-use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
 use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::write::LockedLedger;
+use crate::ledger::{Field, ReadOptions};
+use crate::official::communes::official_spelling;
 use crate::ops::compare::{Comparison, ledger_files};
 use crate::rules::Status;
 use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
@@ -31,6 +32,9 @@ pub struct Recorded {
     pub file: PathBuf,
     pub line: u64,
     pub entry: Sponsorship,
+    /// The circonscription as typed, when it was stored as the official
+    /// list of communes writes it.
+    pub respelled: Option<String>,
 }
 
 /// Records one entry: checked as `check` checks a row, compared with every
@@ -93,16 +97,24 @@ fn record(
         Field::Source => args.source.clone(),
         Field::Notes => args.notes.clone(),
     });
-    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &context.read).check(&typed, 0);
+    let checking = ReadOptions {
+        places: true,
+        ..context.read.clone()
+    };
+    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &checking).check(&typed, 0);
     if let Some(warning) = entry.as_ref().and_then(|e| candidate_name_warning(&e.candidate)) {
         eprintln!("parrainage: warning: {warning}");
     }
-    let Some(entry) = entry else {
+    let Some(mut entry) = entry else {
         let line = next_line(&path, layout.dialect.terminator())
             .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);
         return Err(refusal(&diagnostics));
     };
+    // A place typed loosely is stored as the official list writes it, and
+    // compared with the ledger so.
+    let respelled = official_spelling(entry.mandate, entry.department, &entry.circonscription)
+        .map(|name| std::mem::replace(&mut entry.circonscription, name.to_string()));
 
     // Every entry already in the ledger: the target file and any other
     // files and directories named, each file read once.
@@ -142,6 +154,7 @@ fn record(
                 file: first_at.file.to_path_buf(),
                 line: first_at.line,
                 entry,
+                respelled,
             }));
         }
         if kind == FindingKind::PossibleDuplicate {
@@ -186,6 +199,7 @@ fn record(
         file: path,
         line,
         entry,
+        respelled,
     }))
 }
 

@@ -13,10 +13,11 @@ use std::sync::Arc;
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, target_file};
 use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
+use crate::ledger::{Field, ReadOptions};
+use crate::official::communes::official_spelling;
 use crate::ops::compare::{Comparison, ledger_files};
 use crate::ops::select::{Selection, select_one};
 use crate::rules::identity::{FindingKind, Location};
@@ -29,6 +30,9 @@ pub struct Updated {
     pub line: u64,
     pub before: Sponsorship,
     pub after: Sponsorship,
+    /// The circonscription as typed, when it was stored as the official
+    /// list of communes writes it.
+    pub respelled: Option<String>,
 }
 
 /// Changes one entry, chosen by the identity flags, in one atomic rewrite.
@@ -60,10 +64,21 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
             .find(|(f, _)| *f == field)
             .map(|(_, value)| value.clone())
     });
-    let (after, diagnostics) = RowChecker::new(layout, &context.read).check(&record, row.line);
-    let Some(after) = after else {
+    let checking = ReadOptions {
+        places: true,
+        ..context.read.clone()
+    };
+    let (after, diagnostics) = RowChecker::new(layout, &checking).check(&record, row.line);
+    let Some(mut after) = after else {
         return Err(not_changed(&diagnostics));
     };
+    // A place typed loosely is stored as the official list writes it, as
+    // `add` stores it.
+    let respelled = args
+        .set_circonscription
+        .as_ref()
+        .and_then(|_| official_spelling(after.mandate, after.department, &after.circonscription))
+        .map(|name| std::mem::replace(&mut after.circonscription, name.to_string()));
     // What `check` would warn of in the changed row (a civility it does
     // not know, a formula), said as `add` says it.
     for warning in &diagnostics {
@@ -114,6 +129,7 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
         line,
         before,
         after,
+        respelled,
     })
 }
 

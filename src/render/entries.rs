@@ -226,6 +226,18 @@ pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> Stri
     }
 }
 
+/// What `add` and `update` say of a place they stored as the official list
+/// of communes writes it, rather than as it was typed.
+pub fn respelled(typed: &str, official: &str, lang: Lang) -> String {
+    let line = match lang {
+        Lang::En => format!("`{typed}` stored as the official list of communes writes it: `{official}`"),
+        Lang::Fr => {
+            format!("`{typed}` enregistré comme l'écrit la liste officielle des communes : `{official}`")
+        }
+    };
+    format!("{}\n", clean(&line))
+}
+
 /// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,
 /// its mandate by its label in French.
 pub fn described<S: AsRef<str>>(entry: &Sponsorship<S>, lang: Lang) -> String {

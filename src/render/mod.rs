@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod notes;
 pub mod prospects;
+pub mod register;
 pub mod table;
 pub mod tiles;
 pub mod words;

@@ -949,6 +949,46 @@ const WORDS: &[(&str, &str)] = &[
     ("Mandates", "Mandats"),
     ("Why", "Pourquoi"),
     ("at the cap", "au plafond"),
+    // The official list of communes: check, add, update.
+    ("a commune", "une commune"),
+    ("an arrondissement municipal", "un arrondissement municipal"),
+    ("a commune déléguée", "une commune déléguée"),
+    ("a commune associée", "une commune associée"),
+    (
+        "a commune, commune déléguée or commune associée",
+        "une commune, commune déléguée ou commune associée",
+    ),
+    (
+        "check the spelling against INSEE's official list of communes, which the Conseil constitutionnel writes",
+        "vérifiez l'orthographe dans la liste officielle des communes de l'Insee, que suit le Conseil constitutionnel",
+    ),
+    (
+        "the right place in the wrong département? correct the département, or the place",
+        "le bon lieu dans le mauvais département ? corrigez le département, ou le lieu",
+    ),
+    (
+        "write the place's official name in full, so that one is meant",
+        "écrivez le nom officiel du lieu en entier, pour n'en désigner qu'un",
+    ),
+    // register, and the register's coverage in prospects.
+    ("Held", "Détenus"),
+    ("Mayors", "Maires"),
+    ("Communes", "Communes"),
+    ("EPCI presidents", "Présidents d'EPCI"),
+    ("EPCIs", "EPCI"),
+    ("Register", "Répertoire"),
+    ("complete", "complet"),
+    ("incomplete", "incomplet"),
+    ("missing", "manquant"),
+    ("no file", "pas de fichier"),
+    (
+        "the register has no mayor here",
+        "le répertoire n'a aucun maire ici",
+    ),
+    (
+        "the register is incomplete here",
+        "le répertoire est incomplet ici",
+    ),
 ];
 
 /// Phrases with holes. Longer, more specific keys come first where two
@@ -1297,6 +1337,24 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "{}, {} of {} in {}: {} officials of the register fit: {}",
         "{}, {} de {} dans {} : {} élus du répertoire correspondent : {=}",
+    ),
+    // The official list of communes: check, add, update.
+    (
+        "`{}` is not {} of {} in the official list of communes{}",
+        "`{}` n'est pas {} de {} dans la liste officielle des communes{}",
+    ),
+    (
+        "; that name is in {}; nearest: {}",
+        " ; ce nom est dans {} ; les plus proches : {=}",
+    ),
+    ("; that name is in {}", " ; ce nom est dans {}"),
+    (
+        "`{}` is {} of {} in the official list: its mayor sponsors as a delegate mayor",
+        "`{}` est {} de {} dans la liste officielle : son maire parraine comme maire délégué",
+    ),
+    (
+        "`{}` fits {} places of {}: {}",
+        "`{}` correspond à {} lieux de {} : {=}",
     ),
     // import's notes.
     ("line {}: {}: {}", "ligne {} : {} : {}"),
