@@ -989,6 +989,22 @@ const WORDS: &[(&str, &str)] = &[
         "the register is incomplete here",
         "le répertoire est incomplet ici",
     ),
+    (
+        "Claims and validated sponsorships over time",
+        "Promesses et parrainages validés au fil du temps",
+    ),
+    ("validated, by publication", "validés, par publication"),
+    (
+        "claims (validated and pending), by the day they were made",
+        "promesses (validées et en attente), au jour où elles ont été faites",
+    ),
+    ("Sponsorships by département", "Parrainages par département"),
+    ("nothing yet", "rien encore"),
+    ("claims, none validated", "promesses, aucune validée"),
+    (
+        "In each tile: its code, then its validated sponsorships, and after a slash its claims (validated and pending) where they differ.",
+        "Dans chaque case : son code, puis ses parrainages validés et, après la barre oblique, ses promesses (validées et en attente) quand elles diffèrent.",
+    ),
 ];
 
 /// Phrases with holes. Longer, more specific keys come first where two
@@ -1144,6 +1160,28 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{} candidats qualifiés sur {} ; {} parrainages validés en tout.",
     ),
     ("Against {}", "Sur {}"),
+    ("{} with claims", "{} avec des promesses"),
+    (
+        "{} claims and validated sponsorships over time",
+        "{} : promesses et parrainages validés au fil du temps",
+    ),
+    (
+        "New claims per week, from Monday: {}.",
+        "Nouvelles promesses par semaine, à partir du lundi : {}.",
+    ),
+    (
+        "{} of {} départements and collectivities reached ({} needed), {} more with claims only, {} at the cap of {}; the last two rows hold the overseas units, the French abroad (ZZ) and the European Parliament (EU).",
+        "{} départements et collectivités atteints sur {} ({} nécessaires), {} de plus avec des promesses seulement, {} au plafond de {} ; les deux dernières rangées tiennent les collectivités d'outre-mer, les Français de l'étranger (ZZ) et le Parlement européen (EU).",
+    ),
+    (
+        "With claims ({}), their number in brackets",
+        "Avec des promesses ({}), leur nombre entre parenthèses",
+    ),
+    ("Nothing yet ({})", "Rien encore ({})"),
+    (
+        "Each on its own scale; the dashed line is the {} needed, the dotted line the close.",
+        "Chacun à son échelle ; la ligne en tirets marque les {} nécessaires, la ligne pointillée la clôture.",
+    ),
     // check: the summary line and the messages.
     ("{} error, {}", "{} erreur, {}"),
     ("{} errors, {}", "{} erreurs, {}"),
