@@ -39,6 +39,13 @@ const SIDEWAYS: &[(&str, &str)] = &[
 /// The ops modules a workflow may use: shared pieces, not other workflows.
 const SHARED_OPS: &[&str] = &["compare", "select", "reconcile", "register", "report"];
 
+/// Whether `src/<top>/<name>` is a module of its own (a file or a
+/// directory), not an item of `src/<top>/mod.rs`.
+fn is_module(top: &str, name: &str) -> bool {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(top);
+    dir.join(format!("{name}.rs")).exists() || dir.join(name).is_dir()
+}
+
 fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
 }
@@ -190,7 +197,13 @@ fn sideways(from: &[String], to: &[String]) -> bool {
     SIDEWAYS.iter().any(|(a, b)| {
         let from_ok = *a == top(from) || *a == two(from);
         let to_ok = match b.strip_suffix("::*") {
-            Some(base) => top(to) == base && to.get(1).is_some() && to.get(1) != from.get(1),
+            // Another module of the layer (a file of it), not an item
+            // the layer's own `mod.rs` shares.
+            Some(base) => {
+                top(to) == base
+                    && to.get(1).is_some_and(|module| is_module(base, module))
+                    && to.get(1) != from.get(1)
+            }
             None => *b == top(to) || *b == two(to),
         };
         from_ok && to_ok

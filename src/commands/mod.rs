@@ -48,9 +48,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     match outcome {
         Ok(exit) => exit.into(),
         Err(failure) => {
-            for message in render::words::failure(&failure, lang) {
-                eprintln!("parrainage: error: {message}");
-            }
+            render::notes::failure(&failure, lang);
             ExitCode::from(failure.exit_code())
         }
     }
@@ -74,5 +72,16 @@ fn dispatch(command: &Command, context: &Context) -> Outcome {
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
         Command::Help(args) => completions::help(args),
+    }
+}
+
+/// The identity flags, as the workflows take them.
+fn identity(args: &crate::cli::IdentityArgs) -> crate::ops::select::Identity {
+    crate::ops::select::Identity {
+        last_name: args.last_name.clone(),
+        first_name: args.first_name.clone(),
+        mandate: args.mandate.clone(),
+        department: args.department.clone(),
+        circonscription: args.circonscription.clone(),
     }
 }

@@ -87,6 +87,14 @@ fn argument(arg: &Arg, lang: Lang) -> String {
         Arg::Percent(share) => percent(lang, *share),
         Arg::Mandate(mandate) => mandate_named(*mandate, lang).to_string(),
         Arg::Status(status) => status_named(*status, lang).to_string(),
+        Arg::Official(o) => format!(
+            "{} {}, {}{}, {}",
+            o.last_name,
+            o.first_name,
+            mandate_named(o.mandate, lang),
+            crate::sponsorship::in_brackets(&o.circonscription),
+            o.department
+        ),
         Arg::Said(message) => say(message, lang),
         Arg::Diagnostic(d) => diagnostic(d, lang),
         Arg::Lines(items, more) => {
@@ -316,6 +324,25 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::AddedListColon => ("Added ({}):", "Ajoutés ({}) :"),
         Key::RemovedListColon => ("Removed ({}):", "Retirés ({}) :"),
         Key::NoChange => ("No change.", "Aucun changement."),
+        // add.
+        Key::Recorded => ("Recorded {}:{}: {} {} for {}", "Enregistré {}:{} : {} {} pour {}"),
+        Key::Respelled => (
+            "`{}` stored as the official list of communes writes it: `{}`",
+            "`{}` enregistré comme l'écrit la liste officielle des communes : `{}`",
+        ),
+        // update, remove.
+        Key::UpdatedEntry => ("Updated {}:{}: {}", "Modifié {}:{}\u{a0}: {}"),
+        Key::StatusChanged => ("{}, {} → {}", "{}, {} → {}"),
+        Key::WithPublication => ("{}, published {}", "{}, publié le {}"),
+        Key::RemovedEntry => ("Removed {}:{}: {} {} for {}", "Retiré {}:{}\u{a0}: {} {} pour {}"),
+        Key::ReplacedWhileWritten => (
+            "{} was replaced by another program while the entry was written; writing it again",
+            "{} a été remplacé par un autre programme pendant l'écriture de l'entrée ; nouvelle écriture",
+        ),
+        Key::ReplacedTwice => (
+            "{}: the file was replaced by another program twice while the entry was written (an editor saving its copy?): the entry was not recorded. Close that program and add it again",
+            "{} : le fichier a été remplacé deux fois par un autre programme pendant l'écriture de l'entrée (un éditeur qui enregistre sa copie ?) : l'entrée n'a pas été enregistrée. Fermez ce programme et ajoutez-la à nouveau",
+        ),
         Key::OthersUnchanged => (
             "{} other candidate(s) unchanged.",
             "{} autre(s) candidat(s) sans changement.",
