@@ -350,4 +350,30 @@ keys! {
     StatusChanged,
     WithPublication,
     RemovedEntry,
+    // fetch, import.
+    GuessedAddress,
+    OlderThanLatest,
+    SetAside,
+    // report.
+    SharedConstituencyCounted,
+    RepeatedCountedOnce,
+    WarningsCountedAsWritten,
+    // init.
+    LedgerAlreadyThere,
+    EveryClosePast,
+    CreatedLedger,
+    CreatedLedgerSeparated,
+    KeptSettings,
+    CreatedSettings,
+    CreatedSettingsFor,
+    SettingsRules,
+    SettingsNoClose,
+    ElectionChosen,
+    PresetDates,
+    NoCandidateNamed,
+    NextAdd,
+    // repair.
+    TornNotUtf8,
+    NothingToRepair,
+    MovedTornRow,
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::context::{Context, Exit, Failure, Outcome};
 use crate::diagnostic::{BATCH, Log};
+use crate::message::Message;
 use crate::ops::check::check;
 use crate::render;
 use crate::render::register::coverage_warning;
@@ -49,7 +50,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         };
         let found = check(&paths, args.register.as_deref(), context, log)?;
         if let Some(warning) = found.coverage.as_deref().and_then(|c| coverage_warning(c, lang)) {
-            eprintln!("parrainage: warning: {}", clean(&warning));
+            context.notes.warn(Message::verbatim(clean(&warning)));
         }
         if found.unreadable.is_empty() {
             match args.format {

@@ -29,9 +29,7 @@ pub fn run(args: &FetchArgs, context: &Context) -> Outcome {
     });
     progress.finish();
     let fetched = fetched?;
-    for note in fetch::notes(&fetched, lang) {
-        eprintln!("{note}");
-    }
+    fetch::notes(&fetched, context.notes.as_ref());
     if !args.import {
         match args.format {
             ImportFormat::Table => print(&fetch::table(&fetched, lang))?,
@@ -52,7 +50,7 @@ pub fn run(args: &FetchArgs, context: &Context) -> Outcome {
     };
     let imported = import(&arena, &request, context)?;
     if let Some(publication) = &imported.set_aside {
-        eprintln!("{}", set_aside_note(publication, lang));
+        context.notes.note(set_aside_note(publication));
     }
     let report = ImportReport::of(&imported, lang, false);
     match args.format {

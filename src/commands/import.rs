@@ -19,7 +19,7 @@ pub fn run(args: &ImportArgs, context: &Context) -> Outcome {
     };
     let imported = import(&arena, &request, context)?;
     if let Some(publication) = &imported.set_aside {
-        eprintln!("{}", set_aside_note(publication, context.lang));
+        context.notes.note(set_aside_note(publication));
     }
     let report = ImportReport::of(&imported, context.lang, args.dry_run);
     match args.format {

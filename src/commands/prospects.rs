@@ -3,6 +3,7 @@
 
 use crate::cli::{ListFormat, ProspectsArgs};
 use crate::context::{Context, Exit, Outcome};
+use crate::message::Message;
 use crate::ops::prospects::{ProspectsRequest, prospects};
 use crate::render::prospects::{csv, summary, table};
 use crate::render::register::coverage_warning;
@@ -28,7 +29,7 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     };
     let found = prospects(&request, context)?;
     if let Some(warning) = coverage_warning(&found.coverage, context.lang) {
-        eprintln!("parrainage: warning: {}", clean(&warning));
+        context.notes.warn(Message::verbatim(clean(&warning)));
     }
     let summary = summary(&found);
     let (register, departments) = (&found.register, &found.departments);

@@ -4,6 +4,7 @@
 
 use crate::cli::{ListFormat, RegisterArgs};
 use crate::context::{Context, Exit, Outcome};
+use crate::message::Message;
 use crate::ops::register::{RegisterRequest, holdings};
 use crate::render::register::{coverage_warning, csv, json, table};
 use crate::text::clean;
@@ -27,7 +28,7 @@ pub fn run(args: &RegisterArgs, context: &Context) -> Outcome {
     if args.format != ListFormat::Table
         && let Some(warning) = coverage_warning(&holdings.coverage, context.lang)
     {
-        eprintln!("parrainage: warning: {}", clean(&warning));
+        context.notes.warn(Message::verbatim(clean(&warning)));
     }
     output.write(text.as_bytes())?;
     Ok(Exit::Success)

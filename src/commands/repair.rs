@@ -1,76 +1,26 @@
-//! `parrainage repair`: a write that did not finish (a crash, a full disk
-//! before appends were undone, a quote never closed) leaves a torn last row,
-//! after which nothing can be appended. Under the lock, the torn row is
-//! moved, byte for byte, to a side file next to the ledger, and the ledger
-//! is cut after its last complete row.
+//! `parrainage repair`: set aside a torn last row (`ops::repair`), and say
+//! where it went.
 
-use std::io::Write;
-
-use crate::context::{Context, Exit, Failure, Outcome, print};
-use crate::error::Action;
-use crate::ledger::edit::{open_for_writing, target_file};
-use crate::ledger::encoding::TextEncoding;
-use crate::ledger::write::LockedLedger;
+use crate::context::{Context, Exit, Outcome, print};
+use crate::ops::repair::{Repaired, repair};
+use crate::render::words::say;
 
 pub fn run(context: &Context) -> Outcome {
-    let path = target_file(&context.ledgers)?;
-    let failed = |e: std::io::Error| Failure::usage(format!("{}: {e}", path.display()));
-    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
-        .map_err(|e| Failure::io(Action::Lock, &path, e))?;
-    let mut reader = open_for_writing(&path, &context.read)?;
-    let mut ignored = Vec::new();
-    while reader.next_entry(&mut ignored).is_some() {
-        ignored.clear();
-    }
-    let Some((line, offset)) = reader.torn() else {
-        print(&format!(
-            "Nothing to repair: {} ends on a complete row.\n",
-            path.display()
-        ))?;
-        return Ok(Exit::Success);
+    let said = match repair(context)? {
+        Repaired::Nothing { ledger } => crate::msg!(NothingToRepair, ledger.display().to_string()),
+        Repaired::Moved {
+            ledger,
+            line,
+            bytes,
+            side,
+        } => crate::msg!(
+            MovedTornRow,
+            ledger.display().to_string(),
+            line.to_string(),
+            bytes,
+            side.display().to_string()
+        ),
     };
-    if reader.encoding != TextEncoding::Utf8 {
-        // Offsets count the decoded text, not the file's bytes.
-        return Err(Failure::usage(format!(
-            "{}:{line}: the last row is torn, but the file is not UTF-8: cut it by hand, or save it as CSV UTF-8 first",
-            path.display()
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(failed)?;
-    let torn = bytes.get(offset as usize..).unwrap_or_default();
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let name = path
-        .file_name()
-        .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned());
-    // The torn bytes are kept before the ledger is cut: nothing is lost.
-    // Two repairs in one second get two side files.
-    let mut attempt = 1;
-    let (side, mut file) = loop {
-        let suffix = if attempt == 1 {
-            String::new()
-        } else {
-            format!("-{attempt}")
-        };
-        let side = path.with_file_name(format!("{name}.torn-{stamp}{suffix}"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&side)
-        {
-            Ok(file) => break (side, file),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => attempt += 1,
-            Err(e) => return Err(Failure::usage(format!("{}: {e}", side.display()))),
-        }
-    };
-    file.write_all(torn)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Failure::usage(format!("{}: {e}", side.display())))?;
-    locked.truncate(offset).map_err(failed)?;
-    print(&format!(
-        "Moved the torn row of {} (line {line}, {} bytes) to {}; the ledger now ends on its last complete row.\n",
-        path.display(),
-        torn.len(),
-        side.display()
-    ))?;
+    print(&format!("{}\n", say(&said, context.lang)))?;
     Ok(Exit::Success)
 }

@@ -10,11 +10,9 @@ use crate::context::{Context, Exit, Failure, Outcome};
 use crate::ops::report::{Extras, choose, count, extras};
 use crate::render::model::Section;
 use crate::render::model::Sections;
-use crate::render::words::tr;
 use crate::render::{self, Report};
 
 pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
-    let lang = context.lang;
     if let Some(since) = args.since
         && since > context.as_of
     {
@@ -25,7 +23,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         )));
     }
     let output = context.output(args.output.as_deref(), &[])?;
-    let counted = count(context, |note| eprintln!("parrainage: note: {}", tr(lang, note)))?;
+    let counted = count(context)?;
     let (tally, options) = (&counted.tally, &counted.options);
     let ranking = tally.ranking();
     // Kept alive here for a chosen candidate nobody sponsors yet.

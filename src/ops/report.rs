@@ -48,7 +48,7 @@ pub struct Counted {
 /// Reads and counts the ledger as of `context.as_of`. Rows that cannot be
 /// read are an error: a wrong count is worse than none. What the count
 /// proceeds despite is noted on stderr, in `lang`.
-pub fn count(context: &Context, note: impl Fn(&str)) -> Result<Counted, Failure> {
+pub fn count(context: &Context) -> Result<Counted, Failure> {
     let (mut options, rules) = context.options_for(&context.ledgers)?;
     options.as_of = Some(context.as_of);
     let (result, builder) = scan::<TallyBuilder>(&context.ledgers, &options, Log::keeping(KEPT_ERRORS));
@@ -57,12 +57,11 @@ pub fn count(context: &Context, note: impl Fn(&str)) -> Result<Counted, Failure>
     }
     refuse_unread_rows(&result)?;
     let tally = builder.finish(crate::engine::parts::threads());
-    note_findings(&result, &tally, &note);
+    note_findings(&result, &tally, context);
     if result.shared_constituency > 0 {
-        note(&format!(
-            "{} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
-            result.shared_constituency
-        ));
+        context
+            .notes
+            .note(crate::msg!(SharedConstituencyCounted, result.shared_constituency));
     }
     Ok(Counted {
         tally,
@@ -194,18 +193,17 @@ pub fn refuse_unread_rows(result: &Scan) -> Result<(), Failure> {
 }
 
 /// One note per kind of finding the report proceeds despite.
-fn note_findings(result: &Scan, tally: &Tally, note: &impl Fn(&str)) {
+fn note_findings(result: &Scan, tally: &Tally, context: &Context) {
     if tally.duplicates > 0 {
-        note(&format!(
-            "{} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
-            tally.duplicates
-        ));
+        context
+            .notes
+            .note(crate::msg!(RepeatedCountedOnce, tally.duplicates));
     }
     let warnings = result.warnings();
     if warnings > 0 {
-        note(&format!(
-            "{warnings} warning(s) in the ledger, counted as written (`parrainage check` lists them)"
-        ));
+        context
+            .notes
+            .note(crate::msg!(WarningsCountedAsWritten, warnings));
     }
 }
 

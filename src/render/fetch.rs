@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 
 use super::Lang;
 use super::words::tr;
+use crate::message::{Message, Notes};
+use crate::msg;
 use crate::ops::fetch::{FetchStatus, Fetched};
 use crate::text::{clean, clean_path};
 
@@ -70,36 +72,16 @@ pub fn json(fetched: &Fetched, import: Option<Value>) -> Value {
 
 /// What to say beside the result, on standard error: an address that is
 /// a guess, an older list stored, validators that could not be kept.
-pub fn notes(fetched: &Fetched, lang: Lang) -> Vec<String> {
-    let mut notes = Vec::new();
+pub fn notes(fetched: &Fetched, notes: &dyn Notes) {
     if let Some(year) = fetched.source.guessed_for {
-        notes.push(format!(
-            "parrainage: note: {}",
-            tr(
-                lang,
-                &format!(
-                    "the address is the {year} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another"
-                )
-            )
-        ));
+        notes.note(msg!(GuessedAddress, year.to_string()));
     }
     if let Some(latest) = &fetched.older_than {
-        notes.push(format!(
-            "parrainage: warning: {}",
-            tr(
-                lang,
-                &format!(
-                    "{} is older than {}, which stays the archive's latest: the server sent an earlier list",
-                    clean_path(&fetched.file),
-                    clean_path(latest)
-                )
-            )
-        ));
+        notes.warn(msg!(OlderThanLatest, &fetched.file, latest));
     }
     for warning in &fetched.warnings {
-        notes.push(format!("parrainage: warning: {}", clean(warning)));
+        notes.warn(Message::verbatim(clean(warning)));
     }
-    notes
 }
 
 /// A progress bar on standard error while a long download goes on, drawn

@@ -15,6 +15,8 @@ use crate::ledger::LedgerReader;
 use crate::ledger::ReadOptions;
 use crate::ledger::new_rows::Merged;
 use crate::ledger::read::Layout;
+use crate::message::Message;
+use crate::msg;
 use crate::ops::import::Imported;
 use crate::ops::reconcile::{self, NoteKind, Reconciliation};
 use crate::rules::matching::Fit;
@@ -24,12 +26,8 @@ use crate::text::clean;
 
 /// The note said when the publication imported sits in a directory of the
 /// ledger: it is read as the publication, not as one of the ledger's files.
-pub fn set_aside_note(publication: &Path, lang: Lang) -> String {
-    let text = format!(
-        "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
-        publication.display()
-    );
-    format!("parrainage: note: {}", clean(&tr(lang, &text)))
+pub fn set_aside_note(publication: &Path) -> Message {
+    msg!(SetAside, publication.display().to_string())
 }
 
 fn fit_code(fit: Fit) -> &'static str {

@@ -9,6 +9,7 @@ pub mod entries;
 pub mod fetch;
 pub mod html;
 pub mod import;
+pub mod init;
 pub mod json;
 pub mod markdown;
 pub mod model;

@@ -324,6 +324,83 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::AddedListColon => ("Added ({}):", "Ajoutés ({}) :"),
         Key::RemovedListColon => ("Removed ({}):", "Retirés ({}) :"),
         Key::NoChange => ("No change.", "Aucun changement."),
+        // init.
+        Key::LedgerAlreadyThere => (
+            "{}: a ledger is already there; init never overwrites one",
+            "{} : un registre est déjà là ; init n'en écrase jamais",
+        ),
+        Key::EveryClosePast => (
+            "every preset's close is past on {}: the settings name {}, the latest; give --first-round (or set first_round) for a later election",
+            "la clôture de chaque préréglage est passée le {} : les réglages nomment {}, le dernier ; donnez --first-round (ou réglez first_round) pour une élection plus tardive",
+        ),
+        Key::CreatedLedger => ("Created {} ({} columns).", "{} créé ({} colonnes)."),
+        Key::CreatedLedgerSeparated => (
+            "Created {} ({} columns, separated by {}).",
+            "{} créé ({} colonnes, séparées par {}).",
+        ),
+        Key::KeptSettings => ("Kept the existing {}.", "Le {} existant est gardé."),
+        Key::CreatedSettings => ("Created {}", "{} créé"),
+        Key::CreatedSettingsFor => ("Created {} for {}", "{} créé pour {}"),
+        Key::SettingsRules => (
+            "{}: {} sponsorships from {} départements, at most {} from one, by {} (Paris time).",
+            "{} : {} parrainages de {} départements, au plus {} d'un seul, avant le {} (heure de Paris).",
+        ),
+        Key::SettingsNoClose => (
+            "{}: no close date yet; set first_round in the settings or pass --first-round.",
+            "{} : pas encore de date de clôture ; réglez first_round dans les réglages ou donnez --first-round.",
+        ),
+        Key::ElectionChosen => (
+            "Election: {}, the next whose close is not past on {} (--election chooses another).",
+            "Élection : {}, la prochaine dont la clôture n'est pas passée le {} (--election en choisit une autre).",
+        ),
+        Key::PresetDates => ("The {} preset: {}.", "Le préréglage {} : {}."),
+        Key::NoCandidateNamed => (
+            "No candidate named: give one with --candidate, or set `candidate` in the settings.",
+            "Aucun candidat nommé : donnez-en un avec --candidate, ou réglez `candidate` dans les réglages.",
+        ),
+        Key::NextAdd => (
+            "Next: parrainage{} add --last-name … --first-name … --mandate … --department …",
+            "Ensuite : parrainage{} add --last-name … --first-name … --mandate … --department …",
+        ),
+        // repair.
+        Key::TornNotUtf8 => (
+            "{}:{}: the last row is torn, but the file is not UTF-8: cut it by hand, or save it as CSV UTF-8 first",
+            "{}:{} : la dernière ligne est déchirée, mais le fichier n'est pas en UTF-8 : coupez-la à la main, ou enregistrez-le d'abord en CSV UTF-8",
+        ),
+        Key::NothingToRepair => (
+            "Nothing to repair: {} ends on a complete row.",
+            "Rien à réparer : {} se termine sur une ligne complète.",
+        ),
+        Key::MovedTornRow => (
+            "Moved the torn row of {} (line {}, {} bytes) to {}; the ledger now ends on its last complete row.",
+            "La ligne déchirée de {} (ligne {}, {} octets) est déplacée vers {} ; le registre se termine maintenant sur sa dernière ligne complète.",
+        ),
+        // report.
+        Key::SharedConstituencyCounted => (
+            "{} row(s) give the constituency of Saint-Martin / Saint-Barthélemy as their département: counted under 978 Saint-Martin (RULES.md §5)",
+            "{} ligne(s) donnent la circonscription de Saint-Martin / Saint-Barthélemy pour département : comptée(s) sous 978 Saint-Martin (RULES.md §5)",
+        ),
+        Key::RepeatedCountedOnce => (
+            "{} row(s) repeat an official already listed for the same candidate: counted once (`parrainage check` lists them)",
+            "{} ligne(s) répètent un élu déjà inscrit pour le même candidat : compté une fois (`parrainage check` les liste)",
+        ),
+        Key::WarningsCountedAsWritten => (
+            "{} warning(s) in the ledger, counted as written (`parrainage check` lists them)",
+            "{} avertissement(s) dans le registre, compté(s) tel(s) qu'écrit(s) (`parrainage check` les liste)",
+        ),
+        // fetch, import.
+        Key::GuessedAddress => (
+            "the address is the {} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another",
+            "l'adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert ; `publication_url` dans parrainage.toml en donne une autre",
+        ),
+        Key::OlderThanLatest => (
+            "{} is older than {}, which stays the archive's latest: the server sent an earlier list",
+            "{} est plus ancienne que {}, qui reste la dernière de l'archive : le serveur a envoyé une liste antérieure",
+        ),
+        Key::SetAside => (
+            "{}: the publication imported is in a directory of the ledger: read as the publication only, not read as a ledger file",
+            "{} : la publication importée est dans un répertoire du registre : lue comme publication seulement, pas comme fichier du registre",
+        ),
         // add.
         Key::Recorded => ("Recorded {}:{}: {} {} for {}", "Enregistré {}:{} : {} {} pour {}"),
         Key::Respelled => (
