@@ -45,7 +45,11 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
     if keep_settings {
         out.push_str(&format!("Kept the existing {}.\n", settings_path.display()));
     } else {
-        let text = settings::render(context.read.candidate.as_deref(), election);
+        let provenance = election
+            .year
+            .and_then(Election::provenance)
+            .map(|dates| crate::render::words::say(&dates, crate::lang::Lang::En));
+        let text = settings::render(context.read.candidate.as_deref(), election, provenance.as_deref());
         if let Err(failure) = create_new(&settings_path, text.as_bytes()) {
             let _ = std::fs::remove_file(&path);
             return Err(failure);
@@ -87,8 +91,9 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
             && election == &Election::preset(election.year.unwrap_or_default()).unwrap_or_default()
         {
             out.push_str(&format!(
-                "The {} preset: {dates}.\n",
-                election.year.unwrap_or_default()
+                "The {} preset: {}.\n",
+                election.year.unwrap_or_default(),
+                crate::render::words::say(&dates, crate::lang::Lang::En)
             ));
         }
     }

@@ -127,7 +127,10 @@ pub fn list(
 
 /// Every value of a repeatable flag, read by `typed`; the first refused
 /// one is a usage error.
-fn typed_all<T>(texts: &[String], typed: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, Failure> {
+fn typed_all<T>(
+    texts: &[String],
+    typed: impl Fn(&str) -> Result<T, crate::message::Message>,
+) -> Result<Vec<T>, Failure> {
     texts
         .iter()
         .map(|t| typed(t))

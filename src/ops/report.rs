@@ -42,7 +42,7 @@ pub struct Extras {
 pub struct Counted {
     pub tally: Tally,
     pub options: ReadOptions,
-    pub rules: String,
+    pub rules: crate::message::Message,
 }
 
 /// Reads and counts the ledger as of `context.as_of`. Rows that cannot be
