@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
-use super::archive::{self, Listing};
+use super::archive::{self, DirectoryError, Listing};
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
@@ -143,13 +143,13 @@ pub struct RowAt {
 /// The files a ledger path stands for: the file itself, the `*.csv`
 /// files of a directory of ledgers in name order, or the latest file of an
 /// archive of publications (`archive`).
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DirectoryError> {
     expand_noting(paths).map(|(files, _)| files)
 }
 
 /// [`expand`], with a warning for each `*.csv` entry of a directory that
 /// is passed over: a link to nothing, a pipe, anything not a file.
-pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), String> {
+pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), DirectoryError> {
     let expanded = expand_importing(paths, None)?;
     Ok((expanded.files, expanded.notes))
 }
@@ -157,7 +157,7 @@ pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>
 /// The files of a ledger, for a command that imports `imported`: found in
 /// a directory of ledgers, that publication is set aside, not read as a
 /// ledger.
-pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, String> {
+pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, DirectoryError> {
     let mut expanded = Listing::default();
     for path in paths {
         if path.is_dir() {
@@ -316,7 +316,7 @@ impl<R: Read> LedgerReader<R> {
                     &path,
                     1,
                     Code::MalformedCsv,
-                    msg!(CannotReadHeader, Message::verbatim(e.to_string())),
+                    msg!(CannotReadHeader, read_error(&records, &e)),
                 )]));
             }
         };
@@ -654,7 +654,7 @@ impl<R: Read> LedgerReader<R> {
                     Some((line, message)) => (line, msg!(CannotReadFurther, message)),
                     None => (
                         self.first_line + self.records.lines(),
-                        msg!(CannotReadFurther, Message::verbatim(e.to_string())),
+                        msg!(CannotReadFurther, read_error(&self.records, &e)),
                     ),
                 };
                 diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
@@ -1387,6 +1387,15 @@ pub fn parse_date(text: &str, official: bool) -> Result<NaiveDate, DateError> {
             message: not.into(),
             hint: Some(msg!(WriteDatesIso)),
         }),
+    }
+}
+
+/// Why reading rows failed: a row too long, or what the system said.
+fn read_error<R: Read>(records: &Records<R>, e: &io::Error) -> Message {
+    if records.stopped_too_long() {
+        msg!(RowTooLong, crate::engine::records::MAX_RECORD_BYTES >> 20)
+    } else {
+        Message::verbatim(e.to_string())
     }
 }
 

@@ -749,7 +749,7 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         ),
         Key::UnknownOfficialLabel => (
             "`{}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
-            "`{}` n'est pas un libellé de mandat du {} : l'outil ne le connaît pas encore, la ligne ne peut donc pas être comptée",
+            "`{}` n'est pas un libellé de mandat dans {} : l'outil ne le connaît pas encore, la ligne ne peut donc pas être comptée",
         ),
         Key::ReportTheLabel => (
             "the file is not at fault: report the label to the tool's maintainers",
@@ -764,9 +764,9 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::WriteCivility => ("write M. or Mme", "écrivez M. ou Mme"),
         Key::NotADateAsWritten => (
             "`{}` is not a date as {} writes them",
-            "`{}` n'est pas une date telle que l'écrit le {}",
+            "`{}` n'est pas une date telle que l'écrit {}",
         ),
-        Key::ItWritesDates => ("it writes {}", "il écrit les dates {}"),
+        Key::ItWritesDates => ("it writes {}", "ce format écrit les dates {}"),
         Key::CountsInFixedUnit => (
             "a {} counts in {} whatever the département written (`{}`)",
             "un {} compte dans {} quel que soit le département écrit (`{}`)",
@@ -878,6 +878,174 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::JsonText => ("text", "du texte"),
         Key::JsonList => ("a list", "une liste"),
         Key::JsonObject => ("an object", "un objet"),
+        // Directories of ledgers and archives, a whole scan, writes (ledger::archive, scan, edit).
+        Key::CannotReadDirectory => (
+            "{}: cannot read directory: {}",
+            "{} : impossible de lire le dossier : {}",
+        ),
+        Key::LedgersAndPublication => (
+            "{}: {} is a publication of the Conseil constitutionnel, not a campaign ledger, and the directory holds campaign ledgers too; its rows would count as the campaign's. Move it out: a directory holds campaign ledgers or publications (an archive), not both",
+            "{} : {} est une publication du Conseil constitutionnel, pas un registre de campagne, et le dossier contient aussi des registres de campagne ; ses lignes compteraient comme celles de la campagne. Sortez-la du dossier : un dossier contient des registres de campagne ou des publications (une archive), pas les deux",
+        ),
+        Key::NoLedgerFile => (
+            "{}: the directory holds no .csv ledger file",
+            "{} : le dossier ne contient aucun fichier de registre .csv",
+        ),
+        Key::NotAnArchive => (
+            "{}: not an archive of publications: {} is not a publication of the Conseil constitutionnel",
+            "{} : pas une archive de publications : {} n'est pas une publication du Conseil constitutionnel",
+        ),
+        Key::EmptyArchive => (
+            "{}: the archive holds no publication yet",
+            "{} : l'archive ne contient encore aucune publication",
+        ),
+        Key::PassedOver => ("passed over: {}", "ignoré : {}"),
+        Key::LinkToNothing => ("a link to nothing", "un lien vers rien"),
+        Key::LinkToDirectory => ("a link to a directory", "un lien vers un dossier"),
+        Key::LinkToDirectoryAt => ("a link to a directory, {}", "un lien vers un dossier, {}"),
+        Key::LinkToSpecial => (
+            "a link to something that is not a regular file (a pipe or a device)",
+            "un lien vers autre chose qu'un fichier ordinaire (un tube ou un périphérique)",
+        ),
+        Key::LinkToSpecialAt => (
+            "a link to something that is not a regular file (a pipe or a device), {}",
+            "un lien vers autre chose qu'un fichier ordinaire (un tube ou un périphérique), {}",
+        ),
+        Key::ADirectory => ("a directory", "un dossier"),
+        Key::NotARegularFile => (
+            "not a regular file (a pipe or a device)",
+            "pas un fichier ordinaire (un tube ou un périphérique)",
+        ),
+        Key::FixThisEntry => (
+            "a ledger directory reads its *.csv files; remove or fix this entry",
+            "un dossier de registres lit ses fichiers *.csv ; retirez ou corrigez cette entrée",
+        ),
+        Key::TooManyLedgerFiles => (
+            "{}: too many ledger files in one run",
+            "{} : trop de fichiers de registre en une fois",
+        ),
+        Key::PublicationReadOnly => (
+            "a publication of the Conseil constitutionnel, read-only: the official counts once",
+            "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois",
+        ),
+        Key::AlreadyInTheLedger => (
+            "{} is already in the ledger for {} at {}",
+            "{} est déjà dans le registre pour {} en {}",
+        ),
+        Key::RemoveThisRow => (
+            "an official counts once: remove this row with `{}`",
+            "un élu compte une fois : retirez cette ligne avec `{}`",
+        ),
+        Key::SponsorsTwoCandidates => (
+            "{} sponsors {} here and {} at {}: an official may sponsor only one candidate",
+            "{} parraine {} ici et {} en {} : un élu ne peut parrainer qu'un candidat",
+        ),
+        Key::WithdrawTheOlder => (
+            "if the official changed their mind, set the older entry's status: `{}`",
+            "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne : `{}`",
+        ),
+        Key::AlsoTheMandate => (
+            "{} {} in {} is also the {} at {}: one person with two mandates, or a homonym?",
+            "{} {} dans {} est aussi le {} en {} : une personne à deux mandats, ou un homonyme ?",
+        ),
+        Key::AlsoTheMandateOf => (
+            "{} {} in {} is also the {} of {} at {}: one person with two mandates, or a homonym?",
+            "{} {} dans {} est aussi le {} de {} en {} : une personne à deux mandats, ou un homonyme ?",
+        ),
+        Key::KeepTheSignedMandate => (
+            "one person sponsors once: if this is the same official, keep only the mandate they signed with (`{}` removes this row)",
+            "une personne parraine une fois : si c'est le même élu, ne gardez que le mandat sous lequel il a signé (`{}` retire cette ligne)",
+        ),
+        Key::WriteToADirectory => (
+            "{} is a directory: name the file to write with --ledger (e.g. --ledger {}/mine.csv --ledger {})",
+            "{} est un dossier : nommez le fichier où écrire avec --ledger (par exemple --ledger {}/mine.csv --ledger {})",
+        ),
+        Key::NoSuchLedger => (
+            "{}: no such ledger; create it with `parrainage init`",
+            "{} : ce registre n'existe pas ; créez-le avec `parrainage init`",
+        ),
+        Key::PublicationIsReadOnly => (
+            "{} is an official publication of the Conseil constitutionnel: it is read-only; write to a campaign ledger and use `parrainage import` to reconcile",
+            "{} est une publication officielle du Conseil constitutionnel : elle est en lecture seule ; écrivez dans un registre de campagne et utilisez `parrainage import` pour rapprocher",
+        ),
+        // The register of elected officials (official::rne).
+        Key::CannotReadRegisterDirectory => (
+            "{}: cannot read the register's directory: {}",
+            "{} : impossible de lire le dossier du répertoire : {}",
+        ),
+        Key::RegisterThreadFailed => (
+            "a thread reading the register failed",
+            "un fil de lecture du répertoire a échoué",
+        ),
+        Key::NoRegisterFile => (
+            "{}: no file of the register of elected officials (RNE) found there",
+            "{} : aucun fichier du répertoire national des élus (RNE) n'y a été trouvé",
+        ),
+        Key::EmptyFile => ("the file is empty", "le fichier est vide"),
+        Key::NotText => (
+            "the file is not text this tool can read",
+            "le fichier n'est pas du texte que l'outil sait lire",
+        ),
+        Key::NotARegisterHeader => (
+            "its header is not that of a file of the register of elected officials",
+            "son en-tête n'est pas celui d'un fichier du répertoire national des élus",
+        ),
+        Key::RegisterFiles => (
+            "the register's directory should hold the RNE's CSV files (elus-maires-mai.csv, …)",
+            "le dossier du répertoire doit contenir les fichiers CSV du RNE (elus-maires-mai.csv, …)",
+        ),
+        Key::CannotReadRow => ("cannot read the row: {}", "impossible de lire la ligne : {}"),
+        Key::FieldCountBroken => (
+            "the row has {} fields but the header has {}: a truncated or broken file",
+            "la ligne a {} champs mais l'en-tête en a {} : un fichier tronqué ou abîmé",
+        ),
+        Key::NoName => ("no name", "pas de nom"),
+        Key::NotABirthDate => (
+            "`{}` is not a date of birth (dd/mm/yyyy or yyyy-mm-dd)",
+            "`{}` n'est pas une date de naissance (jj/mm/aaaa ou aaaa-mm-jj)",
+        ),
+        Key::DownloadAgain => (
+            "download the file again from data.gouv.fr, or pass --skip-unreadable to go on without it",
+            "téléchargez de nouveau le fichier depuis data.gouv.fr, ou passez --skip-unreadable pour continuer sans lui",
+        ),
+        Key::NoDepartementInRow => (
+            "the row names no département",
+            "la ligne ne nomme aucun département",
+        ),
+        Key::AlsaceCanton => (
+            "an Alsace canton whose code names neither 67 nor 68",
+            "un canton d'Alsace dont le code ne nomme ni 67 ni 68",
+        ),
+        Key::AlsaceSection => (
+            "the Alsace section does not say Bas-Rhin or Haut-Rhin",
+            "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
+        ),
+        Key::NoSectionInRow => (
+            "the row names no section départementale",
+            "la ligne ne nomme aucune section départementale",
+        ),
+        Key::CorsicaUnsaid => (
+            "the Assemblée de Corse: the file does not say Corse-du-Sud or Haute-Corse",
+            "l'Assemblée de Corse : le fichier ne dit pas Corse-du-Sud ou Haute-Corse",
+        ),
+        Key::NoCollectivityInRow => (
+            "the row names no collectivity",
+            "la ligne ne nomme aucune collectivité",
+        ),
+        // Where the output goes (output).
+        Key::OutputIsRead => (
+            "-o {}: this command reads that file, and its output would replace it; nothing was done (write the output to another file)",
+            "-o {} : cette commande lit ce fichier, et sa sortie le remplacerait ; rien n'a été fait (écrivez la sortie dans un autre fichier)",
+        ),
+        Key::OutputIsReadAs => (
+            "-o {}: this command reads that file ({}), and its output would replace it; nothing was done (write the output to another file)",
+            "-o {} : cette commande lit ce fichier ({}), et sa sortie le remplacerait ; rien n'a été fait (écrivez la sortie dans un autre fichier)",
+        ),
+        // Rows split by the engine (engine::records).
+        Key::RowTooLong => (
+            "a row is over {} MiB long: a quote left open, or not a ledger",
+            "une ligne dépasse {} Mio : un guillemet resté ouvert, ou pas un registre",
+        ),
     }
 }
 
