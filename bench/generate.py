@@ -4,7 +4,8 @@
 Writes, into bench/data/:
   official-N.csv   a publication in the Conseil constitutionnel's 2022 format
                    (';', dd/mm/yyyy), N rows, with realistic mandate types,
-                   départements, candidates and dates, accents, homonyms
+                   départements, candidates and dates, mayors of real communes
+                   (the project's src/official/communes.tsv), accents, homonyms
                    (same name and département, another mandate), a candidate
                    spelled with and without an accent, and a few officials
                    listed twice (which count once);
@@ -130,6 +131,25 @@ DATES = ["01/02/2022", "03/02/2022", "08/02/2022", "10/02/2022", "15/02/2022", "
 DATE_WEIGHTS = [313, 1756, 3018, 1139, 1851, 593, 948, 648, 1523, 963, 676]
 
 
+def read_places():
+    """The project's official list of communes (src/official/communes.tsv):
+    mayors sit in real communes, so that `check` looks each one up and
+    finds it, as it does a real ledger's."""
+    places = {}
+    table = Path(__file__).resolve().parent.parent / "src" / "official" / "communes.tsv"
+    with open(table, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            kind, _code, department, name = line.rstrip("\n").split("\t")[:4]
+            kind = "DA" if kind in ("D", "A") else kind
+            places.setdefault((kind, department), []).append(name)
+    return places
+
+
+PLACES = read_places()
+
+
 def fold(text):
     """The tool's folding: lower case, no accents, letters and digits only."""
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
@@ -177,9 +197,15 @@ class Officials:
                 dept = ("ZZ", "Français de l'étranger")
             else:
                 dept = rng.choice(DEPARTMENTS)
-            if masculine in ("Maire", "Maire délégué d'une commune associée ou d'une commune déléguée",
-                             "Président d'un EPCI à fiscalité propre", "Maire d'arrondissement"):
-                circ = f"{rng.choice(['Saint', 'Sainte', 'Le', 'La', 'Les', 'Mont', 'Val'])}-" \
+            if masculine == "Maire":
+                circ = rng.choice(PLACES[("C", dept[0])])
+            elif masculine == "Maire délégué d'une commune associée ou d'une commune déléguée":
+                circ = rng.choice(PLACES.get(("DA", dept[0])) or PLACES[("C", dept[0])])
+            elif masculine == "Maire d'arrondissement":
+                dept = rng.choice([("13", "Bouches-du-Rhône"), ("69", "Rhône"), ("75", "Paris")])
+                circ = rng.choice(PLACES[("M", dept[0])])
+            elif masculine == "Président d'un EPCI à fiscalité propre":
+                circ = f"CC {rng.choice(['du Pays de', 'de la Vallée de', 'des Monts de'])} " \
                        f"{rng.choice(LAST).capitalize()}-{rng.randint(1, 999)}"
             elif masculine == "Conseiller régional":
                 circ = rng.choice(["Hauts-de-France", "Grand Est", "Occitanie", "Bretagne", "Normandie"])

@@ -173,7 +173,7 @@ def main():
 
     add = [str(BINARY), "--ledger", str(campaign), "--candidate", "DUPRÉ Amélie", "--as-of", "2022-01-10", "add",
            "--last-name", "NOUVEAU", "--first-name", "Benchmark", "--mandate", "mayor",
-           "--circonscription", "Bench-sur-Mer", "--department", "55"]
+           "--circonscription", "Jouy-en-Argonne", "--department", "55"]
 
     def xsv_any(code, output):
         expect(code == 0, "xsv failed")

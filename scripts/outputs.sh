@@ -76,6 +76,7 @@ for lang in en fr; do
         run "prospects-$format-$lang" --lang "$lang" prospects --register "$fixtures/register" --format "$format"
         run "prospects-filtered-$format-$lang" --lang "$lang" prospects --register "$fixtures/register" \
             --department 02 --mandate mayor --format "$format"
+        run "register-$format-$lang" --lang "$lang" register --register "$fixtures/register" --format "$format"
     done
     for format in table json markdown csv; do
         run "diff-$format-$lang" --lang "$lang" diff "$fixtures/import/cc-2022-02-08.csv" \
@@ -139,6 +140,7 @@ for lang in en fr; do
         fresh
         AS_OF=2026-11-30 run "real-prospects-$lang" --lang "$lang" --election 2027 prospects \
             --register "$shared/rne-2026" --publication "$shared/cc-2022-parrainages.csv" --format csv
+        run "real-register-$lang" --lang "$lang" register --register "$shared/rne-2026"
     fi
 done
 run help --help
@@ -146,7 +148,7 @@ run man man
 for shell in bash zsh fish; do
     run "completions-$shell" completions "$shell"
 done
-for command in init add update remove list check report import prospects fetch diff repair; do
+for command in init add update remove list check report import prospects register fetch diff repair; do
     run "help-$command" help "$command"
 done
 echo "$count runs written to $out"

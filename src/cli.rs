@@ -212,6 +212,9 @@ Examples:
     /// Whom to ask next: the register's officials not in the ledger nor published
     #[command(after_help = PROSPECTS_HELP)]
     Prospects(ProspectsArgs),
+    /// What the register of elected officials holds, per mandate and per département, and where it is incomplete
+    #[command(after_help = REGISTER_HELP)]
+    Register(RegisterArgs),
     /// Download the current publication and keep it in the archive if it is new
     #[command(after_help = FETCH_HELP)]
     Fetch(FetchArgs),
@@ -260,6 +263,8 @@ Ordinary municipal councillors, deputy mayors and community councillors cannot s
 
 Départements: INSEE code or name (22, 2A, 971, \"Côtes-d'Armor\"), ZZ for the French abroad,
 EU for MEPs (MEPs, AFE members and consular presidents need no département).
+A mayor's commune is looked up in INSEE's official list of communes, and stored as the list
+writes it when typed otherwise (`saint felix de tournegat`: Saint-Félix-de-Tournegat).
 Dates: YYYY-MM-DD or dd/mm/yyyy; the ledger stores YYYY-MM-DD.
 
 Examples:
@@ -272,6 +277,11 @@ Examples:
 }
 
 const CHECK_HELP: &str = "\
+A mayor's, delegate mayor's or arrondissement mayor's circonscription is looked up among the
+places of its département in INSEE's official list of communes (2026): a warning
+unknown-commune names the nearest places and the départements where that name is;
+ambiguous-commune, a name two places share.
+
 Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 unreadable input.
 
 Examples (GitHub Actions):
@@ -589,6 +599,34 @@ pub struct ProspectsArgs {
     /// At most N rows
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Write to FILE rather than to standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Go on past register rows that cannot be read, and count them
+    #[arg(long)]
+    pub skip_unreadable: bool,
+}
+
+const REGISTER_HELP: &str = "\
+Reads the register of elected officials (RNE), as prospects does, and says what it holds:
+the mandates that may sponsor, per mandate and per département, and how complete it is.
+Per département, the mayors it holds are compared with the communes of INSEE's official
+list (2026), and, when it has the EPCI file, the EPCI presidents with the EPCI: a
+département where it holds under 95% is named in a warning, and `missing` where it holds
+no mayor at all.
+
+Examples:
+  parrainage register --register rne/
+  parrainage register --format csv -o rne-par-departement.csv";
+
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// The register's directory [default: `register` in parrainage.toml]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,

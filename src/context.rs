@@ -195,6 +195,7 @@ impl Context {
                 encoding: args.encoding,
                 as_of: None,
                 today: Some(today_in_paris()),
+                places: false,
             },
             as_of,
             color,
@@ -254,6 +255,7 @@ impl Context {
             encoding: self.encoding,
             as_of: None,
             today: Some(today_in_paris()),
+            places: false,
         };
         let (year, why) = match &chosen {
             Some(why) => (next, why.clone()),

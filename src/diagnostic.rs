@@ -44,6 +44,8 @@ pub enum Code {
     TornRow,
     SkippedFile,
     DuplicateColumn,
+    UnknownCommune,
+    AmbiguousCommune,
 }
 
 impl Code {
@@ -72,6 +74,8 @@ impl Code {
             Code::SkippedFile => "skipped-file",
             Code::DuplicateColumn => "duplicate-column",
             Code::Encoding => "encoding",
+            Code::UnknownCommune => "unknown-commune",
+            Code::AmbiguousCommune => "ambiguous-commune",
         }
     }
 }

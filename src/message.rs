@@ -41,6 +41,9 @@ pub enum Arg {
     Mandate(crate::rules::Mandate),
     /// A status, named in a sentence: `claimed`, `promis` in French.
     Status(crate::rules::Status),
+    /// An official as messages name one: `DUPONT Jean, mayor (Verdun), 55
+    /// Meuse`, the mandate named in the language.
+    Official(Box<Official>),
     /// Items one a line, then how many more were left out ("… and 3
     /// more").
     Lines(Vec<Arg>, usize),
@@ -77,6 +80,28 @@ impl Message {
     }
 }
 
+/// An official as a message names one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Official {
+    pub last_name: String,
+    pub first_name: String,
+    pub mandate: crate::rules::Mandate,
+    pub circonscription: String,
+    pub department: &'static crate::rules::Department,
+}
+
+impl<S: AsRef<str>> From<&crate::sponsorship::Sponsorship<S>> for Arg {
+    fn from(entry: &crate::sponsorship::Sponsorship<S>) -> Arg {
+        Arg::Official(Box::new(Official {
+            last_name: entry.last_name.as_ref().to_string(),
+            first_name: entry.first_name.as_ref().to_string(),
+            mandate: entry.mandate,
+            circonscription: entry.circonscription.as_ref().to_string(),
+            department: entry.department,
+        }))
+    }
+}
+
 impl Arg {
     /// The first `shown` of `items`, one a line, and how many more.
     pub fn lines<T: Into<Arg>>(items: impl IntoIterator<Item = T>, shown: usize) -> Arg {
@@ -99,6 +124,9 @@ impl Arg {
 pub trait Notes: Send + Sync {
     fn note(&self, message: Message);
     fn warn(&self, message: Message);
+    /// A problem of an entry, said as `check` says it (`add` and `update`
+    /// say the warnings of what they write).
+    fn problem(&self, diagnostic: &Diagnostic);
 }
 
 /// `msg!(Key, a, b)`: the message `Key` with the arguments `a` and `b`.
@@ -322,6 +350,16 @@ keys! {
     RemovedListColon,
     NoChange,
     OthersUnchanged,
+    // add.
+    ReplacedWhileWritten,
+    ReplacedTwice,
+    Recorded,
+    Respelled,
+    // update, remove.
+    UpdatedEntry,
+    StatusChanged,
+    WithPublication,
+    RemovedEntry,
     // The election: its dates, its settings, days read (rules::election).
     Comma,
     PresetDates,

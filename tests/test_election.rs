@@ -351,7 +351,7 @@ fn team_repository(wd: &Workdir) {
     std::fs::create_dir_all(wd.path(".git")).unwrap();
     wd.write(
         "ledger/a.csv",
-        format!("{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,X,55,2026-11-20,,,\n"),
+        format!("{HEADER}claimed,MARTIN Claire,,DUPONT,Jean,mayor,Verdun,55,2026-11-20,,,\n"),
     );
     wd.write(
         "ledger/parrainage.toml",
@@ -478,7 +478,7 @@ fn files_under_different_settings_are_each_checked_under_their_own() {
     team_repository(&wd);
     wd.write(
         "old/b.csv",
-        format!("{HEADER}validated,MARTIN Claire,,PETIT,Anne,mayor,Y,02,2022-01-05,2022-02-08,,\n"),
+        format!("{HEADER}validated,MARTIN Claire,,PETIT,Anne,mayor,Laon,02,2022-01-05,2022-02-08,,\n"),
     );
     wd.write(
         "old/parrainage.toml",

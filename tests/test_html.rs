@@ -46,43 +46,83 @@ fn assert_self_contained(html: &str) {
     }
 }
 
-/// Every tile of the map against the JSON's counts per unit.
+/// Every tile of the map against the JSON's counts per unit: its class,
+/// its numbers, and the lists of units not reached.
 fn assert_tiles_match(page: &Html, candidate: &Value, cap: u64) {
     let tiles = select(page, "svg.tiles g.tile");
     assert_eq!(tiles.len(), 109, "one tile per unit");
-    let count_of = |code: &str| {
+    let counts_of = |code: &str| {
         candidate["by_department"]
             .as_array()
             .unwrap()
             .iter()
             .find(|d| d["code"] == code)
-            .map_or(0, |d| d["validated"].as_u64().unwrap())
+            .map_or((0, 0), |d| {
+                (d["validated"].as_u64().unwrap(), d["claimed"].as_u64().unwrap())
+            })
     };
+    let count_text = Selector::parse("text.count").unwrap();
     for tile in &tiles {
         let code = attribute(tile, "data-code");
         let count: u64 = attribute(tile, "data-count").parse().unwrap();
-        assert_eq!(count, count_of(code), "tile {code}");
+        let claimed: u64 = attribute(tile, "data-claimed").parse().unwrap();
+        assert_eq!((count, claimed), counts_of(code), "tile {code}");
         let class = attribute(tile, "class");
-        let expected = match count {
-            0 => "c0 not-reached",
-            n if n >= cap => "c5 at-cap",
-            n => ["c1", "c2", "c3", "c4"][((4 * n / cap) as usize).min(3)],
+        let expected = match (count, claimed) {
+            (0, 0) => "c0 not-reached",
+            (0, _) => "c0 not-reached claims",
+            (n, _) if n >= cap => "c5 at-cap",
+            (n, _) => ["c1", "c2", "c3", "c4"][((4 * n / cap) as usize).min(3)],
         };
         assert_eq!(class, format!("tile {expected}"), "tile {code} with {count}");
+        // The numbers printed in the tile: validated, and the claims
+        // after a slash where they differ.
+        let printed: Vec<String> = tile.select(&count_text).map(|t| t.text().collect()).collect();
+        let expected: Vec<String> = match (count, claimed) {
+            (0, 0) => vec![],
+            (v, c) if v == c => vec![v.to_string()],
+            (v, c) => vec![format!("{v}/{c}")],
+        };
+        assert_eq!(printed, expected, "tile {code}");
     }
-    let missing: Vec<&str> = select(page, "ul.not-reached li")
-        .iter()
-        .map(|li| attribute(li, "data-code"))
-        .collect();
+    let listed = |css: &str| -> Vec<String> {
+        select(page, css)
+            .iter()
+            .map(|li| attribute(li, "data-code").to_string())
+            .collect()
+    };
+    let missing = listed("ul.not-reached li");
     let expected: Vec<&str> = tiles
         .iter()
         .filter(|t| attribute(t, "data-count") == "0")
         .map(|t| attribute(t, "data-code"))
         .collect();
     assert_eq!(missing.len(), expected.len());
-    for code in expected {
-        assert!(missing.contains(&code), "{code} is listed as not reached");
+    for code in &expected {
+        assert!(
+            missing.iter().any(|m| m == code),
+            "{code} is listed as not reached"
+        );
     }
+    // Those with claims in one list, those with nothing in the other.
+    for code in listed("ul.with-claims li") {
+        assert!(counts_of(&code).1 > 0, "{code} has claims");
+    }
+    for code in listed("ul.nothing li") {
+        assert_eq!(counts_of(&code), (0, 0), "{code} has nothing");
+    }
+}
+
+/// The `--all` page of the publication `cc.csv`, self-contained.
+fn all_page(wd: &Workdir) -> (String, Html) {
+    let html = run(
+        wd,
+        "2022-03-08",
+        &["--all", "--ledger", "cc.csv", "--format", "html"],
+    );
+    assert_self_contained(&html);
+    let page = Html::parse_document(&html);
+    (html, page)
 }
 
 #[test]
@@ -96,7 +136,7 @@ fn one_candidates_page_shows_what_the_report_counts() {
     assert_self_contained(&html);
     let page = Html::parse_document(&html);
     // The curve: one point per publication, at its cumulative count.
-    let points: Vec<(String, u64)> = select(&page, "svg.curve circle.point")
+    let points: Vec<(String, u64)> = select(&page, "svg.curve path.point")
         .iter()
         .map(|p| {
             (
@@ -200,13 +240,7 @@ fn the_all_page_ranks_and_draws_the_qualified() {
         text.push_str(&format!("M.;B{n};Jean;Maire;D{n};55;DURAND Paul;03/02/2022\n"));
     }
     wd.write("cc.csv", text);
-    let html = run(
-        &wd,
-        "2022-03-08",
-        &["--all", "--ledger", "cc.csv", "--format", "html"],
-    );
-    assert_self_contained(&html);
-    let page = Html::parse_document(&html);
+    let (_, page) = all_page(&wd);
     let rows = select(&page, "table.ranking tbody tr");
     let names: Vec<&str> = rows.iter().map(|r| attribute(r, "data-candidate")).collect();
     assert_eq!(names, ["MARTIN Claire", "DURAND Paul"]);
@@ -402,4 +436,372 @@ fn the_table_names_the_departements_not_reached_and_ranks_first() {
     let ranking = all.find("Candidates as of").expect("the ranking");
     let first = all.find("By département").expect("a table by département");
     assert!(ranking < first, "{all}");
+}
+
+/// A campaign in December 2026: claims only, two declined, no publication
+/// and no convening decree yet.
+fn december() -> Workdir {
+    let wd = Workdir::new();
+    let rows = "claimed,MARTIN Claire,Mme,ALBERT,Anne,mayor,Laon,02,2026-11-03,,,\n\
+                claimed,MARTIN Claire,M.,BRUN,Paul,mayor,Soissons,02,2026-11-05,,,\n\
+                sent,MARTIN Claire,M.,CARON,Luc,mayor,Vervins,02,2026-11-17,,,\n\
+                claimed,MARTIN Claire,Mme,DUBOIS,Marie,mayor,Verdun,55,2026-11-17,,,\n\
+                claimed,MARTIN Claire,M.,ESNAULT,Jean,mayor,Stenay,55,2026-11-24,,,\n\
+                sent,MARTIN Claire,Mme,FABRE,Lucie,mayor,Cayenne,973,2026-11-30,,,\n\
+                claimed,MARTIN Claire,M.,GARNIER,Louis,mayor,Quimper,29,2026-12-01,,,\n\
+                declined,MARTIN Claire,M.,HAMON,Yves,mayor,Brest,29,2026-11-20,,,\n\
+                declined,MARTIN Claire,Mme,IMBERT,Rose,mayor,Albi,81,2026-11-26,,,\n";
+    wd.write("parrainages.csv", format!("{HEADER}{rows}"));
+    wd.write("parrainage.toml", "candidate = \"MARTIN Claire\"\n");
+    wd
+}
+
+fn text_of(page: &Html, css: &str) -> String {
+    select(page, css)
+        .iter()
+        .map(|e| e.text().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The curve's corners, `x,y x,y`.
+fn corners(points: &str) -> Vec<(f64, f64)> {
+    points
+        .split_whitespace()
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').expect("x,y");
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_december_page_shows_the_claims() {
+    let wd = december();
+    let html = run(&wd, "2026-12-03", &["--format", "html"]);
+    let json: Value = serde_json::from_str(&run(&wd, "2026-12-03", &["--format", "json"])).unwrap();
+    let candidate = &json["candidates"][0];
+    assert_self_contained(&html);
+    let page = Html::parse_document(&html);
+    // The headline: 7 claims, 2 declined, and the window in words, since
+    // forms cannot be sent before the decree.
+    assert_eq!(text_of(&page, "dd[data-fact=claimed]"), "7 / 500");
+    assert_eq!(text_of(&page, "dd[data-fact=declined]"), "2");
+    assert_eq!(candidate["declined"], 2);
+    assert_eq!(text_of(&page, "dd[data-fact=departments]"), "0 / 304 with claims");
+    assert_eq!(
+        text_of(&page, "dd[data-fact=window]"),
+        "opens: not yet known (the convening decree is not published); forms can be sent only from then; closes 2027-03-12 18:00"
+    );
+    assert!(select(&page, "dd[data-fact=days-left]").is_empty());
+    assert!(select(&page, ".note").is_empty(), "no past election named");
+    // The curve: claims by the day they were made, from 0 on the first
+    // (3 November) to 7, flat to the report's day; nothing validated.
+    assert!(select(&page, "polyline.validated").is_empty());
+    let claimed = select(&page, "svg.curve polyline.claimed");
+    assert_eq!(claimed.len(), 1);
+    let points = corners(attribute(&claimed[0], "points"));
+    // Two corners on each of the six days (the first from the start),
+    // then the report's day.
+    assert_eq!(points.len(), 2 * 6 + 1);
+    assert_eq!(points[0], (0.0, 1000.0));
+    // 3 November to 12 March is 129 days, 3 December the 30th; the axis
+    // goes to 600 (500 and some room), 7 is 7/600 of it.
+    let last = points[points.len() - 1];
+    assert!((last.0 - 1000.0 * 30.0 / 129.0).abs() < 0.1, "{last:?}");
+    assert!((last.1 - 1000.0 * (1.0 - 7.0 / 600.0)).abs() < 0.1, "{last:?}");
+    let legend = text_of(&page, ".legend.lines li");
+    assert!(
+        legend.contains("claims (validated and pending), by the day they were made"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("500 needed") && legend.contains("close"),
+        "{legend}"
+    );
+    // The weeks of JSON, in the caption.
+    assert_eq!(
+        candidate["claims_by_week"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| format!("{}={}", w["week"].as_str().unwrap(), w["new"]))
+            .collect::<Vec<_>>(),
+        ["2026-11-02=2", "2026-11-16=2", "2026-11-23=1", "2026-11-30=2"]
+    );
+    assert!(
+        text_of(&page, "figcaption")
+            .contains("New claims per week, from Monday: 2 Nov: 2, 16 Nov: 2, 23 Nov: 1, 30 Nov: 2."),
+        "{}",
+        text_of(&page, "figcaption")
+    );
+    // The map: a unit with claims prints them and is hatched; one with
+    // nothing (81: only a refusal) prints nothing.
+    assert_tiles_match(&page, candidate, 50);
+    assert_eq!(text_of(&page, "g[data-code='02'] text.count"), "0/3");
+    assert_eq!(text_of(&page, "g[data-code='973'] text.count"), "0/1");
+    assert_eq!(select(&page, "svg.tiles g.claims path.hatch").len(), 4);
+    assert_eq!(text_of(&page, "g[data-code='81'] text.count"), "");
+    // Not yet reached: 4 with claims, 105 with nothing.
+    let codes = |css: &str| -> Vec<String> {
+        select(&page, css)
+            .iter()
+            .map(|li| attribute(li, "data-code").to_string())
+            .collect()
+    };
+    assert_eq!(codes("ul.with-claims li"), ["02", "29", "55", "973"]);
+    assert_eq!(codes("ul.nothing li").len(), 105);
+    assert!(codes("ul.nothing li").contains(&"81".to_string()));
+    assert_eq!(
+        text_of(&page, "ul.with-claims li[data-code='02']"),
+        "02 Aisne (3)"
+    );
+    assert!(text_of(&page, "h4").contains("With claims (4), their number in brackets|Nothing yet (105)"));
+    // In French: the window and the new words.
+    let french = run(&wd, "2026-12-03", &["--lang", "fr", "--format", "html"]);
+    let french = Html::parse_document(&french);
+    assert!(
+        text_of(&french, "dd[data-fact=window]")
+            .starts_with("ouverture : pas encore connue (le décret de convocation n'est pas publié)"),
+        "{}",
+        text_of(&french, "dd[data-fact=window]")
+    );
+    assert_eq!(
+        text_of(&french, "dt"),
+        "Validés|Revendiqués (validés et en attente)|Utilisables sous le plafond|Départements|Refus|Qualifié|Période"
+    );
+    assert_eq!(
+        text_of(&french, "h2"),
+        "Promesses et parrainages validés au fil du temps|Départements|Par mandat"
+    );
+    assert!(text_of(&french, "h4").contains("Avec des promesses (4)"));
+}
+
+#[test]
+fn a_past_election_named_in_the_settings_is_said_first() {
+    let wd = december();
+    wd.write(
+        "parrainage.toml",
+        "candidate = \"MARTIN Claire\"\nelection = 2022\n",
+    );
+    let html = run(&wd, "2026-12-03", &["--format", "html"]);
+    let page = Html::parse_document(&html);
+    let note = text_of(&page, "header p.note");
+    assert!(
+        note.starts_with("The settings name an election whose close is past (2022-03-04 18:00)"),
+        "{note}"
+    );
+    // First in the header, before the date and the rules.
+    assert!(html.find("class=\"note\"").unwrap() < html.find("class=\"as-of\"").unwrap());
+    let french = run(&wd, "2026-12-03", &["--lang", "fr", "--format", "html"]);
+    assert!(french.contains("Les réglages désignent une élection dont la clôture est passée"));
+}
+
+/// The font sizes of the style sheet, in CSS pixels (rem at 16 px).
+fn font_sizes(style: &str) -> Vec<(String, f64)> {
+    style
+        .split("font-size:")
+        .skip(1)
+        .map(|rest| {
+            let value: String = rest.chars().take_while(|c| *c != ';' && *c != '}').collect();
+            let px = if let Some(n) = value.strip_suffix("rem") {
+                n.parse::<f64>().unwrap() * 16.0
+            } else if let Some(n) = value.strip_suffix("px") {
+                n.parse::<f64>().unwrap()
+            } else {
+                panic!("a font size in px or rem: {value}")
+            };
+            (value, px)
+        })
+        .collect()
+}
+
+/// What a page must be for a phone 390 px wide, as far as it can be told
+/// without a browser (`scripts/screenshots.sh` measures it in one).
+fn assert_fits_a_phone(html: &str) {
+    let page = Html::parse_document(html);
+    let style: String = select(&page, "style")[0].text().collect();
+    // No text under 11 px, wherever the style sheet sets a size.
+    for (value, px) in font_sizes(&style) {
+        assert!(px >= 11.0, "font-size:{value}");
+    }
+    // An SVG scaled to its box shrinks its text: the curves hold none
+    // (their words are HTML over them), and the one SVG with text, the
+    // map, is drawn at its own size, in a box that scrolls.
+    for svg in select(&page, "svg.curve") {
+        assert!(svg.select(&Selector::parse("text").unwrap()).next().is_none());
+    }
+    assert!(style.contains(".scroll{overflow-x:auto"));
+    assert!(style.contains(".scroll>svg{max-width:none}"));
+    for svg in select(&page, "svg") {
+        if svg.select(&Selector::parse("text").unwrap()).next().is_none() {
+            continue;
+        }
+        let view_box: Vec<&str> = attribute(&svg, "viewBox").split(' ').collect();
+        assert_eq!(attribute(&svg, "width"), view_box[2], "drawn at its own width");
+        let parent = scraper::ElementRef::wrap(svg.parent().unwrap()).unwrap();
+        assert_eq!(attribute(&parent, "class"), "scroll");
+    }
+    // Each tile's words fit its square at 12 px (a character is at most
+    // 0.62 of that in a sans-serif, a bold one 0.72).
+    for tile in select(&page, "svg.tiles g.tile") {
+        let side: f64 = attribute(
+            &tile.select(&Selector::parse("rect").unwrap()).next().unwrap(),
+            "width",
+        )
+        .parse()
+        .unwrap();
+        for text in tile.select(&Selector::parse("text").unwrap()) {
+            let chars = text.text().collect::<String>().chars().count() as f64;
+            let per_char = if attribute(&text, "class") == "code" {
+                0.72
+            } else {
+                0.62
+            };
+            assert!(
+                chars * per_char * 12.0 < side,
+                "{} in {side}",
+                text.text().collect::<String>()
+            );
+        }
+    }
+    // Wide tables scroll in their own box.
+    for table in select(&page, "table") {
+        let parent = scraper::ElementRef::wrap(table.parent().unwrap()).unwrap();
+        assert_eq!(attribute(&parent, "class"), "scroll");
+    }
+    // On a phone: the lists in one column, the ranking without its bar
+    // and usable columns.
+    let phone = style
+        .split("@media (max-width:600px){")
+        .nth(1)
+        .expect("a phone layout");
+    assert!(phone.contains("ul.not-reached{columns:1}"), "{phone}");
+    assert!(phone.contains(".ranking td:nth-child(4)") && phone.contains(".ranking td:nth-child(5)"));
+    assert!(style.contains(".tile text{font-size:12px}"));
+    assert!(style.contains(".chart{padding:.4em 0 1.7em 3.6em;font-size:12px"));
+}
+
+/// Every label over a chart clear of its curves, for a plot as narrow as
+/// the page draws one (a curve on a phone 390 px wide: 320 px; a small
+/// multiple, two to a row of A4: 300 px), its text as wide as a generous
+/// guess (0.72 of 12 px a character, bold).
+fn assert_labels_clear(page: &Html) -> usize {
+    let mut labels = 0;
+    for chart in select(page, ".chart") {
+        let plot = chart.select(&Selector::parse(".plot").unwrap()).next().unwrap();
+        let height: f64 = attribute(&plot, "style")
+            .trim_start_matches("height:")
+            .trim_end_matches("px")
+            .parse()
+            .unwrap();
+        let narrowest = if attribute(&chart, "class").contains("small") {
+            300.0
+        } else {
+            320.0
+        };
+        let (across, down) = (1000.0 / narrowest, 1000.0 / height);
+        let mut segments = Vec::new();
+        for line in chart.select(&Selector::parse("polyline").unwrap()) {
+            let points = corners(attribute(&line, "points"));
+            segments.extend(points.windows(2).map(|pair| (pair[0], pair[1])));
+        }
+        // The threshold stays in view on every plot.
+        let threshold = chart
+            .select(&Selector::parse("line.threshold").unwrap())
+            .next()
+            .unwrap();
+        let y: f64 = attribute(&threshold, "y1").parse().unwrap();
+        assert!((0.0..1000.0).contains(&y), "the threshold at {y}");
+        for label in chart.select(&Selector::parse(".label").unwrap()) {
+            labels += 1;
+            let style = attribute(&label, "style");
+            let number = |key: &str| -> f64 {
+                let rest = &style[style.find(key).unwrap() + key.len()..];
+                rest[..rest.find('%').unwrap()].parse::<f64>().unwrap() * 10.0
+            };
+            let (x, y) = (number("left:"), number("top:"));
+            let class = attribute(&label, "class");
+            let width = label.text().collect::<String>().chars().count() as f64 * 0.72 * 12.0 * across;
+            let left = if class.contains("end") {
+                x - 4.0 * across - width
+            } else {
+                x + 4.0 * across
+            };
+            let top = if class.contains("above") {
+                y - 3.0 * down - 15.0 * down
+            } else {
+                y + 3.0 * down
+            };
+            let (right, bottom) = (left + width, top + 15.0 * down);
+            assert!(left >= 0.0 && right <= 1000.0 && top >= 0.0 && bottom <= 1000.0);
+            for ((x0, y0), (x1, y1)) in &segments {
+                let crosses = x0.max(*x1) >= left
+                    && x0.min(*x1) <= right
+                    && y0.max(*y1) >= top
+                    && y0.min(*y1) <= bottom;
+                assert!(!crosses, "{} over a curve", label.text().collect::<String>());
+            }
+        }
+    }
+    labels
+}
+
+#[test]
+fn the_pages_fit_a_phone() {
+    let wd = december();
+    let december = run(&wd, "2026-12-03", &["--format", "html"]);
+    assert_fits_a_phone(&december);
+    assert_eq!(assert_labels_clear(&Html::parse_document(&december)), 2);
+    let wd = Workdir::new();
+    wd.copy_fixture("campaign/parrainages.csv", "parrainages.csv");
+    wd.copy_fixture("campaign/parrainage.toml", "parrainage.toml");
+    let campaign = run(&wd, "2022-03-08", &["--format", "html"]);
+    assert_fits_a_phone(&campaign);
+    assert_labels_clear(&Html::parse_document(&campaign));
+}
+
+#[test]
+fn each_small_multiple_has_its_own_scale_and_no_label_hides_a_curve() {
+    // Three qualified: one far past 500 from the first publication, one
+    // just past it at the last, one steady; all in 30 départements.
+    let wd = Workdir::new();
+    let mut text =
+        String::from("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
+    let mut add = |candidate: &str, count: usize, day: &dyn Fn(usize) -> usize| {
+        for n in 0..count {
+            let code = parrainage::rules::department::ALL[n % 40].code;
+            text.push_str(&format!(
+                "M.;{}{n};Jean;Maire;C{n};{code};{candidate};{:02}/02/2022\n",
+                &candidate[..3],
+                day(n)
+            ));
+        }
+    };
+    add("MARTIN Claire", 2400, &|n| if n < 1800 { 1 } else { 3 + n % 20 });
+    add("DURAND Paul", 520, &|n| if n < 480 { 1 + n % 20 } else { 24 });
+    add("PETIT Marc", 700, &|n| 1 + n % 24);
+    wd.write("cc.csv", text);
+    let (html, page) = all_page(&wd);
+    assert_fits_a_phone(&html);
+    let charts = select(&page, ".multiples .chart");
+    assert_eq!(charts.len(), 3);
+    // Each its own top, in ranking order: 2,400 under 2,500; 700 under
+    // 800; 520 under 600.
+    let tops: Vec<String> = charts
+        .iter()
+        .map(|chart| {
+            chart
+                .select(&Selector::parse(".tick.y").unwrap())
+                .last()
+                .unwrap()
+                .text()
+                .collect()
+        })
+        .collect();
+    assert_eq!(tops, ["2,500", "800", "600"]);
+    // Both labels are set on every plot, clear of the curves.
+    assert_eq!(assert_labels_clear(&page), 6);
+    // The ranking drops columns on a phone rather than scroll the page.
+    assert_eq!(text_of(&page, ".ranking th .abbr"), "Dép.|Qual.");
 }

@@ -150,7 +150,7 @@ const CASES: &[Case] = &[
             "--department",
             "25",
             "--circonscription",
-            "Vesoul",
+            "Besançon",
         ],
         expected: None,
     },

@@ -3,14 +3,24 @@
 
 use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Outcome, print};
-use crate::ops::add::add;
-use crate::render::entries::recorded;
-use crate::render::words::diagnostic;
+use crate::ops::add::{AddRequest, add};
+use crate::render::entries::{recorded, respelled};
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
-    let lang = context.lang;
-    let warn = |d: &crate::diagnostic::Diagnostic| eprintln!("{}", diagnostic(d, lang));
-    let done = add(args, context, &warn)?;
-    print(&recorded(&done.file, done.line, &done.entry, context.lang))?;
+    let request = AddRequest {
+        identity: super::identity(&args.identity),
+        civility: args.civility.clone(),
+        status: args.status.clone(),
+        claimed_on: args.claimed_on.clone(),
+        published_on: args.published_on.clone(),
+        source: args.source.clone(),
+        notes: args.notes.clone(),
+    };
+    let done = add(&request, context)?;
+    let mut out = recorded(&done.file, done.line, &done.entry, context.lang);
+    if let Some(typed) = &done.respelled {
+        out.push_str(&respelled(typed, &done.entry.circonscription, context.lang));
+    }
+    print(&out)?;
     Ok(Exit::Success)
 }

@@ -11,6 +11,8 @@ use crate::context::{Context, Exit, Failure, Outcome};
 use crate::diagnostic::{BATCH, Log};
 use crate::ops::check::check;
 use crate::render;
+use crate::render::register::coverage_warning;
+use crate::text::clean;
 
 /// How many diagnostics of each file the JSON document lists; the rest
 /// are counted by code.
@@ -46,6 +48,9 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
             CheckFormat::Markdown => Log::keeping(render::check::MARKDOWN_ROWS),
         };
         let found = check(&paths, args.register.as_deref(), context, log)?;
+        if let Some(warning) = found.coverage.as_deref().and_then(|c| coverage_warning(c, lang)) {
+            eprintln!("parrainage: warning: {}", clean(&warning));
+        }
         if found.unreadable.is_empty() {
             match args.format {
                 CheckFormat::Table => render::check::table_summary(out, &found, lang)?,

@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod list;
 pub mod prospects;
+pub mod register;
 pub mod remove;
 pub mod repair;
 pub mod report;
@@ -47,9 +48,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     match outcome {
         Ok(exit) => exit.into(),
         Err(failure) => {
-            for message in render::words::failure(&failure, lang) {
-                eprintln!("parrainage: error: {message}");
-            }
+            render::notes::failure(&failure, lang);
             ExitCode::from(failure.exit_code())
         }
     }
@@ -66,11 +65,23 @@ fn dispatch(command: &Command, context: &Context) -> Outcome {
         Command::Report(args) => report::run(args, context),
         Command::Import(args) => import::run(args, context),
         Command::Prospects(args) => prospects::run(args, context),
+        Command::Register(args) => register::run(args, context),
         Command::Fetch(args) => fetch::run(args, context),
         Command::Diff(args) => diff::run(args, context),
         Command::Repair => repair::run(context),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),
         Command::Help(args) => completions::help(args),
+    }
+}
+
+/// The identity flags, as the workflows take them.
+fn identity(args: &crate::cli::IdentityArgs) -> crate::ops::select::Identity {
+    crate::ops::select::Identity {
+        last_name: args.last_name.clone(),
+        first_name: args.first_name.clone(),
+        mandate: args.mandate.clone(),
+        department: args.department.clone(),
+        circonscription: args.circonscription.clone(),
     }
 }

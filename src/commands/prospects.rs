@@ -5,6 +5,8 @@ use crate::cli::{ListFormat, ProspectsArgs};
 use crate::context::{Context, Exit, Outcome};
 use crate::ops::prospects::{ProspectsRequest, prospects};
 use crate::render::prospects::{csv, summary, table};
+use crate::render::register::coverage_warning;
+use crate::text::clean;
 
 /// How many rows a table shows without `--limit`.
 const TABLE_ROWS: usize = 50;
@@ -25,6 +27,9 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         skip_unreadable: args.skip_unreadable,
     };
     let found = prospects(&request, context)?;
+    if let Some(warning) = coverage_warning(&found.coverage, context.lang) {
+        eprintln!("parrainage: warning: {}", clean(&warning));
+    }
     let summary = summary(&found);
     let (register, departments) = (&found.register, &found.departments);
     let text = match args.format {

@@ -5,9 +5,10 @@
 //! (`ops::report`), the view model built once (`render::model`) and handed
 //! to a renderer.
 
-use crate::cli::{ReportArgs, ReportFormat};
+use crate::cli::{self, ReportArgs, ReportFormat};
 use crate::context::{Context, Exit, Failure, Outcome};
 use crate::ops::report::{Extras, choose, count, extras};
+use crate::render::model::Section;
 use crate::render::model::Sections;
 use crate::render::words::tr;
 use crate::render::{self, Report};
@@ -36,7 +37,17 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         context.read.candidate.as_deref(),
         &mut nobody,
     )?;
-    let sections = Sections::choose(&args.by, one);
+    let by: Vec<Section> = args
+        .by
+        .iter()
+        .map(|section| match section {
+            cli::Section::Mandate => Section::Mandate,
+            cli::Section::Department => Section::Department,
+            cli::Section::Date => Section::Date,
+            cli::Section::Candidate => Section::Candidate,
+        })
+        .collect();
+    let sections = Sections::choose(&by, one);
     // The claims over time (HTML draws them by day, JSON gives them by
     // week) need the claim dates, which the tally does not keep: a second
     // read, only when some entry has one. The sponsors published since a
@@ -59,7 +70,14 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         &ranking,
         sections,
     );
-    let text = render::render(&report, args.format, context.color, context.lang);
+    let format = match args.format {
+        ReportFormat::Table => render::ReportFormat::Table,
+        ReportFormat::Json => render::ReportFormat::Json,
+        ReportFormat::Csv => render::ReportFormat::Csv,
+        ReportFormat::Markdown => render::ReportFormat::Markdown,
+        ReportFormat::Html => render::ReportFormat::Html,
+    };
+    let text = render::render(&report, format, context.color, context.lang);
     output.write(text.as_bytes())?;
     Ok(Exit::Success)
 }

@@ -2,39 +2,26 @@
 
 use crate::cli::UpdateArgs;
 use crate::context::{Context, Exit, Outcome, print};
-use crate::ops::update::update;
-use crate::render::Lang;
-use crate::render::entries::described;
-use crate::render::words::{day, diagnostic, tr};
-use crate::text::{clean, clean_path};
+use crate::ops::update::{UpdateRequest, update};
+use crate::render::entries::updated;
 
 pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
-    let lang = context.lang;
-    let warn = |d: &crate::diagnostic::Diagnostic| eprintln!("{}", diagnostic(d, lang));
-    let done = update(args, context, &warn)?;
-    let (before, after) = (&done.before, &done.after);
-    let (updated, published) = match lang {
-        Lang::En => ("Updated", "published"),
-        Lang::Fr => ("Modifié", "publié le"),
+    let request = UpdateRequest {
+        identity: super::identity(&args.select.identity),
+        line: args.select.line,
+        status: args.status.clone(),
+        claimed_on: args.claimed_on.clone(),
+        published_on: args.published_on.clone(),
+        source: args.source.clone(),
+        notes: args.notes.clone(),
+        set_last_name: args.set_last_name.clone(),
+        set_first_name: args.set_first_name.clone(),
+        set_civility: args.set_civility.clone(),
+        set_mandate: args.set_mandate.clone(),
+        set_circonscription: args.set_circonscription.clone(),
+        set_department: args.set_department.clone(),
     };
-    let mut out = format!(
-        "{updated} {}:{}{} {}",
-        clean_path(&done.file),
-        done.line,
-        lang.colon().trim_end(),
-        clean(&described(after, lang))
-    );
-    if before.status != after.status {
-        out.push_str(&format!(
-            ", {} → {}",
-            tr(lang, before.status.code()),
-            tr(lang, after.status.code())
-        ));
-    }
-    if let Some(published_on) = after.published_on {
-        out.push_str(&format!(", {published} {}", day(lang, &published_on.to_string())));
-    }
-    out.push('\n');
-    print(&out)?;
+    let done = update(&request, context)?;
+    print(&updated(&done, context.lang))?;
     Ok(Exit::Success)
 }

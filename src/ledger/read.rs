@@ -20,12 +20,14 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::records::Records;
 use crate::message::{Arg, Message};
 use crate::msg;
+use crate::official::communes::communes;
 use crate::official::{self, Container, DateForm, Publication, json};
-use crate::rules::checks::{DatedStatus, entry_problems};
+use crate::rules::checks::{DatedStatus, EntryProblem, entry_problems};
 use crate::rules::election::DayForm;
 use crate::rules::fold::fold;
 use crate::rules::mandate::Attribution;
 use crate::rules::mandate::MandateError;
+use crate::rules::place;
 use crate::rules::{Department, Election, Mandate, Status};
 use crate::sponsorship::{Entry, Sponsorship};
 use rustc_hash::FxHashMap;
@@ -49,6 +51,10 @@ pub struct ReadOptions {
     pub as_of: Option<NaiveDate>,
     /// The real date today, after which no publication can be dated.
     pub today: Option<NaiveDate>,
+    /// Whether to look mayors' places up in the official list of communes
+    /// (`check`, and the rows `add` and `update` write): a warning about a
+    /// place is of no use to the commands that count.
+    pub places: bool,
 }
 
 /// Why a file could not be read as a ledger at all.
@@ -756,6 +762,11 @@ struct RowParser {
     departments: Memo<Option<(&'static Department, bool)>>,
     dates: Memo<Result<NaiveDate, DateError>>,
     civilities: Memo<Option<&'static str>>,
+    /// What is wrong with the places the official list does not hold, by
+    /// mandate, unit and place: the nearest names are worked out once.
+    places: Memo<Option<EntryProblem>>,
+    /// A key for `places` (a buffer).
+    place_key: String,
     /// Rows read whose département is the constituency of Saint-Martin and
     /// Saint-Barthélemy.
     shared_constituency: u64,
@@ -797,6 +808,8 @@ impl RowParser {
             departments: Memo::default(),
             dates: Memo::default(),
             civilities: Memo::default(),
+            places: Memo::default(),
+            place_key: String::new(),
             utf8_line: layout.utf8_line,
             shared_constituency: 0,
             formula_columns: FORMULA_FIELDS
@@ -804,6 +817,19 @@ impl RowParser {
                 .filter_map(|field| layout.columns.get(*field))
                 .collect(),
         }
+    }
+
+    /// Whether to look the place of a row of `mandate` up: when asked to,
+    /// in a campaign's ledger (a publication's places are the Conseil's own
+    /// spelling), for the mandates that sit in a commune, unless the value
+    /// is a `formula-cell`.
+    fn checks_places(&self, mandate: Mandate, circonscription: &str) -> bool {
+        self.options.places
+            && self.official.is_none()
+            && !place::kinds(mandate).is_empty()
+            && !circonscription.is_empty()
+            // A value a spreadsheet would run is said once, as such.
+            && !circonscription.starts_with(['=', '+', '-', '@'])
     }
 
     /// The name of a column as the file's header writes it, for messages.
@@ -1013,6 +1039,30 @@ impl RowParser {
             source: get(Field::Source),
             notes: get(Field::Notes),
         };
+        // A publication's places are the Conseil's own spelling.
+        if self.checks_places(mandate, entry.circonscription)
+            && !place::is_plainly_found(mandate, department, entry.circonscription, communes())
+        {
+            let key = &mut self.place_key;
+            key.clear();
+            key.push_str(mandate.code());
+            key.push('\u{1f}');
+            key.push_str(department.code);
+            key.push('\u{1f}');
+            key.push_str(entry.circonscription);
+            let problem = self.places.get(key, |_| {
+                place::place_problem(mandate, department, entry.circonscription, communes())
+            });
+            diagnostics.extend(problem.map(|problem| Diagnostic {
+                file: Arc::clone(&self.path),
+                line,
+                column: Some(self.column_name(problem.field)),
+                severity: problem.severity,
+                code: problem.code,
+                message: problem.message,
+                hint: problem.hint,
+            }));
+        }
         Some(entry)
     }
 

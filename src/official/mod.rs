@@ -1,5 +1,6 @@
 //! The publications of the Conseil constitutionnel, one module per published
-//! format (RULES.md §4).
+//! format (RULES.md §4); the register of elected officials (`rne`, §6); and
+//! INSEE's official list of communes (`communes`).
 //!
 //! Each format is a table ([`Publication`]): how to recognise its header, where
 //! each column is, the labels it writes for mandates, départements and
@@ -12,6 +13,7 @@ pub mod addresses;
 pub mod cc2017;
 pub mod cc2022_csv;
 pub mod cc2022_json;
+pub mod communes;
 pub mod json;
 #[cfg(test)]
 mod made_up;

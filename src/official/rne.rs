@@ -42,6 +42,30 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The mandates that may sponsor which a file of this kind lists
+    /// (RULES.md §6).
+    pub fn mandates(self) -> &'static [Mandate] {
+        match self {
+            Kind::Mayors => &[Mandate::Mayor],
+            Kind::MunicipalCouncillors => &[Mandate::DelegateMayor, Mandate::ParisCouncillor],
+            Kind::ArrondissementCouncillors => &[Mandate::ArrondissementMayor],
+            Kind::DepartmentalCouncillors => &[Mandate::DepartmentalCouncillor],
+            Kind::RegionalCouncillors => &[Mandate::RegionalCouncillor],
+            Kind::AssemblyMembers => &[
+                Mandate::CorsicaCouncillor,
+                Mandate::LyonCouncillor,
+                Mandate::OverseasCouncillor,
+                Mandate::OverseasExecutive,
+            ],
+            Kind::Deputies => &[Mandate::Deputy],
+            Kind::Senators => &[Mandate::Senator],
+            Kind::Meps => &[Mandate::Mep],
+            Kind::CommunityCouncillors => &[Mandate::EpciPresident],
+            Kind::AfeMembers => &[Mandate::AfeCouncillor],
+            Kind::ConsularCouncillors => &[Mandate::ConsularPresident],
+        }
+    }
+
     /// The kind a header announces, by its columns (folded names).
     fn of(header: &[String]) -> Option<Kind> {
         let has = |name: &str| header.iter().any(|h| *h == fold(name));

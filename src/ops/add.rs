@@ -12,49 +12,60 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::cli::AddArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::error::Action;
-use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, next_line, open_for_writing, target_file};
 use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::write::LockedLedger;
+use crate::ledger::{Field, ReadOptions};
+use crate::official::communes::official_spelling;
 use crate::ops::compare::{Comparison, ledger_files};
+use crate::ops::select::Identity;
 use crate::rules::Status;
 use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
 use crate::sponsorship::Sponsorship;
+
+/// The entry to record, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct AddRequest {
+    pub identity: Identity,
+    pub civility: Option<String>,
+    /// The status code or word (`claimed` unless given).
+    pub status: String,
+    /// Dates in the ledger's form, `YYYY-MM-DD`.
+    pub claimed_on: Option<String>,
+    pub published_on: Option<String>,
+    pub source: Option<String>,
+    pub notes: Option<String>,
+}
 
 /// Where an entry was recorded.
 pub struct Recorded {
     pub file: PathBuf,
     pub line: u64,
     pub entry: Sponsorship,
+    /// The circonscription as typed, when it was stored as the official
+    /// list of communes writes it.
+    pub respelled: Option<String>,
 }
 
 /// Records one entry: checked as `check` checks a row, compared with every
 /// entry of the ledger, appended in one write under the lock.
-/// `warn` says each warning as it is found (the command knows the language).
-pub fn add(args: &AddArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) -> Result<Recorded, Failure> {
+/// Its warnings are said as they are found (`context.notes`).
+pub fn add(args: &AddRequest, context: &Context) -> Result<Recorded, Failure> {
     let path = target_file(&context.ledgers)?;
     // A program that does not take the lock may put another file in the
     // ledger's place while we write: then the row went to a file no one
     // will read, and the entry is recorded again, in the new file, once.
     for retrying in [false, true] {
-        if let Some(recorded) = record(args, context, &path, retrying, warn)? {
+        if let Some(recorded) = record(args, context, &path, retrying)? {
             return Ok(recorded);
         }
-        eprintln!(
-            "parrainage: {} was replaced by another program while the entry was written; writing it again",
-            path.display()
-        );
+        context.notes.note(crate::msg!(ReplacedWhileWritten, &path));
     }
-    Err(Failure::usage(format!(
-        "{}: the file was replaced by another program twice while the entry was written \
-         (an editor saving its copy?): the entry was not recorded. Close that program and add it again",
-        path.display()
-    )))
+    Err(Failure::usage(crate::msg!(ReplacedTwice, &path)))
 }
 
 /// Records the entry under the ledger's lock; returns what to say, or
@@ -62,11 +73,10 @@ pub fn add(args: &AddArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) -> Res
 /// `retrying`, an entry the replacing file already holds, the same in
 /// every field, is taken as recorded.
 fn record(
-    args: &AddArgs,
+    args: &AddRequest,
     context: &Context,
     path: &Path,
     retrying: bool,
-    warn: &dyn Fn(&Diagnostic),
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
     let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
@@ -93,16 +103,24 @@ fn record(
         Field::Source => args.source.clone(),
         Field::Notes => args.notes.clone(),
     });
-    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &context.read).check(&typed, 0);
+    let checking = ReadOptions {
+        places: true,
+        ..context.read.clone()
+    };
+    let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &checking).check(&typed, 0);
     if let Some(warning) = entry.as_ref().and_then(|e| candidate_name_warning(&e.candidate)) {
-        eprintln!("parrainage: warning: {warning}");
+        context.notes.warn(warning.into());
     }
-    let Some(entry) = entry else {
+    let Some(mut entry) = entry else {
         let line = next_line(&path, layout.dialect.terminator())
             .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);
         return Err(refusal(&diagnostics));
     };
+    // A place typed loosely is stored as the official list writes it, and
+    // compared with the ledger so.
+    let respelled = official_spelling(entry.mandate, entry.department, &entry.circonscription)
+        .map(|name| std::mem::replace(&mut entry.circonscription, name.to_string()));
 
     // Every entry already in the ledger: the target file and any other
     // files and directories named, each file read once.
@@ -133,7 +151,7 @@ fn record(
     };
     for diagnostic in &mut diagnostics {
         diagnostic.line = line;
-        warn(diagnostic);
+        context.notes.problem(diagnostic);
     }
     let mut refused = Vec::new();
     for (kind, first, first_at) in comparison.found {
@@ -142,10 +160,13 @@ fn record(
                 file: first_at.file.to_path_buf(),
                 line: first_at.line,
                 entry,
+                respelled,
             }));
         }
         if kind == FindingKind::PossibleDuplicate {
-            warn(&describe_finding(kind, &entry, &at, &first, &first_at));
+            context
+                .notes
+                .problem(&describe_finding(kind, &entry, &at, &first, &first_at));
         } else {
             // Named at the entry that stands, not at the line the new one
             // would have had.
@@ -186,6 +207,7 @@ fn record(
         file: path,
         line,
         entry,
+        respelled,
     }))
 }
 

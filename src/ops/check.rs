@@ -11,7 +11,7 @@ use crate::error::Action;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
 use crate::official::rne::{Index, Lookup, Register};
-use crate::ops::register::read_register;
+use crate::ops::register::{Coverage, coverage, read_register};
 
 /// What `check` found: every problem went to the log it was given; the
 /// counts, and what a keeping log held.
@@ -29,6 +29,8 @@ pub struct Checked {
     pub left_out: Vec<(std::sync::Arc<Path>, Code, u64)>,
     /// Every code found, with its count and first place.
     pub codes: Vec<CodeCount>,
+    /// With a register: how complete it is, unit by unit.
+    pub coverage: Option<Vec<Coverage>>,
 }
 
 /// Checks the ledger files `paths`; `register`, else the settings', is the
@@ -42,9 +44,18 @@ pub fn check(
 ) -> Result<Checked, Failure> {
     // Each file under its own settings (a team's folders may differ).
     let groups = context.options_by_settings(paths)?;
+    // Mayors' places are looked up in the official list of communes.
+    let checking: Vec<ReadOptions> = groups
+        .iter()
+        .map(|group| ReadOptions {
+            places: true,
+            ..group.options.clone()
+        })
+        .collect();
     let group_list: Vec<(&[PathBuf], &ReadOptions)> = groups
         .iter()
-        .map(|group| (group.files.as_slice(), &group.options))
+        .zip(&checking)
+        .map(|(group, options)| (group.files.as_slice(), options))
         .collect();
     let (mut result, registry) = scan_groups::<Registry>(&group_list, log);
     // A file's options are its group's: the group that names it, or the
@@ -61,6 +72,7 @@ pub fn check(
     };
     let cross_row = findings_with(&registry, &result, &options_of);
     result.log.extend(cross_row);
+    let mut covered = None;
     if let Some(dir) = register.or(context.register.as_deref()) {
         let register = read_register(dir, true, context.notes.as_ref())?;
         // The register's own problems are not the ledger's: said, not counted.
@@ -71,6 +83,7 @@ pub fn check(
             let found = register_findings(paths, options, &register);
             result.log.extend(found);
         }
+        covered = Some(coverage(&register));
     }
     result
         .log
@@ -89,6 +102,7 @@ pub fn check(
         held: result.log.held().to_vec(),
         codes: result.log.codes(),
         unreadable: result.unreadable,
+        coverage: covered,
     })
 }
 

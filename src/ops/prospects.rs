@@ -13,7 +13,7 @@ use crate::ledger::scan::each_entry;
 use crate::message::{Arg, Message};
 use crate::official;
 use crate::official::rne::{Index, Lookup, Register};
-use crate::ops::register::{read_register, register_dir};
+use crate::ops::register::{Coverage, coverage, read_register, register_dir};
 use crate::rules::identity::candidate_key;
 use crate::rules::{Department, Mandate, department};
 use crate::sponsorship::Sponsorship;
@@ -44,6 +44,8 @@ pub struct Found {
     pub ranked_in_all: usize,
     pub departments: Vec<&'static Department>,
     pub mandates: Vec<Mandate>,
+    /// How complete the register is, unit by unit.
+    pub coverage: Vec<Coverage>,
 }
 
 pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found, Failure> {
@@ -148,6 +150,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         .map(|(rank, _, _, p, unit)| (rank, p, unit))
         .collect();
     Ok(Found {
+        coverage: coverage(&register),
         register,
         candidate,
         standing,

@@ -7,7 +7,8 @@
 //! in an arena; the candidate's other sponsors cannot match any claim, and
 //! are handed back to the caller to add as they come. A publication of any
 //! size is read in memory bounded by the ledger. Matching is
-//! [`matching`](crate::rules::matching)'s.
+//! [`matching`](crate::rules::matching)'s, on places written as the
+//! official list of communes writes them.
 
 use bumpalo::Bump;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -16,6 +17,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use chrono::NaiveDate;
 
 use crate::engine::keys::KeyHasher;
+use crate::official::communes::official_spelling;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::candidate_key;
 use crate::rules::matching::{Fit, family_key, match_group};
@@ -324,9 +326,18 @@ fn pair(claims: &[Claim], published: &[Published], by_family: &HashMap<&str, Vec
         let Some(row_indices) = rows_of.get(*family) else {
             continue;
         };
-        let claim_entries: Vec<&Kept> = claim_indices.iter().map(|&c| &claims[c].entry).collect();
-        let row_entries: Vec<&Kept> = row_indices.iter().map(|&p| &published[p].entry).collect();
-        let found = match_group(&claim_entries, &row_entries);
+        let claim_entries: Vec<Kept> = claim_indices
+            .iter()
+            .map(|&c| as_listed(&claims[c].entry))
+            .collect();
+        let row_entries: Vec<Kept> = row_indices
+            .iter()
+            .map(|&p| as_listed(&published[p].entry))
+            .collect();
+        let found = match_group(
+            &claim_entries.iter().collect::<Vec<_>>(),
+            &row_entries.iter().collect::<Vec<_>>(),
+        );
         for (c, p, fit) in found.pairs {
             pair_of[claim_indices[c]] = Some((row_indices[p], fit));
             taken[row_indices[p]] = true;
@@ -348,6 +359,19 @@ fn pair(claims: &[Claim], published: &[Published], by_family: &HashMap<&str, Vec
         taken,
         tangles,
     }
+}
+
+/// An entry as matching sees it: a mayor's place written as the official
+/// list of communes writes it, when it names one there, so that a claim
+/// whose commune was typed loosely ("Abergement Clémenciat", "St-Félix de
+/// Tournegat") is the published row of that commune, and not a homonym's
+/// in another place.
+fn as_listed<'a>(entry: &Kept<'a>) -> Kept<'a> {
+    let mut entry = entry.clone();
+    if let Some(name) = official_spelling(entry.mandate, entry.department, entry.circonscription) {
+        entry.circonscription = name;
+    }
+    entry
 }
 
 /// What claim `c` becomes, given the published row it was paired with (if

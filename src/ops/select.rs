@@ -6,7 +6,6 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use crate::cli::SelectArgs;
 use crate::context::{Context, Failure};
 use crate::error::Action;
 use crate::ledger::Dialect;
@@ -33,6 +32,17 @@ pub struct Selected {
     pub row: Row,
 }
 
+/// Who an official is, as typed (`--last-name`, `--mandate`…): the identity
+/// of RULES.md §1, what `add` records and `update` and `remove` look for.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    pub last_name: String,
+    pub first_name: String,
+    pub mandate: Option<String>,
+    pub department: Option<String>,
+    pub circonscription: Option<String>,
+}
+
 /// Which entry: the identity flags, and its line when they fit several
 /// (two rows of one official).
 pub struct Selection {
@@ -41,8 +51,12 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn from_args(args: &SelectArgs, candidate: Option<String>) -> Result<Selection, Failure> {
-        let identity = &args.identity;
+    /// The entry of `identity` (at `line`, if given) for `candidate`.
+    pub fn of(
+        identity: &Identity,
+        line: Option<u64>,
+        candidate: Option<String>,
+    ) -> Result<Selection, Failure> {
         let mandate = identity
             .mandate
             .as_deref()
@@ -64,7 +78,7 @@ impl Selection {
                 circonscription: identity.circonscription.clone(),
                 candidate,
             },
-            line: args.line,
+            line,
         })
     }
 
@@ -188,4 +202,27 @@ impl Selected {
             .map_err(|e| Failure::data(format!("{}: nothing was changed: {e}", path.display())))?;
         self.locked.replace(&contents).map_err(not_changed)
     }
+}
+
+/// An entry removed: where it was, and what it was.
+pub struct Removed {
+    pub file: std::path::PathBuf,
+    pub line: u64,
+    pub entry: crate::sponsorship::Sponsorship,
+}
+
+/// Removes the one entry `identity` (at `line`, if given) names from the
+/// ledger's file, atomically; an ambiguous selection removes none.
+pub fn remove(identity: &Identity, line: Option<u64>, context: &Context) -> Result<Removed, Failure> {
+    let path = crate::ledger::edit::target_file(&context.ledgers)?;
+    let selection = Selection::of(identity, line, context.read.candidate.clone())?;
+    let selected = select_one(&path, &selection, context)?;
+    let line = selected.row.line;
+    let entry = selected.row.entry.clone().expect("matched rows have an entry");
+    selected.rewrite(Vec::new(), &path)?;
+    Ok(Removed {
+        file: path,
+        line,
+        entry,
+    })
 }

@@ -10,15 +10,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::cli::UpdateArgs;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
-use crate::ledger::Field;
 use crate::ledger::edit::{build_record, field_text, target_file};
 use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
+use crate::ledger::{Field, ReadOptions};
+use crate::official::communes::official_spelling;
 use crate::ops::compare::{Comparison, ledger_files};
-use crate::ops::select::{Selection, select_one};
+use crate::ops::select::{Identity, Selection, select_one};
 use crate::rules::identity::{FindingKind, Location};
 use crate::rules::{Department, Mandate, Status};
 use crate::sponsorship::Sponsorship;
@@ -29,13 +29,36 @@ pub struct Updated {
     pub line: u64,
     pub before: Sponsorship,
     pub after: Sponsorship,
+    /// The circonscription as typed, when it was stored as the official
+    /// list of communes writes it.
+    pub respelled: Option<String>,
+}
+
+/// Which entry to change, and how: each value as typed (dates in the
+/// ledger's form; an empty date clears one).
+#[derive(Debug, Clone, Default)]
+pub struct UpdateRequest {
+    pub identity: Identity,
+    /// The entry's line, when the identity fits several.
+    pub line: Option<u64>,
+    pub status: Option<String>,
+    pub claimed_on: Option<String>,
+    pub published_on: Option<String>,
+    pub source: Option<String>,
+    pub notes: Option<String>,
+    pub set_last_name: Option<String>,
+    pub set_first_name: Option<String>,
+    pub set_civility: Option<String>,
+    pub set_mandate: Option<String>,
+    pub set_circonscription: Option<String>,
+    pub set_department: Option<String>,
 }
 
 /// Changes one entry, chosen by the identity flags, in one atomic rewrite.
-/// `warn` says each warning as it is found (the command knows the language).
-pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) -> Result<Updated, Failure> {
+/// Its warnings are said as they are found (`context.notes`).
+pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failure> {
     let path = target_file(&context.ledgers)?;
-    let selection = Selection::from_args(&args.select, context.read.candidate.clone())?;
+    let selection = Selection::of(&args.identity, args.line, context.read.candidate.clone())?;
     let changes = changes(args)?;
     if changes.is_empty() {
         return Err(Failure::usage(
@@ -60,14 +83,25 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
             .find(|(f, _)| *f == field)
             .map(|(_, value)| value.clone())
     });
-    let (after, diagnostics) = RowChecker::new(layout, &context.read).check(&record, row.line);
-    let Some(after) = after else {
+    let checking = ReadOptions {
+        places: true,
+        ..context.read.clone()
+    };
+    let (after, diagnostics) = RowChecker::new(layout, &checking).check(&record, row.line);
+    let Some(mut after) = after else {
         return Err(not_changed(&diagnostics));
     };
+    // A place typed loosely is stored as the official list writes it, as
+    // `add` stores it.
+    let respelled = args
+        .set_circonscription
+        .as_ref()
+        .and_then(|_| official_spelling(after.mandate, after.department, &after.circonscription))
+        .map(|name| std::mem::replace(&mut after.circonscription, name.to_string()));
     // What `check` would warn of in the changed row (a civility it does
     // not know, a formula), said as `add` says it.
     for warning in &diagnostics {
-        warn(warning);
+        context.notes.problem(warning);
     }
     // Written as the ledger stores values (`M.` for `Monsieur`, codes, ISO
     // dates), as `add` writes them.
@@ -92,7 +126,7 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
         for (kind, first, first_at) in comparison.found {
             let diagnostic = describe_finding(kind, &after, &here, &first, &first_at);
             if kind == FindingKind::PossibleDuplicate {
-                warn(&diagnostic);
+                context.notes.problem(&diagnostic);
             } else {
                 // The row still holds what it held: the hint names it so.
                 refused.push(diagnostic.hint(format!(
@@ -114,6 +148,7 @@ pub fn update(args: &UpdateArgs, context: &Context, warn: &dyn Fn(&Diagnostic)) 
         line,
         before,
         after,
+        respelled,
     })
 }
 
@@ -125,7 +160,7 @@ fn not_changed(diagnostics: &[Diagnostic]) -> Failure {
 }
 
 /// The new values, as the ledger stores them: codes and ISO dates.
-fn changes(args: &UpdateArgs) -> Result<Vec<(Field, String)>, Failure> {
+fn changes(args: &UpdateRequest) -> Result<Vec<(Field, String)>, Failure> {
     let mut changes = Vec::new();
     if let Some(text) = &args.status {
         let status = Status::typed(text).map_err(Failure::data)?;

@@ -16,6 +16,7 @@ use super::words::{diagnostic, hint_label, said, say, tr};
 use crate::diagnostic::{Code, Diagnostic, Severity, Sink};
 use crate::message::{Key, Message};
 use crate::ops::check::Checked;
+use crate::render::register::{CoverageView, coverage_views};
 use crate::text::clean_path;
 
 /// Writes each diagnostic as the table shows it, as it comes.
@@ -71,6 +72,14 @@ struct CheckDocument<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     /// Beyond the first diagnostics of a file, how many of each code.
     left_out: Vec<LeftOut<'a>>,
+    /// With `--register`: how complete the register is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    register: Option<RegisterCoverage>,
+}
+
+#[derive(Serialize)]
+struct RegisterCoverage {
+    coverage: Vec<CoverageView>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +137,9 @@ pub fn json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
                 count: *count,
             })
             .collect(),
+        register: checked.coverage.as_deref().map(|c| RegisterCoverage {
+            coverage: coverage_views(c),
+        }),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

@@ -6,8 +6,8 @@
 //! read it as it is. Text cells that a spreadsheet would run as formulas
 //! are defused; numbers stay numbers.
 
+use super::model::Section;
 use super::model::{CandidateView, Report, Sections, defuse};
-use crate::cli::Section;
 
 pub fn render(report: &Report) -> String {
     // What changed after --since is a section of its own.

@@ -6,9 +6,11 @@ use std::path::Path;
 use std::io::{self, Write};
 
 use super::Lang;
-use super::words::{self, tr};
+use super::words::{self, say, tr};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
+use crate::message::Arg;
+use crate::msg;
 use crate::ops::list::Listed;
 use crate::sponsorship::Sponsorship;
 use crate::text::{clean, clean_path};
@@ -206,38 +208,61 @@ fn json_entry(listed: &Listed) -> JsonEntry {
 
 /// What `add` says of an entry recorded at `file:line`.
 pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "Recorded {}:{}: {} {} for {}\n",
-            clean_path(file),
-            line,
-            entry.status,
-            clean(&entry.describe()),
-            clean(&entry.candidate)
-        ),
-        Lang::Fr => format!(
-            "Enregistré {}:{} : {} {} pour {}\n",
-            clean_path(file),
-            line,
-            tr(lang, entry.status.code()),
-            clean(&described(entry, lang)),
-            clean(&entry.candidate)
-        ),
+    let said = msg!(
+        Recorded,
+        file,
+        line.to_string(),
+        Arg::Status(entry.status),
+        entry,
+        entry.candidate.as_str()
+    );
+    format!("{}\n", clean(&say(&said, lang)))
+}
+
+/// What `add` and `update` say of a place they stored as the official list
+/// of communes writes it, rather than as it was typed.
+pub fn respelled(typed: &str, official: &str, lang: Lang) -> String {
+    format!("{}\n", clean(&say(&msg!(Respelled, typed, official), lang)))
+}
+
+/// What `update` says of the entry it changed: the entry, its status
+/// before and after when it changed, its publication date.
+pub fn updated(done: &crate::ops::update::Updated, lang: Lang) -> String {
+    let (before, after) = (&done.before, &done.after);
+    let mut said = msg!(UpdatedEntry, &done.file, done.line.to_string(), after);
+    if before.status != after.status {
+        said = msg!(
+            StatusChanged,
+            said,
+            Arg::Status(before.status),
+            Arg::Status(after.status)
+        );
     }
+    if let Some(published_on) = after.published_on {
+        said = msg!(WithPublication, said, published_on);
+    }
+    let mut out = format!("{}\n", clean(&say(&said, lang)));
+    if let Some(typed) = &done.respelled {
+        out.push_str(&respelled(typed, &after.circonscription, lang));
+    }
+    out
+}
+
+/// What `remove` says of the entry it removed from `file:line`.
+pub fn removed(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
+    let said = msg!(
+        RemovedEntry,
+        file,
+        line.to_string(),
+        Arg::Status(entry.status),
+        entry,
+        entry.candidate.as_str()
+    );
+    format!("{}\n", clean(&say(&said, lang)))
 }
 
 /// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,
-/// its mandate by its label in French.
+/// its mandate named in the language.
 pub fn described<S: AsRef<str>>(entry: &Sponsorship<S>, lang: Lang) -> String {
-    match lang {
-        Lang::En => entry.describe(),
-        Lang::Fr => format!(
-            "{} {}, {}{}, {}",
-            entry.last_name.as_ref(),
-            entry.first_name.as_ref(),
-            tr(lang, entry.mandate.code()),
-            crate::sponsorship::in_brackets(entry.circonscription.as_ref()),
-            entry.department
-        ),
-    }
+    say(&msg!(Verbatim, entry), lang)
 }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod notes;
 pub mod prospects;
+pub mod register;
 pub mod table;
 pub mod tiles;
 pub mod words;
@@ -21,7 +22,15 @@ pub mod words;
 pub use crate::lang::Lang;
 pub use model::Report;
 
-use crate::cli::ReportFormat;
+/// The formats of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
 
 /// The report in `format`; colour only applies to tables.
 pub fn render(report: &Report, format: ReportFormat, color: bool, lang: Lang) -> String {

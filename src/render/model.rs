@@ -8,7 +8,6 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 
-use crate::cli::Section;
 pub use crate::ops::report::Extras;
 
 use crate::message::{Arg, Key, Message};
@@ -35,6 +34,15 @@ pub struct Report {
     /// What the text formats print.
     #[serde(skip)]
     pub sections: Sections,
+}
+
+/// A table of the report (`--by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Mandate,
+    Department,
+    Date,
+    Candidate,
 }
 
 /// Which parts the text formats print (JSON always holds everything: its

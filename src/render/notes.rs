@@ -3,6 +3,8 @@
 
 use super::Lang;
 use super::words::say;
+use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
 use crate::message::{Message, Notes};
 
 /// Notes and warnings written to standard error as they come.
@@ -17,5 +19,17 @@ impl Notes for Stderr {
 
     fn warn(&self, message: Message) {
         eprintln!("parrainage: warning: {}", say(&message, self.lang));
+    }
+
+    fn problem(&self, diagnostic: &Diagnostic) {
+        eprintln!("{}", super::words::diagnostic(diagnostic, self.lang));
+    }
+}
+
+/// A command's failure, said on standard error in `lang`, one error a
+/// line.
+pub fn failure(failure: &Failure, lang: Lang) {
+    for message in super::words::failure(failure, lang) {
+        eprintln!("parrainage: error: {message}");
     }
 }

@@ -8,6 +8,8 @@ use super::words::tr;
 use crate::official;
 use crate::official::rne::Register;
 use crate::ops::prospects::{By, Found, Standing, wanted};
+use crate::ops::register::Completeness;
+use crate::render::register::{RegisterView, completeness_of, register_view};
 use crate::text::{clean, clean_path};
 
 impl Summary<'_> {
@@ -49,6 +51,7 @@ pub fn summary(found: &Found) -> Summary<'_> {
                     .collect(),
                 reason: rank.reason(),
                 maybe_taken: taken.maybe[p],
+                register_coverage: completeness_of(&found.coverage, unit),
                 unit_name: unit.name,
                 live_there: standing.live[unit.index()],
             }
@@ -56,15 +59,7 @@ pub fn summary(found: &Found) -> Summary<'_> {
         .collect();
 
     Summary {
-        register: RegisterView {
-            files: register.files.len(),
-            rows: register.rows,
-            eligible: register.eligible,
-            ineligible: register.ineligible,
-            persons: register.persons.len(),
-            skipped: register.skipped,
-            unknown_unit: register.unknown_unit.len(),
-        },
+        register: register_view(register, &found.coverage),
         excluded: Excluded {
             ledger: taken.by.iter().filter(|b| **b == Some(By::Ledger)).count(),
             published: taken.by.iter().filter(|b| **b == Some(By::Publication)).count(),
@@ -112,17 +107,6 @@ struct UnknownView<'r> {
 }
 
 #[derive(Serialize)]
-struct RegisterView {
-    files: usize,
-    rows: u64,
-    eligible: u64,
-    ineligible: u64,
-    persons: usize,
-    skipped: u64,
-    unknown_unit: usize,
-}
-
-#[derive(Serialize)]
 struct Excluded {
     ledger: usize,
     published: usize,
@@ -137,6 +121,11 @@ struct Prospect<'r> {
     mandates: Vec<HeldView<'r>>,
     reason: &'static str,
     maybe_taken: bool,
+    /// How complete the register is in the unit that ranks the person:
+    /// where it is `incomplete` or `missing`, the list lacks officials
+    /// there, whatever it shows.
+    #[serde(serialize_with = "completeness_code")]
+    register_coverage: Option<Completeness>,
     #[serde(skip)]
     unit_name: &'static str,
     #[serde(skip)]
@@ -148,6 +137,16 @@ struct HeldView<'r> {
     mandate: &'static str,
     circonscription: &'r str,
     department: Option<&'static str>,
+}
+
+fn completeness_code<S: serde::Serializer>(
+    value: &Option<Completeness>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(completeness) => serializer.serialize_str(completeness.code()),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// A call list: one row per person, the mandate that ranks them first.
@@ -163,6 +162,7 @@ pub fn csv(summary: &Summary) -> String {
         "other_mandates",
         "reason",
         "maybe_taken",
+        "register_coverage",
     ]);
     for p in &summary.prospects {
         let (first, others) = p
@@ -189,6 +189,7 @@ pub fn csv(summary: &Summary) -> String {
             crate::render::model::defuse(&others.join("; ")).as_str(),
             p.reason,
             if p.maybe_taken { "yes" } else { "no" },
+            p.register_coverage.map_or("", Completeness::code),
         ]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -250,6 +251,13 @@ pub fn table(
             format!("{why}; maybe taken (a homonym is in the ledger or published)")
         } else {
             why
+        };
+        let why = match p.register_coverage {
+            Some(Completeness::Missing) => format!("{why}; {}", tr(lang, "the register has no mayor here")),
+            Some(Completeness::Incomplete) => {
+                format!("{why}; {}", tr(lang, "the register is incomplete here"))
+            }
+            _ => why,
         };
         let mandates: Vec<String> = p.mandates.iter().map(|m| describe(m, lang)).collect();
         table.add_row(vec![

@@ -1,6 +1,7 @@
 //! The tile map of départements: one square per unit, placed roughly where
 //! it lies, drawn by hand (no geometry data needed). Overseas units and the
-//! two fictitious ones (`ZZ`, `EU`) sit in a row of their own.
+//! two fictitious ones (`ZZ`, `EU`) sit in two rows of their own, so that
+//! the map is no wider than the mainland's twelve columns.
 
 use std::sync::OnceLock;
 
@@ -8,21 +9,22 @@ use crate::rules::department::{self, Department};
 
 /// The map, row by row from north to south, each cell a code or `.`.
 const GRID: &str = "
- .   .   .   .   .   62  59  .   .   .   .   .   .
- .   .   .   .   76  80  02  08  .   .   .   .   .
- .   .   50  14  27  60  95  51  55  54  57  67  .
- 29  22  35  61  28  78  93  10  52  88  90  68  .
- .   56  53  72  45  92  75  77  89  70  25  .   .
- .   44  49  37  41  91  94  58  21  39  74  .   .
- .   85  79  86  36  18  03  71  01  38  73  .   .
- .   .   17  16  87  23  63  42  69  26  05  .   .
- .   .   33  24  19  15  43  07  84  04  06  .   .
- .   .   40  47  46  12  48  30  13  83  .   2B  .
- .   .   64  32  82  81  34  .   .   .   .   2A  .
- .   .   .   65  31  11  .   .   .   .   .   .   .
- .   .   .   .   09  66  .   .   .   .   .   .   .
- .   .   .   .   .   .   .   .   .   .   .   .   .
- 971 972 973 974 976 975 977 978 986 987 988 ZZ  EU
+ .   .   .   .   .   62  59  .   .   .   .   .
+ .   .   .   .   76  80  02  08  .   .   .   .
+ .   .   50  14  27  60  95  51  55  54  57  67
+ 29  22  35  61  28  78  93  10  52  88  90  68
+ .   56  53  72  45  92  75  77  89  70  25  .
+ .   44  49  37  41  91  94  58  21  39  74  .
+ .   85  79  86  36  18  03  71  01  38  73  .
+ .   .   17  16  87  23  63  42  69  26  05  .
+ .   .   33  24  19  15  43  07  84  04  06  .
+ .   .   40  47  46  12  48  30  13  83  .   2B
+ .   .   64  32  82  81  34  .   .   .   .   2A
+ .   .   .   65  31  11  .   .   .   .   .   .
+ .   .   .   .   09  66  .   .   .   .   .   .
+ .   .   .   .   .   .   .   .   .   .   .   .
+ 971 972 973 974 976 975 977 .   .   .   .   .
+ 978 986 987 988 ZZ  EU  .   .   .   .   .   .
 ";
 
 /// Where a unit's square is: column (west to east) and row (north to south).
@@ -125,15 +127,21 @@ mod tests {
     }
 
     #[test]
-    fn overseas_and_fictitious_units_have_a_row_of_their_own() {
-        let row = at("971").y;
+    fn overseas_and_fictitious_units_have_rows_of_their_own() {
         let mainland_rows = mainland().map(|t| t.y).max().unwrap();
-        assert!(row > mainland_rows + 1);
-        for code in [
+        let codes = [
             "971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988", "ZZ", "EU",
-        ] {
-            assert_eq!(at(code).y, row, "{code}");
+        ];
+        for code in codes {
+            assert!(at(code).y > mainland_rows + 1, "{code} is below the mainland");
         }
-        assert!(tiles().iter().filter(|t| t.y == row).count() == 13);
+        let below = tiles().iter().filter(|t| t.y > mainland_rows).count();
+        assert_eq!(below, codes.len());
+    }
+
+    #[test]
+    fn the_map_is_as_wide_as_the_mainland() {
+        let widest = mainland().map(|t| t.x).max().unwrap() + 1;
+        assert_eq!(size(), (widest, 16));
     }
 }

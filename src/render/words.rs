@@ -87,6 +87,14 @@ fn argument(arg: &Arg, lang: Lang) -> String {
         Arg::Percent(share) => percent(lang, *share),
         Arg::Mandate(mandate) => mandate_named(*mandate, lang).to_string(),
         Arg::Status(status) => status_named(*status, lang).to_string(),
+        Arg::Official(o) => format!(
+            "{} {}, {}{}, {}",
+            o.last_name,
+            o.first_name,
+            mandate_named(o.mandate, lang),
+            crate::sponsorship::in_brackets(&o.circonscription),
+            o.department
+        ),
         Arg::Said(message) => say(message, lang),
         Arg::Diagnostic(d) => diagnostic(d, lang),
         Arg::Lines(items, more) => {
@@ -316,6 +324,25 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::AddedListColon => ("Added ({}):", "Ajoutés ({}) :"),
         Key::RemovedListColon => ("Removed ({}):", "Retirés ({}) :"),
         Key::NoChange => ("No change.", "Aucun changement."),
+        // add.
+        Key::Recorded => ("Recorded {}:{}: {} {} for {}", "Enregistré {}:{} : {} {} pour {}"),
+        Key::Respelled => (
+            "`{}` stored as the official list of communes writes it: `{}`",
+            "`{}` enregistré comme l'écrit la liste officielle des communes : `{}`",
+        ),
+        // update, remove.
+        Key::UpdatedEntry => ("Updated {}:{}: {}", "Modifié {}:{}\u{a0}: {}"),
+        Key::StatusChanged => ("{}, {} → {}", "{}, {} → {}"),
+        Key::WithPublication => ("{}, published {}", "{}, publié le {}"),
+        Key::RemovedEntry => ("Removed {}:{}: {} {} for {}", "Retiré {}:{}\u{a0}: {} {} pour {}"),
+        Key::ReplacedWhileWritten => (
+            "{} was replaced by another program while the entry was written; writing it again",
+            "{} a été remplacé par un autre programme pendant l'écriture de l'entrée ; nouvelle écriture",
+        ),
+        Key::ReplacedTwice => (
+            "{}: the file was replaced by another program twice while the entry was written (an editor saving its copy?): the entry was not recorded. Close that program and add it again",
+            "{} : le fichier a été remplacé deux fois par un autre programme pendant l'écriture de l'entrée (un éditeur qui enregistre sa copie ?) : l'entrée n'a pas été enregistrée. Fermez ce programme et ajoutez-la à nouveau",
+        ),
         Key::OthersUnchanged => (
             "{} other candidate(s) unchanged.",
             "{} autre(s) candidat(s) sans changement.",
@@ -1657,6 +1684,62 @@ const WORDS: &[(&str, &str)] = &[
     ("Mandates", "Mandats"),
     ("Why", "Pourquoi"),
     ("at the cap", "au plafond"),
+    // The official list of communes: check, add, update.
+    ("a commune", "une commune"),
+    ("an arrondissement municipal", "un arrondissement municipal"),
+    ("a commune déléguée", "une commune déléguée"),
+    ("a commune associée", "une commune associée"),
+    (
+        "a commune, commune déléguée or commune associée",
+        "une commune, commune déléguée ou commune associée",
+    ),
+    (
+        "check the spelling against INSEE's official list of communes, which the Conseil constitutionnel writes",
+        "vérifiez l'orthographe dans la liste officielle des communes de l'Insee, que suit le Conseil constitutionnel",
+    ),
+    (
+        "the right place in the wrong département? correct the département, or the place",
+        "le bon lieu dans le mauvais département ? corrigez le département, ou le lieu",
+    ),
+    (
+        "write the place's official name in full, so that one is meant",
+        "écrivez le nom officiel du lieu en entier, pour n'en désigner qu'un",
+    ),
+    // register, and the register's coverage in prospects.
+    ("Held", "Détenus"),
+    ("Mayors", "Maires"),
+    ("Communes", "Communes"),
+    ("EPCI presidents", "Présidents d'EPCI"),
+    ("EPCIs", "EPCI"),
+    ("Register", "Répertoire"),
+    ("complete", "complet"),
+    ("incomplete", "incomplet"),
+    ("missing", "manquant"),
+    ("no file", "pas de fichier"),
+    (
+        "the register has no mayor here",
+        "le répertoire n'a aucun maire ici",
+    ),
+    (
+        "the register is incomplete here",
+        "le répertoire est incomplet ici",
+    ),
+    (
+        "Claims and validated sponsorships over time",
+        "Promesses et parrainages validés au fil du temps",
+    ),
+    ("validated, by publication", "validés, par publication"),
+    (
+        "claims (validated and pending), by the day they were made",
+        "promesses (validées et en attente), au jour où elles ont été faites",
+    ),
+    ("Sponsorships by département", "Parrainages par département"),
+    ("nothing yet", "rien encore"),
+    ("claims, none validated", "promesses, aucune validée"),
+    (
+        "In each tile: its code, then its validated sponsorships, and after a slash its claims (validated and pending) where they differ.",
+        "Dans chaque case : son code, puis ses parrainages validés et, après la barre oblique, ses promesses (validées et en attente) quand elles diffèrent.",
+    ),
 ];
 
 /// Phrases with holes. Longer, more specific keys come first where two
@@ -1812,6 +1895,28 @@ const TEMPLATES: &[(&str, &str)] = &[
         "{} candidats qualifiés sur {} ; {} parrainages validés en tout.",
     ),
     ("Against {}", "Sur {}"),
+    ("{} with claims", "{} avec des promesses"),
+    (
+        "{} claims and validated sponsorships over time",
+        "{} : promesses et parrainages validés au fil du temps",
+    ),
+    (
+        "New claims per week, from Monday: {}.",
+        "Nouvelles promesses par semaine, à partir du lundi : {}.",
+    ),
+    (
+        "{} of {} départements and collectivities reached ({} needed), {} more with claims only, {} at the cap of {}; the last two rows hold the overseas units, the French abroad (ZZ) and the European Parliament (EU).",
+        "{} départements et collectivités atteints sur {} ({} nécessaires), {} de plus avec des promesses seulement, {} au plafond de {} ; les deux dernières rangées tiennent les collectivités d'outre-mer, les Français de l'étranger (ZZ) et le Parlement européen (EU).",
+    ),
+    (
+        "With claims ({}), their number in brackets",
+        "Avec des promesses ({}), leur nombre entre parenthèses",
+    ),
+    ("Nothing yet ({})", "Rien encore ({})"),
+    (
+        "Each on its own scale; the dashed line is the {} needed, the dotted line the close.",
+        "Chacun à son échelle ; la ligne en tirets marque les {} nécessaires, la ligne pointillée la clôture.",
+    ),
     // check: the summary line and the messages.
     ("{} error, {}", "{} erreur, {}"),
     ("{} errors, {}", "{} erreurs, {}"),
@@ -2005,6 +2110,24 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "{}, {} of {} in {}: {} officials of the register fit: {}",
         "{}, {} de {} dans {} : {} élus du répertoire correspondent : {=}",
+    ),
+    // The official list of communes: check, add, update.
+    (
+        "`{}` is not {} of {} in the official list of communes{}",
+        "`{}` n'est pas {} de {} dans la liste officielle des communes{}",
+    ),
+    (
+        "; that name is in {}; nearest: {}",
+        " ; ce nom est dans {} ; les plus proches : {=}",
+    ),
+    ("; that name is in {}", " ; ce nom est dans {}"),
+    (
+        "`{}` is {} of {} in the official list: its mayor sponsors as a delegate mayor",
+        "`{}` est {} de {} dans la liste officielle : son maire parraine comme maire délégué",
+    ),
+    (
+        "`{}` fits {} places of {}: {}",
+        "`{}` correspond à {} lieux de {} : {=}",
     ),
     // import's notes.
     ("line {}: {}: {}", "ligne {} : {} : {}"),

@@ -35,7 +35,7 @@ pub fn fold_into(text: &str, out: &mut impl FoldSink) {
 
 /// What the character that starts `bytes` folds to, if the tables say
 /// it: one ASCII byte (0 for a character dropped), and its length.
-fn simple_fold(bytes: &[u8]) -> Option<(u8, usize)> {
+pub fn simple_fold(bytes: &[u8]) -> Option<(u8, usize)> {
     match bytes {
         [b, ..] if b.is_ascii() => Some((ASCII_FOLD[usize::from(*b)], 1)),
         [0xC3, next, ..] if LATIN1_FOLD[usize::from(next & 0x3F)] != 0 => {

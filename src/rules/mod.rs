@@ -1,8 +1,9 @@
 //! The legal rules of the parrainages, in one place.
 //!
 //! Everything that decides what counts lives here: which mandates may sponsor
-//! (`mandate`), where a sponsor is "réputé élu" (`department`), who is the same
-//! official (`identity`), the election calendar (`election`) and the tally
+//! (`mandate`), where a sponsor is "réputé élu" (`department`), which commune
+//! a mayor's circonscription must be (`place`), who is the same official
+//! (`identity`), the election calendar (`election`) and the tally
 //! against the threshold and the 1/10 cap (`tally`). `check`, `report`, `add`
 //! and `import` all call these functions; no command keeps a copy of a rule.
 
@@ -14,6 +15,7 @@ pub mod fold;
 pub mod identity;
 pub mod mandate;
 pub mod matching;
+pub mod place;
 pub mod status;
 pub mod tally;
 
