@@ -588,4 +588,33 @@ keys! {
     OutputIsReadAs,
     // Rows split by the engine (engine::records).
     RowTooLong,
+    // A place against the official list of communes (rules::place).
+    ACommune,
+    AnArrondissement,
+    ACommuneOfAnyKind,
+    ACommuneDeleguee,
+    ACommuneAssociee,
+    FitsPlaces,
+    WritePlaceInFull,
+    NotAPlaceInList,
+    NotAPlaceInListBut,
+    NearestPlaces,
+    ThatNameIsIn,
+    ThatNameIsInNearest,
+    MergedInto,
+    CheckPlaceSpelling,
+    RightPlaceWrongDepartement,
+    // Candidates' names (rules::identity), and the messages above that quote the nearest.
+    ClosestNames,
+    CandidatesAre,
+    NotWrittenNomPrenom,
+    NoEntryFor,
+    NoCandidateInEither,
+    NoCandidateInLedger,
+    NoSponsorshipFor,
+    // A ledger's encoding (ledger::encoding), and the writes it stops.
+    NotInWindows1252,
+    NotRecordedBecause,
+    NothingChangedBecause,
+    LedgerNotChangedBecause,
 }

@@ -35,7 +35,7 @@ pub fn run(args: &InitArgs, context: &Context) -> Outcome {
     create_new(&path, &header)?;
     let election = &context.read.election;
     if let Some(warning) = context.read.candidate.as_deref().and_then(candidate_name_warning) {
-        eprintln!("parrainage: warning: {warning}");
+        context.notes.warn(warning);
     }
     let mut out = format!("Created {} ({} columns", path.display(), new_header().len());
     if args.delimiter != b',' {

@@ -108,8 +108,9 @@ pub fn list(
         && !candidates.is_empty()
         && !candidates.iter().any(|c| candidate_key(c) == *wanted)
     {
-        return Err(Failure::usage(format!(
-            "the ledger holds no entry for `{name}`; {}",
+        return Err(Failure::usage(crate::msg!(
+            NoEntryFor,
+            name,
             closest_names(name, &candidates)
         )));
     }

@@ -210,12 +210,12 @@ fn note_findings(result: &Scan, tally: &Tally, note: &impl Fn(&str)) {
 }
 
 /// "no candidate X in the ledger", with the names closest to it.
-fn not_found(name: &str, ranking: &[&CandidateTally]) -> String {
+fn not_found(name: &str, ranking: &[&CandidateTally]) -> crate::message::Message {
     let names: Vec<String> = ranking.iter().map(|t| t.name()).collect();
-    format!(
-        "no candidate `{name}` in the ledger ({} candidate{}); {}",
+    crate::msg!(
+        NoCandidateInLedger,
+        name,
         ranking.len(),
-        if ranking.len() == 1 { "" } else { "s" },
         closest_names(name, &names)
     )
 }

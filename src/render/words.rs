@@ -1073,6 +1073,86 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "a row is over {} MiB long: a quote left open, or not a ledger",
             "une ligne dépasse {} Mio : un guillemet resté ouvert, ou pas un registre",
         ),
+        // A place against the official list of communes (rules::place).
+        Key::ACommune => ("a commune", "une commune"),
+        Key::AnArrondissement => ("an arrondissement municipal", "un arrondissement municipal"),
+        Key::ACommuneOfAnyKind => (
+            "a commune, commune déléguée or commune associée",
+            "une commune, commune déléguée ou commune associée",
+        ),
+        Key::ACommuneDeleguee => ("a commune déléguée", "une commune déléguée"),
+        Key::ACommuneAssociee => ("a commune associée", "une commune associée"),
+        Key::FitsPlaces => (
+            "`{}` fits {} places of {}: {}",
+            "`{}` correspond à {} lieux de {} : {}",
+        ),
+        Key::WritePlaceInFull => (
+            "write the place's official name in full, so that one is meant",
+            "écrivez le nom officiel du lieu en entier, pour n'en désigner qu'un",
+        ),
+        Key::NotAPlaceInList => (
+            "`{}` is not {} of {} in the official list of communes",
+            "`{}` n'est pas {} de {} dans la liste officielle des communes",
+        ),
+        Key::NotAPlaceInListBut => (
+            "`{}` is not {} of {} in the official list of communes{}",
+            "`{}` n'est pas {} de {} dans la liste officielle des communes{}",
+        ),
+        Key::NearestPlaces => ("; nearest: {}", " ; les plus proches : {}"),
+        Key::ThatNameIsIn => ("; that name is in {}", " ; ce nom est dans {}"),
+        Key::ThatNameIsInNearest => (
+            "; that name is in {}; nearest: {}",
+            " ; ce nom est dans {} ; les plus proches : {}",
+        ),
+        Key::MergedInto => (
+            "`{}` is {} of {} in the official list: its mayor sponsors as a delegate mayor",
+            "`{}` est {} de {} dans la liste officielle : son maire parraine comme maire délégué",
+        ),
+        Key::CheckPlaceSpelling => (
+            "check the spelling against INSEE's official list of communes, which the Conseil constitutionnel writes",
+            "vérifiez l'orthographe dans la liste officielle des communes de l'Insee, que suit le Conseil constitutionnel",
+        ),
+        Key::RightPlaceWrongDepartement => (
+            "the right place in the wrong département? correct the département, or the place",
+            "le bon lieu dans le mauvais département ? corrigez le département, ou le lieu",
+        ),
+        // Candidates' names (rules::identity), and the messages above that quote the nearest.
+        Key::ClosestNames => ("closest names: {}", "noms les plus proches : {}"),
+        Key::CandidatesAre => ("candidates: {}", "candidats : {}"),
+        Key::NotWrittenNomPrenom => (
+            "the candidate `{}` is not written `NOM Prénom`, the last name in capitals first, as the Conseil constitutionnel writes it: `{}`? (it is the same candidate either way)",
+            "le candidat `{}` n'est pas écrit `NOM Prénom`, le nom en capitales d'abord, comme l'écrit le Conseil constitutionnel : `{}` ? (c'est le même candidat dans les deux cas)",
+        ),
+        Key::NoEntryFor => (
+            "the ledger holds no entry for `{}`; {}",
+            "le registre ne contient aucune entrée pour `{}` ; {}",
+        ),
+        Key::NoCandidateInEither => (
+            "no candidate `{}` in {} nor in {}; {}",
+            "pas de candidat `{}` dans {} ni dans {} ; {}",
+        ),
+        Key::NoCandidateInLedger => (
+            "no candidate `{}` in the ledger ({} candidate{|s}); {}",
+            "pas de candidat `{}` dans le registre ({} candidat{|s}) ; {}",
+        ),
+        Key::NoSponsorshipFor => (
+            "{}: the publication holds no sponsorship for `{}` ({} candidate(s)); {}; nothing was written",
+            "{} : la publication ne contient aucun parrainage pour `{}` ({} candidat(s)) ; {} ; rien n'a été écrit",
+        ),
+        // A ledger's encoding (ledger::encoding), and the writes it stops.
+        Key::NotInWindows1252 => (
+            "`{}` cannot be written in this Windows-1252 file; save the ledger as CSV UTF-8 first",
+            "`{}` ne peut pas s'écrire dans ce fichier en Windows-1252 ; enregistrez d'abord le registre en CSV UTF-8",
+        ),
+        Key::NotRecordedBecause => (
+            "{}: the entry was not recorded: {}",
+            "{} : l'entrée n'a pas été enregistrée : {}",
+        ),
+        Key::NothingChangedBecause => ("{}: nothing was changed: {}", "{} : rien n'a été modifié : {}"),
+        Key::LedgerNotChangedBecause => (
+            "{}: the ledger was not changed: {}",
+            "{} : le registre n'a pas été modifié : {}",
+        ),
     }
 }
 
@@ -2326,6 +2406,58 @@ mod tests {
         for (english, french) in TEMPLATES {
             let holes = french.matches("{}").count() + french.matches("{=}").count();
             assert_eq!(english.matches("{}").count(), holes, "{english}");
+        }
+    }
+
+    /// The holes of a text: how many `{}`, and after how many of them
+    /// each `{one|many}` stands (it agrees with the count before it).
+    fn holes(text: &str) -> (usize, Vec<usize>) {
+        let (mut filled, mut plurals) = (0, Vec::new());
+        let mut rest = text;
+        while let Some(at) = rest.find('{') {
+            let end = rest[at..].find('}').map_or(rest.len(), |i| at + i + 1);
+            match &rest[at..end] {
+                "{}" => filled += 1,
+                plural if plural.contains('|') => plurals.push(filled),
+                other => panic!("`{other}` in {text:?} is neither `{{}}` nor `{{one|many}}`"),
+            }
+            rest = &rest[end..];
+        }
+        plurals.dedup();
+        (filled, plurals)
+    }
+
+    /// Texts that are the same in both languages: holes and marks, and
+    /// words French and English share.
+    const SAME_IN_BOTH: &[Key] = &[
+        Key::Verbatim,
+        Key::English,
+        Key::Indented,
+        Key::Comma,
+        Key::HowFound,
+        Key::OfGoal,
+        Key::StatusChanged,
+        Key::NumberSign,
+        Key::Code,
+        Key::Date,
+        Key::Departement,
+        Key::Departements,
+        Key::Publications,
+        Key::JsonNull,
+    ];
+
+    /// Every key has its French: the same holes as its English, and
+    /// words of its own unless it is one of the few texts both share.
+    #[test]
+    fn every_key_has_its_holes_in_french_and_french_words() {
+        for key in Key::ALL {
+            let (english, french) = texts(*key);
+            assert_eq!(holes(english), holes(french), "{key:?}: {english:?} / {french:?}");
+            if SAME_IN_BOTH.contains(key) {
+                assert_eq!(english, french, "{key:?} is said to be the same in both");
+            } else {
+                assert_ne!(english, french, "{key:?}: the French is the English");
+            }
         }
     }
 }
