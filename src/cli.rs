@@ -747,8 +747,22 @@ fn bounded_text(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// A day typed in a flag. Clap says a refused value in English, as it
+/// says its own errors: these are the words `render::words` gives the
+/// same reasons in English (`tests/test_cli.rs` holds them equal).
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
-    crate::rules::election::parse_day(text)
+    use crate::rules::election::DayProblem;
+    crate::rules::election::parse_day(text).map_err(|not| {
+        let text = not.text;
+        match not.why {
+            DayProblem::Form => format!("`{text}` is not a date: write YYYY-MM-DD or dd/mm/yyyy"),
+            DayProblem::ShortYear => format!("`{text}` is not a date: the year takes four digits"),
+            DayProblem::NoSuchMonth(month) => format!("`{text}` is not a date: there is no month {month}"),
+            DayProblem::NoSuchDay { day, month, year } => {
+                format!("`{text}` is not a date: there is no day {day} in month {month} of {year}")
+            }
+        }
+    })
 }
 
 /// A date typed in a flag, as the ledger stores it (YYYY-MM-DD); empty
@@ -778,5 +792,25 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
         ";" => Ok(b';'),
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ => Err(format!("`{text}` is not a separator: use ',', ';' or 'tab'")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clap says a refused day in English with the words `render::words`
+    /// gives the same reason.
+    #[test]
+    fn a_refused_day_is_said_as_render_says_it() {
+        use crate::lang::Lang;
+        use crate::message::Message;
+        use crate::render::words::say;
+        use crate::rules::election::read_day;
+        for text in ["tomorrow", " 999-01-01", "2022-13-01", "2022-02-30"] {
+            let reason = read_day(text).expect_err(text);
+            let said = say(&Message::from(reason), Lang::En);
+            assert_eq!(parse_iso_date(text).expect_err(text), said);
+        }
     }
 }

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use crate::cli::{ColorChoice, GlobalArgs, LangChoice};
 use crate::lang::Lang;
-use crate::message::Notes;
+use crate::message::{Arg, Message, Notes};
+use crate::msg;
 use crate::output::Output;
 
 use crate::ledger::ReadOptions;
@@ -63,10 +64,10 @@ pub struct Context {
     /// Where the workflows say their notes and warnings.
     pub notes: Box<dyn Notes>,
     /// Which election's rules apply to the ledgers, and why.
-    rules: String,
+    rules: Message,
     /// What chose the election when the settings or a flag did (`None`:
     /// the files' own dates, or the next election, chose it).
-    election_chosen: Option<String>,
+    election_chosen: Option<Message>,
     /// The settings of the run: the ledger's, or the file named.
     primary: Found,
     /// The settings file read, if there was one.
@@ -95,12 +96,8 @@ struct Found {
 fn load(path: &Path, how: settings::Found) -> Result<Settings, Failure> {
     match Settings::load(path) {
         Ok(Some(settings)) => Ok(settings),
-        Ok(None) => Err(Failure::usage(format!(
-            "{}: no such settings file ({})",
-            path.display(),
-            how.describe()
-        ))),
-        Err(e) => Err(Failure::usage(format!("{e} ({})", how.describe()))),
+        Ok(None) => Err(Failure::usage(msg!(NoSuchSettingsFile, path, how.describe()))),
+        Err(e) => Err(Failure::usage(msg!(HowFound, Message::from(e), how.describe()))),
     }
 }
 
@@ -188,12 +185,7 @@ impl Context {
             (Some(LangChoice::En), _) => Lang::En,
             (None, Some(code)) => Lang::parse(code)
                 .filter(|_| matches!(code.as_str(), "fr" | "en"))
-                .ok_or_else(|| {
-                    Failure::usage(format!(
-                        "{}: lang = \"{code}\": write \"fr\" or \"en\"",
-                        path.display()
-                    ))
-                })?,
+                .ok_or_else(|| Failure::usage(msg!(BadLangSetting, &path, code)))?,
             (None, None) => Lang::from_locale(|name| std::env::var(name).ok()),
         };
         let mut context = Context {
@@ -213,7 +205,7 @@ impl Context {
             lang,
             lock_timeout: args.lock_timeout.map(lock_timeout).transpose()?,
             notes: notes(lang),
-            rules: String::new(),
+            rules: msg!(NoDatesYet),
             election_chosen: None,
             settings_file: found.path.clone(),
             settings_named: found.named,
@@ -239,16 +231,16 @@ impl Context {
         &self,
         found: &Found,
         paths: &[PathBuf],
-    ) -> Result<(ReadOptions, String, Option<String>), Failure> {
+    ) -> Result<(ReadOptions, Message, Option<Message>), Failure> {
         let settings = &found.settings;
         let path = found
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(settings::FILE_NAME));
         let chosen = if self.overrides.election.is_some() || self.overrides.first_round.is_some() {
-            Some("chosen on the command line".to_string())
+            Some(msg!(ChosenOnCommandLine))
         } else if settings.chooses_election() {
-            Some(format!("set in {}", path.display()))
+            Some(msg!(SetIn, &path))
         } else {
             None
         };
@@ -268,21 +260,13 @@ impl Context {
         let (year, why) = match &chosen {
             Some(why) => (next, why.clone()),
             None => match dated(paths, &options) {
-                Dated::Publication { year, file } => {
-                    (year, format!("chosen by the publication's own dates ({file})"))
-                }
+                Dated::Publication { year, file } => (year, msg!(ChosenByPublicationDates, file)),
                 Dated::Published { day, file } => match Election::collecting_on(day) {
-                    Some(year) => (
-                        year,
-                        format!("chosen by the ledger's latest publication date ({day}, {file})"),
-                    ),
+                    Some(year) => (year, msg!(ChosenByLatestPublication, day, file)),
                     None => (next, next_why(self.as_of, all_past)),
                 },
                 Dated::Claimed { day, file } => match Election::collecting_on(day) {
-                    Some(year) => (
-                        year,
-                        format!("chosen by the ledger's latest claim date ({day}, {file})"),
-                    ),
+                    Some(year) => (year, msg!(ChosenByLatestClaim, day, file)),
                     None => (next, next_why(self.as_of, all_past)),
                 },
                 Dated::Undated => (next, next_why(self.as_of, all_past)),
@@ -292,18 +276,19 @@ impl Context {
             .election(&self.overrides, &path, year)
             .map_err(Failure::usage)?;
         let election = &options.election;
-        let label = election
-            .year
-            .map_or_else(|| "custom".to_string(), |y| y.to_string());
         // The preset's own account of its dates, unless settings or flags
         // moved them: then the dates that apply, as they are.
         let as_preset = election
             .year
             .and_then(Election::preset)
             .is_some_and(|preset| preset == *election);
-        let rules = match election.year.and_then(Election::provenance) {
-            Some(dates) if as_preset => format!("the {label} election, {why}: {dates}"),
-            _ => format!("the {label} election, {why}: {}", election.dates()),
+        let dates = match election.year.and_then(Election::provenance) {
+            Some(dates) if as_preset => dates,
+            _ => election.dates(),
+        };
+        let rules = match election.year {
+            Some(year) => msg!(ElectionRules, year.to_string(), why, dates),
+            None => msg!(CustomElectionRules, why, dates),
         };
         Ok((options, rules, chosen))
     }
@@ -351,7 +336,7 @@ impl Context {
     }
 
     /// Which election's rules apply to the ledgers, and why.
-    pub fn rules(&self) -> &str {
+    pub fn rules(&self) -> &Message {
         &self.rules
     }
 
@@ -363,26 +348,27 @@ impl Context {
     /// dates choose: a publication's (a 2017 file is judged by the 2017
     /// window), a ledger's latest publication or claim, else the next
     /// election.
-    pub fn options_for(&self, paths: &[PathBuf]) -> Result<(ReadOptions, String), Failure> {
+    pub fn options_for(&self, paths: &[PathBuf]) -> Result<(ReadOptions, Message), Failure> {
         let groups = self.options_by_settings(paths)?;
         let first = &groups[0];
         for group in &groups[1..] {
             if group.options.election != first.options.election {
-                let name = |settings: &Option<PathBuf>| {
+                let name = |settings: &Option<PathBuf>| -> Arg {
                     settings
                         .as_ref()
-                        .map_or_else(|| "no settings".to_string(), |p| p.display().to_string())
+                        .map_or_else(|| msg!(NoSettings).into(), Arg::from)
                 };
-                let year =
-                    |o: &ReadOptions| o.election.year.map_or_else(|| "custom".into(), |y| y.to_string());
-                return Err(Failure::usage(format!(
-                    "{} ({}: the {} election) and {} ({}: the {} election) are under settings that \
-                     disagree; one count cannot mix two elections' rules: name one settings file with \
-                     --config, or give each its own run",
-                    first.files[0].display(),
+                let year = |o: &ReadOptions| -> Arg {
+                    o.election
+                        .year
+                        .map_or_else(|| msg!(CustomElection).into(), |y| y.to_string().into())
+                };
+                return Err(Failure::usage(msg!(
+                    SettingsDisagree,
+                    &first.files[0],
                     name(&first.settings),
                     year(&first.options),
-                    group.files[0].display(),
+                    &group.files[0],
                     name(&group.settings),
                     year(&group.options),
                 )));
@@ -394,7 +380,7 @@ impl Context {
     /// The reading options for publications (`import`'s, `diff`'s,
     /// `prospects --publication`): under the run's settings, their own
     /// dates choosing the election when the settings do not.
-    pub fn options_for_publication(&self, paths: &[PathBuf]) -> Result<(ReadOptions, String), Failure> {
+    pub fn options_for_publication(&self, paths: &[PathBuf]) -> Result<(ReadOptions, Message), Failure> {
         let (options, rules, _) = self.options_under(&self.primary, paths)?;
         Ok((options, rules))
     }
@@ -454,22 +440,17 @@ pub struct SettingsGroup {
     pub files: Vec<PathBuf>,
     pub options: ReadOptions,
     /// Which election's rules apply to them, and why.
-    pub rules: String,
+    pub rules: Message,
     /// The settings file, if there is one.
     pub settings: Option<PathBuf>,
 }
 
 /// Why the next election's rules apply: no settings, no date.
-fn next_why(today: NaiveDate, all_past: bool) -> String {
+fn next_why(today: NaiveDate, all_past: bool) -> Message {
     if all_past {
-        format!(
-            "the latest preset, with no settings, no --election and no date in the files; \
-             its close is past on {today}: give --first-round for a later election"
-        )
+        msg!(LatestPresetPast, today)
     } else {
-        format!(
-            "the next election whose close is not past on {today}, with no settings, no --election and no date in the files"
-        )
+        msg!(NextElection, today)
     }
 }
 
@@ -480,8 +461,10 @@ fn lock_timeout(seconds: f64) -> Result<std::time::Duration, Failure> {
     const YEAR: f64 = 365.0 * 24.0 * 3600.0;
     match std::time::Duration::try_from_secs_f64(seconds) {
         Ok(duration) if seconds <= YEAR => Ok(duration),
-        _ => Err(Failure::usage(format!(
-            "--lock-timeout {seconds}: give a number of seconds from 0 to {YEAR}"
+        _ => Err(Failure::usage(msg!(
+            LockTimeoutRange,
+            seconds.to_string(),
+            YEAR.to_string()
         ))),
     }
 }

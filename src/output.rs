@@ -97,16 +97,11 @@ impl Output {
                     (identity(read).as_ref() == Some(&target)).then(|| read.clone())
                 };
                 if let Some(hit) = hit {
-                    let also = if hit == path {
-                        String::new()
+                    return Err(Failure::usage(if hit == path {
+                        crate::msg!(OutputIsRead, path)
                     } else {
-                        format!(" ({})", crate::text::clean_path(&hit))
-                    };
-                    return Err(Failure::usage(format!(
-                        "-o {}: this command reads that file{also}, and its output would replace it; \
-                         nothing was done (write the output to another file)",
-                        crate::text::clean_path(path),
-                    )));
+                        crate::msg!(OutputIsReadAs, path, &hit)
+                    }));
                 }
             }
         }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
+use crate::message::Message;
+use crate::msg;
 use crate::rules::Election;
 use crate::rules::election::PRESETS;
 
@@ -63,14 +65,32 @@ pub enum Found {
 }
 
 impl Found {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> Message {
         match self {
-            Found::Flag => "given with --config",
-            Found::Environment => "named by PARRAINAGE_CONFIG",
-            Found::Beside => "found beside the ledger",
-            Found::Above => "found in a parent directory of the ledger",
-            Found::CurrentDirectory => "found in the current directory",
+            Found::Flag => msg!(GivenWithConfig),
+            Found::Environment => msg!(NamedByEnvironment),
+            Found::Beside => msg!(FoundBeside),
+            Found::Above => msg!(FoundAbove),
+            Found::CurrentDirectory => msg!(FoundHere),
         }
+    }
+}
+
+/// Why a settings file cannot be used: it cannot be read, or it is not
+/// TOML of the settings.
+#[derive(Debug)]
+pub enum SettingsError {
+    Io { path: PathBuf, source: std::io::Error },
+    Toml { path: PathBuf, source: toml::de::Error },
+}
+
+impl From<SettingsError> for Message {
+    fn from(error: SettingsError) -> Message {
+        let (path, why) = match &error {
+            SettingsError::Io { path, source } => (path, source.to_string()),
+            SettingsError::Toml { path, source } => (path, source.to_string()),
+        };
+        msg!(FileSaid, path, Message::verbatim(why))
     }
 }
 
@@ -139,28 +159,33 @@ impl Settings {
     }
 
     /// Reads a settings file. `Ok(None)` when there is none.
-    pub fn load(path: &Path) -> Result<Option<Settings>, String> {
+    pub fn load(path: &Path) -> Result<Option<Settings>, SettingsError> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("{}: {e}", path.display())),
+            Err(source) => {
+                return Err(SettingsError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         };
         toml::from_str(&text)
             .map(Some)
-            .map_err(|e| format!("{}: {e}", path.display()))
+            .map_err(|source| SettingsError::Toml {
+                path: path.to_path_buf(),
+                source,
+            })
     }
 
     /// The election these settings and `overrides` describe; `default`,
     /// the year chosen otherwise, when neither names one.
-    pub fn election(&self, overrides: &Overrides, path: &Path, default: u16) -> Result<Election, String> {
-        let bad = |key: &str, why: String| format!("{}: `{key}`: {why}", path.display());
+    pub fn election(&self, overrides: &Overrides, path: &Path, default: u16) -> Result<Election, Message> {
+        let bad = |key: &str, why: Message| msg!(BadSetting, path, key, why);
         let year = overrides.election.or(self.election).unwrap_or(default);
         let mut election = Election::preset(year).ok_or_else(|| {
             let known: Vec<String> = PRESETS.iter().map(u16::to_string).collect();
-            format!(
-                "no preset for the {year} election (known: {}); set opens and first_round instead",
-                known.join(", ")
-            )
+            msg!(NoSuchPreset, year.to_string(), known.join(", "))
         })?;
         if let Some(value) = &self.first_round {
             election.set_first_round(parse_day(value).map_err(|e| bad("first_round", e))?);
@@ -176,7 +201,7 @@ impl Settings {
         }
         if let Some(threshold) = self.threshold {
             if threshold == 0 {
-                return Err(bad("threshold", "must be at least 1".into()));
+                return Err(bad("threshold", msg!(AtLeastOne)));
             }
             election.threshold = threshold;
         }
@@ -185,16 +210,11 @@ impl Settings {
         }
         if let Some(share) = self.max_share {
             if !(share > 0.0 && share <= 1.0) {
-                return Err(bad(
-                    "max_share",
-                    format!("{share} is not a share between 0 and 1"),
-                ));
+                return Err(bad("max_share", msg!(NotAShare, share.to_string())));
             }
             election.max_share = share;
         }
-        election
-            .possible()
-            .map_err(|why| format!("{}: {why}", path.display()))?;
+        election.possible().map_err(|why| msg!(FileSaid, path, why))?;
         Ok(election)
     }
 }
@@ -206,27 +226,27 @@ fn value_text(value: &toml::Value) -> String {
     }
 }
 
-fn parse_day(value: &toml::Value) -> Result<NaiveDate, String> {
-    crate::rules::election::parse_day(&value_text(value))
+fn parse_day(value: &toml::Value) -> Result<NaiveDate, Message> {
+    crate::rules::election::parse_day(&value_text(value)).map_err(Message::from)
 }
 
 /// A date and time in Paris; a date alone means 18:00, the legal hour.
-pub fn parse_time(value: &toml::Value) -> Result<NaiveDateTime, String> {
+pub fn parse_time(value: &toml::Value) -> Result<NaiveDateTime, Message> {
     let text = value_text(value);
     let text = text.trim();
     // The day as any other date typed, then the time, if any.
     let (day, time) = text.split_once([' ', 'T']).unwrap_or((text, "18:00"));
-    let day = crate::rules::election::parse_day(day)
-        .map_err(|_| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))?;
+    let day = crate::rules::election::parse_day(day).map_err(|_| msg!(NotADateAndTime, text))?;
     ["%H:%M", "%H:%M:%S"]
         .iter()
         .find_map(|format| NaiveTime::parse_from_str(time, format).ok())
         .map(|time| day.and_time(time))
-        .ok_or_else(|| format!("`{text}` is not a date and time (YYYY-MM-DD HH:MM)"))
+        .ok_or_else(|| msg!(NotADateAndTime, text))
 }
 
-/// The text of a new settings file.
-pub fn render(candidate: Option<&str>, election: &Election) -> String {
+/// The text of a new settings file; `provenance`, where the preset's dates
+/// come from ([`Election::provenance`]), as its comment says it.
+pub fn render(candidate: Option<&str>, election: &Election, provenance: Option<&str>) -> String {
     let mut out = String::from("# Settings of this parrainage ledger. Flags override them.\n");
     match candidate {
         Some(name) => out.push_str(&format!(
@@ -237,7 +257,7 @@ pub fn render(candidate: Option<&str>, election: &Election) -> String {
     }
     if let Some(year) = election.year {
         out.push_str(&format!("election = {year}\n"));
-        if let Some(dates) = Election::provenance(year) {
+        if let Some(dates) = provenance {
             out.push_str(&format!("# The {year} preset: {dates}.\n"));
         }
     }
@@ -272,7 +292,7 @@ mod tests {
     fn rendered_settings_read_back() {
         let mut election = Election::preset(2027).unwrap();
         election.set_first_round(NaiveDate::from_ymd_opt(2027, 4, 11).unwrap());
-        let text = render(Some("DUPONT Jean"), &election);
+        let text = render(Some("DUPONT Jean"), &election, None);
         let settings: Settings = toml::from_str(&text).unwrap();
         assert_eq!(settings.candidate.as_deref(), Some("DUPONT Jean"));
         let read = settings

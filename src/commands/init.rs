@@ -3,13 +3,22 @@
 
 use crate::cli::InitArgs;
 use crate::context::{Context, Exit, Outcome, print};
+use crate::lang::Lang;
 use crate::ops::init::{InitRequest, init};
 use crate::render::init::created;
+use crate::render::words::say;
+use crate::rules::Election;
 
 pub fn run(args: &InitArgs, context: &Context) -> Outcome {
     let request = InitRequest {
         path: args.path.clone(),
         delimiter: args.delimiter,
+        preset_dates: context
+            .read
+            .election
+            .year
+            .and_then(Election::provenance)
+            .map(|dates| say(&dates, Lang::En)),
     };
     let done = init(&request, context)?;
     print(&created(

@@ -59,7 +59,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     };
     let report = Report::new(
         &options.election,
-        counted.rules.clone().into(),
+        counted.rules.clone(),
         context.election_is_chosen(),
         context.as_of,
         args.since,

@@ -24,6 +24,7 @@ use super::dialect::{BOM, Dialect};
 use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::message::{Arg, Message};
+use crate::msg;
 use crate::official::{self, Container, Publication, json};
 
 /// How much of a file is read to tell what it is: a header line, or the
@@ -97,12 +98,47 @@ pub fn publication_of(path: &Path) -> Option<&'static Publication> {
     }
 }
 
+/// Why a directory cannot stand for a ledger or a publication.
+#[derive(Debug)]
+pub enum DirectoryError {
+    /// It cannot be listed: the system's error.
+    Unreadable { dir: PathBuf, source: std::io::Error },
+    /// Campaign ledgers and a publication side by side.
+    Mixed { dir: PathBuf, publication: PathBuf },
+    /// Neither a ledger nor a publication in it.
+    NoLedger { dir: PathBuf },
+    /// Not an archive: `file` is no publication.
+    NotAnArchive { dir: PathBuf, file: PathBuf },
+    /// An archive that holds no publication yet.
+    EmptyArchive { dir: PathBuf },
+}
+
+impl From<DirectoryError> for Message {
+    fn from(error: DirectoryError) -> Message {
+        match error {
+            DirectoryError::Unreadable { dir, source } => {
+                msg!(CannotReadDirectory, &dir, Message::verbatim(source.to_string()))
+            }
+            DirectoryError::Mixed { dir, publication } => msg!(LedgersAndPublication, &dir, &publication),
+            DirectoryError::NoLedger { dir } => msg!(NoLedgerFile, &dir),
+            DirectoryError::NotAnArchive { dir, file } => msg!(NotAnArchive, &dir, &file),
+            DirectoryError::EmptyArchive { dir } => msg!(EmptyArchive, &dir),
+        }
+    }
+}
+
+fn unreadable(dir: &Path) -> impl FnOnce(std::io::Error) -> DirectoryError + '_ {
+    move |source| DirectoryError::Unreadable {
+        dir: dir.to_path_buf(),
+        source,
+    }
+}
+
 /// Reads the directory `dir`: an archive stands for its latest file, a
 /// directory of ledgers for its `*.csv` files. `imported` is the
 /// publication the command imports: found among ledgers, it is set aside.
-pub fn list(dir: &Path, imported: Option<&Path>) -> Result<Listing, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read directory: {e}", dir.display()))?;
+pub fn list(dir: &Path, imported: Option<&Path>) -> Result<Listing, DirectoryError> {
+    let entries = std::fs::read_dir(dir).map_err(unreadable(dir))?;
     let mut listing = Listing::default();
     let (mut ledgers, mut publications) = (Vec::new(), Vec::new());
     let imported = imported.and_then(|p| p.canonicalize().ok());
@@ -132,39 +168,31 @@ pub fn list(dir: &Path, imported: Option<&Path>) -> Result<Listing, String> {
     listing.notes.sort_by(|a, b| a.file.cmp(&b.file));
     if !ledgers.is_empty() {
         if let Some(publication) = publications.first() {
-            return Err(mixed(dir, publication));
+            return Err(DirectoryError::Mixed {
+                dir: dir.to_path_buf(),
+                publication: publication.clone(),
+            });
         }
         listing.files = ledgers;
     } else if let Some(latest) = publications.pop() {
         listing.files = vec![latest];
         listing.archive = true;
     } else {
-        return Err(format!(
-            "{}: the directory holds no .csv ledger file",
-            dir.display()
-        ));
+        return Err(DirectoryError::NoLedger {
+            dir: dir.to_path_buf(),
+        });
     }
     Ok(listing)
-}
-
-fn mixed(dir: &Path, publication: &Path) -> String {
-    format!(
-        "{}: {} is a publication of the Conseil constitutionnel, not a campaign ledger, and the \
-         directory holds campaign ledgers too; its rows would count as the campaign's. Move it \
-         out: a directory holds campaign ledgers or publications (an archive), not both",
-        dir.display(),
-        publication.display()
-    )
 }
 
 /// The publications of the archive `dir`, oldest first (by name, as
 /// `fetch` names them). An archive not yet made holds none; a directory
 /// that holds anything but publications is no archive.
-pub fn publications(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn publications(dir: &Path) -> Result<Vec<PathBuf>, DirectoryError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("{}: cannot read directory: {e}", dir.display())),
+        Err(e) => return Err(unreadable(dir)(e)),
     };
     let mut found = Vec::new();
     for path in entries.filter_map(|entry| entry.ok().map(|e| e.path())) {
@@ -172,11 +200,10 @@ pub fn publications(dir: &Path) -> Result<Vec<PathBuf>, String> {
             continue;
         }
         if publication_of(&path).is_none() {
-            return Err(format!(
-                "{}: not an archive of publications: {} is not a publication of the Conseil constitutionnel",
-                dir.display(),
-                path.display()
-            ));
+            return Err(DirectoryError::NotAnArchive {
+                dir: dir.to_path_buf(),
+                file: path,
+            });
         }
         found.push(path);
     }
@@ -186,13 +213,15 @@ pub fn publications(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// The publication a path stands for: a file as it is, an archive its
 /// latest file.
-pub fn publication_file(path: &Path) -> Result<PathBuf, String> {
+pub fn publication_file(path: &Path) -> Result<PathBuf, DirectoryError> {
     if !path.is_dir() {
         return Ok(path.to_path_buf());
     }
     publications(path)?
         .pop()
-        .ok_or_else(|| format!("{}: the archive holds no publication yet", path.display()))
+        .ok_or_else(|| DirectoryError::EmptyArchive {
+            dir: path.to_path_buf(),
+        })
 }
 
 /// What a publication read whole says of itself.
@@ -225,7 +254,7 @@ pub fn read_whole(path: &Path, options: &ReadOptions) -> Result<Whole, Message> 
     let mut reader = match LedgerReader::open(path, &options) {
         Ok(reader) => reader,
         Err(OpenError::Invalid(found)) => return Err(said(&found)),
-        Err(OpenError::Unreadable(message)) => return Err(message.into()),
+        Err(OpenError::Unreadable(unreadable)) => return Err(unreadable.into()),
     };
     let Format::Official(publication) = reader.format else {
         return Err(crate::msg!(ACampaignLedger));
@@ -289,28 +318,21 @@ fn extension_of(path: &Path) -> Option<&'static str> {
 fn passed_over(path: &Path) -> Diagnostic {
     let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let what = match (link, std::fs::metadata(path)) {
-        (true, Err(_)) => "a link to nothing".to_string(),
-        (true, Ok(target)) => format!(
-            "a link to {}{}",
-            if target.is_dir() {
-                "a directory"
-            } else {
-                "something that is not a regular file (a pipe or a device)"
-            },
-            std::fs::read_link(path)
-                .map(|to| format!(", {}", to.display()))
-                .unwrap_or_default()
-        ),
-        (false, _) if path.is_dir() => "a directory".to_string(),
-        (false, _) => "not a regular file (a pipe or a device)".to_string(),
+        (true, Err(_)) => msg!(LinkToNothing),
+        (true, Ok(target)) => {
+            let to = std::fs::read_link(path).ok();
+            match (target.is_dir(), to) {
+                (true, Some(to)) => msg!(LinkToDirectoryAt, &to),
+                (true, None) => msg!(LinkToDirectory),
+                (false, Some(to)) => msg!(LinkToSpecialAt, &to),
+                (false, None) => msg!(LinkToSpecial),
+            }
+        }
+        (false, _) if path.is_dir() => msg!(ADirectory),
+        (false, _) => msg!(NotARegularFile),
     };
-    Diagnostic::warning(
-        &Arc::from(path),
-        1,
-        Code::SkippedFile,
-        format!("passed over: {what}"),
-    )
-    .hint("a ledger directory reads its *.csv files; remove or fix this entry")
+    Diagnostic::warning(&Arc::from(path), 1, Code::SkippedFile, msg!(PassedOver, what))
+        .hint(msg!(FixThisEntry))
 }
 
 #[cfg(test)]

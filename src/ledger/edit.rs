@@ -10,6 +10,7 @@ use super::columns::{Columns, Field};
 use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::error::Action;
 use crate::error::Failure;
+use crate::msg;
 use crate::sponsorship::Sponsorship;
 
 /// The ledger file a write goes to: the first `--ledger`, which must be an
@@ -17,18 +18,10 @@ use crate::sponsorship::Sponsorship;
 pub fn target_file(ledgers: &[PathBuf]) -> Result<PathBuf, Failure> {
     let path = ledgers[0].clone();
     if path.is_dir() {
-        return Err(Failure::usage(format!(
-            "{} is a directory: name the file to write with --ledger (e.g. --ledger {}/mine.csv --ledger {})",
-            path.display(),
-            path.display(),
-            path.display()
-        )));
+        return Err(Failure::usage(msg!(WriteToADirectory, &path, &path, &path)));
     }
     if !path.exists() {
-        return Err(Failure::usage(format!(
-            "{}: no such ledger; create it with `parrainage init`",
-            path.display()
-        )));
+        return Err(Failure::usage(msg!(NoSuchLedger, &path)));
     }
     Ok(path)
 }
@@ -38,11 +31,7 @@ pub fn target_file(ledgers: &[PathBuf]) -> Result<PathBuf, Failure> {
 pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
     let reader = LedgerReader::open(path, options)?;
     if reader.format.is_official() {
-        return Err(Failure::usage(format!(
-            "{} is an official publication of the Conseil constitutionnel: it is read-only; \
-             write to a campaign ledger and use `parrainage import` to reconcile",
-            path.display()
-        )));
+        return Err(Failure::usage(msg!(PublicationIsReadOnly, path)));
     }
     Ok(reader)
 }
@@ -52,7 +41,7 @@ pub fn open_for_writing(path: &Path, options: &ReadOptions) -> Result<LedgerRead
 impl From<OpenError> for Failure {
     fn from(error: OpenError) -> Failure {
         match error {
-            OpenError::Unreadable(message) => Failure::usage(message),
+            OpenError::Unreadable(unreadable) => Failure::usage(unreadable),
             OpenError::Invalid(diagnostics) => {
                 let count = diagnostics.len();
                 Failure::data(crate::msg!(

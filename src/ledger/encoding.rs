@@ -13,6 +13,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::str::FromStr;
 
+use crate::message::Message;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
     Utf8,
@@ -212,7 +214,7 @@ impl TextEncoding {
 
     /// UTF-8 bytes written in this encoding; the error names the first
     /// character that this encoding cannot hold.
-    pub fn encode(self, utf8: Vec<u8>) -> Result<Vec<u8>, String> {
+    pub fn encode(self, utf8: Vec<u8>) -> Result<Vec<u8>, Message> {
         match self {
             // Already in its encoding: no copy.
             TextEncoding::Utf8 => Ok(utf8),
@@ -224,9 +226,7 @@ impl TextEncoding {
                         .chars()
                         .find(|c| encoding_rs::WINDOWS_1252.encode(&c.to_string()).2)
                         .unwrap_or('?');
-                    return Err(format!(
-                        "`{bad}` cannot be written in this Windows-1252 file; save the ledger as CSV UTF-8 first"
-                    ));
+                    return Err(crate::msg!(NotInWindows1252, bad.to_string()));
                 }
                 Ok(bytes.into_owned())
             }
@@ -326,6 +326,6 @@ mod tests {
         let refused = TextEncoding::Windows1252
             .encode("Łódź".as_bytes().to_vec())
             .unwrap_err();
-        assert!(refused.contains('Ł'), "{refused}");
+        assert_eq!(refused, crate::msg!(NotInWindows1252, "Ł"));
     }
 }

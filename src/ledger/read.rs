@@ -12,13 +12,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
-use super::archive::{self, Listing};
+use super::archive::{self, DirectoryError, Listing};
 use super::columns::{Columns, Field, Format};
 use super::dialect::Dialect;
 use super::encoding::{Sniffed, TextEncoding, sniff_file, sniff_start};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::records::Records;
-use crate::message::Message;
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::official::communes::communes;
 use crate::official::{self, Container, DateForm, Publication, json};
 use crate::rules::checks::{DatedStatus, EntryProblem, entry_problems};
@@ -60,9 +61,27 @@ pub struct ReadOptions {
 #[derive(Debug)]
 pub enum OpenError {
     /// Missing, a directory, no permission: a usage problem (exit 2).
-    Unreadable(String),
+    Unreadable(Unreadable),
     /// Read, but not a ledger: empty, or its header lacks required columns.
     Invalid(Vec<Diagnostic>),
+}
+
+/// A file that cannot be opened: a directory where a file is wanted, or
+/// what the operating system said.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    /// The system's error; `None` for a directory.
+    pub source: Option<io::Error>,
+}
+
+impl From<Unreadable> for Message {
+    fn from(unreadable: Unreadable) -> Message {
+        match &unreadable.source {
+            None => msg!(IsADirectory, &unreadable.path),
+            Some(e) => msg!(FileSaid, &unreadable.path, io_reason(e)),
+        }
+    }
 }
 
 /// One data row.
@@ -130,13 +149,13 @@ pub struct RowAt {
 /// The files a ledger path stands for: the file itself, the `*.csv`
 /// files of a directory of ledgers in name order, or the latest file of an
 /// archive of publications (`archive`).
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DirectoryError> {
     expand_noting(paths).map(|(files, _)| files)
 }
 
 /// [`expand`], with a warning for each `*.csv` entry of a directory that
 /// is passed over: a link to nothing, a pipe, anything not a file.
-pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), String> {
+pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), DirectoryError> {
     let expanded = expand_importing(paths, None)?;
     Ok((expanded.files, expanded.notes))
 }
@@ -144,7 +163,7 @@ pub fn expand_noting(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>
 /// The files of a ledger, for a command that imports `imported`: found in
 /// a directory of ledgers, that publication is set aside, not read as a
 /// ledger.
-pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, String> {
+pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Listing, DirectoryError> {
     let mut expanded = Listing::default();
     for path in paths {
         if path.is_dir() {
@@ -163,13 +182,17 @@ pub fn expand_importing(paths: &[PathBuf], imported: Option<&Path>) -> Result<Li
 impl LedgerReader {
     /// Opens a ledger file and reads its header.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<LedgerReader, OpenError> {
-        let unreadable =
-            |e: io::Error| OpenError::Unreadable(format!("{}: {}", path.display(), io_reason(&e)));
+        let unreadable = |e: io::Error| {
+            OpenError::Unreadable(Unreadable {
+                path: path.to_path_buf(),
+                source: Some(e),
+            })
+        };
         if path.is_dir() {
-            return Err(OpenError::Unreadable(format!(
-                "{}: is a directory, not a ledger file",
-                path.display()
-            )));
+            return Err(OpenError::Unreadable(Unreadable {
+                path: path.to_path_buf(),
+                source: None,
+            }));
         }
         let file = File::open(path).map_err(unreadable)?;
         let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
@@ -178,13 +201,8 @@ impl LedgerReader {
         let file_path: Arc<Path> = Arc::from(path);
         if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
             return Err(OpenError::Invalid(vec![
-                Diagnostic::error(
-                    &file_path,
-                    1,
-                    Code::Encoding,
-                    "the file is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read",
-                )
-                .hint("save it as \"CSV UTF-8\" (Excel: File › Save As › CSV UTF-8)"),
+                Diagnostic::error(&file_path, 1, Code::Encoding, msg!(Utf16File))
+                    .hint(msg!(SaveAsCsvUtf8InExcel)),
             ]));
         }
         if json::looks_like_json(start) {
@@ -209,13 +227,8 @@ impl LedgerReader {
         let encoding = match (options.encoding, sniffed) {
             (_, Sniffed::Binary { line }) => {
                 return Err(OpenError::Invalid(vec![
-                    Diagnostic::error(
-                        &file_path,
-                        line,
-                        Code::Encoding,
-                        "the file holds a NUL byte: binary data, not CSV text",
-                    )
-                    .hint("export the spreadsheet as CSV UTF-8"),
+                    Diagnostic::error(&file_path, line, Code::Encoding, msg!(NulByte))
+                        .hint(msg!(ExportAsCsvUtf8)),
                 ]));
             }
             (Some(encoding), _) => encoding,
@@ -224,13 +237,8 @@ impl LedgerReader {
             (None, Sniffed::Utf8) => TextEncoding::Utf8,
             (None, Sniffed::Windows1252 { line }) => {
                 notes.push(
-                    Diagnostic::warning(
-                        &file_path,
-                        line,
-                        Code::Encoding,
-                        "the file is not UTF-8: read as Windows-1252 (French Excel's \"CSV\")",
-                    )
-                    .hint("save it as \"CSV UTF-8\", or say --encoding windows-1252 to silence this"),
+                    Diagnostic::warning(&file_path, line, Code::Encoding, msg!(ReadAsWindows1252))
+                        .hint(msg!(SaveAsCsvUtf8OrSayEncoding)),
                 );
                 TextEncoding::Windows1252
             }
@@ -314,22 +322,14 @@ impl<R: Read> LedgerReader<R> {
                     &path,
                     1,
                     Code::MalformedCsv,
-                    format!("cannot read the header: {e}"),
+                    msg!(CannotReadHeader, read_error(&records, &e)),
                 )]));
             }
         };
         if !found {
             return Err(OpenError::Invalid(vec![
-                Diagnostic::error(
-                    &path,
-                    1,
-                    Code::MissingColumn,
-                    "the file is empty: a ledger starts with a header row",
-                )
-                .hint(format!(
-                    "the header of a new ledger is: {}",
-                    new_header().join(",")
-                )),
+                Diagnostic::error(&path, 1, Code::MissingColumn, msg!(EmptyLedger))
+                    .hint(msg!(NewLedgerHeader, new_header().join(","))),
             ]));
         }
         let mut header = Vec::with_capacity(records.bounds().len());
@@ -338,8 +338,8 @@ impl<R: Read> LedgerReader<R> {
                 Ok(name) => header.push(name.trim().to_string()),
                 Err(_) => {
                     return Err(OpenError::Invalid(vec![
-                        Diagnostic::error(&path, 1, Code::Encoding, "the header is not valid UTF-8")
-                            .hint("save the file as CSV UTF-8"),
+                        Diagnostic::error(&path, 1, Code::Encoding, msg!(HeaderNotUtf8))
+                            .hint(msg!(SaveAsCsvUtf8)),
                     ]));
                 }
             }
@@ -365,19 +365,13 @@ impl<R: Read> LedgerReader<R> {
                 .iter()
                 .enumerate()
                 .map(|(i, field)| {
-                    let diagnostic = Diagnostic::error(
-                        &path,
-                        1,
-                        Code::MissingColumn,
-                        format!("the header has no `{}` column", field.name()),
-                    )
-                    .column(field.name());
+                    let diagnostic =
+                        Diagnostic::error(&path, 1, Code::MissingColumn, msg!(NoSuchColumn, field.name()))
+                            .column(field.name());
                     // The full header is shown once, not once per missing column.
                     match (field, i) {
-                        (Field::Candidate, _) => diagnostic.hint(
-                            "add a candidate column, or name the candidate in parrainage.toml or with --candidate",
-                        ),
-                        (_, 0) => diagnostic.hint(format!("the header of a new ledger is: {}", new_header().join(","))),
+                        (Field::Candidate, _) => diagnostic.hint(msg!(AddCandidateColumn)),
+                        (_, 0) => diagnostic.hint(msg!(NewLedgerHeader, new_header().join(","))),
                         _ => diagnostic,
                     }
                 })
@@ -509,9 +503,9 @@ impl<R: Read> LedgerReader<R> {
                 &self.path,
                 1,
                 Code::MalformedCsv,
-                format!("{count} key(s) that the format does not know were ignored (the first: `{first}`)"),
+                msg!(UnknownKeysIgnored, count, first),
             )
-            .hint("the publication may have changed its format: check that every column still reads"),
+            .hint(msg!(FormatMayHaveChanged)),
         )
     }
 
@@ -635,13 +629,13 @@ impl<R: Read> LedgerReader<R> {
                 // The last row, left half-written (a write that failed, a
                 // quote never closed): what follows it is not a row.
                 let torn = if self.records.unclosed() {
-                    Some(format!(
-                        "a quote opened on this row is never closed: the {} line(s) after it were read as one value",
+                    Some(msg!(
+                        QuoteNeverClosed,
                         self.records.lines().saturating_sub(self.records.line() - 1)
                     ))
                 } else if self.records.cut_short() && self.records.bounds().len() < self.header_fields {
-                    Some(format!(
-                        "the last row stops half-way ({} of {} fields, no line end): a write that did not finish",
+                    Some(msg!(
+                        RowStopsHalfWay,
                         self.records.bounds().len(),
                         self.header_fields
                     ))
@@ -651,10 +645,10 @@ impl<R: Read> LedgerReader<R> {
                 if let Some(message) = torn {
                     self.failed = true;
                     self.torn = Some((line, offset));
-                    diagnostics
-                        .push(Diagnostic::error(&self.path, line, Code::TornRow, message).hint(
-                            "`parrainage repair` moves it to a side file and keeps every complete row",
-                        ));
+                    diagnostics.push(
+                        Diagnostic::error(&self.path, line, Code::TornRow, message)
+                            .hint(msg!(RepairMovesTornRow)),
+                    );
                     return None;
                 }
                 Some((line, offset))
@@ -663,10 +657,10 @@ impl<R: Read> LedgerReader<R> {
                 self.failed = true;
                 // A JSON publication that stops being JSON: its own words.
                 let (line, message) = match self.json.as_ref().and_then(|side| side.fatal()) {
-                    Some((line, message)) => (line, format!("cannot read further: {message}")),
+                    Some((line, message)) => (line, msg!(CannotReadFurther, message)),
                     None => (
                         self.first_line + self.records.lines(),
-                        format!("cannot read further: {e}"),
+                        msg!(CannotReadFurther, read_error(&self.records, &e)),
                     ),
                 };
                 diagnostics.push(Diagnostic::error(&self.path, line, Code::MalformedCsv, message));
@@ -887,14 +881,14 @@ impl RowParser {
                         path,
                         line,
                         Code::FormulaCell,
-                        format!(
-                            "`{}` starts with `{}`: a spreadsheet would run it as a formula",
+                        msg!(
+                            StartsLikeFormula,
                             text.chars().take(40).collect::<String>(),
-                            (raw[0] as char).escape_default()
+                            (raw[0] as char).escape_default().to_string()
                         ),
                     )
                     .column(column())
-                    .hint("remove the leading character, or prefix the value with an apostrophe"),
+                    .hint(msg!(RemoveLeadingCharacter)),
                 );
             }
             if !suspicious {
@@ -904,11 +898,8 @@ impl RowParser {
             let wrong = if raw.len() > MAX_FIELD_BYTES {
                 Some((
                     Code::MalformedCsv,
-                    format!(
-                        "the value is {} bytes long; no ledger value needs more than {MAX_FIELD_BYTES}",
-                        raw.len()
-                    ),
-                    "a quote left open swallows the rows after it: check the quotes above this line",
+                    msg!(ValueTooLong, raw.len(), MAX_FIELD_BYTES),
+                    msg!(QuoteLeftOpen),
                 ))
             } else if let Some(control) = raw
                 .iter()
@@ -916,8 +907,8 @@ impl RowParser {
             {
                 Some((
                     Code::MalformedCsv,
-                    format!("the value holds the control character 0x{control:02X}"),
-                    "binary data or a corrupted export: re-export the file as CSV",
+                    msg!(ControlCharacter, format!("0x{control:02X}")),
+                    msg!(BinaryOrCorrupted),
                 ))
             } else if let Err(e) = std::str::from_utf8(raw) {
                 if let Some(utf8_line) = self.utf8_line {
@@ -930,11 +921,8 @@ impl RowParser {
                 }
                 Some((
                     Code::Encoding,
-                    format!(
-                        "the value is not valid UTF-8 (bad byte at position {})",
-                        e.valid_up_to() + 1
-                    ),
-                    "save the file as CSV UTF-8, or read it with --encoding windows-1252",
+                    msg!(ValueNotUtf8, e.valid_up_to() + 1),
+                    msg!(SaveAsCsvUtf8OrReadWindows1252),
                 ))
             } else {
                 None
@@ -965,13 +953,9 @@ impl RowParser {
                     &self.path,
                     line,
                     Code::MalformedCsv,
-                    format!(
-                        "the row has {} fields but the header has {}",
-                        bounds.len(),
-                        self.header.len()
-                    ),
+                    msg!(FieldCount, bounds.len(), self.header.len()),
                 )
-                .hint("a value that contains the separator or a quote must be quoted"),
+                .hint(msg!(QuoteTheSeparator)),
             );
             return None;
         }
@@ -993,23 +977,19 @@ impl RowParser {
                 line,
                 Field::Candidate,
                 Code::MissingValue,
-                "no candidate".into(),
-                Some("write the candidate as `NOM Prénom`, or name one in parrainage.toml".into()),
+                msg!(NoCandidate),
+                Some(msg!(WriteTheCandidate)),
             );
         }
         // Spaces inside names are tidied by `next_row` only: keys fold
         // them away, so the fast path need not.
         let (last_name, first_name) = (get(Field::LastName), get(Field::FirstName));
-        for (field, name) in [(Field::LastName, last_name), (Field::FirstName, first_name)] {
+        for (field, name, missing) in [
+            (Field::LastName, last_name, msg!(NoLastName)),
+            (Field::FirstName, first_name, msg!(NoFirstName)),
+        ] {
             if name.is_empty() {
-                self.error(
-                    diagnostics,
-                    line,
-                    field,
-                    Code::MissingValue,
-                    format!("no {}", field.name().replace('_', " ")).into(),
-                    None,
-                );
+                self.error(diagnostics, line, field, Code::MissingValue, missing, None);
             }
         }
         let mandate = self.mandate_of(get(Field::Mandate), line, diagnostics);
@@ -1115,8 +1095,8 @@ impl RowParser {
                 line,
                 Field::Status,
                 Code::MissingValue,
-                "no status".into(),
-                Some(Status::hint("").into()),
+                msg!(NoStatus),
+                Some(Status::hint("")),
             );
             return None;
         }
@@ -1128,8 +1108,8 @@ impl RowParser {
                 line,
                 Field::Status,
                 Code::UnknownStatus,
-                format!("`{text}` is not a status").into(),
-                Some(hint.into()),
+                msg!(UnknownStatus, text),
+                Some(hint),
             );
         }
         status
@@ -1144,8 +1124,8 @@ impl RowParser {
                 line,
                 Field::Mandate,
                 Code::MissingValue,
-                "no mandate".into(),
-                Some(Mandate::hint("").into()),
+                msg!(NoMandate),
+                Some(Mandate::hint("")),
             );
             return None;
         }
@@ -1161,8 +1141,8 @@ impl RowParser {
                     line,
                     Field::Mandate,
                     Code::IneligibleMandate,
-                    format!("`{text}` cannot sponsor a candidate: {why}").into(),
-                    Some("only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`".into()),
+                    msg!(CannotSponsorACandidate, text, Message::new(why)),
+                    Some(msg!(OnlyTheLawsMandates)),
                 );
                 None
             }
@@ -1171,21 +1151,18 @@ impl RowParser {
                     // The publication is right by definition: the tool
                     // is behind it, and says so rather than miscount.
                     Some(publication) => (
-                        format!(
-                            "`{text}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
-                            publication.title
-                        ),
-                        "the file is not at fault: report the label to the tool's maintainers".to_string(),
+                        msg!(UnknownOfficialLabel, text, publication.title()),
+                        msg!(ReportTheLabel),
                     ),
-                    None => (format!("`{text}` is not a mandate type"), Mandate::hint(text)),
+                    None => (msg!(UnknownMandate, text), Mandate::hint(text)),
                 };
                 self.error(
                     diagnostics,
                     line,
                     Field::Mandate,
                     Code::UnknownMandate,
-                    message.into(),
-                    Some(hint.into()),
+                    message,
+                    Some(hint),
                 );
                 None
             }
@@ -1223,8 +1200,8 @@ impl RowParser {
                     line,
                     Field::Department,
                     Code::UnknownDepartment,
-                    format!("`{text}` is not a département or collectivity").into(),
-                    Some(Department::hint(text).into()),
+                    msg!(UnknownDepartement, text),
+                    Some(Department::hint(text)),
                 );
             }
             found
@@ -1261,10 +1238,10 @@ impl RowParser {
                     &self.path,
                     line,
                     Code::UnknownCivility,
-                    format!("`{text}` is not a civility"),
+                    msg!(UnknownCivility, text),
                 )
                 .column(self.column_name(Field::Civility))
-                .hint("write M. or Mme"),
+                .hint(msg!(WriteCivility)),
             );
         }
         Some(known.unwrap_or(text))
@@ -1288,22 +1265,15 @@ impl RowParser {
                 // Written as the format writes dates, but no such day.
                 Err(error) if publication.dates == DateForm::DayMonthYear => error,
                 _ => DateError {
-                    message: format!("`{t}` is not a date as {} writes them", publication.title),
-                    hint: Some(format!("it writes {}", publication.date_example())),
+                    message: msg!(NotADateAsWritten, t, publication.title()),
+                    hint: Some(msg!(ItWritesDates, publication.date_example())),
                 },
             }),
             None => parse_date(t, false),
         }) {
             Ok(day) => Some(day),
             Err(DateError { message, hint }) => {
-                self.error(
-                    diagnostics,
-                    line,
-                    field,
-                    Code::BadDate,
-                    message.into(),
-                    hint.map(Message::from),
-                );
+                self.error(diagnostics, line, field, Code::BadDate, message, hint);
                 None
             }
         }
@@ -1332,25 +1302,19 @@ impl RowParser {
                             &self.path,
                             line,
                             Code::DepartmentMismatch,
-                            format!(
-                                "a {} counts in {} whatever the département written (`{text}`)",
-                                mandate.code(),
-                                unit
-                            ),
+                            msg!(CountsInFixedUnit, Arg::Mandate(mandate), unit.to_string(), text),
                         )
                         .column(column())
-                        .hint(format!("write {} in the department column", unit.code)),
+                        .hint(msg!(WriteUnitCode, unit.code)),
                     );
                 }
                 Some(unit)
             }
             Attribution::Missing => {
                 diagnostics.push(
-                    Diagnostic::error(&self.path, line, Code::MissingValue, "no département")
+                    Diagnostic::error(&self.path, line, Code::MissingValue, msg!(NoDepartement))
                         .column(column())
-                        .hint(
-                            "write the INSEE code or the name of the département the official was elected in",
-                        ),
+                        .hint(msg!(WriteTheDepartement)),
                 );
                 None
             }
@@ -1360,7 +1324,7 @@ impl RowParser {
                         &self.path,
                         line,
                         Code::DepartmentMismatch,
-                        format!("a {} cannot be elected in {found}", mandate.code()),
+                        msg!(CannotBeElectedIn, Arg::Mandate(mandate), found.to_string()),
                     )
                     .column(column())
                     .hint(mandate.where_elected()),
@@ -1409,23 +1373,20 @@ fn duplicate_columns(path: &Arc<Path>, header: &[String]) -> Vec<Diagnostic> {
             let first = same[0].0;
             let name = &header[first];
             let others: Vec<String> = same.iter().take(5).map(|(_, i)| (i + 1).to_string()).collect();
-            let more = if same.len() > 5 {
-                format!(" and {} more", same.len() - 5)
-            } else {
-                String::new()
-            };
-            Diagnostic::warning(
-                path,
-                1,
-                Code::DuplicateColumn,
-                format!(
-                    "the header names `{name}` more than once (column {}, then {}{more}): the first is read, the others kept as they are",
+            let message = if same.len() > 5 {
+                msg!(
+                    ColumnNamedTwiceAndMore,
+                    name,
                     first + 1,
-                    others.join(", ")
-                ),
-            )
-            .column(name.clone())
-            .hint("rename or remove the others")
+                    others.join(", "),
+                    same.len() - 5
+                )
+            } else {
+                msg!(ColumnNamedTwice, name, first + 1, others.join(", "))
+            };
+            Diagnostic::warning(path, 1, Code::DuplicateColumn, message)
+                .column(name.clone())
+                .hint(msg!(RenameTheOthers))
         })
         .collect()
 }
@@ -1434,40 +1395,24 @@ fn duplicate_columns(path: &Arc<Path>, header: &[String]) -> Vec<Diagnostic> {
 /// publication's: it names every format the tool reads.
 fn unknown_format(path: &Arc<Path>, container: Container) -> Diagnostic {
     let what = match container {
-        Container::Csv => {
-            "the header is neither a campaign ledger's (it has no `status` column) nor that of a publication this tool reads"
-        }
-        Container::Json => "the JSON's keys are not those of a publication this tool reads",
+        Container::Csv => msg!(NotALedgerHeader),
+        Container::Json => msg!(NotAPublicationsKeys),
     };
     Diagnostic::error(
         path,
         1,
         Code::MissingColumn,
-        format!(
-            "{what}; the publications it reads are: {}",
-            official::known_formats()
-        ),
+        msg!(KnownFormatsAre, what, official::known_formats()),
     )
     .column(Field::Status.name())
-    .hint(format!(
-        "the header of a new campaign ledger is: {}",
-        new_header().join(",")
-    ))
+    .hint(msg!(NewCampaignLedgerHeader, new_header().join(",")))
 }
 
 /// The columns of a new ledger's header.
 /// A file that holds UTF-8 on `utf8_line` and another encoding on `line`:
 /// no one reading of it is right, so nothing in it is guessed.
 fn mixed_encodings(path: &Arc<Path>, utf8_line: u64, line: u64) -> Diagnostic {
-    Diagnostic::error(
-        path,
-        line,
-        Code::Encoding,
-        format!(
-            "the file mixes two encodings: line {utf8_line} is UTF-8, this line is not (likely Windows-1252)"
-        ),
-    )
-    .hint("open the file in an editor that shows its encoding and save it whole as UTF-8")
+    Diagnostic::error(path, line, Code::Encoding, msg!(MixedEncodings, utf8_line)).hint(msg!(SaveWholeAsUtf8))
 }
 
 pub fn new_header() -> Vec<&'static str> {
@@ -1476,30 +1421,41 @@ pub fn new_header() -> Vec<&'static str> {
 
 #[derive(Debug, Clone)]
 pub struct DateError {
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 /// Reads `YYYY-MM-DD`; the official files write `dd/mm/yyyy`, accepted there.
 pub fn parse_date(text: &str, official: bool) -> Result<NaiveDate, DateError> {
     match crate::rules::election::read_day(text) {
         Ok((date, DayForm::French)) if !official => Err(DateError {
-            message: format!("`{text}` is written dd/mm/yyyy"),
-            hint: Some(format!("write it as YYYY-MM-DD: {}", date.format("%Y-%m-%d"))),
+            message: msg!(WrittenDayFirst, text),
+            hint: Some(msg!(WriteItIso, date.format("%Y-%m-%d").to_string())),
         }),
         Ok((date, _)) => Ok(date),
-        Err(message) => Err(DateError {
-            message,
-            hint: Some("write dates as YYYY-MM-DD, e.g. 2022-02-03".into()),
+        Err(not) => Err(DateError {
+            message: not.into(),
+            hint: Some(msg!(WriteDatesIso)),
         }),
     }
 }
 
-fn io_reason(e: &io::Error) -> String {
+/// Why reading rows failed: a row too long, or what the system said.
+fn read_error<R: Read>(records: &Records<R>, e: &io::Error) -> Message {
+    if records.stopped_too_long() {
+        msg!(RowTooLong, crate::engine::records::MAX_RECORD_BYTES >> 20)
+    } else {
+        Message::verbatim(e.to_string())
+    }
+}
+
+/// What the operating system said, in words of our own where they are
+/// plainer than its own.
+fn io_reason(e: &io::Error) -> Message {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        io::ErrorKind::NotFound => msg!(NoSuchFile),
+        io::ErrorKind::PermissionDenied => msg!(PermissionDenied),
+        _ => Message::verbatim(e.to_string()),
     }
 }
 
@@ -1548,10 +1504,12 @@ mod tests {
             parse_date("03/02/2022", true).ok(),
             NaiveDate::from_ymd_opt(2022, 2, 3)
         );
+        let english = |m: &Message| crate::render::words::say(m, crate::lang::Lang::En);
         let err = parse_date("03/02/2022", false).err().unwrap();
-        assert!(err.hint.unwrap().contains("2022-02-03"));
+        assert!(english(&err.hint.unwrap()).contains("2022-02-03"));
         let err = parse_date("2022-02-30", false).err().unwrap();
-        assert!(err.message.contains("no day 30 in month 2"), "{}", err.message);
+        let message = english(&err.message);
+        assert!(message.contains("no day 30 in month 2"), "{message}");
         assert!(parse_date("tomorrow", false).is_err());
         assert!(parse_date("2022-2", false).is_err());
         assert!(parse_date("2022-02-03-04", false).is_err());

@@ -18,7 +18,8 @@ use crate::engine::collect::Collector;
 use crate::engine::parts::{Span, cut, lines_at, threads};
 use crate::engine::registry::{Registry, RowStart};
 use crate::ledger::encoding::TextEncoding;
-use crate::message::Message;
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::rules::identity::{FindingKind, Location};
 use crate::sponsorship::{Entry, Sponsorship};
 
@@ -197,9 +198,7 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
     };
     let first_part = result.parts.len();
     if first_part + spans.len().max(1) > usize::from(u16::MAX) {
-        result
-            .unreadable
-            .push(format!("{}: too many ledger files in one run", path.display()).into());
+        result.unreadable.push(msg!(TooManyLedgerFiles, path));
         return Vec::new();
     }
     if spans.len() >= 2 {
@@ -219,7 +218,9 @@ fn read_file<C: Collector>(path: &Path, options: &ReadOptions, result: &mut Scan
             // handed to the log as they are found.
             Ok(None) => {}
             Err(e) => {
-                result.unreadable.push(format!("{}: {e}", path.display()).into());
+                result
+                    .unreadable
+                    .push(msg!(FileSaid, path, Message::verbatim(e.to_string())));
                 return Vec::new();
             }
         }
@@ -433,8 +434,7 @@ pub fn findings_with<'o>(
             let (first, first_at) = row(j.first)?;
             let diagnostic = describe_finding(j.kind, later, &later_at, first, &first_at);
             Some(if official.get(&later_at.file).copied().unwrap_or(false) {
-                diagnostic
-                    .hint("a publication of the Conseil constitutionnel, read-only: the official counts once")
+                diagnostic.hint(msg!(PublicationReadOnly))
             } else {
                 diagnostic
             })
@@ -498,48 +498,58 @@ pub fn describe_finding(
             file,
             line,
             Code::DuplicateSponsor,
-            format!(
-                "{} is already in the ledger for {} at {first_at}",
+            msg!(
+                AlreadyInTheLedger,
                 later.describe(),
-                first.candidate
+                &first.candidate,
+                first_at.to_string()
             ),
         )
-        .hint(format!(
-            "an official counts once: remove this row with `{}`",
-            select_command("remove", later, later_at)
-        )),
+        .hint(msg!(RemoveThisRow, select_command("remove", later, later_at))),
         FindingKind::SeveralCandidates => Diagnostic::error(
             file,
             line,
             Code::SeveralCandidates,
-            format!(
-                "{} sponsors {} here and {} at {first_at}: an official may sponsor only one candidate",
+            msg!(
+                SponsorsTwoCandidates,
                 later.describe(),
-                later.candidate,
-                first.candidate
+                &later.candidate,
+                &first.candidate,
+                first_at.to_string()
             ),
         )
-        .hint(format!(
-            "if the official changed their mind, set the older entry's status: `{} --status withdrawn`",
-            select_command("update", first, first_at)
+        .hint(msg!(
+            WithdrawTheOlder,
+            format!("{} --status withdrawn", select_command("update", first, first_at))
         )),
-        FindingKind::PossibleDuplicate => Diagnostic::warning(
-            file,
-            line,
-            Code::PossibleDuplicate,
-            format!(
-                "{} {} in {} is also the {} at {first_at}: one person with two mandates, or a homonym?",
-                later.last_name,
-                later.first_name,
-                later.department,
-                describe_mandate(first)
-            ),
-        )
-        .hint(format!(
-            "one person sponsors once: if this is the same official, keep only the mandate they signed with \
-             (`{}` removes this row)",
-            select_command("remove", later, later_at)
-        )),
+        FindingKind::PossibleDuplicate => {
+            let (last, first_name, unit) =
+                (&later.last_name, &later.first_name, later.department.to_string());
+            let message = if first.circonscription.is_empty() {
+                msg!(
+                    AlsoTheMandate,
+                    last,
+                    first_name,
+                    unit,
+                    Arg::Mandate(first.mandate),
+                    first_at.to_string()
+                )
+            } else {
+                msg!(
+                    AlsoTheMandateOf,
+                    last,
+                    first_name,
+                    unit,
+                    Arg::Mandate(first.mandate),
+                    &first.circonscription,
+                    first_at.to_string()
+                )
+            };
+            Diagnostic::warning(file, line, Code::PossibleDuplicate, message).hint(msg!(
+                KeepTheSignedMandate,
+                select_command("remove", later, later_at)
+            ))
+        }
     }
 }
 
@@ -559,12 +569,4 @@ pub fn select_command(command: &str, entry: &Sponsorship, at: &Location) -> Stri
         shell_quote(&entry.first_name),
         at.line
     )
-}
-
-fn describe_mandate(s: &Sponsorship) -> String {
-    if s.circonscription.is_empty() {
-        s.mandate.code().to_string()
-    } else {
-        format!("{} of {}", s.mandate.code(), s.circonscription)
-    }
 }

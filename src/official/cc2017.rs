@@ -9,7 +9,6 @@ use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2017-csv",
-    title: "the Conseil constitutionnel's 2017 CSV",
     election: 2017,
     container: Container::Csv,
     columns: &[

@@ -7,7 +7,6 @@ use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2022-csv",
-    title: "the Conseil constitutionnel's 2022 CSV",
     election: 2022,
     container: Container::Csv,
     columns: &[

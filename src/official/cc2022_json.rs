@@ -8,7 +8,6 @@ use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "cc-2022-json",
-    title: "the Conseil constitutionnel's 2022 JSON",
     election: 2022,
     container: Container::Json,
     columns: &[

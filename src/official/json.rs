@@ -20,6 +20,8 @@ use serde_json::Value;
 
 use super::{Container, recognise};
 use crate::engine::records::MAX_RECORD_BYTES;
+use crate::message::Message;
+use crate::msg;
 use crate::text::UTF8_BOM as BOM;
 
 /// Whether `start`, the first bytes of a file, look like JSON.
@@ -56,10 +58,10 @@ pub struct JsonSide {
 
 #[derive(Debug, Default)]
 struct Side {
-    problems: VecDeque<(u64, String)>,
+    problems: VecDeque<(u64, Message)>,
     unknown_keys: u64,
     first_unknown: Option<String>,
-    fatal: Option<(u64, String)>,
+    fatal: Option<(u64, Message)>,
 }
 
 impl JsonSide {
@@ -70,7 +72,7 @@ impl JsonSide {
     }
 
     /// The problems of the row written on CSV line `line`, if any.
-    pub fn problem_at(&self, line: u64) -> Vec<String> {
+    pub fn problem_at(&self, line: u64) -> Vec<Message> {
         self.with(|side| {
             let mut found = Vec::new();
             while let Some((at, _)) = side.problems.front() {
@@ -98,7 +100,7 @@ impl JsonSide {
 
     /// Why the conversion stopped before the end of the array: the line,
     /// and what.
-    pub fn fatal(&self) -> Option<(u64, String)> {
+    pub fn fatal(&self) -> Option<(u64, Message)> {
         self.with(|side| side.fatal.clone())
     }
 }
@@ -152,12 +154,12 @@ impl<R: BufRead> JsonRows<R> {
         (rows, side)
     }
 
-    /// Stops with `message` at `line`: said through the side, and as the
-    /// read's error.
-    fn fail(&mut self, line: u64, message: String) -> io::Error {
+    /// Stops with `message` at `line`: said through the side, which the
+    /// reader asks when the read fails.
+    fn fail(&mut self, line: u64, message: Message) -> io::Error {
         self.state = State::Done;
-        self.side.with(|side| side.fatal = Some((line, message.clone())));
-        io::Error::new(io::ErrorKind::InvalidData, format!("line {line}: {message}"))
+        self.side.with(|side| side.fatal = Some((line, message)));
+        io::Error::from(io::ErrorKind::InvalidData)
     }
 
     /// The next byte that is not white space, line ends counted; not
@@ -187,16 +189,13 @@ impl<R: BufRead> JsonRows<R> {
     /// Reads one object, from its `{` to its `}`, into `self.element`;
     /// strings and nesting followed so that a brace inside a value does
     /// not end it.
-    fn read_object(&mut self) -> io::Result<Result<(), String>> {
+    fn read_object(&mut self) -> io::Result<Result<(), Message>> {
         self.element.clear();
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
         loop {
             let buffer = self.input.fill_buf()?;
             if buffer.is_empty() {
-                return Ok(Err(
-                    "the file ends inside an object: it was cut short (a download that did not finish?)"
-                        .into(),
-                ));
+                return Ok(Err(msg!(EndsInsideObject)));
             }
             let mut used = 0;
             let mut closed = false;
@@ -233,10 +232,7 @@ impl<R: BufRead> JsonRows<R> {
                 return Ok(Ok(()));
             }
             if self.element.len() > MAX_RECORD_BYTES {
-                return Ok(Err(format!(
-                    "an object of more than {} MiB: not a publication's row",
-                    MAX_RECORD_BYTES >> 20
-                )));
+                return Ok(Err(msg!(ObjectTooLarge, MAX_RECORD_BYTES >> 20)));
             }
         }
     }
@@ -259,7 +255,7 @@ impl<R: BufRead> JsonRows<R> {
                         }
                         _ => {
                             let line = self.json_line;
-                            return Err(self.fail(line, "the JSON is not an array of objects".into()));
+                            return Err(self.fail(line, msg!(NotAnArrayOfObjects)));
                         }
                     }
                 }
@@ -282,15 +278,12 @@ impl<R: BufRead> JsonRows<R> {
                     }
                     None => {
                         let line = self.json_line;
-                        return Err(self.fail(
-                            line,
-                            "the file ends inside the array: it was cut short (a download that did not finish?)".into(),
-                        ));
+                        return Err(self.fail(line, msg!(EndsInsideArray)));
                     }
                     Some(_) => {
                         let line = self.json_line;
                         let n = self.elements + 1;
-                        return Err(self.fail(line, format!("element {n} of the array is not an object")));
+                        return Err(self.fail(line, msg!(ElementNotAnObject, n)));
                     }
                 },
                 State::AfterElement => match self.peek_token()? {
@@ -305,19 +298,13 @@ impl<R: BufRead> JsonRows<R> {
                     }
                     None => {
                         let line = self.json_line;
-                        return Err(self.fail(
-                            line,
-                            "the file ends inside the array: it was cut short (a download that did not finish?)".into(),
-                        ));
+                        return Err(self.fail(line, msg!(EndsInsideArray)));
                     }
                     Some(byte) => {
                         let line = self.json_line;
                         return Err(self.fail(
                             line,
-                            format!(
-                                "not valid JSON: `{}` where a comma or the array's end should be",
-                                char::from(byte).escape_default()
-                            ),
+                            msg!(CommaExpected, char::from(byte).escape_default().to_string()),
                         ));
                     }
                 },
@@ -334,7 +321,7 @@ impl<R: BufRead> JsonRows<R> {
             }
             Some(_) => {
                 let line = self.json_line;
-                Err(self.fail(line, "not valid JSON: text after the array's end".into()))
+                Err(self.fail(line, msg!(TextAfterArray)))
             }
         }
     }
@@ -346,7 +333,7 @@ impl<R: BufRead> JsonRows<R> {
             Ok(object) => object,
             Err(e) => {
                 let at = line + e.line().saturating_sub(1) as u64;
-                return Err(self.fail(at, format!("not valid JSON: {e}")));
+                return Err(self.fail(at, msg!(NotValidJson, Message::verbatim(e.to_string()))));
             }
         };
         self.out.clear();
@@ -381,19 +368,13 @@ impl<R: BufRead> JsonRows<R> {
                 continue;
             };
             if seen[position] {
-                problems.push(format!(
-                    "the key `{key}` is given twice in this object: which value is meant is unknown"
-                ));
+                problems.push(msg!(KeyGivenTwice, key));
                 continue;
             }
             seen[position] = true;
             match value {
                 Value::String(text) => fields[position] = text,
-                other => problems.push(format!(
-                    "the value of `{key}` is {} ({}), not text",
-                    kind(other),
-                    short(other)
-                )),
+                other => problems.push(msg!(ValueNotText, key, kind(other), short(other))),
             }
         }
         let row_line = self.csv_line;
@@ -426,14 +407,14 @@ impl<R: BufRead> Read for JsonRows<R> {
 }
 
 /// What a value is, for messages.
-fn kind(value: &Value) -> &'static str {
+fn kind(value: &Value) -> Message {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => msg!(JsonNull),
+        Value::Bool(_) => msg!(JsonBoolean),
+        Value::Number(_) => msg!(JsonNumber),
+        Value::String(_) => msg!(JsonText),
+        Value::Array(_) => msg!(JsonList),
+        Value::Object(_) => msg!(JsonObject),
     }
 }
 
@@ -483,13 +464,21 @@ fn flat_object(bytes: &[u8]) -> Result<Vec<(String, Value)>, serde_json::Error> 
 mod tests {
     use super::*;
 
+    fn english(message: &Message) -> String {
+        crate::render::words::say(message, crate::lang::Lang::En)
+    }
+
+    /// The CSV text of `json`, or why it stopped, at its line.
     fn convert(json: &str) -> (Result<String, String>, Arc<JsonSide>) {
         let (mut rows, side) = JsonRows::new(json.as_bytes());
         let mut text = String::new();
         let result = rows
             .read_to_string(&mut text)
             .map(|_| text)
-            .map_err(|e| e.to_string());
+            .map_err(|e| match side.fatal() {
+                Some((line, message)) => format!("line {line}: {}", english(&message)),
+                None => e.to_string(),
+            });
         (result, side)
     }
 
@@ -536,7 +525,7 @@ mod tests {
         let (csv, side) = convert(json);
         assert!(csv.is_ok());
         assert!(side.problem_at(2).is_empty());
-        assert!(side.problem_at(3)[0].contains("`Nom` is given twice"));
-        assert!(side.problem_at(4)[0].contains("a number"));
+        assert!(english(&side.problem_at(3)[0]).contains("`Nom` is given twice"));
+        assert!(english(&side.problem_at(4)[0]).contains("a number"));
     }
 }

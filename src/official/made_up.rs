@@ -7,7 +7,6 @@ use crate::sponsorship::Field;
 
 pub static FORMAT: Publication = Publication {
     name: "made-up-2027-csv",
-    title: "a made-up 2027 CSV",
     election: 2027,
     container: Container::Csv,
     columns: &[

@@ -21,6 +21,8 @@ pub mod rne;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::message::{Key, Message};
+use crate::msg;
 use crate::rules::fold::{fold, fold_words};
 use crate::rules::mandate::MandateError;
 use crate::rules::{Department, Mandate};
@@ -49,8 +51,6 @@ pub enum DateForm {
 pub struct Publication {
     /// A stable short name, for messages and JSON: `cc-2022-csv`.
     pub name: &'static str,
-    /// What a person calls it: "the Conseil constitutionnel's 2022 CSV".
-    pub title: &'static str,
     /// The election it was published for: its rules apply to the file when
     /// neither the settings nor `--election` say otherwise and its dates
     /// do not name another preset year.
@@ -95,24 +95,29 @@ pub fn recognise(header: &[String], container: Container) -> Option<&'static Pub
         .copied()
 }
 
-/// The formats the tool knows, one per line, for the error about a header
-/// that matches none.
-pub fn known_formats() -> String {
-    FORMATS
-        .iter()
-        .map(|format| {
-            let columns: Vec<&str> = format.columns.iter().map(|(_, name)| *name).collect();
-            let what = match format.container {
-                Container::Csv => "columns",
-                Container::Json => "keys",
-            };
-            format!("{} ({what}: {})", format.title, columns.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// The formats the tool knows, each with its columns, for the error about
+/// a header that matches none.
+pub fn known_formats() -> Message {
+    let each = FORMATS.iter().map(|format| {
+        let columns: Vec<&str> = format.columns.iter().map(|(_, name)| *name).collect();
+        match format.container {
+            Container::Csv => msg!(FormatColumns, format.title(), columns.join(", ")),
+            Container::Json => msg!(FormatKeys, format.title(), columns.join(", ")),
+        }
+    });
+    Message::joined(each, Key::Semicolon).unwrap_or_else(|| Message::verbatim(""))
 }
 
 impl Publication {
+    /// What a person calls it: "the Conseil constitutionnel's 2022 CSV".
+    pub fn title(&self) -> Message {
+        let year = self.election.to_string();
+        match self.container {
+            Container::Csv => msg!(ConseilCsv, year),
+            Container::Json => msg!(ConseilJson, year),
+        }
+    }
+
     /// The header position of each field the format reads.
     pub fn position(&self, header: &[String], field: Field) -> Option<usize> {
         let (_, name) = self.columns.iter().find(|(f, _)| *f == field)?;

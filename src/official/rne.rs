@@ -19,6 +19,8 @@ use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::{Key, Message};
+use crate::msg;
 use crate::rules::fold::{fold, fold_into, fold_words, tidy};
 use crate::rules::{Department, Mandate};
 
@@ -130,7 +132,7 @@ pub struct UnknownUnit {
     pub file: usize,
     pub line: u64,
     pub person: usize,
-    pub why: &'static str,
+    pub why: Key,
 }
 
 /// The register as read from a directory.
@@ -162,19 +164,57 @@ impl Person {
     }
 }
 
+/// Why the register cannot be read at all.
+#[derive(Debug)]
+pub enum RegisterError {
+    /// Its directory cannot be listed.
+    Directory { dir: PathBuf, source: std::io::Error },
+    /// One of its files cannot be read.
+    File { path: PathBuf, source: std::io::Error },
+    /// A thread reading it failed.
+    Thread,
+    /// No file of the register in the directory.
+    Empty { dir: PathBuf },
+}
+
+impl From<RegisterError> for Message {
+    fn from(error: RegisterError) -> Message {
+        match error {
+            RegisterError::Directory { dir, source } => {
+                msg!(
+                    CannotReadRegisterDirectory,
+                    &dir,
+                    Message::verbatim(source.to_string())
+                )
+            }
+            RegisterError::File { path, source } => {
+                msg!(FileSaid, &path, Message::verbatim(source.to_string()))
+            }
+            RegisterError::Thread => msg!(RegisterThreadFailed),
+            RegisterError::Empty { dir } => msg!(NoRegisterFile, &dir),
+        }
+    }
+}
+
 impl Register {
     /// Reads every file of `dir`. Errors (an unreadable row) are in
     /// `diagnostics`; the caller decides whether to go on.
-    pub fn read(dir: &Path) -> Result<Register, String> {
+    pub fn read(dir: &Path) -> Result<Register, RegisterError> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: cannot read the register's directory: {e}", dir.display()))?
+            .map_err(|source| RegisterError::Directory {
+                dir: dir.to_path_buf(),
+                source,
+            })?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|p| p.is_file())
             .collect();
         paths.sort();
         let mut texts = Vec::with_capacity(paths.len());
         for path in &paths {
-            texts.push(std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
+            texts.push(std::fs::read(path).map_err(|source| RegisterError::File {
+                path: path.clone(),
+                source,
+            })?);
         }
         // The files are read side by side on every core, a large file with
         // no quote (so every line end ends a row) in pieces; then the
@@ -222,7 +262,7 @@ impl Register {
                 .collect()
         });
         if parts.len() != pieces.len() {
-            return Err("a thread reading the register failed".to_string());
+            return Err(RegisterError::Thread);
         }
         parts.sort_by_key(|(k, _)| *k);
         let mut register = Register::default();
@@ -234,10 +274,9 @@ impl Register {
             register.absorb_piece(part, &mut persons, continues);
         }
         if register.files.is_empty() {
-            return Err(format!(
-                "{}: no file of the register of elected officials (RNE) found there",
-                dir.display()
-            ));
+            return Err(RegisterError::Empty {
+                dir: dir.to_path_buf(),
+            });
         }
         Ok(register)
     }
@@ -321,14 +360,11 @@ impl Register {
         let mut record = csv::StringRecord::new();
         let header: Vec<String> = match reader.read_record(&mut record) {
             Ok(true) => record.iter().map(fold).collect(),
-            Ok(false) => return self.pass_over(&path, "the file is empty"),
-            Err(_) => return self.pass_over(&path, "the file is not text this tool can read"),
+            Ok(false) => return self.pass_over(&path, msg!(EmptyFile)),
+            Err(_) => return self.pass_over(&path, msg!(NotText)),
         };
         let Some(kind) = Kind::of(&header) else {
-            return self.pass_over(
-                &path,
-                "its header is not that of a file of the register of elected officials",
-            );
+            return self.pass_over(&path, msg!(NotARegisterHeader));
         };
         let columns = Columns::new(&header);
         let file = self.files.len();
@@ -349,17 +385,18 @@ impl Register {
                 Ok(true) => {}
                 Err(e) => {
                     self.rows += 1;
-                    self.unreadable(&path, line, None, format!("cannot read the row: {e}"));
+                    self.unreadable(
+                        &path,
+                        line,
+                        None,
+                        msg!(CannotReadRow, Message::verbatim(e.to_string())),
+                    );
                     continue;
                 }
             }
             self.rows += 1;
             if record.len() != header.len() {
-                let message = format!(
-                    "the row has {} fields but the header has {}: a truncated or broken file",
-                    record.len(),
-                    header.len()
-                );
+                let message = msg!(FieldCountBroken, record.len(), header.len());
                 self.unreadable(&path, line, None, message);
                 continue;
             }
@@ -377,12 +414,12 @@ impl Register {
             };
             let (last, first) = (get(&columns.last_name), get(&columns.first_name));
             if last.is_empty() || first.is_empty() {
-                self.unreadable(&path, line, Some("Nom de l'élu"), "no name".to_string());
+                self.unreadable(&path, line, Some("Nom de l'élu"), msg!(NoName));
                 continue;
             }
             let birth_text = get(&columns.birth);
             let Some(birth) = parse_birth(birth_text) else {
-                let message = format!("`{birth_text}` is not a date of birth (dd/mm/yyyy or yyyy-mm-dd)");
+                let message = msg!(NotABirthDate, birth_text);
                 self.unreadable(&path, line, Some("Date de naissance"), message);
                 continue;
             };
@@ -432,14 +469,14 @@ impl Register {
         }
     }
 
-    fn pass_over(&mut self, path: &Arc<Path>, why: &str) {
+    fn pass_over(&mut self, path: &Arc<Path>, why: Message) {
         self.diagnostics.push(
-            Diagnostic::warning(path, 1, Code::MissingColumn, format!("passed over: {why}"))
-                .hint("the register's directory should hold the RNE's CSV files (elus-maires-mai.csv, …)"),
+            Diagnostic::warning(path, 1, Code::MissingColumn, msg!(PassedOver, why))
+                .hint(msg!(RegisterFiles)),
         );
     }
 
-    fn unreadable(&mut self, path: &Arc<Path>, line: u64, column: Option<&str>, message: String) {
+    fn unreadable(&mut self, path: &Arc<Path>, line: u64, column: Option<&str>, message: Message) {
         self.skipped += 1;
         if self.diagnostics.len() >= KEPT_DIAGNOSTICS {
             return;
@@ -448,9 +485,7 @@ impl Register {
         if let Some(column) = column {
             diagnostic = diagnostic.column(column);
         }
-        self.diagnostics.push(diagnostic.hint(
-            "download the file again from data.gouv.fr, or pass --skip-unreadable to go on without it",
-        ));
+        self.diagnostics.push(diagnostic.hint(msg!(DownloadAgain)));
     }
 }
 
@@ -576,7 +611,7 @@ impl Columns {
 struct Eligible {
     mandate: Mandate,
     circonscription: String,
-    unit: Result<&'static Department, &'static str>,
+    unit: Result<&'static Department, Key>,
 }
 
 /// The eligible mandate a row of a file of `kind` gives, if any (RULES.md
@@ -590,7 +625,7 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
     let unit_of_row = || {
         unit(department)
             .or_else(|| unit(collectivity))
-            .ok_or("the row names no département")
+            .ok_or(Key::NoDepartementInRow)
     };
     let (mandate, unit) = match kind {
         Kind::Mayors => (Mandate::Mayor, unit_of_row()),
@@ -614,7 +649,7 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
                 // (67xx, 68xx) tells the Bas-Rhin from the Haut-Rhin.
                 unit(get(&columns.canton).get(..2).unwrap_or_default())
                     .filter(|u| matches!(u.code, "67" | "68"))
-                    .ok_or("an Alsace canton whose code names neither 67 nor 68")
+                    .ok_or(Key::AlsaceCanton)
             } else {
                 unit_of_row()
             };
@@ -624,8 +659,8 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
             let section = get(&columns.regional_section);
             let unit = match section {
                 "69M" => Ok(Department::by_code("69")),
-                "6AE" => Err("the Alsace section does not say Bas-Rhin or Haut-Rhin"),
-                code => unit(code).ok_or("the row names no section départementale"),
+                "6AE" => Err(Key::AlsaceSection),
+                code => unit(code).ok_or(Key::NoSectionInRow),
             };
             (Mandate::RegionalCouncillor, unit)
         }
@@ -636,7 +671,7 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
                     Mandate::CorsicaCouncillor,
                     unit(department)
                         .filter(|u| matches!(u.code, "2A" | "2B"))
-                        .ok_or("the Assemblée de Corse: the file does not say Corse-du-Sud or Haute-Corse"),
+                        .ok_or(Key::CorsicaUnsaid),
                 ),
                 "69M" => (Mandate::LyonCouncillor, Ok(Department::by_code("69"))),
                 code => {
@@ -650,7 +685,7 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
                     let unit = unit(code)
                         .or_else(|| unit(department))
                         .or_else(|| unit(section.get(..3).unwrap_or_default()))
-                        .ok_or("the row names no collectivity");
+                        .ok_or(Key::NoCollectivityInRow);
                     (mandate, unit)
                 }
             }

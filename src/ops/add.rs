@@ -109,7 +109,7 @@ fn record(
     };
     let (entry, mut diagnostics) = RowChecker::new(&layout.layout(), &checking).check(&typed, 0);
     if let Some(warning) = entry.as_ref().and_then(|e| candidate_name_warning(&e.candidate)) {
-        context.notes.warn(warning.into());
+        context.notes.warn(warning);
     }
     let Some(mut entry) = entry else {
         let line = next_line(&path, layout.dialect.terminator())
@@ -192,7 +192,7 @@ fn record(
     let row = layout
         .encoding
         .encode(layout.dialect.encode_appended_row(&record))
-        .map_err(|e| Failure::data(format!("{}: the entry was not recorded: {e}", path.display())))?;
+        .map_err(|e| Failure::data(crate::msg!(NotRecordedBecause, &path, e)))?;
     bytes.extend(row);
     locked
         .append(&bytes)

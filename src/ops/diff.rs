@@ -110,10 +110,11 @@ pub fn diff(request: &DiffRequest, context: &Context) -> Result<Diff, Failure> {
         order.retain(|(t, _)| candidate_key(&t.name()) == key);
         if order.is_empty() {
             let names: Vec<String> = new.tally.ranking().iter().map(|t| t.name()).collect();
-            return Err(Failure::usage(format!(
-                "no candidate `{name}` in {} nor in {}; {}",
-                old_file.display(),
-                new_file.display(),
+            return Err(Failure::usage(crate::msg!(
+                NoCandidateInEither,
+                name,
+                &old_file,
+                &new_file,
                 closest_names(name, &names)
             )));
         }

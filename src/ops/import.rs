@@ -212,9 +212,10 @@ pub fn import<'a>(
     }
     let result = reconciler.finish();
     if !result.holds_candidate {
-        return Err(Failure::data(format!(
-            "{}: the publication holds no sponsorship for `{candidate}` ({} candidate(s)); {}; nothing was written",
-            publication_path.display(),
+        return Err(Failure::data(crate::msg!(
+            NoSponsorshipFor,
+            &publication_path,
+            &candidate,
             result.candidates.len(),
             closest_names(&candidate, &result.candidates)
         )));
@@ -303,9 +304,9 @@ pub fn import<'a>(
                         .stream()
                         .read_to_end(&mut contents)
                         .map_err(|e| failed(e.to_string()))?;
-                    let contents = encoding.encode(contents).map_err(|e| {
-                        Failure::data(format!("{}: the ledger was not changed: {e}", path.display()))
-                    })?;
+                    let contents = encoding
+                        .encode(contents)
+                        .map_err(|e| Failure::data(crate::msg!(LedgerNotChangedBecause, &path, e)))?;
                     locked.replace(&contents).map_err(|e| failed(e.to_string()))?;
                 }
             }

@@ -19,6 +19,9 @@ pub struct InitRequest {
     /// when none.
     pub path: Option<PathBuf>,
     pub delimiter: u8,
+    /// The preset's dates as the settings file's comment says them (in
+    /// English, as the rest of that file), when the election is a preset.
+    pub preset_dates: Option<String>,
 }
 
 /// What `init` created.
@@ -54,11 +57,15 @@ pub fn init(request: &InitRequest, context: &Context) -> Result<Initialized, Fai
     // Refuse before writing anything, so a failed init leaves nothing behind.
     create_new(&path, &header)?;
     if let Some(warning) = context.read.candidate.as_deref().and_then(candidate_name_warning) {
-        context.notes.warn(warning.into());
+        context.notes.warn(warning);
     }
     let election = &context.read.election;
     if !kept_settings {
-        let text = settings::render(context.read.candidate.as_deref(), election);
+        let text = settings::render(
+            context.read.candidate.as_deref(),
+            election,
+            request.preset_dates.as_deref(),
+        );
         if let Err(failure) = create_new(&settings_path, text.as_bytes()) {
             let _ = std::fs::remove_file(&path);
             return Err(failure);

@@ -108,8 +108,9 @@ pub fn list(
         && !candidates.is_empty()
         && !candidates.iter().any(|c| candidate_key(c) == *wanted)
     {
-        return Err(Failure::usage(format!(
-            "the ledger holds no entry for `{name}`; {}",
+        return Err(Failure::usage(crate::msg!(
+            NoEntryFor,
+            name,
             closest_names(name, &candidates)
         )));
     }
@@ -127,7 +128,10 @@ pub fn list(
 
 /// Every value of a repeatable flag, read by `typed`; the first refused
 /// one is a usage error.
-fn typed_all<T>(texts: &[String], typed: impl Fn(&str) -> Result<T, String>) -> Result<Vec<T>, Failure> {
+fn typed_all<T>(
+    texts: &[String],
+    typed: impl Fn(&str) -> Result<T, crate::message::Message>,
+) -> Result<Vec<T>, Failure> {
     texts
         .iter()
         .map(|t| typed(t))

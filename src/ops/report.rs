@@ -42,7 +42,7 @@ pub struct Extras {
 pub struct Counted {
     pub tally: Tally,
     pub options: ReadOptions,
-    pub rules: String,
+    pub rules: crate::message::Message,
 }
 
 /// Reads and counts the ledger as of `context.as_of`. Rows that cannot be
@@ -208,12 +208,12 @@ fn note_findings(result: &Scan, tally: &Tally, context: &Context) {
 }
 
 /// "no candidate X in the ledger", with the names closest to it.
-fn not_found(name: &str, ranking: &[&CandidateTally]) -> String {
+fn not_found(name: &str, ranking: &[&CandidateTally]) -> crate::message::Message {
     let names: Vec<String> = ranking.iter().map(|t| t.name()).collect();
-    format!(
-        "no candidate `{name}` in the ledger ({} candidate{}); {}",
+    crate::msg!(
+        NoCandidateInLedger,
+        name,
         ranking.len(),
-        if ranking.len() == 1 { "" } else { "s" },
         closest_names(name, &names)
     )
 }

@@ -199,7 +199,7 @@ impl Selected {
         let contents = self
             .encoding
             .encode(contents)
-            .map_err(|e| Failure::data(format!("{}: nothing was changed: {e}", path.display())))?;
+            .map_err(|e| Failure::data(crate::msg!(NothingChangedBecause, path, e)))?;
         self.locked.replace(&contents).map_err(not_changed)
     }
 }

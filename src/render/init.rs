@@ -58,7 +58,7 @@ pub fn created(
             && let Some(dates) = Election::provenance(year)
             && Election::preset(year).as_ref() == Some(election)
         {
-            lines.push(msg!(PresetDates, year.to_string(), Message::from(dates)));
+            lines.push(msg!(PresetIntro, year.to_string(), dates));
         }
         if candidate.is_none() {
             lines.push(msg!(NoCandidateNamed));

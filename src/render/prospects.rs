@@ -80,7 +80,7 @@ pub fn summary(found: &Found) -> Summary<'_> {
                         .iter()
                         .find(|h| h.file == u.file && h.line == u.line)
                         .map_or("", |h| h.mandate.code()),
-                    why: u.why,
+                    why: super::words::say(&crate::message::Message::new(u.why), Lang::En),
                 }
             })
             .collect(),
@@ -103,7 +103,7 @@ struct UnknownView<'r> {
     last_name: &'r str,
     first_name: &'r str,
     mandate: &'static str,
-    why: &'static str,
+    why: String,
 }
 
 #[derive(Serialize)]
@@ -293,7 +293,7 @@ pub fn table(
                 clean_path(&register.files[u.file].0),
                 u.line,
                 clean(&format!("{} {}", person.last_name, person.first_name)),
-                tr(lang, u.why)
+                super::words::say(&crate::message::Message::new(u.why), lang)
             ));
         }
         if unknown.len() > 5 {

@@ -353,7 +353,7 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "Election: {}, the next whose close is not past on {} (--election chooses another).",
             "Élection : {}, la prochaine dont la clôture n'est pas passée le {} (--election en choisit une autre).",
         ),
-        Key::PresetDates => ("The {} preset: {}.", "Le préréglage {} : {}."),
+        Key::PresetIntro => ("The {} preset: {}.", "Le préréglage {} : {}."),
         Key::NoCandidateNamed => (
             "No candidate named: give one with --candidate, or set `candidate` in the settings.",
             "Aucun candidat nommé : donnez-en un avec --candidate, ou réglez `candidate` dans les réglages.",
@@ -441,6 +441,794 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::BodyNotAPublication => (
             "{}: the body is not a publication that can be read, so nothing was stored:\n{}",
             "{} : la réponse n'est pas une publication lisible, donc rien n'a été gardé :\n{}",
+        ),
+        // The election: its dates, its settings, days read (rules::election).
+        Key::Comma => ("{}, {}", "{}, {}"),
+        Key::PresetDates => (
+            "opened {} ({}), closed {}, first round {}",
+            "ouverte le {} ({}), close le {}, premier tour le {}",
+        ),
+        Key::Preset2027Dates => (
+            "first round {} as public sources reported the government's choice in July 2026 (the convening decree is not yet published); close derived from it: Friday {}; opening unknown until `opens` is set",
+            "premier tour le {}, selon le choix du gouvernement rapporté en juillet 2026 (le décret de convocation n'est pas encore publié) ; clôture qui s'en déduit : vendredi {} ; ouverture inconnue tant que `opens` n'est pas indiquée",
+        ),
+        Key::DatesOpens => ("opens {}", "ouverture le {}"),
+        Key::DatesCloses => ("closes {}", "clôture le {}"),
+        Key::DatesFirstRound => ("first round {}", "premier tour le {}"),
+        Key::NoDatesYet => ("no dates known yet", "aucune date connue pour l'instant"),
+        Key::CapOfZero => (
+            "`max_share` = {} leaves a cap of 0 sponsorships per département: no one could qualify",
+            "`max_share` = {} laisse un plafond de 0 parrainage par département : personne ne pourrait se qualifier",
+        ),
+        Key::ThresholdOutOfReach => (
+            "at most {} sponsorships from each of {} units can never reach the threshold of {}",
+            "au plus {} parrainages de chacune des {} collectivités ne peuvent jamais atteindre le seuil de {}",
+        ),
+        Key::MoreDepartementsThanUnits => (
+            "`min_departments` = {} is more than the {} units there are",
+            "`min_departments` = {} dépasse les {} collectivités qui existent",
+        ),
+        Key::ClosesBeforeOpening => (
+            "the window would close ({}) before it opens ({})",
+            "la période se fermerait ({}) avant de s'ouvrir ({})",
+        ),
+        Key::NotADate => (
+            "`{}` is not a date: write YYYY-MM-DD or dd/mm/yyyy",
+            "`{}` n'est pas une date : écrivez AAAA-MM-JJ ou jj/mm/aaaa",
+        ),
+        Key::YearOfFourDigits => (
+            "`{}` is not a date: the year takes four digits",
+            "`{}` n'est pas une date : l'année s'écrit en quatre chiffres",
+        ),
+        Key::NoSuchMonth => (
+            "`{}` is not a date: there is no month {}",
+            "`{}` n'est pas une date : il n'y a pas de mois {}",
+        ),
+        Key::NoSuchDay => (
+            "`{}` is not a date: there is no day {} in month {} of {}",
+            "`{}` n'est pas une date : il n'y a pas de jour {} au mois {} de {}",
+        ),
+        // An entry's status and dates against the election (rules::checks).
+        Key::ValidatedWithoutPublication => (
+            "a validated entry needs the date of the Conseil constitutionnel's publication",
+            "une entrée validée demande la date de publication du Conseil constitutionnel",
+        ),
+        Key::WritePublicationDateOrSent => (
+            "write the publication date as YYYY-MM-DD, or set status to sent until it is published",
+            "écrivez la date de publication en AAAA-MM-JJ, ou mettez le statut à sent jusqu'à sa publication",
+        ),
+        Key::StatusButPublished => (
+            "status is {} but the entry has a publication date ({})",
+            "le statut est {} mais l'entrée a une date de publication ({})",
+        ),
+        Key::SetValidatedIfPublished => (
+            "if the Conseil published it for this candidate, set status to validated",
+            "si le Conseil l'a publié pour ce candidat, mettez le statut à validated",
+        ),
+        Key::PublishedInTheFuture => (
+            "published on {}: in the future (today is {})",
+            "publié le {} : dans le futur (nous sommes le {})",
+        ),
+        Key::WritePublicationDate => (
+            "write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD",
+            "écrivez la date de publication du Conseil constitutionnel, en AAAA-MM-JJ",
+        ),
+        Key::PromisedInTheFuture => (
+            "promised on {}: in the future (today is {})",
+            "promis le {} : dans le futur (nous sommes le {})",
+        ),
+        Key::WritePromiseDay => (
+            "a promise is dated the day it was made: write that day, as YYYY-MM-DD",
+            "une promesse est datée du jour où elle a été faite : écrivez ce jour, en AAAA-MM-JJ",
+        ),
+        Key::PromisedAfterPublication => (
+            "promised on {}, after its own publication on {}",
+            "promis le {}, après sa propre publication le {}",
+        ),
+        Key::CheckBothDates => (
+            "check both dates: a promise comes before the form is sent and published",
+            "vérifiez les deux dates : la promesse vient avant l'envoi et la publication du formulaire",
+        ),
+        Key::BeforeTheWindow => (
+            "before the window opened on {}",
+            "avant l'ouverture de la période le {}",
+        ),
+        Key::OnOrAfterFirstRound => (
+            "on or after the first round ({})",
+            "le jour du premier tour ou après ({})",
+        ),
+        Key::OutsideTheWindow => (
+            "outside the election's window",
+            "hors de la période de l'élection",
+        ),
+        Key::PublicationOfAnotherElection => (
+            "a publication of the {} election? pass --election {}, or set `election` in parrainage.toml",
+            "une publication de l'élection de {} ? indiquez --election {}, ou réglez `election` dans parrainage.toml",
+        ),
+        Key::CheckDateAndSettings => (
+            "check the date, and the election settings (--election, parrainage.toml)",
+            "vérifiez la date, et les réglages de l'élection (--election, parrainage.toml)",
+        ),
+        Key::PublishedOutsideWindow => ("published on {}, {}", "publié le {}, {}"),
+        Key::PromisedAfterClose => (
+            "promised on {}, after the close ({}): a form that reaches the Conseil after the close does not count",
+            "promis le {}, après la clôture ({}) : un formulaire reçu par le Conseil après la clôture ne compte pas",
+        ),
+        // Départements, mandates and statuses as typed (rules::department, mandate, status).
+        Key::DepartementHint => (
+            "write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
+            "écrivez un code INSEE (01-95, 2A, 2B, 971-988), ZZ pour les Français de l'étranger, EU pour les députés européens, ou le nom officiel",
+        ),
+        Key::DepartementHintMeant => (
+            "did you mean `{}`? write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name",
+            "vouliez-vous dire `{}` ? écrivez un code INSEE (01-95, 2A, 2B, 971-988), ZZ pour les Français de l'étranger, EU pour les députés européens, ou le nom officiel",
+        ),
+        Key::NotADepartement => (
+            "`{}` is not a département (write its INSEE code or its name, e.g. 22, 2A, 971, Côtes-d'Armor; ZZ for the French abroad, EU for MEPs)",
+            "`{}` n'est pas un département (écrivez son code INSEE ou son nom, par exemple 22, 2A, 971, Côtes-d'Armor ; ZZ pour les Français de l'étranger, EU pour les députés européens)",
+        ),
+        Key::NotADepartementMeant => (
+            "`{}` is not a département: did you mean `{}`? (write its INSEE code or its name, e.g. 22, 2A, 971, Côtes-d'Armor; ZZ for the French abroad, EU for MEPs)",
+            "`{}` n'est pas un département : vouliez-vous dire `{}` ? (écrivez son code INSEE ou son nom, par exemple 22, 2A, 971, Côtes-d'Armor ; ZZ pour les Français de l'étranger, EU pour les députés européens)",
+        ),
+        Key::ParisCountsInParis => (
+            "a Paris councillor counts in Paris (75)",
+            "un conseiller de Paris compte à Paris (75)",
+        ),
+        Key::LyonCountsInRhone => (
+            "a Lyon metropolitan councillor counts in the Rhône (69)",
+            "un conseiller métropolitain de Lyon compte dans le Rhône (69)",
+        ),
+        Key::CorsicaCountsInCorsica => (
+            "a member of the Assemblée de Corse counts in Corse-du-Sud (2A) or Haute-Corse (2B)",
+            "un membre de l'Assemblée de Corse compte en Corse-du-Sud (2A) ou en Haute-Corse (2B)",
+        ),
+        Key::AbroadAndEuropeUnits => (
+            "ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs",
+            "ZZ est pour les députés, sénateurs, membres de l'AFE et présidents de conseil consulaire des Français de l'étranger ; EU pour les députés européens",
+        ),
+        Key::IneligibleMunicipalCouncillor => (
+            "ordinary municipal councillors may not sponsor; only the mayor (or a delegate or arrondissement mayor) of a commune may",
+            "les conseillers municipaux ne peuvent pas parrainer ; seul le maire (ou un maire délégué ou d'arrondissement) le peut",
+        ),
+        Key::IneligibleDeputyMayor => (
+            "deputy mayors (adjoints au maire) may not sponsor; only the mayor may",
+            "les adjoints au maire ne peuvent pas parrainer ; seul le maire le peut",
+        ),
+        Key::IneligibleCommunityCouncillor => (
+            "community councillors may not sponsor; only the president of an EPCI à fiscalité propre may (epci-president)",
+            "les conseillers communautaires ne peuvent pas parrainer ; seul le président d'un EPCI à fiscalité propre le peut (epci-president)",
+        ),
+        Key::IneligibleVicePresident => (
+            "vice-presidents may not sponsor as such; if the person is also e.g. a departmental councillor, record that mandate",
+            "les vice-présidents ne peuvent pas parrainer à ce titre ; si la personne est aussi, par exemple, conseiller départemental, inscrivez ce mandat",
+        ),
+        Key::IneligibleGovernment => (
+            "members of the Government may not sponsor as such; record the elective mandate they hold, if any",
+            "les membres du Gouvernement ne peuvent pas parrainer à ce titre ; inscrivez le mandat électif qu'ils détiennent, s'il y en a un",
+        ),
+        Key::IneligibleCityCouncillor => (
+            "ordinary municipal councillors may not sponsor (press reports sometimes say 'city councillor' for departmental-councillor)",
+            "les conseillers municipaux ne peuvent pas parrainer (la presse dit parfois « city councillor » pour departmental-councillor)",
+        ),
+        Key::IneligibleMunicipalCouncillorTyped => (
+            "ordinary municipal councillors may not sponsor; only the mayor of a commune may",
+            "les conseillers municipaux ne peuvent pas parrainer ; seul le maire d'une commune le peut",
+        ),
+        Key::IneligibleDeputyMayorTyped => (
+            "deputy mayors (adjoints au maire) may not sponsor; only the mayor may (did you mean delegate-mayor?)",
+            "les adjoints au maire ne peuvent pas parrainer ; seul le maire le peut (vouliez-vous dire delegate-mayor ?)",
+        ),
+        Key::IneligibleGeneralCouncillor => (
+            "conseillers généraux became departmental councillors in 2015: write departmental-councillor",
+            "les conseillers généraux sont devenus conseillers départementaux en 2015 : écrivez departmental-councillor",
+        ),
+        Key::CannotSponsor => ("`{}` cannot sponsor: {}", "`{}` ne peut pas parrainer : {}"),
+        Key::NotAMandateTypeHint => (
+            "`{}` is not a mandate type: {}",
+            "`{}` n'est pas un type de mandat : {}",
+        ),
+        Key::MandateHint => (
+            "write one of: {} (or the official French label)",
+            "écrivez l'un de : {} (ou le libellé officiel)",
+        ),
+        Key::MandateHintMeant => (
+            "did you mean `{}`? write one of: {} (or the official French label)",
+            "vouliez-vous dire `{}` ? écrivez l'un de : {} (ou le libellé officiel)",
+        ),
+        Key::StatusHint => ("write one of: {}", "écrivez l'un de : {}"),
+        Key::StatusHintMeant => (
+            "did you mean `{}`? write one of: {}",
+            "vouliez-vous dire `{}` ? écrivez l'un de : {}",
+        ),
+        Key::NotAStatus => (
+            "`{}` is not a status: the statuses are {}",
+            "`{}` n'est pas un statut : les statuts sont {}",
+        ),
+        Key::NotAStatusMeant => (
+            "`{}` is not a status: did you mean `{}`? the statuses are {}",
+            "`{}` n'est pas un statut : vouliez-vous dire `{}` ? les statuts sont {}",
+        ),
+        // Settings, and which election's rules apply (settings, context).
+        Key::FileSaid => ("{}: {}", "{} : {}"),
+        Key::HowFound => ("{} ({})", "{} ({})"),
+        Key::GivenWithConfig => ("given with --config", "donné par --config"),
+        Key::NamedByEnvironment => ("named by PARRAINAGE_CONFIG", "nommé par PARRAINAGE_CONFIG"),
+        Key::FoundBeside => ("found beside the ledger", "trouvé à côté du registre"),
+        Key::FoundAbove => (
+            "found in a parent directory of the ledger",
+            "trouvé dans un dossier parent du registre",
+        ),
+        Key::FoundHere => ("found in the current directory", "trouvé dans le dossier courant"),
+        Key::NoSuchSettingsFile => (
+            "{}: no such settings file ({})",
+            "{} : ce fichier de réglages n'existe pas ({})",
+        ),
+        Key::BadLangSetting => (
+            "{}: lang = \"{}\": write \"fr\" or \"en\"",
+            "{} : lang = \"{}\" : écrivez \"fr\" ou \"en\"",
+        ),
+        Key::BadSetting => ("{}: `{}`: {}", "{} : `{}` : {}"),
+        Key::NoSuchPreset => (
+            "no preset for the {} election (known: {}); set opens and first_round instead",
+            "pas de préréglage pour l'élection de {} (connus : {}) ; indiquez plutôt opens et first_round",
+        ),
+        Key::AtLeastOne => ("must be at least 1", "doit valoir au moins 1"),
+        Key::NotAShare => (
+            "{} is not a share between 0 and 1",
+            "{} n'est pas une part entre 0 et 1",
+        ),
+        Key::NotADateAndTime => (
+            "`{}` is not a date and time (YYYY-MM-DD HH:MM)",
+            "`{}` n'est pas une date et une heure (AAAA-MM-JJ HH:MM)",
+        ),
+        Key::ChosenOnCommandLine => ("chosen on the command line", "choisie en ligne de commande"),
+        Key::SetIn => ("set in {}", "fixée dans {}"),
+        Key::ChosenByPublicationDates => (
+            "chosen by the publication's own dates ({})",
+            "choisie par les dates de la publication ({})",
+        ),
+        Key::ChosenByLatestPublication => (
+            "chosen by the ledger's latest publication date ({}, {})",
+            "choisie par la dernière date de publication du registre ({}, {})",
+        ),
+        Key::ChosenByLatestClaim => (
+            "chosen by the ledger's latest claim date ({}, {})",
+            "choisie par la dernière date de promesse du registre ({}, {})",
+        ),
+        Key::NextElection => (
+            "the next election whose close is not past on {}, with no settings, no --election and no date in the files",
+            "la prochaine élection dont la clôture n'est pas passée le {}, sans réglages, sans --election et sans date dans les fichiers",
+        ),
+        Key::LatestPresetPast => (
+            "the latest preset, with no settings, no --election and no date in the files; its close is past on {}: give --first-round for a later election",
+            "le dernier préréglage, sans réglages, sans --election et sans date dans les fichiers ; sa clôture est passée le {} : donnez --first-round pour une élection plus tardive",
+        ),
+        Key::ElectionRules => ("the {} election, {}: {}", "l'élection de {}, {} : {}"),
+        Key::CustomElectionRules => ("the custom election, {}: {}", "l'élection sur mesure, {} : {}"),
+        Key::NoSettings => ("no settings", "sans réglages"),
+        Key::CustomElection => ("custom", "sur mesure"),
+        Key::SettingsDisagree => (
+            "{} ({}: the {} election) and {} ({}: the {} election) are under settings that disagree; one count cannot mix two elections' rules: name one settings file with --config, or give each its own run",
+            "{} ({} : élection {}) et {} ({} : élection {}) relèvent de réglages qui divergent ; un décompte ne peut pas mêler les règles de deux élections : nommez un seul fichier de réglages avec --config, ou lancez chacun séparément",
+        ),
+        Key::LockTimeoutRange => (
+            "--lock-timeout {}: give a number of seconds from 0 to {}",
+            "--lock-timeout {} : donnez un nombre de secondes de 0 à {}",
+        ),
+        // Opening a ledger and reading its rows (ledger::read).
+        Key::IsADirectory => (
+            "{}: is a directory, not a ledger file",
+            "{} : est un dossier, pas un fichier de registre",
+        ),
+        Key::NoSuchFile => ("no such file", "fichier introuvable"),
+        Key::PermissionDenied => ("permission denied", "permission refusée"),
+        Key::Utf16File => (
+            "the file is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read",
+            "le fichier est du texte UTF-16 (il commence par une marque d'ordre des octets UTF-16), que l'outil ne lit pas",
+        ),
+        Key::SaveAsCsvUtf8InExcel => (
+            "save it as \"CSV UTF-8\" (Excel: File › Save As › CSV UTF-8)",
+            "enregistrez-le en « CSV UTF-8 » (Excel : Fichier › Enregistrer sous › CSV UTF-8)",
+        ),
+        Key::NulByte => (
+            "the file holds a NUL byte: binary data, not CSV text",
+            "le fichier contient un octet NUL : des données binaires, pas du texte CSV",
+        ),
+        Key::ExportAsCsvUtf8 => (
+            "export the spreadsheet as CSV UTF-8",
+            "exportez la feuille de calcul en CSV UTF-8",
+        ),
+        Key::ReadAsWindows1252 => (
+            "the file is not UTF-8: read as Windows-1252 (French Excel's \"CSV\")",
+            "le fichier n'est pas en UTF-8 : lu en Windows-1252 (le « CSV » d'Excel en français)",
+        ),
+        Key::SaveAsCsvUtf8OrSayEncoding => (
+            "save it as \"CSV UTF-8\", or say --encoding windows-1252 to silence this",
+            "enregistrez-le en « CSV UTF-8 », ou indiquez --encoding windows-1252 pour taire ce message",
+        ),
+        Key::CannotReadHeader => ("cannot read the header: {}", "impossible de lire l'en-tête : {}"),
+        Key::EmptyLedger => (
+            "the file is empty: a ledger starts with a header row",
+            "le fichier est vide : un registre commence par une ligne d'en-tête",
+        ),
+        Key::NewLedgerHeader => (
+            "the header of a new ledger is: {}",
+            "l'en-tête d'un nouveau registre est : {}",
+        ),
+        Key::HeaderNotUtf8 => (
+            "the header is not valid UTF-8",
+            "l'en-tête n'est pas de l'UTF-8 valide",
+        ),
+        Key::SaveAsCsvUtf8 => (
+            "save the file as CSV UTF-8",
+            "enregistrez le fichier en CSV UTF-8",
+        ),
+        Key::NoSuchColumn => (
+            "the header has no `{}` column",
+            "l'en-tête n'a pas de colonne `{}`",
+        ),
+        Key::AddCandidateColumn => (
+            "add a candidate column, or name the candidate in parrainage.toml or with --candidate",
+            "ajoutez une colonne candidate, ou nommez le candidat dans parrainage.toml ou avec --candidate",
+        ),
+        Key::UnknownKeysIgnored => (
+            "{} key(s) that the format does not know were ignored (the first: `{}`)",
+            "{} clé(s) que le format ne connaît pas ignorée(s) (la première : `{}`)",
+        ),
+        Key::FormatMayHaveChanged => (
+            "the publication may have changed its format: check that every column still reads",
+            "la publication a peut-être changé de format : vérifiez que chaque colonne se lit encore",
+        ),
+        Key::QuoteNeverClosed => (
+            "a quote opened on this row is never closed: the {} line(s) after it were read as one value",
+            "un guillemet ouvert sur cette ligne n'est jamais fermé : les {} ligne(s) suivantes ont été lues comme une seule valeur",
+        ),
+        Key::RowStopsHalfWay => (
+            "the last row stops half-way ({} of {} fields, no line end): a write that did not finish",
+            "la dernière ligne s'arrête à mi-chemin ({} champs sur {}, pas de fin de ligne) : une écriture inachevée",
+        ),
+        Key::RepairMovesTornRow => (
+            "`parrainage repair` moves it to a side file and keeps every complete row",
+            "`parrainage repair` la met dans un fichier à part et garde toutes les lignes complètes",
+        ),
+        Key::CannotReadFurther => ("cannot read further: {}", "impossible de lire plus loin : {}"),
+        Key::StartsLikeFormula => (
+            "`{}` starts with `{}`: a spreadsheet would run it as a formula",
+            "`{}` commence par `{}` : un tableur l'exécuterait comme une formule",
+        ),
+        Key::RemoveLeadingCharacter => (
+            "remove the leading character, or prefix the value with an apostrophe",
+            "retirez le premier caractère, ou faites précéder la valeur d'une apostrophe",
+        ),
+        Key::ValueTooLong => (
+            "the value is {} bytes long; no ledger value needs more than {}",
+            "la valeur fait {} octets ; aucune valeur d'un registre n'en demande plus de {}",
+        ),
+        Key::QuoteLeftOpen => (
+            "a quote left open swallows the rows after it: check the quotes above this line",
+            "un guillemet resté ouvert avale les lignes qui le suivent : vérifiez les guillemets au-dessus de cette ligne",
+        ),
+        Key::ControlCharacter => (
+            "the value holds the control character {}",
+            "la valeur contient le caractère de contrôle {}",
+        ),
+        Key::BinaryOrCorrupted => (
+            "binary data or a corrupted export: re-export the file as CSV",
+            "des données binaires ou un export corrompu : exportez de nouveau le fichier en CSV",
+        ),
+        Key::ValueNotUtf8 => (
+            "the value is not valid UTF-8 (bad byte at position {})",
+            "la valeur n'est pas de l'UTF-8 valide (octet invalide en position {})",
+        ),
+        Key::SaveAsCsvUtf8OrReadWindows1252 => (
+            "save the file as CSV UTF-8, or read it with --encoding windows-1252",
+            "enregistrez le fichier en CSV UTF-8, ou lisez-le avec --encoding windows-1252",
+        ),
+        Key::FieldCount => (
+            "the row has {} fields but the header has {}",
+            "la ligne a {} champs mais l'en-tête en a {}",
+        ),
+        Key::QuoteTheSeparator => (
+            "a value that contains the separator or a quote must be quoted",
+            "une valeur qui contient le séparateur ou un guillemet doit être entre guillemets",
+        ),
+        Key::NoCandidate => ("no candidate", "pas de candidat"),
+        Key::WriteTheCandidate => (
+            "write the candidate as `NOM Prénom`, or name one in parrainage.toml",
+            "écrivez le candidat `NOM Prénom`, ou nommez-le dans parrainage.toml",
+        ),
+        Key::NoLastName => ("no last name", "pas de nom"),
+        Key::NoFirstName => ("no first name", "pas de prénom"),
+        Key::NoStatus => ("no status", "pas de statut"),
+        Key::UnknownStatus => ("`{}` is not a status", "`{}` n'est pas un statut"),
+        Key::NoMandate => ("no mandate", "pas de mandat"),
+        Key::CannotSponsorACandidate => (
+            "`{}` cannot sponsor a candidate: {}",
+            "`{}` ne peut pas parrainer de candidat : {}",
+        ),
+        Key::OnlyTheLawsMandates => (
+            "only the mandates of the law (loi du 6 novembre 1962, art. 3) count; see `parrainage add --help`",
+            "seuls comptent les mandats de la loi (loi du 6 novembre 1962, art. 3) ; voir `parrainage add --help`",
+        ),
+        Key::UnknownOfficialLabel => (
+            "`{}` is not a mandate label of {}: this tool does not know it yet, so the row cannot be counted",
+            "`{}` n'est pas un libellé de mandat dans {} : l'outil ne le connaît pas encore, la ligne ne peut donc pas être comptée",
+        ),
+        Key::ReportTheLabel => (
+            "the file is not at fault: report the label to the tool's maintainers",
+            "le fichier n'y est pour rien : signalez le libellé aux mainteneurs de l'outil",
+        ),
+        Key::UnknownMandate => ("`{}` is not a mandate type", "`{}` n'est pas un type de mandat"),
+        Key::UnknownDepartement => (
+            "`{}` is not a département or collectivity",
+            "`{}` n'est ni un département ni une collectivité",
+        ),
+        Key::UnknownCivility => ("`{}` is not a civility", "`{}` n'est pas une civilité"),
+        Key::WriteCivility => ("write M. or Mme", "écrivez M. ou Mme"),
+        Key::NotADateAsWritten => (
+            "`{}` is not a date as {} writes them",
+            "`{}` n'est pas une date telle que l'écrit {}",
+        ),
+        Key::ItWritesDates => ("it writes {}", "ce format écrit les dates {}"),
+        Key::CountsInFixedUnit => (
+            "a {} counts in {} whatever the département written (`{}`)",
+            "un {} compte dans {} quel que soit le département écrit (`{}`)",
+        ),
+        Key::WriteUnitCode => (
+            "write {} in the department column",
+            "écrivez {} dans la colonne department",
+        ),
+        Key::NoDepartement => ("no département", "pas de département"),
+        Key::WriteTheDepartement => (
+            "write the INSEE code or the name of the département the official was elected in",
+            "écrivez le code INSEE ou le nom du département où l'élu a été élu",
+        ),
+        Key::CannotBeElectedIn => (
+            "a {} cannot be elected in {}",
+            "un {} ne peut pas être élu dans {}",
+        ),
+        Key::ColumnNamedTwice => (
+            "the header names `{}` more than once (column {}, then {}): the first is read, the others kept as they are",
+            "l'en-tête nomme `{}` plus d'une fois (colonne {}, puis {}) : la première est lue, les autres gardées telles quelles",
+        ),
+        Key::ColumnNamedTwiceAndMore => (
+            "the header names `{}` more than once (column {}, then {} and {} more): the first is read, the others kept as they are",
+            "l'en-tête nomme `{}` plus d'une fois (colonne {}, puis {} et {} de plus) : la première est lue, les autres gardées telles quelles",
+        ),
+        Key::RenameTheOthers => ("rename or remove the others", "renommez ou retirez les autres"),
+        Key::NotALedgerHeader => (
+            "the header is neither a campaign ledger's (it has no `status` column) nor that of a publication this tool reads",
+            "l'en-tête n'est ni celui d'un registre de campagne (il n'a pas de colonne `status`) ni celui d'une publication que l'outil lit",
+        ),
+        Key::NotAPublicationsKeys => (
+            "the JSON's keys are not those of a publication this tool reads",
+            "les clés du JSON ne sont pas celles d'une publication que l'outil lit",
+        ),
+        Key::KnownFormatsAre => (
+            "{}; the publications it reads are: {}",
+            "{} ; les publications qu'il lit sont : {}",
+        ),
+        Key::NewCampaignLedgerHeader => (
+            "the header of a new campaign ledger is: {}",
+            "l'en-tête d'un nouveau registre de campagne est : {}",
+        ),
+        Key::MixedEncodings => (
+            "the file mixes two encodings: line {} is UTF-8, this line is not (likely Windows-1252)",
+            "le fichier mêle deux encodages : la ligne {} est en UTF-8, celle-ci non (sans doute Windows-1252)",
+        ),
+        Key::SaveWholeAsUtf8 => (
+            "open the file in an editor that shows its encoding and save it whole as UTF-8",
+            "ouvrez le fichier dans un éditeur qui montre son encodage et enregistrez-le entier en UTF-8",
+        ),
+        Key::WrittenDayFirst => ("`{}` is written dd/mm/yyyy", "`{}` est écrite jj/mm/aaaa"),
+        Key::WriteItIso => ("write it as YYYY-MM-DD: {}", "écrivez-la en AAAA-MM-JJ : {}"),
+        Key::WriteDatesIso => (
+            "write dates as YYYY-MM-DD, e.g. 2022-02-03",
+            "écrivez les dates en AAAA-MM-JJ, par exemple 2022-02-03",
+        ),
+        // The published formats, and JSON publications read as rows (official).
+        Key::ConseilCsv => (
+            "the Conseil constitutionnel's {} CSV",
+            "le CSV {} du Conseil constitutionnel",
+        ),
+        Key::ConseilJson => (
+            "the Conseil constitutionnel's {} JSON",
+            "le JSON {} du Conseil constitutionnel",
+        ),
+        Key::FormatColumns => ("{} (columns: {})", "{} (colonnes : {})"),
+        Key::FormatKeys => ("{} (keys: {})", "{} (clés : {})"),
+        Key::Semicolon => ("{}; {}", "{} ; {}"),
+        Key::EndsInsideObject => (
+            "the file ends inside an object: it was cut short (a download that did not finish?)",
+            "le fichier s'arrête au milieu d'un objet : il a été coupé (un téléchargement inachevé ?)",
+        ),
+        Key::ObjectTooLarge => (
+            "an object of more than {} MiB: not a publication's row",
+            "un objet de plus de {} Mio : pas une ligne de publication",
+        ),
+        Key::NotAnArrayOfObjects => (
+            "the JSON is not an array of objects",
+            "le JSON n'est pas un tableau d'objets",
+        ),
+        Key::EndsInsideArray => (
+            "the file ends inside the array: it was cut short (a download that did not finish?)",
+            "le fichier s'arrête au milieu du tableau : il a été coupé (un téléchargement inachevé ?)",
+        ),
+        Key::ElementNotAnObject => (
+            "element {} of the array is not an object",
+            "l'élément {} du tableau n'est pas un objet",
+        ),
+        Key::CommaExpected => (
+            "not valid JSON: `{}` where a comma or the array's end should be",
+            "JSON invalide : `{}` là où devrait se trouver une virgule ou la fin du tableau",
+        ),
+        Key::TextAfterArray => (
+            "not valid JSON: text after the array's end",
+            "JSON invalide : du texte après la fin du tableau",
+        ),
+        Key::NotValidJson => ("not valid JSON: {}", "JSON invalide : {}"),
+        Key::KeyGivenTwice => (
+            "the key `{}` is given twice in this object: which value is meant is unknown",
+            "la clé `{}` figure deux fois dans cet objet : on ne sait pas quelle valeur compte",
+        ),
+        Key::ValueNotText => (
+            "the value of `{}` is {} ({}), not text",
+            "la valeur de `{}` est {} ({}), pas du texte",
+        ),
+        Key::JsonNull => ("null", "null"),
+        Key::JsonBoolean => ("a boolean", "un booléen"),
+        Key::JsonNumber => ("a number", "un nombre"),
+        Key::JsonText => ("text", "du texte"),
+        Key::JsonList => ("a list", "une liste"),
+        Key::JsonObject => ("an object", "un objet"),
+        // Directories of ledgers and archives, a whole scan, writes (ledger::archive, scan, edit).
+        Key::CannotReadDirectory => (
+            "{}: cannot read directory: {}",
+            "{} : impossible de lire le dossier : {}",
+        ),
+        Key::LedgersAndPublication => (
+            "{}: {} is a publication of the Conseil constitutionnel, not a campaign ledger, and the directory holds campaign ledgers too; its rows would count as the campaign's. Move it out: a directory holds campaign ledgers or publications (an archive), not both",
+            "{} : {} est une publication du Conseil constitutionnel, pas un registre de campagne, et le dossier contient aussi des registres de campagne ; ses lignes compteraient comme celles de la campagne. Sortez-la du dossier : un dossier contient des registres de campagne ou des publications (une archive), pas les deux",
+        ),
+        Key::NoLedgerFile => (
+            "{}: the directory holds no .csv ledger file",
+            "{} : le dossier ne contient aucun fichier de registre .csv",
+        ),
+        Key::NotAnArchive => (
+            "{}: not an archive of publications: {} is not a publication of the Conseil constitutionnel",
+            "{} : pas une archive de publications : {} n'est pas une publication du Conseil constitutionnel",
+        ),
+        Key::EmptyArchive => (
+            "{}: the archive holds no publication yet",
+            "{} : l'archive ne contient encore aucune publication",
+        ),
+        Key::PassedOver => ("passed over: {}", "ignoré : {}"),
+        Key::LinkToNothing => ("a link to nothing", "un lien vers rien"),
+        Key::LinkToDirectory => ("a link to a directory", "un lien vers un dossier"),
+        Key::LinkToDirectoryAt => ("a link to a directory, {}", "un lien vers un dossier, {}"),
+        Key::LinkToSpecial => (
+            "a link to something that is not a regular file (a pipe or a device)",
+            "un lien vers autre chose qu'un fichier ordinaire (un tube ou un périphérique)",
+        ),
+        Key::LinkToSpecialAt => (
+            "a link to something that is not a regular file (a pipe or a device), {}",
+            "un lien vers autre chose qu'un fichier ordinaire (un tube ou un périphérique), {}",
+        ),
+        Key::ADirectory => ("a directory", "un dossier"),
+        Key::NotARegularFile => (
+            "not a regular file (a pipe or a device)",
+            "pas un fichier ordinaire (un tube ou un périphérique)",
+        ),
+        Key::FixThisEntry => (
+            "a ledger directory reads its *.csv files; remove or fix this entry",
+            "un dossier de registres lit ses fichiers *.csv ; retirez ou corrigez cette entrée",
+        ),
+        Key::TooManyLedgerFiles => (
+            "{}: too many ledger files in one run",
+            "{} : trop de fichiers de registre en une fois",
+        ),
+        Key::PublicationReadOnly => (
+            "a publication of the Conseil constitutionnel, read-only: the official counts once",
+            "une publication du Conseil constitutionnel, en lecture seule : l'élu compte une fois",
+        ),
+        Key::AlreadyInTheLedger => (
+            "{} is already in the ledger for {} at {}",
+            "{} est déjà dans le registre pour {} en {}",
+        ),
+        Key::RemoveThisRow => (
+            "an official counts once: remove this row with `{}`",
+            "un élu compte une fois : retirez cette ligne avec `{}`",
+        ),
+        Key::SponsorsTwoCandidates => (
+            "{} sponsors {} here and {} at {}: an official may sponsor only one candidate",
+            "{} parraine {} ici et {} en {} : un élu ne peut parrainer qu'un candidat",
+        ),
+        Key::WithdrawTheOlder => (
+            "if the official changed their mind, set the older entry's status: `{}`",
+            "si l'élu a changé d'avis, changez le statut de l'entrée la plus ancienne : `{}`",
+        ),
+        Key::AlsoTheMandate => (
+            "{} {} in {} is also the {} at {}: one person with two mandates, or a homonym?",
+            "{} {} dans {} est aussi le {} en {} : une personne à deux mandats, ou un homonyme ?",
+        ),
+        Key::AlsoTheMandateOf => (
+            "{} {} in {} is also the {} of {} at {}: one person with two mandates, or a homonym?",
+            "{} {} dans {} est aussi le {} de {} en {} : une personne à deux mandats, ou un homonyme ?",
+        ),
+        Key::KeepTheSignedMandate => (
+            "one person sponsors once: if this is the same official, keep only the mandate they signed with (`{}` removes this row)",
+            "une personne parraine une fois : si c'est le même élu, ne gardez que le mandat sous lequel il a signé (`{}` retire cette ligne)",
+        ),
+        Key::WriteToADirectory => (
+            "{} is a directory: name the file to write with --ledger (e.g. --ledger {}/mine.csv --ledger {})",
+            "{} est un dossier : nommez le fichier où écrire avec --ledger (par exemple --ledger {}/mine.csv --ledger {})",
+        ),
+        Key::NoSuchLedger => (
+            "{}: no such ledger; create it with `parrainage init`",
+            "{} : ce registre n'existe pas ; créez-le avec `parrainage init`",
+        ),
+        Key::PublicationIsReadOnly => (
+            "{} is an official publication of the Conseil constitutionnel: it is read-only; write to a campaign ledger and use `parrainage import` to reconcile",
+            "{} est une publication officielle du Conseil constitutionnel : elle est en lecture seule ; écrivez dans un registre de campagne et utilisez `parrainage import` pour rapprocher",
+        ),
+        // The register of elected officials (official::rne).
+        Key::CannotReadRegisterDirectory => (
+            "{}: cannot read the register's directory: {}",
+            "{} : impossible de lire le dossier du répertoire : {}",
+        ),
+        Key::RegisterThreadFailed => (
+            "a thread reading the register failed",
+            "un fil de lecture du répertoire a échoué",
+        ),
+        Key::NoRegisterFile => (
+            "{}: no file of the register of elected officials (RNE) found there",
+            "{} : aucun fichier du répertoire national des élus (RNE) n'y a été trouvé",
+        ),
+        Key::EmptyFile => ("the file is empty", "le fichier est vide"),
+        Key::NotText => (
+            "the file is not text this tool can read",
+            "le fichier n'est pas du texte que l'outil sait lire",
+        ),
+        Key::NotARegisterHeader => (
+            "its header is not that of a file of the register of elected officials",
+            "son en-tête n'est pas celui d'un fichier du répertoire national des élus",
+        ),
+        Key::RegisterFiles => (
+            "the register's directory should hold the RNE's CSV files (elus-maires-mai.csv, …)",
+            "le dossier du répertoire doit contenir les fichiers CSV du RNE (elus-maires-mai.csv, …)",
+        ),
+        Key::CannotReadRow => ("cannot read the row: {}", "impossible de lire la ligne : {}"),
+        Key::FieldCountBroken => (
+            "the row has {} fields but the header has {}: a truncated or broken file",
+            "la ligne a {} champs mais l'en-tête en a {} : un fichier tronqué ou abîmé",
+        ),
+        Key::NoName => ("no name", "pas de nom"),
+        Key::NotABirthDate => (
+            "`{}` is not a date of birth (dd/mm/yyyy or yyyy-mm-dd)",
+            "`{}` n'est pas une date de naissance (jj/mm/aaaa ou aaaa-mm-jj)",
+        ),
+        Key::DownloadAgain => (
+            "download the file again from data.gouv.fr, or pass --skip-unreadable to go on without it",
+            "téléchargez de nouveau le fichier depuis data.gouv.fr, ou passez --skip-unreadable pour continuer sans lui",
+        ),
+        Key::NoDepartementInRow => (
+            "the row names no département",
+            "la ligne ne nomme aucun département",
+        ),
+        Key::AlsaceCanton => (
+            "an Alsace canton whose code names neither 67 nor 68",
+            "un canton d'Alsace dont le code ne nomme ni 67 ni 68",
+        ),
+        Key::AlsaceSection => (
+            "the Alsace section does not say Bas-Rhin or Haut-Rhin",
+            "la section Alsace ne dit pas Bas-Rhin ou Haut-Rhin",
+        ),
+        Key::NoSectionInRow => (
+            "the row names no section départementale",
+            "la ligne ne nomme aucune section départementale",
+        ),
+        Key::CorsicaUnsaid => (
+            "the Assemblée de Corse: the file does not say Corse-du-Sud or Haute-Corse",
+            "l'Assemblée de Corse : le fichier ne dit pas Corse-du-Sud ou Haute-Corse",
+        ),
+        Key::NoCollectivityInRow => (
+            "the row names no collectivity",
+            "la ligne ne nomme aucune collectivité",
+        ),
+        // Where the output goes (output).
+        Key::OutputIsRead => (
+            "-o {}: this command reads that file, and its output would replace it; nothing was done (write the output to another file)",
+            "-o {} : cette commande lit ce fichier, et sa sortie le remplacerait ; rien n'a été fait (écrivez la sortie dans un autre fichier)",
+        ),
+        Key::OutputIsReadAs => (
+            "-o {}: this command reads that file ({}), and its output would replace it; nothing was done (write the output to another file)",
+            "-o {} : cette commande lit ce fichier ({}), et sa sortie le remplacerait ; rien n'a été fait (écrivez la sortie dans un autre fichier)",
+        ),
+        // Rows split by the engine (engine::records).
+        Key::RowTooLong => (
+            "a row is over {} MiB long: a quote left open, or not a ledger",
+            "une ligne dépasse {} Mio : un guillemet resté ouvert, ou pas un registre",
+        ),
+        // A place against the official list of communes (rules::place).
+        Key::ACommune => ("a commune", "une commune"),
+        Key::AnArrondissement => ("an arrondissement municipal", "un arrondissement municipal"),
+        Key::ACommuneOfAnyKind => (
+            "a commune, commune déléguée or commune associée",
+            "une commune, commune déléguée ou commune associée",
+        ),
+        Key::ACommuneDeleguee => ("a commune déléguée", "une commune déléguée"),
+        Key::ACommuneAssociee => ("a commune associée", "une commune associée"),
+        Key::FitsPlaces => (
+            "`{}` fits {} places of {}: {}",
+            "`{}` correspond à {} lieux de {} : {}",
+        ),
+        Key::WritePlaceInFull => (
+            "write the place's official name in full, so that one is meant",
+            "écrivez le nom officiel du lieu en entier, pour n'en désigner qu'un",
+        ),
+        Key::NotAPlaceInList => (
+            "`{}` is not {} of {} in the official list of communes",
+            "`{}` n'est pas {} de {} dans la liste officielle des communes",
+        ),
+        Key::NotAPlaceInListBut => (
+            "`{}` is not {} of {} in the official list of communes{}",
+            "`{}` n'est pas {} de {} dans la liste officielle des communes{}",
+        ),
+        Key::NearestPlaces => ("; nearest: {}", " ; les plus proches : {}"),
+        Key::ThatNameIsIn => ("; that name is in {}", " ; ce nom est dans {}"),
+        Key::ThatNameIsInNearest => (
+            "; that name is in {}; nearest: {}",
+            " ; ce nom est dans {} ; les plus proches : {}",
+        ),
+        Key::MergedInto => (
+            "`{}` is {} of {} in the official list: its mayor sponsors as a delegate mayor",
+            "`{}` est {} de {} dans la liste officielle : son maire parraine comme maire délégué",
+        ),
+        Key::CheckPlaceSpelling => (
+            "check the spelling against INSEE's official list of communes, which the Conseil constitutionnel writes",
+            "vérifiez l'orthographe dans la liste officielle des communes de l'Insee, que suit le Conseil constitutionnel",
+        ),
+        Key::RightPlaceWrongDepartement => (
+            "the right place in the wrong département? correct the département, or the place",
+            "le bon lieu dans le mauvais département ? corrigez le département, ou le lieu",
+        ),
+        // Candidates' names (rules::identity), and the messages above that quote the nearest.
+        Key::ClosestNames => ("closest names: {}", "noms les plus proches : {}"),
+        Key::CandidatesAre => ("candidates: {}", "candidats : {}"),
+        Key::NotWrittenNomPrenom => (
+            "the candidate `{}` is not written `NOM Prénom`, the last name in capitals first, as the Conseil constitutionnel writes it: `{}`? (it is the same candidate either way)",
+            "le candidat `{}` n'est pas écrit `NOM Prénom`, le nom en capitales d'abord, comme l'écrit le Conseil constitutionnel : `{}` ? (c'est le même candidat dans les deux cas)",
+        ),
+        Key::NoEntryFor => (
+            "the ledger holds no entry for `{}`; {}",
+            "le registre ne contient aucune entrée pour `{}` ; {}",
+        ),
+        Key::NoCandidateInEither => (
+            "no candidate `{}` in {} nor in {}; {}",
+            "pas de candidat `{}` dans {} ni dans {} ; {}",
+        ),
+        Key::NoCandidateInLedger => (
+            "no candidate `{}` in the ledger ({} candidate{|s}); {}",
+            "pas de candidat `{}` dans le registre ({} candidat{|s}) ; {}",
+        ),
+        Key::NoSponsorshipFor => (
+            "{}: the publication holds no sponsorship for `{}` ({} candidate(s)); {}; nothing was written",
+            "{} : la publication ne contient aucun parrainage pour `{}` ({} candidat(s)) ; {} ; rien n'a été écrit",
+        ),
+        // A ledger's encoding (ledger::encoding), and the writes it stops.
+        Key::NotInWindows1252 => (
+            "`{}` cannot be written in this Windows-1252 file; save the ledger as CSV UTF-8 first",
+            "`{}` ne peut pas s'écrire dans ce fichier en Windows-1252 ; enregistrez d'abord le registre en CSV UTF-8",
+        ),
+        Key::NotRecordedBecause => (
+            "{}: the entry was not recorded: {}",
+            "{} : l'entrée n'a pas été enregistrée : {}",
+        ),
+        Key::NothingChangedBecause => ("{}: nothing was changed: {}", "{} : rien n'a été modifié : {}"),
+        Key::LedgerNotChangedBecause => (
+            "{}: the ledger was not changed: {}",
+            "{} : le registre n'a pas été modifié : {}",
         ),
     }
 }
@@ -1695,6 +2483,58 @@ mod tests {
         for (english, french) in TEMPLATES {
             let holes = french.matches("{}").count() + french.matches("{=}").count();
             assert_eq!(english.matches("{}").count(), holes, "{english}");
+        }
+    }
+
+    /// The holes of a text: how many `{}`, and after how many of them
+    /// each `{one|many}` stands (it agrees with the count before it).
+    fn holes(text: &str) -> (usize, Vec<usize>) {
+        let (mut filled, mut plurals) = (0, Vec::new());
+        let mut rest = text;
+        while let Some(at) = rest.find('{') {
+            let end = rest[at..].find('}').map_or(rest.len(), |i| at + i + 1);
+            match &rest[at..end] {
+                "{}" => filled += 1,
+                plural if plural.contains('|') => plurals.push(filled),
+                other => panic!("`{other}` in {text:?} is neither `{{}}` nor `{{one|many}}`"),
+            }
+            rest = &rest[end..];
+        }
+        plurals.dedup();
+        (filled, plurals)
+    }
+
+    /// Texts that are the same in both languages: holes and marks, and
+    /// words French and English share.
+    const SAME_IN_BOTH: &[Key] = &[
+        Key::Verbatim,
+        Key::English,
+        Key::Indented,
+        Key::Comma,
+        Key::HowFound,
+        Key::OfGoal,
+        Key::StatusChanged,
+        Key::NumberSign,
+        Key::Code,
+        Key::Date,
+        Key::Departement,
+        Key::Departements,
+        Key::Publications,
+        Key::JsonNull,
+    ];
+
+    /// Every key has its French: the same holes as its English, and
+    /// words of its own unless it is one of the few texts both share.
+    #[test]
+    fn every_key_has_its_holes_in_french_and_french_words() {
+        for key in Key::ALL {
+            let (english, french) = texts(*key);
+            assert_eq!(holes(english), holes(french), "{key:?}: {english:?} / {french:?}");
+            if SAME_IN_BOTH.contains(key) {
+                assert_eq!(english, french, "{key:?} is said to be the same in both");
+            } else {
+                assert_ne!(english, french, "{key:?}: the French is the English");
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ use super::election::{Election, PRESETS};
 use super::status::Status;
 use crate::diagnostic::Code;
 use crate::diagnostic::Severity;
-use crate::message::Message;
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::sponsorship::Field;
 use crate::sponsorship::Sponsorship;
 
@@ -45,13 +46,13 @@ impl<S> From<&Sponsorship<S>> for DatedStatus {
 /// when known: no promise and no publication can be dated after it.
 pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveDate>) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
-    let mut push = |severity, code, field, message: String, hint: Option<String>| {
+    let mut push = |severity, code, field, message: Message, hint: Option<Message>| {
         problems.push(EntryProblem {
             severity,
             code,
             field,
-            message: message.into(),
-            hint: hint.map(Message::from),
+            message,
+            hint,
         });
     };
     match (s.status, s.published_on) {
@@ -59,18 +60,15 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             Severity::Error,
             Code::StatusDateMismatch,
             Field::PublishedOn,
-            "a validated entry needs the date of the Conseil constitutionnel's publication".into(),
-            Some(
-                "write the publication date as YYYY-MM-DD, or set status to sent until it is published"
-                    .into(),
-            ),
+            msg!(ValidatedWithoutPublication),
+            Some(msg!(WritePublicationDateOrSent)),
         ),
         (Some(status @ (Status::Claimed | Status::Sent)), Some(day)) => push(
             Severity::Warning,
             Code::StatusDateMismatch,
             Field::PublishedOn,
-            format!("status is {status} but the entry has a publication date ({day})"),
-            Some("if the Conseil published it for this candidate, set status to validated".into()),
+            msg!(StatusButPublished, Arg::Status(status), day),
+            Some(msg!(SetValidatedIfPublished)),
         ),
         _ => {}
     }
@@ -81,8 +79,8 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             Severity::Error,
             Code::BadDate,
             Field::PublishedOn,
-            format!("published on {day}: in the future (today is {today})"),
-            Some("write the date of the Conseil constitutionnel's publication, as YYYY-MM-DD".into()),
+            msg!(PublishedInTheFuture, day, today),
+            Some(msg!(WritePublicationDate)),
         );
     }
     if let (Some(day), Some(today)) = (s.claimed_on, today)
@@ -92,8 +90,8 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             Severity::Error,
             Code::BadDate,
             Field::ClaimedOn,
-            format!("promised on {day}: in the future (today is {today})"),
-            Some("a promise is dated the day it was made: write that day, as YYYY-MM-DD".into()),
+            msg!(PromisedInTheFuture, day, today),
+            Some(msg!(WritePromiseDay)),
         );
     }
     if let (Some(claimed), Some(published)) = (s.claimed_on, s.published_on)
@@ -103,31 +101,29 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             Severity::Warning,
             Code::StatusDateMismatch,
             Field::ClaimedOn,
-            format!("promised on {claimed}, after its own publication on {published}"),
-            Some("check both dates: a promise comes before the form is sent and published".into()),
+            msg!(PromisedAfterPublication, claimed, published),
+            Some(msg!(CheckBothDates)),
         );
     }
     if let Some(day) = s.published_on
         && !election.publication_in_range(day)
     {
         let why = match (election.opens, election.first_round) {
-            (Some(opens), _) if day < opens => format!("before the window opened on {opens}"),
-            (_, Some(first)) => format!("on or after the first round ({first})"),
-            _ => "outside the election's window".into(),
+            (Some(opens), _) if day < opens => msg!(BeforeTheWindow, opens),
+            (_, Some(first)) => msg!(OnOrAfterFirstRound, first),
+            _ => msg!(OutsideTheWindow),
         };
         let year = u16::try_from(day.year()).unwrap_or_default();
         let hint = if PRESETS.contains(&year) && election.year != Some(year) {
-            format!(
-                "a publication of the {year} election? pass --election {year}, or set `election` in parrainage.toml"
-            )
+            msg!(PublicationOfAnotherElection, year.to_string(), year.to_string())
         } else {
-            "check the date, and the election settings (--election, parrainage.toml)".to_string()
+            msg!(CheckDateAndSettings)
         };
         push(
             Severity::Error,
             Code::OutsideWindow,
             Field::PublishedOn,
-            format!("published on {day}, {why}"),
+            msg!(PublishedOutsideWindow, day, why),
             Some(hint),
         );
     }
@@ -139,10 +135,7 @@ pub fn entry_problems(s: &DatedStatus, election: &Election, today: Option<NaiveD
             Severity::Warning,
             Code::OutsideWindow,
             Field::ClaimedOn,
-            format!(
-                "promised on {day}, after the close ({}): a form that reaches the Conseil after the close does not count",
-                closes.format("%Y-%m-%d %H:%M")
-            ),
+            msg!(PromisedAfterClose, day, Arg::DayTime(closes)),
             None,
         );
     }

@@ -10,6 +10,8 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use super::fold::fold;
+use crate::message::Message;
+use crate::msg;
 
 /// A département, an overseas collectivity or one of the two fictitious units.
 #[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,26 +123,24 @@ impl Department {
     }
 
     /// The unit `text` names, or why it names none.
-    pub fn typed(text: &str) -> Result<&'static Department, String> {
+    pub fn typed(text: &str) -> Result<&'static Department, Message> {
         Department::lookup(text).ok_or_else(|| Department::refusal(text))
     }
 
     /// What to write instead of `text`, which names no unit.
-    pub fn hint(text: &str) -> String {
-        let meant =
-            Department::suggestion(text).map_or_else(String::new, |name| format!("did you mean `{name}`? "));
-        format!(
-            "{meant}write an INSEE code (01-95, 2A, 2B, 971-988), ZZ for the French abroad, EU for MEPs, or the official name"
-        )
+    pub fn hint(text: &str) -> Message {
+        match Department::suggestion(text) {
+            Some(name) => msg!(DepartementHintMeant, name),
+            None => msg!(DepartementHint),
+        }
     }
 
     /// Why `text` is refused as a département, with the one meant.
-    pub fn refusal(text: &str) -> String {
-        let meant =
-            Department::suggestion(text).map_or_else(String::new, |name| format!(": did you mean `{name}`?"));
-        format!(
-            "`{text}` is not a département{meant} (write its INSEE code or its name, e.g. 22, 2A, 971, Côtes-d'Armor; ZZ for the French abroad, EU for MEPs)"
-        )
+    pub fn refusal(text: &str) -> Message {
+        match Department::suggestion(text) {
+            Some(name) => msg!(NotADepartementMeant, text, name),
+            None => msg!(NotADepartement, text),
+        }
     }
 
     /// Looks up a unit by its exact code.

@@ -3,6 +3,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use crate::message::{Arg, Key, Message};
+use crate::msg;
+
 /// One presidential election's rules. Dates and times are Paris time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Election {
@@ -63,38 +66,29 @@ impl Election {
         })
     }
 
-    /// Where a preset's dates come from, for the report and `init`.
-    pub fn provenance(year: u16) -> Option<&'static str> {
-        Some(match year {
-            2017 => "opened 2017-02-24 (décret n° 2017-223), closed 2017-03-17 18:00, first round 2017-04-23",
-            2022 => "opened 2022-01-27 (décret n° 2022-66), closed 2022-03-04 18:00, first round 2022-04-10",
-            2027 => {
-                "first round 2027-04-18 as public sources reported the government's choice in July 2026 \
-                 (the convening decree is not yet published); close derived from it: Friday 2027-03-12 18:00; \
-                 opening unknown until `opens` is set"
-            }
+    /// Where a preset's dates come from, for the report and `init`: the
+    /// decree that opened a past election, or the sources of a coming one.
+    pub fn provenance(year: u16) -> Option<Message> {
+        let preset = Election::preset(year)?;
+        let (closes, first_round) = (Arg::DayTime(preset.closes?), preset.first_round?);
+        let decree = match year {
+            2017 => "décret n° 2017-223",
+            2022 => "décret n° 2022-66",
+            2027 => return Some(msg!(Preset2027Dates, first_round, closes)),
             _ => return None,
-        })
+        };
+        Some(msg!(PresetDates, preset.opens?, decree, closes, first_round))
     }
 
     /// The dates that apply, in words: `opens 2022-01-27, closes 2022-03-04
     /// 18:00, first round 2022-04-10`, each left out when unknown.
-    pub fn dates(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(opens) = self.opens {
-            parts.push(format!("opens {opens}"));
-        }
-        if let Some(closes) = self.closes {
-            parts.push(format!("closes {}", closes.format("%Y-%m-%d %H:%M")));
-        }
-        if let Some(first) = self.first_round {
-            parts.push(format!("first round {first}"));
-        }
-        if parts.is_empty() {
-            "no dates known yet".to_string()
-        } else {
-            parts.join(", ")
-        }
+    pub fn dates(&self) -> Message {
+        let parts = [
+            self.opens.map(|opens| msg!(DatesOpens, opens)),
+            self.closes.map(|closes| msg!(DatesCloses, Arg::DayTime(closes))),
+            self.first_round.map(|first| msg!(DatesFirstRound, first)),
+        ];
+        Message::joined(parts.into_iter().flatten(), Key::Comma).unwrap_or_else(|| msg!(NoDatesYet))
     }
 
     /// The days of a preset's collection period: from the day after the
@@ -167,34 +161,26 @@ impl Election {
 
     /// Whether anyone could qualify under these rules, and the window
     /// closes after it opens: settings that say otherwise are a mistake.
-    pub fn possible(&self) -> Result<(), String> {
+    pub fn possible(&self) -> Result<(), Message> {
         let cap = self.max_per_department();
         let units = crate::rules::department::ALL.len() as u32;
         if cap == 0 {
-            return Err(format!(
-                "`max_share` = {} leaves a cap of 0 sponsorships per département: no one could qualify",
-                self.max_share
-            ));
+            return Err(msg!(CapOfZero, self.max_share.to_string()));
         }
         if cap.saturating_mul(units) < self.threshold {
-            return Err(format!(
-                "at most {cap} sponsorships from each of {units} units can never reach the threshold of {}",
-                self.threshold
-            ));
+            return Err(msg!(ThresholdOutOfReach, cap, units, self.threshold));
         }
         if self.min_departments > units {
-            return Err(format!(
-                "`min_departments` = {} is more than the {units} units there are",
-                self.min_departments
+            return Err(msg!(
+                MoreDepartementsThanUnits,
+                self.min_departments.to_string(),
+                units
             ));
         }
         if let (Some(opens), Some(closes)) = (self.opens, self.closes)
             && opens > closes.date()
         {
-            return Err(format!(
-                "the window would close ({}) before it opens ({opens})",
-                closes.format("%Y-%m-%d %H:%M")
-            ));
+            return Err(msg!(ClosesBeforeOpening, Arg::DayTime(closes), opens));
         }
         Ok(())
     }
@@ -223,12 +209,51 @@ pub enum DayForm {
     French,
 }
 
+/// Why a text is not a day of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotADay {
+    /// The text, trimmed.
+    pub text: String,
+    pub why: DayProblem,
+}
+
+/// What is wrong with a text read as a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayProblem {
+    /// Not written `YYYY-MM-DD` or `dd/mm/yyyy`.
+    Form,
+    /// A year of fewer than four digits.
+    ShortYear,
+    NoSuchMonth(u32),
+    NoSuchDay {
+        day: u32,
+        month: u32,
+        year: u32,
+    },
+}
+
+impl From<NotADay> for Message {
+    fn from(not: NotADay) -> Message {
+        let text = not.text;
+        match not.why {
+            DayProblem::Form => msg!(NotADate, text),
+            DayProblem::ShortYear => msg!(YearOfFourDigits, text),
+            DayProblem::NoSuchMonth(month) => msg!(NoSuchMonth, text, month),
+            DayProblem::NoSuchDay { day, month, year } => msg!(NoSuchDay, text, day, month, year),
+        }
+    }
+}
+
 /// A day of the calendar written `2027-04-18` or `18/04/2027`, with a year
 /// of four digits (so no date can take the calendar's arithmetic out of
 /// range), and how it was written. The one reader of days: flags and
 /// ledger cells alike.
-pub fn read_day(text: &str) -> Result<(NaiveDate, DayForm), String> {
+pub fn read_day(text: &str) -> Result<(NaiveDate, DayForm), NotADay> {
     let text = text.trim();
+    let not = |why| NotADay {
+        text: text.to_string(),
+        why,
+    };
     let numbers = |separator: char| -> Option<Vec<&str>> {
         let parts: Vec<&str> = text.split(separator).collect();
         (parts.len() == 3
@@ -244,23 +269,23 @@ pub fn read_day(text: &str) -> Result<(NaiveDate, DayForm), String> {
         (_, Some(p)) if p[2].len() == 4 && p[0].len() <= 2 && p[1].len() <= 2 => {
             (p[2], p[1], p[0], DayForm::French)
         }
-        _ => return Err(format!("`{text}` is not a date: write YYYY-MM-DD or dd/mm/yyyy")),
+        _ => return Err(not(DayProblem::Form)),
     };
     let number = |digits: &str| digits.parse::<u32>().unwrap_or(0);
     let (year, month, day) = (number(year), number(month), number(day));
     if year < 1000 {
-        return Err(format!("`{text}` is not a date: the year takes four digits"));
+        return Err(not(DayProblem::ShortYear));
     }
     if !(1..=12).contains(&month) {
-        return Err(format!("`{text}` is not a date: there is no month {month}"));
+        return Err(not(DayProblem::NoSuchMonth(month)));
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
         .map(|date| (date, form))
-        .ok_or_else(|| format!("`{text}` is not a date: there is no day {day} in month {month} of {year}"))
+        .ok_or_else(|| not(DayProblem::NoSuchDay { day, month, year }))
 }
 
 /// A day typed on the command line, either way.
-pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_day(text: &str) -> Result<NaiveDate, NotADay> {
     read_day(text).map(|(date, _)| date)
 }
 
@@ -298,7 +323,8 @@ mod tests {
             Some(date(2027, 3, 12).and_hms_opt(18, 0, 0).unwrap())
         );
         assert_eq!(election.opens, None);
-        assert!(Election::provenance(2027).unwrap().contains("not yet published"));
+        let said = crate::render::words::say(&Election::provenance(2027).unwrap(), crate::lang::Lang::En);
+        assert!(said.contains("not yet published"), "{said}");
         assert_eq!(Election::preset(2017).unwrap().opens, Some(date(2017, 2, 24)));
     }
 

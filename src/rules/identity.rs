@@ -10,6 +10,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::fold::fold_into;
+use crate::message::Message;
+use crate::msg;
 use crate::sponsorship::Sponsorship;
 
 /// Where a row is: file and line.
@@ -38,7 +40,7 @@ pub fn candidate_key(name: &str) -> String {
 
 /// "closest names: …" (or "candidates: …" when none is close): the names
 /// of `names` nearest to `name`, for a candidate that cannot be found.
-pub fn closest_names(name: &str, names: &[String]) -> String {
+pub fn closest_names(name: &str, names: &[String]) -> Message {
     let wanted = super::fold::fold(name);
     let folded_words = super::fold::fold_words(name);
     let words: Vec<&str> = folded_words.split(' ').collect();
@@ -58,12 +60,11 @@ pub fn closest_names(name: &str, names: &[String]) -> String {
     } else {
         close.into_iter().take(5).map(|(_, n)| n.as_str()).collect()
     };
-    let intro = if shown.len() < names.len() && !shown.is_empty() {
-        "closest names"
+    if shown.len() < names.len() && !shown.is_empty() {
+        msg!(ClosestNames, shown.join(", "))
     } else {
-        "candidates"
-    };
-    format!("{intro}: {}", shown.join(", "))
+        msg!(CandidatesAre, shown.join(", "))
+    }
 }
 
 /// The option nearest to `typed` (folded, by edit distance), if one is
@@ -97,12 +98,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The warning for a candidate's name not written `NOM Prénom`, if it is not.
-pub fn candidate_name_warning(name: &str) -> Option<String> {
-    candidate_name_advice(name).map(|advice| {
-        format!(
-            "the candidate `{name}` is not written `NOM Prénom`, the last name in capitals first, as the Conseil constitutionnel writes it: `{advice}`? (it is the same candidate either way)"
-        )
-    })
+pub fn candidate_name_warning(name: &str) -> Option<Message> {
+    candidate_name_advice(name).map(|advice| msg!(NotWrittenNomPrenom, name, advice))
 }
 
 /// How a candidate's name should be written when it is not `NOM Prénom`

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use super::department::Department;
 use super::fold::fold_words;
+use crate::message::{Key, Message};
+use crate::msg;
 
 /// A type of mandate that allows an official to present a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -234,16 +236,12 @@ impl Mandate {
     }
 
     /// Where a holder of this mandate may be attributed, for a message.
-    pub fn where_elected(self) -> &'static str {
+    pub fn where_elected(self) -> Message {
         match self {
-            Mandate::ParisCouncillor => "a Paris councillor counts in Paris (75)",
-            Mandate::LyonCouncillor => "a Lyon metropolitan councillor counts in the Rhône (69)",
-            Mandate::CorsicaCouncillor => {
-                "a member of the Assemblée de Corse counts in Corse-du-Sud (2A) or Haute-Corse (2B)"
-            }
-            _ => {
-                "ZZ is for deputies, senators, AFE members and consular presidents of the French abroad; EU for MEPs"
-            }
+            Mandate::ParisCouncillor => msg!(ParisCountsInParis),
+            Mandate::LyonCouncillor => msg!(LyonCountsInRhone),
+            Mandate::CorsicaCouncillor => msg!(CorsicaCountsInCorsica),
+            _ => msg!(AbroadAndEuropeUnits),
         }
     }
 }
@@ -274,68 +272,29 @@ pub enum Attribution {
 /// Why a text is not a mandate that may sponsor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MandateError {
-    /// A real mandate that the law does not empower to sponsor; the text says
-    /// why and what may have been meant.
-    Ineligible(&'static str),
+    /// A real mandate that the law does not empower to sponsor; the
+    /// message says why and what may have been meant.
+    Ineligible(Key),
     /// Not a mandate we know.
     Unknown,
 }
 
 /// Mistakes that deserve an explanation rather than "unknown" (RULES.md §2).
 /// Matched on the folded words at the start of the label.
-const INELIGIBLE: &[(&str, &str)] = &[
-    (
-        "conseiller municipal",
-        "ordinary municipal councillors may not sponsor; only the mayor (or a delegate or arrondissement mayor) of a commune may",
-    ),
-    (
-        "conseillere municipale",
-        "ordinary municipal councillors may not sponsor; only the mayor (or a delegate or arrondissement mayor) of a commune may",
-    ),
-    (
-        "adjoint",
-        "deputy mayors (adjoints au maire) may not sponsor; only the mayor may",
-    ),
-    (
-        "premier adjoint",
-        "deputy mayors (adjoints au maire) may not sponsor; only the mayor may",
-    ),
-    (
-        "conseiller communautaire",
-        "community councillors may not sponsor; only the president of an EPCI à fiscalité propre may (epci-president)",
-    ),
-    (
-        "conseillere communautaire",
-        "community councillors may not sponsor; only the president of an EPCI à fiscalité propre may (epci-president)",
-    ),
-    (
-        "vice president",
-        "vice-presidents may not sponsor as such; if the person is also e.g. a departmental councillor, record that mandate",
-    ),
-    (
-        "ministre",
-        "members of the Government may not sponsor as such; record the elective mandate they hold, if any",
-    ),
-    (
-        "secretaire d etat",
-        "members of the Government may not sponsor as such; record the elective mandate they hold, if any",
-    ),
-    (
-        "city councillor",
-        "ordinary municipal councillors may not sponsor (press reports sometimes say 'city councillor' for departmental-councillor)",
-    ),
-    (
-        "municipal councillor",
-        "ordinary municipal councillors may not sponsor; only the mayor of a commune may",
-    ),
-    (
-        "deputy mayor",
-        "deputy mayors (adjoints au maire) may not sponsor; only the mayor may (did you mean delegate-mayor?)",
-    ),
-    (
-        "conseiller general",
-        "conseillers généraux became departmental councillors in 2015: write departmental-councillor",
-    ),
+const INELIGIBLE: &[(&str, Key)] = &[
+    ("conseiller municipal", Key::IneligibleMunicipalCouncillor),
+    ("conseillere municipale", Key::IneligibleMunicipalCouncillor),
+    ("adjoint", Key::IneligibleDeputyMayor),
+    ("premier adjoint", Key::IneligibleDeputyMayor),
+    ("conseiller communautaire", Key::IneligibleCommunityCouncillor),
+    ("conseillere communautaire", Key::IneligibleCommunityCouncillor),
+    ("vice president", Key::IneligibleVicePresident),
+    ("ministre", Key::IneligibleGovernment),
+    ("secretaire d etat", Key::IneligibleGovernment),
+    ("city councillor", Key::IneligibleCityCouncillor),
+    ("municipal councillor", Key::IneligibleMunicipalCouncillorTyped),
+    ("deputy mayor", Key::IneligibleDeputyMayorTyped),
+    ("conseiller general", Key::IneligibleGeneralCouncillor),
 ];
 
 /// Aliases typed by users, beyond the codes and the official labels.
@@ -488,26 +447,25 @@ impl Mandate {
     }
 
     /// The mandate `text` names, or why it names none.
-    pub fn typed(text: &str) -> Result<Mandate, String> {
+    pub fn typed(text: &str) -> Result<Mandate, Message> {
         text.parse::<Mandate>().map_err(|_| Mandate::refusal(text))
     }
 
     /// Why `text` is refused as a mandate: the one meant, and the codes.
-    pub fn refusal(text: &str) -> String {
+    pub fn refusal(text: &str) -> Message {
         match text.parse::<Mandate>() {
-            Err(MandateError::Ineligible(why)) => format!("`{text}` cannot sponsor: {why}"),
-            _ => format!("`{text}` is not a mandate type: {}", Mandate::hint(text)),
+            Err(MandateError::Ineligible(why)) => msg!(CannotSponsor, text, Message::new(why)),
+            _ => msg!(NotAMandateTypeHint, text, Mandate::hint(text)),
         }
     }
 
     /// What to write instead of an unknown mandate `text`.
-    pub fn hint(text: &str) -> String {
-        let meant = Mandate::suggestion(text).map_or_else(String::new, |s| format!("did you mean `{s}`? "));
+    pub fn hint(text: &str) -> Message {
         let codes: Vec<&str> = Mandate::ALL.iter().map(|m| m.code()).collect();
-        format!(
-            "{meant}write one of: {} (or the official French label)",
-            codes.join(", ")
-        )
+        match Mandate::suggestion(text) {
+            Some(meant) => msg!(MandateHintMeant, meant, codes.join(", ")),
+            None => msg!(MandateHint, codes.join(", ")),
+        }
     }
 }
 
@@ -524,7 +482,7 @@ impl FromStr for Mandate {
         for (start, why) in INELIGIBLE {
             let start = masculine_words(start);
             if words == start || words.starts_with(&format!("{start} ")) {
-                return Err(MandateError::Ineligible(why));
+                return Err(MandateError::Ineligible(*why));
             }
         }
         Err(MandateError::Unknown)

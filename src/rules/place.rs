@@ -21,6 +21,8 @@ use super::department::Department;
 use super::fold::{fold_into, simple_fold};
 use super::mandate::Mandate;
 use crate::diagnostic::{Code, Severity};
+use crate::message::Message;
+use crate::msg;
 use crate::sponsorship::Field;
 
 /// What the official list calls a place.
@@ -428,9 +430,9 @@ pub fn place_problem(
     list: &dyn Gazetteer,
 ) -> Option<EntryProblem> {
     let what = match kinds(mandate) {
-        [PlaceKind::Commune] => "a commune",
-        [PlaceKind::Arrondissement] => "an arrondissement municipal",
-        _ => "a commune, commune déléguée or commune associée",
+        [PlaceKind::Commune] => msg!(ACommune),
+        [PlaceKind::Arrondissement] => msg!(AnArrondissement),
+        _ => msg!(ACommuneOfAnyKind),
     };
     let (code, message, hint) = match judge(mandate, department, typed, list) {
         Verdict::NotChecked | Verdict::Found { .. } | Verdict::InCity => return None,
@@ -441,12 +443,14 @@ pub fn place_problem(
                 .collect();
             (
                 Code::AmbiguousCommune,
-                format!(
-                    "`{typed}` fits {} places of {department}: {}",
+                msg!(
+                    FitsPlaces,
+                    typed,
                     places.len(),
+                    department.to_string(),
                     named.join(", ")
                 ),
-                "write the place's official name in full, so that one is meant".to_string(),
+                msg!(WritePlaceInFull),
             )
         }
         Verdict::Unknown => {
@@ -454,40 +458,34 @@ pub fn place_problem(
             let elsewhere = departments_with(list, &key, mandate, department);
             let nearest = nearest(list, &key, mandate, department);
             let tail = match (elsewhere.is_empty(), nearest.is_empty()) {
-                (true, true) => String::new(),
-                (true, false) => format!("; nearest: {}", nearest.join(", ")),
-                (false, true) => format!("; that name is in {}", elsewhere.join(", ")),
-                (false, false) => format!(
-                    "; that name is in {}; nearest: {}",
+                (true, true) => None,
+                (true, false) => Some(msg!(NearestPlaces, nearest.join(", "))),
+                (false, true) => Some(msg!(ThatNameIsIn, elsewhere.join(", "))),
+                (false, false) => Some(msg!(
+                    ThatNameIsInNearest,
                     elsewhere.join(", "),
                     nearest.join(", ")
-                ),
+                )),
             };
             let hint = match merged_into(list, &key, mandate, department) {
-                Some((kind, commune)) => format!(
-                    "`{typed}` is {kind} of {commune} in the official list: its mayor sponsors as a delegate mayor"
-                ),
-                None if elsewhere.is_empty() => {
-                    "check the spelling against INSEE's official list of communes, \
-                                                 which the Conseil constitutionnel writes"
-                        .to_string()
-                }
-                None => "the right place in the wrong département? correct the département, or the place"
-                    .to_string(),
+                Some((kind, commune)) => msg!(MergedInto, typed, kind, commune),
+                None if elsewhere.is_empty() => msg!(CheckPlaceSpelling),
+                None => msg!(RightPlaceWrongDepartement),
             };
-            (
-                Code::UnknownCommune,
-                format!("`{typed}` is not {what} of {department} in the official list of communes{tail}"),
-                hint,
-            )
+            let department = department.to_string();
+            let message = match tail {
+                None => msg!(NotAPlaceInList, typed, what, department),
+                Some(tail) => msg!(NotAPlaceInListBut, typed, what, department, tail),
+            };
+            (Code::UnknownCommune, message, hint)
         }
     };
     Some(EntryProblem {
         severity: Severity::Warning,
         code,
         field: Field::Circonscription,
-        message: message.into(),
-        hint: Some(hint.into()),
+        message,
+        hint: Some(hint),
     })
 }
 
@@ -500,7 +498,7 @@ fn merged_into(
     key: &[u8],
     mandate: Mandate,
     department: &Department,
-) -> Option<(&'static str, &'static str)> {
+) -> Option<(Message, &'static str)> {
     if mandate != Mandate::Mayor {
         return None;
     }
@@ -519,9 +517,9 @@ fn merged_into(
         // commune: then named by its code.
         .map_or_else(|| parent.unwrap_or("?"), |p| p.name);
     let kind = if kind == PlaceKind::Delegated {
-        "a commune déléguée"
+        msg!(ACommuneDeleguee)
     } else {
-        "a commune associée"
+        msg!(ACommuneAssociee)
     };
     Some((kind, commune))
 }
@@ -604,6 +602,10 @@ fn bounded_distance(a: &[u8], b: &[u8], bound: usize, row: &mut Vec<usize>) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn english(message: &Message) -> String {
+        crate::render::words::say(message, crate::lang::Lang::En)
+    }
 
     /// A list of a few places, looked up by brute force.
     struct Few(Vec<Place>);
@@ -777,7 +779,7 @@ mod tests {
         ));
         let problem = place_problem(Mandate::Mayor, unit("17"), "vergne", &list).unwrap();
         assert_eq!(problem.code, Code::AmbiguousCommune);
-        let said = format!("{:?}", problem.message);
+        let said = english(&problem.message);
         assert!(said.contains("17464") && said.contains("17465"), "{said}");
     }
 
@@ -835,26 +837,20 @@ mod tests {
             (Code::UnknownCommune, Severity::Warning)
         );
         assert_eq!(
-            typo.message,
-            crate::message::Message::from(
-                "`Verdum` is not a commune of 55 Meuse in the official list of communes; nearest: Verdun"
-            )
+            english(&typo.message),
+            "`Verdum` is not a commune of 55 Meuse in the official list of communes; nearest: Verdun"
         );
         let moved = place_problem(Mandate::Mayor, unit("57"), "Verdun", &list).unwrap();
         assert_eq!(
-            moved.message,
-            crate::message::Message::from(
-                "`Verdun` is not a commune of 57 Moselle in the official list of communes; that name is in 09 Ariège, 55 Meuse"
-            )
+            english(&moved.message),
+            "`Verdun` is not a commune of 57 Moselle in the official list of communes; that name is in 09 Ariège, 55 Meuse"
         );
-        assert!(format!("{:?}", moved.hint).contains("wrong département"));
+        assert!(english(&moved.hint.unwrap()).contains("wrong département"));
         // A commune merged into another: its mayor is a delegate mayor.
         let merged = place_problem(Mandate::Mayor, unit("01"), "Arbignieu", &list).unwrap();
         assert_eq!(
-            merged.hint,
-            Some(crate::message::Message::from(
-                "`Arbignieu` is a commune déléguée of Arboys en Bugey in the official list: its mayor sponsors as a delegate mayor"
-            ))
+            english(&merged.hint.unwrap()),
+            "`Arbignieu` is a commune déléguée of Arboys en Bugey in the official list: its mayor sponsors as a delegate mayor"
         );
     }
 

@@ -6,6 +6,8 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::fold::fold;
+use crate::message::Message;
+use crate::msg;
 
 /// The status of a ledger entry (SPEC.md, column `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,28 +103,32 @@ impl fmt::Display for Status {
 
 impl Status {
     /// The status `text` names, or why it names none.
-    pub fn typed(text: &str) -> Result<Status, String> {
+    pub fn typed(text: &str) -> Result<Status, Message> {
         text.parse::<Status>().map_err(|()| Status::refusal(text))
+    }
+
+    /// The statuses, and the one `text` may stand for, if one is close.
+    fn codes_and_meant(text: &str) -> (String, Option<&'static str>) {
+        let codes = Status::ALL.map(Status::code);
+        let meant = crate::rules::identity::did_you_mean(text, codes);
+        (codes.join(", "), meant)
     }
 
     /// What to write instead of `text`, which is no status: the one meant,
     /// if one is close, and the statuses.
-    pub fn hint(text: &str) -> String {
-        let codes = Status::ALL.map(Status::code);
-        let meant = crate::rules::identity::did_you_mean(text, codes)
-            .map_or_else(String::new, |code| format!("did you mean `{code}`? "));
-        format!("{meant}write one of: {}", codes.join(", "))
+    pub fn hint(text: &str) -> Message {
+        match Status::codes_and_meant(text) {
+            (codes, Some(meant)) => msg!(StatusHintMeant, meant, codes),
+            (codes, None) => msg!(StatusHint, codes),
+        }
     }
 
     /// Why `text` is refused as a status: the statuses, and the one meant.
-    pub fn refusal(text: &str) -> String {
-        let codes = Status::ALL.map(Status::code);
-        let meant = crate::rules::identity::did_you_mean(text, codes)
-            .map_or_else(String::new, |code| format!("did you mean `{code}`? "));
-        format!(
-            "`{text}` is not a status: {meant}the statuses are {}",
-            codes.join(", ")
-        )
+    pub fn refusal(text: &str) -> Message {
+        match Status::codes_and_meant(text) {
+            (codes, Some(meant)) => msg!(NotAStatusMeant, text, meant, codes),
+            (codes, None) => msg!(NotAStatus, text, codes),
+        }
     }
 }
 
