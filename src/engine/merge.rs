@@ -5,6 +5,61 @@
 /// Below this many rows, one thread is quicker.
 const ROWS_PER_THREAD: usize = 1 << 16;
 
+/// Below this many rows, a comparison sort is quicker than a radix pass.
+const RADIX_MIN_ROWS: usize = 256;
+
+/// Sorts `rows` by their order, which starts with `hash`, a well-spread
+/// 64-bit hash: the rows are spread by the hash's top byte, in place, then
+/// each spread by the next byte, and so on, and the few rows left together
+/// are sorted by comparison. The order is `sort_unstable`'s, in a few
+/// passes over the rows rather than a comparison sort's log₂(n).
+pub fn sort_by_hash<T: Ord>(rows: &mut [T], hash: impl Fn(&T) -> u64 + Copy) {
+    spread(rows, hash, 56);
+}
+
+/// Spreads `rows` by the byte of their hash at `shift` (American flag
+/// sort: counted, then each row swapped straight into its bucket), then
+/// each bucket by the next byte.
+fn spread<T: Ord>(rows: &mut [T], hash: impl Fn(&T) -> u64 + Copy, shift: u32) {
+    if rows.len() < RADIX_MIN_ROWS {
+        rows.sort_unstable();
+        return;
+    }
+    let digit = |row: &T| ((hash(row) >> shift) & 0xFF) as usize;
+    let mut counts = [0usize; 256];
+    for row in rows.iter() {
+        counts[digit(row)] += 1;
+    }
+    let mut ends = [0usize; 256];
+    let mut total = 0;
+    for (end, count) in ends.iter_mut().zip(counts) {
+        total += count;
+        *end = total;
+    }
+    // The next place to fill in each bucket.
+    let mut next: [usize; 256] = std::array::from_fn(|b| ends[b] - counts[b]);
+    for bucket in 0..256 {
+        while next[bucket] < ends[bucket] {
+            let at = next[bucket];
+            let belongs = digit(&rows[at]);
+            if belongs != bucket {
+                rows.swap(at, next[belongs]);
+            }
+            next[belongs] += 1;
+        }
+    }
+    let mut start = 0;
+    for end in ends {
+        let bucket = &mut rows[start..end];
+        if shift == 0 {
+            bucket.sort_unstable();
+        } else {
+            spread(bucket, hash, shift - 8);
+        }
+        start = end;
+    }
+}
+
 /// `work` done on sorted parts cut into ranges of their hash, one range a
 /// thread, side by side (on the calling thread when there is one range).
 pub fn on_hash_ranges<T: Sync, R: Send>(
@@ -129,6 +184,31 @@ pub fn for_each_merged<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl Fn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorting_by_hash_gives_the_order_of_a_comparison_sort() {
+        // Hashes spread and bunched (many rows share their top bytes or
+        // their whole hash), with a second field to order them by.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for (rows, mask) in [
+            (0, u64::MAX),
+            (100, u64::MAX),
+            (70_000, u64::MAX),
+            (70_000, 0xFF00_0000_0000_00FF),
+        ] {
+            let mut data: Vec<(u64, u32)> = (0..rows).map(|_| (next() & mask, (next() % 7) as u32)).collect();
+            let mut expected = data.clone();
+            expected.sort_unstable();
+            sort_by_hash(&mut data, |row| row.0);
+            assert_eq!(data, expected, "{rows} rows, mask {mask:x}");
+        }
+    }
 
     #[test]
     fn merges_any_number_of_sorted_parts() {

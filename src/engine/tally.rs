@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::keys::{CandidateNames, KeyHasher};
-use super::merge::{for_each_merged, on_hash_ranges};
+use super::merge::{for_each_merged, on_hash_ranges, sort_by_hash};
 use crate::rules::department;
 use crate::rules::fold::tidy;
 use crate::rules::tally::{CandidateTally, Tally};
@@ -102,7 +102,7 @@ impl TallyBuilder {
     /// Ends a part: its rows are sorted now, in the thread that read them.
     pub fn seal(&mut self) {
         for rows in &mut self.parts {
-            rows.sort_unstable();
+            sort_by_hash(rows, |row| row.key_high);
         }
     }
 
