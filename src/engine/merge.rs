@@ -62,8 +62,8 @@ fn spread<T: Ord>(rows: &mut [T], hash: impl Fn(&T) -> u64 + Copy, shift: u32) {
 
 /// `work` done on sorted parts cut into ranges of their hash, one range a
 /// thread, side by side (on the calling thread when there is one range).
-pub fn on_hash_ranges<T: Sync, R: Send>(
-    parts: &[Vec<T>],
+pub fn on_hash_ranges<T: Sync, R: Send, S: AsRef<[T]>>(
+    parts: &[S],
     threads: usize,
     hash: impl Fn(&T) -> u64,
     work: impl Fn(&[&[T]]) -> R + Sync,
@@ -89,8 +89,8 @@ pub fn on_hash_ranges<T: Sync, R: Send>(
 /// their order, a hash (`hash`): each range holds a slice of every part,
 /// and the rows with one hash fall in one range. Hashes are spread evenly:
 /// ranges of equal width hold about as many rows.
-fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
-    let rows: usize = parts.iter().map(Vec::len).sum();
+fn split_by_hash<T, S: AsRef<[T]>>(parts: &[S], threads: usize, hash: impl Fn(&T) -> u64) -> Vec<Vec<&[T]>> {
+    let rows: usize = parts.iter().map(|p| p.as_ref().len()).sum();
     let count = threads.min(rows / ROWS_PER_THREAD).max(1) as u64;
     let width = u64::MAX / count;
     let mut starts: Vec<usize> = vec![0; parts.len()];
@@ -100,6 +100,7 @@ fn split_by_hash<T>(parts: &[Vec<T>], threads: usize, hash: impl Fn(&T) -> u64) 
                 .iter()
                 .zip(starts.iter_mut())
                 .map(|(rows, start)| {
+                    let rows = rows.as_ref();
                     let end = if range == count {
                         rows.len()
                     } else {
@@ -122,15 +123,29 @@ pub fn for_each_group<T: Ord + Copy, S: AsRef<[T]>>(
     same: impl Fn(&T, &T) -> bool,
     mut group: impl FnMut(&[T]),
 ) {
-    let mut run: Vec<T> = Vec::new();
-    let mut previous: Option<T> = None;
-    for_each_merged(parts, |row| {
+    let mut rows = Vec::new();
+    for_each_group_in(parts, same, |run| {
+        rows.clear();
+        rows.extend(run.iter().map(|(_, row)| *row));
+        group(&rows);
+    });
+}
+
+/// [`for_each_group`], each row with the index of its part.
+pub fn for_each_group_in<T: Ord + Copy, S: AsRef<[T]>>(
+    parts: &[S],
+    same: impl Fn(&T, &T) -> bool,
+    mut group: impl FnMut(&[(usize, T)]),
+) {
+    let mut run: Vec<(usize, T)> = Vec::new();
+    let mut previous: Option<(usize, T)> = None;
+    for_each_merged_in(parts, |part, row| {
         match previous {
-            Some(before) if same(&before, &row) => {
+            Some(before) if same(&before.1, &row) => {
                 if run.is_empty() {
                     run.push(before);
                 }
-                run.push(row);
+                run.push((part, row));
             }
             _ if !run.is_empty() => {
                 group(&run);
@@ -138,32 +153,35 @@ pub fn for_each_group<T: Ord + Copy, S: AsRef<[T]>>(
             }
             _ => {}
         }
-        previous = Some(row);
+        previous = Some((part, row));
     });
     if !run.is_empty() {
         group(&run);
     }
 }
 
-/// Calls `f` with the rows of several sorted parts, in one sorted order.
-pub fn for_each_merged<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl FnMut(T)) {
+/// Calls `f` with the rows of several sorted parts, in one sorted order,
+/// each with the index of its part; of equal rows, the earlier part's
+/// first.
+fn for_each_merged_in<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl FnMut(usize, T)) {
     match parts {
         [] => {}
-        [one] => one.as_ref().iter().copied().for_each(f),
+        [one] => one.as_ref().iter().for_each(|row| f(0, *row)),
         // Two parts, the common case on two cores: side by side.
         [a, b] => {
             let (a, b) = (a.as_ref(), b.as_ref());
             let (mut i, mut j) = (0, 0);
             while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
                 if x <= y {
-                    f(*x);
+                    f(0, *x);
                     i += 1;
                 } else {
-                    f(*y);
+                    f(1, *y);
                     j += 1;
                 }
             }
-            a[i..].iter().chain(&b[j..]).copied().for_each(f);
+            a[i..].iter().for_each(|row| f(0, *row));
+            b[j..].iter().for_each(|row| f(1, *row));
         }
         _ => {
             let mut heads: std::collections::BinaryHeap<std::cmp::Reverse<(T, usize, usize)>> = parts
@@ -175,7 +193,7 @@ pub fn for_each_merged<T: Ord + Copy, S: AsRef<[T]>>(parts: &[S], mut f: impl Fn
                 if let Some(next) = parts[p].as_ref().get(i + 1) {
                     heads.push(std::cmp::Reverse((*next, p, i + 1)));
                 }
-                f(row);
+                f(p, row);
             }
         }
     }
@@ -217,7 +235,7 @@ mod tests {
             let mut expected: Vec<i32> = parts[..n].iter().flatten().copied().collect();
             expected.sort();
             let mut merged = Vec::new();
-            for_each_merged(&parts[..n], |row| merged.push(row));
+            for_each_merged_in(&parts[..n], |_, row| merged.push(row));
             assert_eq!(merged, expected, "{n} parts");
         }
     }
