@@ -176,7 +176,9 @@ def main():
 
         def check_ok(code, output):
             document = json.loads(output)
-            duplicates = sum(d["code"] == "duplicate-sponsor" for d in document["diagnostics"])
+            # The JSON lists the first 1,000 problems of a file and counts the rest by code.
+            duplicates = sum(d["code"] == "duplicate-sponsor" for d in document["diagnostics"]) + sum(
+                d["count"] for d in document.get("left_out", []) if d["code"] == "duplicate-sponsor")
             expect(code == 1 and duplicates == expected["duplicates"] == document["errors"],
                    f"check: {document['errors']} errors, {duplicates} duplicates")
 
@@ -233,10 +235,12 @@ def main():
                 pairs.append(("MiB", max(figures[task].peak), 160))
             if pairs:
                 target(task, n, figures, task, pairs, everyone)
+        # The page holds its own text (a few hundred KB) besides the counts
+        # JSON holds: its memory is JSON's and the page's, no more.
         html, json_task = "report --all --format html", "report --all --format json"
         target(html, n, figures, html,
                [("× JSON wall", ratio(figures, html, json_task), 1.2),
-                ("× JSON MiB", max(figures[html].peak) / max(figures[json_task].peak), 1.0)], everyone)
+                ("MiB over JSON", max(figures[html].peak) - max(figures[json_task].peak), 1.0)], everyone)
 
     def xsv_any(code, output):
         expect(code == 0, "xsv failed")
@@ -312,7 +316,8 @@ def main():
                [("× xsv frequency wall", ratio(figures, task, "xsv frequency"), 2.5),
                 # On both cores: wall well under CPU time.
                 ("wall ÷ CPU", figures[task].median("wall") / figures[task].median("cpu"), 0.8),
-                ("MiB", max(figures[task].peak), 56)],
+                # Its peak before this round of work: 54.1 MiB.
+                ("MiB", max(figures[task].peak), 54.5)],
                list(commands))
 
     # The register of elected officials: the real files of the shared data,
