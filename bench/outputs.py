@@ -29,7 +29,8 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def register_ledger(register, path):
-    """500 claims drawn from the register's mayors, as run.py draws them."""
+    """A ledger of 500 claims drawn from the register's mayors (run.py's
+    too)."""
     with open(register / "elus-maires-mai.csv", encoding="utf-8-sig", newline="") as f:
         mayors = list(csv.DictReader(f, delimiter=";"))
     picked = random.Random(500).sample(mayors, 500)

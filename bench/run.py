@@ -21,7 +21,6 @@ import io
 import json
 import os
 import platform
-import random
 import shutil
 import statistics
 import subprocess
@@ -30,6 +29,8 @@ import tempfile
 import time
 import unicodedata
 from pathlib import Path
+
+from outputs import register_ledger
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -330,18 +331,7 @@ def main():
     if register.is_dir() and publication_2022.exists():
         files = sorted(str(f) for f in register.glob("*.csv"))
         ledger = DATA / "register-ledger-500.csv"
-        with open(register / "elus-maires-mai.csv", encoding="utf-8-sig", newline="") as f:
-            mayors = list(csv.DictReader(f, delimiter=";"))
-        picked = random.Random(500).sample(mayors, 500)
-        with open(ledger, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(["status", "candidate", "last_name", "first_name", "mandate", "circonscription",
-                             "department", "claimed_on"])
-            for m in picked:
-                writer.writerow(["claimed", "KAZIB Anasse", m["Nom de l'élu"], m["Prénom de l'élu"], "mayor",
-                                 m["Libellé de la commune"],
-                                 m["Code du département"] or m["Code de la collectivité à statut particulier"],
-                                 "2026-11-01"])
+        register_ledger(register, ledger)
 
         def prospects_ok(code, output):
             result = json.loads(output)
