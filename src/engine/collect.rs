@@ -30,8 +30,8 @@ impl Collector for Registry {
 }
 
 impl Collector for TallyBuilder {
-    fn collect(&mut self, entry: &Entry, _: RowStart, _: bool) {
-        self.add(entry);
+    fn collect(&mut self, entry: &Entry, at: RowStart, _: bool) {
+        self.add_at(entry, at);
     }
 
     fn seal(&mut self) {

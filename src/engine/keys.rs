@@ -46,6 +46,18 @@ impl KeyHasher {
         [key as u64, (key >> 64) as u64]
     }
 
+    /// The key that [`sponsorship`](Self::sponsorship) hashes, itself:
+    /// the folded official, then the candidate's folded name. Two keys of
+    /// one hash are told apart by it.
+    pub fn sponsorship_key<S: AsRef<str>>(&mut self, s: &Sponsorship<S>, candidate: &str) -> Box<[u8]> {
+        self.fold_official(s);
+        let mut key = Vec::with_capacity(self.buffer.len() + 1 + candidate.len());
+        key.extend_from_slice(&self.buffer);
+        key.push(0x1f);
+        key.extend_from_slice(candidate.as_bytes());
+        key.into_boxed_slice()
+    }
+
     /// Folds the official of `s` into the buffer (`rules::identity`); the
     /// person is the start of it, as long as the length returned.
     fn fold_official<S: AsRef<str>>(&mut self, s: &Sponsorship<S>) -> usize {
@@ -100,6 +112,11 @@ impl CandidateNames {
         };
         self.last = Some(found);
         found
+    }
+
+    /// The numbers of a spelling already met and of its candidate.
+    pub fn find(&self, spelling: &str) -> Option<(u32, u32)> {
+        self.spellings.get(spelling).copied()
     }
 
     /// The hash of a candidate's folded name.

@@ -10,7 +10,7 @@
 use std::io::{self, Read, Seek, SeekFrom};
 
 use csv_core::{ReadRecordResult, Terminator};
-use memchr::{memchr_iter, memchr3_iter};
+use memchr::memchr_iter;
 
 /// The longest record read. Beyond it, a quote left open has swallowed the
 /// rest of the file, or the file is not a ledger: reading stops rather than
@@ -123,58 +123,46 @@ impl<R: Read> Records<R> {
             // One pass over the line finds its separators, its end, and
             // whether it holds a quote.
             self.bounds.clear();
-            let mut field_start = self.start;
-            let mut newline = None;
-            let mut quote = false;
-            for at in memchr3_iter(
+            let stop = split_line(
+                &self.buffer[self.start..self.end],
                 self.delimiter,
                 self.terminator,
-                b'"',
-                &self.buffer[self.start..self.end],
-            ) {
-                let at = self.start + at;
-                match self.buffer[at] {
-                    b if b == self.terminator => {
-                        newline = Some(at);
-                        break;
+                &mut self.bounds,
+            );
+            let (newline, field_start) = match stop {
+                Stop::Quote => {
+                    if !self.read_quoted()? {
+                        return Ok(false);
                     }
-                    b'"' => {
-                        quote = true;
-                        break;
+                    if !self.is_blank() {
+                        return Ok(true);
                     }
-                    _ => {
-                        self.bounds.push((field_start - self.start, at - self.start));
-                        field_start = at + 1;
-                    }
+                    continue;
                 }
-            }
-            if quote {
-                if !self.read_quoted()? {
-                    return Ok(false);
-                }
-            } else if newline.is_none() && !self.at_end {
+                Stop::LineEnd { at, field_start } => (Some(self.start + at), field_start),
                 // The line goes on past the buffer: read on, and look again.
-                self.refill()?;
-                continue;
-            } else {
-                let line_end = newline.unwrap_or(self.end);
-                if newline.is_none() && self.start == line_end {
-                    return Ok(false);
+                Stop::More { .. } if !self.at_end => {
+                    self.refill()?;
+                    continue;
                 }
-                self.bounds
-                    .push((field_start - self.start, line_end - self.start));
-                self.text = Text::Line {
-                    start: self.start,
-                    end: line_end,
-                };
-                self.line = self.lines + 1;
-                self.offset = self.consumed;
-                self.cut_short = newline.is_none();
-                let taken = line_end - self.start + usize::from(newline.is_some());
-                self.start += taken;
-                self.consumed += taken as u64;
-                self.lines += u64::from(newline.is_some());
+                Stop::More { field_start } => (None, field_start),
+            };
+            let line_end = newline.unwrap_or(self.end);
+            if newline.is_none() && self.start == line_end {
+                return Ok(false);
             }
+            self.bounds.push((field_start, line_end - self.start));
+            self.text = Text::Line {
+                start: self.start,
+                end: line_end,
+            };
+            self.line = self.lines + 1;
+            self.offset = self.consumed;
+            self.cut_short = newline.is_none();
+            let taken = line_end - self.start + usize::from(newline.is_some());
+            self.start += taken;
+            self.consumed += taken as u64;
+            self.lines += u64::from(newline.is_some());
             if !self.is_blank() {
                 return Ok(true);
             }
@@ -356,6 +344,95 @@ impl<R: Read + Seek> Records<R> {
         self.too_long = false;
         Ok(())
     }
+}
+
+/// Where [`split_line`] stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Stop {
+    /// At the line end at `at`, outside quotes; the last field starts at
+    /// `field_start`.
+    LineEnd { at: usize, field_start: usize },
+    /// At a quote: the line is read again by csv-core.
+    Quote,
+    /// At the end of the bytes, with no line end: the last field so far
+    /// starts at `field_start`.
+    More { field_start: usize },
+}
+
+/// Splits the line that starts `bytes` at its separators, pushing each
+/// field's bounds but the last's, up to its line end or its first quote,
+/// whichever comes first. Sixteen bytes are compared at a time, and only
+/// the separators, line ends and quotes found are visited.
+fn split_line(bytes: &[u8], delimiter: u8, terminator: u8, bounds: &mut Vec<(usize, usize)>) -> Stop {
+    let mut field_start = 0;
+    // Pushes the fields ended by the separators of `separators` (a bit a
+    // byte from `base`), and says where the line stops, if it does here.
+    let mut visit = |base: usize, mut separators: u32, stops: u32| {
+        if stops != 0 {
+            separators &= (1 << stops.trailing_zeros()) - 1;
+        }
+        while separators != 0 {
+            let at = base + separators.trailing_zeros() as usize;
+            bounds.push((field_start, at));
+            field_start = at + 1;
+            separators &= separators - 1;
+        }
+        (stops != 0).then(|| {
+            let at = base + stops.trailing_zeros() as usize;
+            if bytes[at] == b'"' {
+                Stop::Quote
+            } else {
+                Stop::LineEnd { at, field_start }
+            }
+        })
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let chunk: &[u8; 16] = chunk.try_into().expect("16 bytes");
+        let (separators, stops) = masks(chunk, delimiter, terminator);
+        if let Some(stop) = visit(base, separators, stops) {
+            return stop;
+        }
+        base += 16;
+    }
+    let mut tail = [0u8; 16];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    let (separators, stops) = masks(&tail, delimiter, terminator);
+    let within = (1u32 << rest.len()) - 1;
+    if let Some(stop) = visit(base, separators & within, stops & within) {
+        return stop;
+    }
+    Stop::More { field_start }
+}
+
+/// The bytes of `chunk` that are the separator, and those that are the
+/// line end or a quote, a bit each.
+#[cfg(target_arch = "x86_64")]
+fn masks(chunk: &[u8; 16], delimiter: u8, terminator: u8) -> (u32, u32) {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is part of every x86_64 processor, and the load reads
+    // the 16 bytes `chunk` refers to.
+    unsafe {
+        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let equal = |b: u8| _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b as i8));
+        let separators = _mm_movemask_epi8(equal(delimiter)) as u32;
+        let stops = _mm_movemask_epi8(_mm_or_si128(equal(terminator), equal(b'"'))) as u32;
+        (separators, stops)
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn masks(chunk: &[u8; 16], delimiter: u8, terminator: u8) -> (u32, u32) {
+    let (mut separators, mut stops) = (0u32, 0u32);
+    for (i, b) in chunk.iter().enumerate() {
+        separators |= u32::from(*b == delimiter) << i;
+        stops |= u32::from(*b == terminator || *b == b'"') << i;
+    }
+    (separators, stops)
 }
 
 #[cfg(test)]

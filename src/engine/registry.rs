@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::keys::{CandidateNames, KeyHasher};
-use super::merge::{for_each_group, on_hash_ranges};
+use super::merge::{for_each_group, on_hash_ranges, sort_by_hash};
 use crate::rules::identity::{FindingKind, finding};
 use crate::sponsorship::Entry;
 
@@ -102,7 +102,7 @@ impl Registry {
     /// Ends a part: its rows are sorted now, in the thread that read them.
     pub fn seal(&mut self) {
         for rows in &mut self.rows {
-            rows.sort_unstable();
+            sort_by_hash(rows, |row| row.person);
         }
     }
 

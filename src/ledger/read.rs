@@ -1341,8 +1341,10 @@ impl RowParser {
 /// Unicode space.
 fn trim(text: &str) -> &str {
     let plain = |b: Option<&u8>| b.is_some_and(|b| *b > b' ' && b.is_ascii());
+    // The last value of a CRLF row ends with its CR.
+    let text = text.strip_suffix('\r').unwrap_or(text);
     let bytes = text.as_bytes();
-    if plain(bytes.first()) && plain(bytes.last()) {
+    if bytes.is_empty() || plain(bytes.first()) && plain(bytes.last()) {
         text
     } else {
         text.trim()

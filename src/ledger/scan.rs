@@ -446,8 +446,53 @@ pub fn findings_with<'o>(
 /// one file.
 fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64, (u64, Sponsorship)> {
     let mut found = FxHashMap::default();
+    each_row_at(path, offsets, options, |offset, line, entry| {
+        found.insert(offset, (line, entry.tidied()));
+    });
+    found
+}
+
+/// The entries of the rows at `wanted` (sorted) of a scan's files, as the
+/// scan read them (as of `options.as_of`), each handed to `each`: for the
+/// few rows whose keys a count compares.
+pub fn read_again(
+    result: &Scan,
+    options: &ReadOptions,
+    wanted: &[RowStart],
+    each: &mut dyn FnMut(RowStart, &Entry),
+) {
+    // The parts of one file share its path, and offsets are the file's.
+    let mut by_file: Vec<(&Arc<Path>, Vec<u64>, Vec<u16>)> = Vec::new();
+    for at in wanted {
+        let file = result.file_of(at.part);
+        match by_file.iter_mut().find(|(f, _, _)| Arc::ptr_eq(f, file)) {
+            Some((_, offsets, parts)) => {
+                offsets.push(at.offset);
+                parts.push(at.part);
+            }
+            None => by_file.push((file, vec![at.offset], vec![at.part])),
+        }
+    }
+    for (file, offsets, parts) in by_file {
+        // Sorted by part then offset: by offset within a file.
+        let part_of: FxHashMap<u64, u16> = offsets.iter().copied().zip(parts).collect();
+        each_row_at(file, &offsets, options, |offset, _, entry| {
+            let entry = match options.as_of {
+                Some(day) => entry.as_of(day),
+                None => Some(entry.clone()),
+            };
+            if let (Some(entry), Some(part)) = (entry, part_of.get(&offset)) {
+                each(RowStart { part: *part, offset }, &entry);
+            }
+        });
+    }
+}
+
+/// Hands `each` the offset, line and entry of the rows that start at
+/// `offsets` (in order) of one file.
+fn each_row_at(path: &Path, offsets: &[u64], options: &ReadOptions, mut each: impl FnMut(u64, u64, &Entry)) {
     let Ok(mut layout) = LedgerReader::open(path, options) else {
-        return found;
+        return;
     };
     let mut ignored = Vec::new();
     if layout.encoding != TextEncoding::Utf8
@@ -462,14 +507,14 @@ fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64
             if let Some(entry) = entry
                 && wanted.contains(&at.offset)
             {
-                found.insert(at.offset, (at.line, entry.tidied()));
+                each(at.offset, at.line, &entry);
             }
         }
-        return found;
+        return;
     }
     // Lines counted up to each row, then one reader moved from row to row.
     let (Ok(lines), Ok(file)) = (lines_at(path, offsets), File::open(path)) else {
-        return found;
+        return;
     };
     let mut reader = LedgerReader::resume(&layout.layout(), file, options, 1, 0);
     for (offset, line) in offsets.iter().zip(lines) {
@@ -477,10 +522,9 @@ fn rows_at(path: &Path, offsets: &[u64], options: &ReadOptions) -> FxHashMap<u64
             continue;
         }
         if let Some((_, Some(entry))) = reader.next_entry(&mut ignored) {
-            found.insert(*offset, (line, entry.tidied()));
+            each(*offset, line, &entry);
         }
     }
-    found
 }
 
 /// A finding as a diagnostic on the later row, naming the official and the

@@ -740,13 +740,18 @@ fn unit(code: &str) -> Option<&'static Department> {
     if code.is_empty() || code.len() > 3 {
         return None;
     }
-    let code = code.to_ascii_uppercase();
-    let code = if code.len() == 1 && code.as_bytes()[0].is_ascii_digit() {
-        format!("0{code}")
+    // Compared in place, without a copy: a register holds tens of
+    // thousands of rows. "1" is "01".
+    let code = code.as_bytes();
+    let padded = [b'0', code[0]];
+    let code = if code.len() == 1 && code[0].is_ascii_digit() {
+        &padded[..]
     } else {
         code
     };
-    crate::rules::department::ALL.iter().find(|d| d.code == code)
+    crate::rules::department::ALL
+        .iter()
+        .find(|d| d.code.as_bytes().eq_ignore_ascii_case(code))
 }
 
 /// A date of birth: `22/07/1967`, `1967-07-22`, or with two-digit years

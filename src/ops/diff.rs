@@ -20,7 +20,7 @@ use crate::engine::keys::KeyHasher;
 use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
 use crate::ledger::archive::{self, publication_file};
-use crate::ledger::scan::{each_entry, scan};
+use crate::ledger::scan::{each_entry, read_again, scan};
 use crate::ops::report::refuse_unread_rows;
 use crate::rules::department::{self, Department};
 use crate::rules::identity::{candidate_key, closest_names};
@@ -258,7 +258,9 @@ impl Read {
             return Err(Failure::Unreadable(result.unreadable.clone()));
         }
         refuse_unread_rows(&result)?;
-        let tally = builder.finish(crate::engine::parts::threads());
+        let tally = builder.finish_reading(crate::engine::parts::threads(), |wanted, each| {
+            read_again(&result, &options, wanted, each)
+        });
         let mut read = Read {
             tally,
             numbers: FxHashMap::default(),

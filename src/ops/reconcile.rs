@@ -165,8 +165,8 @@ pub struct Reconciler<'a> {
     repeated: Vec<u64>,
     latest: Option<NaiveDate>,
     rows: u64,
-    /// The last candidate name met, whether it is ours, and its key's hash.
-    last_candidate: Option<(String, bool, u64)>,
+    /// Each candidate spelling met: whether it is ours, and its key's hash.
+    spellings: HashMap<String, (bool, u64)>,
     /// The candidates met: their keys, and one spelling each.
     candidate_keys: HashSet<String>,
     candidates: Vec<String>,
@@ -203,7 +203,7 @@ impl<'a> Reconciler<'a> {
             repeated: Vec::new(),
             latest: None,
             rows: 0,
-            last_candidate: None,
+            spellings: HashMap::default(),
             candidate_keys: HashSet::default(),
             candidates: Vec::new(),
             holds_candidate: false,
@@ -218,10 +218,11 @@ impl<'a> Reconciler<'a> {
         if let Some(day) = entry.published_on {
             self.latest = Some(self.latest.map_or(day, |latest| latest.max(day)));
         }
-        // Rows come grouped by candidate: the last verdict is reused.
-        let (ours, candidate_hash) = match &self.last_candidate {
-            Some((name, ours, hash)) if name == entry.candidate.as_ref() => (*ours, *hash),
-            _ => {
+        // Each spelling is folded once: the rows of a publication come
+        // grouped by candidate, or not at all.
+        let (ours, candidate_hash) = match self.spellings.get(entry.candidate.as_ref()) {
+            Some((ours, hash)) => (*ours, *hash),
+            None => {
                 let key = candidate_key(entry.candidate.as_ref());
                 let ours = key == self.candidate_key;
                 let hash = xxh3_64(key.as_bytes());
@@ -229,7 +230,8 @@ impl<'a> Reconciler<'a> {
                 if self.candidate_keys.insert(key) {
                     self.candidates.push(tidy(entry.candidate.as_ref()));
                 }
-                self.last_candidate = Some((entry.candidate.as_ref().to_string(), ours, hash));
+                self.spellings
+                    .insert(entry.candidate.as_ref().to_string(), (ours, hash));
                 (ours, hash)
             }
         };

@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic, Log};
 use crate::engine::keys::KeyHasher;
 use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
-use crate::ledger::scan::{Scan, each_entry, scan};
+use crate::ledger::scan::{Scan, each_entry, read_again, scan};
 use crate::message::Arg;
 use crate::rules::Status;
 use crate::rules::identity::{candidate_key, closest_names};
@@ -56,7 +56,9 @@ pub fn count(context: &Context) -> Result<Counted, Failure> {
         return Err(Failure::Unreadable(result.unreadable.clone()));
     }
     refuse_unread_rows(&result)?;
-    let tally = builder.finish(crate::engine::parts::threads());
+    let tally = builder.finish_reading(crate::engine::parts::threads(), |wanted, each| {
+        read_again(&result, &options, wanted, each)
+    });
     note_findings(&result, &tally, context);
     if result.shared_constituency > 0 {
         context
@@ -108,6 +110,11 @@ pub fn extras(
     since: Option<NaiveDate>,
 ) -> Vec<Extras> {
     let mut extras: Vec<Extras> = scope.iter().map(|_| Extras::default()).collect();
+    // Nothing to gather: no claim date among the candidates' live entries
+    // (a publication has none), and no day to list the published since.
+    if since.is_none() && scope.iter().all(|t| t.claim_dated == 0) {
+        return extras;
+    }
     let index: FxHashMap<String, usize> = scope
         .iter()
         .enumerate()
@@ -115,14 +122,16 @@ pub fn extras(
         .collect();
     let mut keys = KeyHasher::default();
     let mut seen: FxHashSet<[u64; 2]> = FxHashSet::default();
-    let mut last: Option<(String, Option<usize>, u64)> = None;
+    // Each spelling met: its candidate in scope, and its key's hash. Folded
+    // once, not once a row (rows of a publication alternate candidates).
+    let mut spellings: FxHashMap<String, (Option<usize>, u64)> = FxHashMap::default();
     each_entry(paths, options, |entry| {
-        let (candidate, hash) = match &last {
-            Some((spelling, candidate, hash)) if spelling == entry.candidate => (*candidate, *hash),
-            _ => {
+        let (candidate, hash) = match spellings.get(entry.candidate) {
+            Some(found) => *found,
+            None => {
                 let key = candidate_key(entry.candidate);
                 let found = (index.get(&key).copied(), xxh3_64(key.as_bytes()));
-                last = Some((entry.candidate.to_string(), found.0, found.1));
+                spellings.insert(entry.candidate.to_string(), found);
                 found
             }
         };

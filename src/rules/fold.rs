@@ -112,10 +112,25 @@ impl FoldSink for Vec<u8> {
         self.resize(start + bytes.len(), 0);
         let out = &mut self[start..];
         let (mut i, mut kept) = (0, 0);
-        while let Some((folded, width)) = simple_fold(&bytes[i..]) {
-            out[kept] = folded;
-            kept += usize::from(folded != 0);
-            i += width;
+        loop {
+            // A run of ASCII, the common case, a byte at a time through the
+            // table; `kept <= i` keeps each write inside `out`.
+            while let (Some(b), Some(slot)) = (bytes.get(i), out.get_mut(kept))
+                && b.is_ascii()
+            {
+                let folded = ASCII_FOLD[usize::from(*b)];
+                *slot = folded;
+                kept += usize::from(folded != 0);
+                i += 1;
+            }
+            match simple_fold(&bytes[i..]) {
+                Some((folded, width)) => {
+                    out[kept] = folded;
+                    kept += usize::from(folded != 0);
+                    i += width;
+                }
+                None => break,
+            }
         }
         self.truncate(start + kept);
         i
