@@ -192,7 +192,9 @@ pub enum Command {
     #[command(
         after_help = "The entry is chosen by the identity flags; when they fit several rows, narrow with
 --mandate, --department, --circonscription, --candidate or --line. A change of who the entry is
-(--set-…) is refused if it would make it another entry's duplicate.
+(--set-…) is refused if it would make it another entry's duplicate; with a register of elected
+officials (--register, or `register` in parrainage.toml), a change that leaves the register is
+warned of (not-in-register), as add warns.
 
 Examples:
   parrainage update --last-name Dupont --first-name Jean --status validated --published-on 08/02/2027
@@ -265,6 +267,11 @@ Départements: INSEE code or name (22, 2A, 971, \"Côtes-d'Armor\"), ZZ for the 
 EU for MEPs (MEPs, AFE members and consular presidents need no département).
 A mayor's commune is looked up in INSEE's official list of communes, and stored as the list
 writes it when typed otherwise (`saint felix de tournegat`: Saint-Félix-de-Tournegat).
+With a register of elected officials (--register, or `register` in parrainage.toml), the
+official is looked up in it: found, the entry takes the register's spelling of the names,
+and its civility and circonscription when they were not typed; not found, a warning
+not-in-register names the nearest officials of that mandate there (for a mayor, the mayor
+of that commune), and the entry is recorded all the same: the register lags.
 Dates: YYYY-MM-DD or dd/mm/yyyy; the ledger stores YYYY-MM-DD.
 
 Examples:
@@ -340,6 +347,10 @@ pub struct AddArgs {
     /// Free text
     #[arg(long, value_parser = bounded_text)]
     pub notes: Option<String>,
+    /// Look the official up in the register of elected officials (RNE) in DIR
+    /// [default: `register` in parrainage.toml, if set]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
 }
 
 /// Which entry `update` and `remove` change.
@@ -389,6 +400,10 @@ pub struct UpdateArgs {
     /// Correct the département (code or name)
     #[arg(long, value_name = "DEPARTMENT", value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub set_department: Option<String>,
+    /// Look the changed official up in the register of elected officials (RNE) in DIR
+    /// [default: `register` in parrainage.toml, if set]
+    #[arg(long, value_name = "DIR")]
+    pub register: Option<PathBuf>,
 }
 
 const REMOVE_HELP: &str = "\
@@ -573,12 +588,23 @@ data.gouv.fr publishes them (--register, or `register` in parrainage.toml). List
 eligible official who is neither in the ledger (whatever the status, declined included)
 nor published for any candidate in the publications given, one row per person, ranked by
 what each would add for the candidate: first départements not yet reached (towards 30),
-then départements under the cap of 50 (the fewest first), then the rest. Reached and under
-the cap count the candidate's live entries (claimed, sent, validated). A ledger or
-published row that fits two homonyms excludes neither: both stay, marked maybe taken.
+then départements under the cap of 50, then the rest. Reached and under the cap count the
+candidate's live entries (claimed, sent, validated). A ledger or published row that fits
+two homonyms excludes neither: both stay, marked maybe taken.
+
+Within each rank, in this order: those who sponsored one of the --prefer candidates in
+the --history files, then those who sponsored anyone, then the rest; then the
+départements where the candidate is furthest from the cap; then by département and name.
+--history takes past publications (2017 or 2022, CSV or JSON; or the `history` setting):
+a row is a person of the register when the last names are the same, the first names
+agree (the fewer are the first of the others) and the row's département is one of the
+person's; a row that fits two persons, or a person two officials of one file, goes to
+nobody. A person whose unit the register does not say (Assemblée de Corse, the Alsace
+section) is ranked by the best of the units they may count in, written 2A|2B or 67|68.
 
 Examples:
   parrainage prospects --register rne/ --publication cc-2022-02-15.csv --limit 50
+  parrainage prospects --history cc-2017.csv cc-2022.csv --prefer 'KAZIB Anasse,POUTOU Philippe'
   parrainage prospects --department 59 --format csv -o appels-nord.csv";
 
 #[derive(Debug, Args)]
@@ -590,6 +616,14 @@ pub struct ProspectsArgs {
     /// whoever it lists is taken (repeatable)
     #[arg(long, value_name = "FILE")]
     pub publication: Vec<PathBuf>,
+    /// Past publications (2017 or 2022, CSV or JSON): who they list sponsored before
+    /// [default: `history` in parrainage.toml]
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub history: Vec<PathBuf>,
+    /// Within each rank, the past sponsors of these candidates first ('NOM Prénom';
+    /// repeatable or comma-separated)
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub prefer: Vec<String>,
     /// Only officials of these départements (code or name; repeatable or comma-separated)
     #[arg(long, value_name = "D", value_delimiter = ',', value_parser = DEPARTMENTS, hide_possible_values = true)]
     pub department: Vec<String>,

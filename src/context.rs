@@ -53,6 +53,8 @@ pub struct Context {
     pub color: bool,
     /// The register of elected officials' directory, from the settings.
     pub register: Option<PathBuf>,
+    /// Past publications for `prospects`, from the settings.
+    pub history: Vec<PathBuf>,
     /// Where `fetch` downloads the publication, from the settings.
     pub publication_url: Option<String>,
     /// The archive of publications, from the settings.
@@ -173,6 +175,7 @@ impl Context {
         };
         let register = settings.register.as_ref().map(beside_settings);
         let archive = settings.archive.as_ref().map(beside_settings);
+        let history = settings.history.iter().flatten().map(beside_settings).collect();
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -200,6 +203,7 @@ impl Context {
             as_of,
             color,
             register,
+            history,
             publication_url: settings.publication_url.clone(),
             archive,
             lang,
@@ -294,11 +298,13 @@ impl Context {
     }
 
     /// The files and directories every command reads: the ledgers, the
-    /// settings, the register. `-o` may not name one of them.
+    /// settings, the register, the past publications. `-o` may not name
+    /// one of them.
     pub fn reads(&self) -> Vec<PathBuf> {
         let mut reads = self.ledgers.clone();
         reads.extend(self.settings_file.iter().cloned());
         reads.extend(self.register.iter().cloned());
+        reads.extend(self.history.iter().cloned());
         reads
     }
 

@@ -40,6 +40,9 @@ pub struct Settings {
     /// The directory where `fetch` keeps each publication, relative to the
     /// settings file [default: `publications/` beside the ledger].
     pub archive: Option<PathBuf>,
+    /// Past publications that `prospects` joins with the register (who
+    /// sponsored before), relative to the settings file.
+    pub history: Option<Vec<PathBuf>>,
 }
 
 /// Flags that override the settings.

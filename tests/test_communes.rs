@@ -408,11 +408,11 @@ fn prospects_say_how_complete_the_register_is_and_mark_the_call_list() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",maybe_taken,register_coverage"),
+            .ends_with(",maybe_taken,register_coverage,history"),
         "{csv}"
     );
     assert!(
-        csv.contains("LEROUX,Marie,Mme,53,departmental-councillor,,,new-department,no,missing"),
+        csv.contains("LEROUX,Marie,Mme,53,departmental-councillor,Laval-1,,new-department,no,missing,"),
         "{csv}"
     );
     let table = wd

@@ -41,7 +41,7 @@ const SIDEWAYS: &[(&str, &str)] = &[
 ];
 
 /// The ops modules a workflow may use: shared pieces, not other workflows.
-const SHARED_OPS: &[&str] = &["compare", "select", "reconcile", "register", "report"];
+const SHARED_OPS: &[&str] = &["compare", "history", "select", "reconcile", "register", "report"];
 
 /// Whether `src/<top>/<name>` is a module of its own (a file or a
 /// directory), not an item of `src/<top>/mod.rs`.

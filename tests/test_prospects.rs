@@ -33,10 +33,19 @@ fn names(json: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|p| {
+            // A person of no known unit: the units they may count in.
+            let possible: Vec<&str> = p["possible_departments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_str().unwrap())
+                .collect();
             format!(
                 "{} {} {}",
                 p["last_name"].as_str().unwrap(),
-                p["department"].as_str().unwrap(),
+                p["department"]
+                    .as_str()
+                    .map_or_else(|| possible.join("|"), str::to_string),
                 p["reason"].as_str().unwrap()
             )
         })
@@ -117,8 +126,19 @@ fn every_file_of_the_register_is_read_in_its_own_form() {
     );
     // Homonyms of the register are two persons: two mayors DUBOIS Jean.
     assert_eq!(person("DUBOIS").len(), 2);
-    // No unit known: listed, never guessed, not ranked.
-    assert!(person("ORSINI").is_empty() && person("BASTIEN").is_empty());
+    // No unit known: never guessed; listed with the units they may count
+    // in, and ranked by the best of them.
+    assert_eq!(person("ORSINI"), ["corsica-councillor@?"]);
+    assert_eq!(person("BASTIEN"), ["regional-councillor@?"]);
+    let possible = |last: &str| {
+        let p = prospects.iter().find(|p| p["last_name"] == last).unwrap();
+        (p["department"].clone(), p["possible_departments"].clone())
+    };
+    assert_eq!(possible("ORSINI"), (Value::Null, serde_json::json!(["2A", "2B"])));
+    assert_eq!(
+        possible("BASTIEN"),
+        (Value::Null, serde_json::json!(["67", "68"]))
+    );
     let unknown: Vec<(&str, u64)> = json["unknown_unit"]
         .as_array()
         .unwrap()
@@ -231,8 +251,9 @@ fn prospects_are_ranked_by_what_they_would_add() {
         text.starts_with("last_name,first_name,civility,department,mandate,circonscription,"),
         "{text}"
     );
+    // The canton as the register writes it; every other mandate.
     assert!(
-        text.contains("LEMOINE,Claire,Mme,02,departmental-councillor,,"),
+        text.contains("LEMOINE,Claire,Mme,02,departmental-councillor,Laon-1,\"mayor (Abbécourt), 02\","),
         "{text}"
     );
 }

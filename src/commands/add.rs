@@ -4,7 +4,7 @@
 use crate::cli::AddArgs;
 use crate::context::{Context, Exit, Outcome, print};
 use crate::ops::add::{AddRequest, add};
-use crate::render::entries::{recorded, respelled};
+use crate::render::entries::{filled, recorded, respelled};
 
 pub fn run(args: &AddArgs, context: &Context) -> Outcome {
     let request = AddRequest {
@@ -15,12 +15,14 @@ pub fn run(args: &AddArgs, context: &Context) -> Outcome {
         published_on: args.published_on.clone(),
         source: args.source.clone(),
         notes: args.notes.clone(),
+        register: args.register.clone(),
     };
     let done = add(&request, context)?;
     let mut out = recorded(&done.file, done.line, &done.entry, context.lang);
     if let Some(typed) = &done.respelled {
         out.push_str(&respelled(typed, &done.entry.circonscription, context.lang));
     }
+    out.push_str(&filled(&done.filled, context.lang));
     print(&out)?;
     Ok(Exit::Success)
 }

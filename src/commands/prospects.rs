@@ -5,7 +5,7 @@ use crate::cli::{ListFormat, ProspectsArgs};
 use crate::context::{Context, Exit, Outcome};
 use crate::message::Message;
 use crate::ops::prospects::{ProspectsRequest, prospects};
-use crate::render::prospects::{csv, summary, table};
+use crate::render::prospects::{TableContext, csv, summary, table};
 use crate::render::register::coverage_warning;
 use crate::text::clean;
 
@@ -14,11 +14,14 @@ const TABLE_ROWS: usize = 50;
 
 pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
     let mut more: Vec<&std::path::Path> = args.publication.iter().map(|p| p.as_path()).collect();
+    more.extend(args.history.iter().map(|p| p.as_path()));
     more.extend(args.register.as_deref());
     let output = context.output(args.output.as_deref(), &more)?;
     let request = ProspectsRequest {
         register: args.register.as_deref(),
         publications: &args.publication,
+        history: &args.history,
+        prefer: &args.prefer,
         departments: &args.department,
         mandates: &args.mandate,
         // A table is read by a person: the first rows, unless told otherwise.
@@ -32,7 +35,6 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         context.notes.warn(Message::verbatim(clean(&warning)));
     }
     let summary = summary(&found);
-    let (register, departments) = (&found.register, &found.departments);
     let text = match args.format {
         // Streamed: the document of a whole register is some megabytes.
         ListFormat::Json => {
@@ -45,16 +47,12 @@ pub fn run(args: &ProspectsArgs, context: &Context) -> Outcome {
         ListFormat::Csv => csv(&summary),
         ListFormat::Table => table(
             &summary,
-            // Rows of no known unit concern a list of every département.
-            if departments.is_empty() {
-                &register.unknown_unit
-            } else {
-                &[]
+            &TableContext {
+                candidate: found.candidate.as_deref(),
+                standing: &found.standing,
+                more: found.ranked_in_all - summary.shown(),
+                of_no_known_unit: found.of_no_known_unit,
             },
-            register,
-            found.candidate.as_deref(),
-            &found.standing,
-            found.ranked_in_all - summary.shown(),
             context.lang,
         ),
     };

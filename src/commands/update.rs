@@ -20,6 +20,7 @@ pub fn run(args: &UpdateArgs, context: &Context) -> Outcome {
         set_mandate: args.set_mandate.clone(),
         set_circonscription: args.set_circonscription.clone(),
         set_department: args.set_department.clone(),
+        register: args.register.clone(),
     };
     let done = update(&request, context)?;
     print(&updated(&done, context.lang))?;

@@ -23,6 +23,7 @@ use super::columns::{Columns, Format};
 use super::dialect::{BOM, Dialect};
 use super::read::{LedgerReader, OpenError, ReadOptions};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Failure;
 use crate::message::{Arg, Message};
 use crate::msg;
 use crate::official::{self, Container, Publication, json};
@@ -209,6 +210,21 @@ pub fn publications(dir: &Path) -> Result<Vec<PathBuf>, DirectoryError> {
     }
     found.sort();
     Ok(found)
+}
+
+/// A publication of the Conseil constitutionnel, opened to be read: a file
+/// that cannot be read is a usage error; one that is not a publication is
+/// refused, naming the formats the tool knows (`import`, and `prospects`'
+/// `--publication` and `--history`).
+pub fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
+    let reader = LedgerReader::open(path, options).map_err(|e| match e {
+        OpenError::Unreadable(message) => Failure::usage(message),
+        OpenError::Invalid(found) => Failure::usage(msg!(NotAPublication, path, Arg::lines(found, 10))),
+    })?;
+    if !reader.format.is_official() {
+        return Err(Failure::usage(msg!(NotAPublicationHeader, path)));
+    }
+    Ok(reader)
 }
 
 /// The publication a path stands for: a file as it is, an archive its

@@ -108,6 +108,9 @@ pub struct Held {
     /// Where it counts; `None` when the file does not say (a member of the
     /// Assemblée de Corse, a regional councillor of the Alsace section).
     pub unit: Option<&'static Department>,
+    /// When the unit is not said, the units it may be (`2A` or `2B` for
+    /// the Assemblée de Corse, `67` or `68` for Alsace); empty otherwise.
+    pub possible: &'static [&'static str],
     /// The file (index into [`Register::files`]) and line it comes from.
     pub file: usize,
     pub line: u64,
@@ -463,6 +466,7 @@ impl Register {
                 mandate: row.mandate,
                 circonscription: row.circonscription,
                 unit: row.unit.ok(),
+                possible: row.unit.err().map_or(&[], possible_units),
                 file,
                 line,
             });
@@ -715,15 +719,16 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
         Kind::ConsularCouncillors => return None,
     };
     let circonscription = match mandate {
-        // The official data leaves these empty: so does the register here,
-        // so that both compare alike.
-        Mandate::Deputy
-        | Mandate::Senator
+        // The register names no place for these: the whole unit, Paris,
+        // Lyon, Corsica, Europe.
+        Mandate::Senator
         | Mandate::Mep
         | Mandate::ParisCouncillor
         | Mandate::LyonCouncillor
-        | Mandate::DepartmentalCouncillor
         | Mandate::CorsicaCouncillor => String::new(),
+        // The canton and the constituency, as the register writes them
+        // ("Montmédy", "1Ère Circonscription"): the official publications
+        // leave them empty, so they are not compared (`Index::lookup`).
         _ => tidy(get(&columns.places)),
     };
     Some(Eligible {
@@ -731,6 +736,44 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
         circonscription,
         unit,
     })
+}
+
+/// The units a row of no known unit may count in, by why it is not known:
+/// a member of the Assemblée de Corse is of Corse-du-Sud or Haute-Corse,
+/// a councillor of the Alsace section of Bas-Rhin or Haut-Rhin; a row that
+/// names no unit at all, of none.
+fn possible_units(why: Key) -> &'static [&'static str] {
+    match why {
+        Key::CorsicaUnsaid => &["2A", "2B"],
+        Key::AlsaceSection | Key::AlsaceCanton => &["67", "68"],
+        _ => &[],
+    }
+}
+
+impl Held {
+    /// The units the mandate counts in: its unit, else those it may be.
+    pub fn units(&self) -> impl Iterator<Item = &'static Department> + '_ {
+        self.unit
+            .into_iter()
+            .chain(self.possible.iter().map(|code| Department::by_code(code)))
+    }
+}
+
+/// Whether the official publications write a mandate's place. They leave
+/// it empty for deputies and departmental councillors, whose constituency
+/// and canton the register gives, and for the mandates of a whole unit:
+/// a place is compared only where both sides may write it.
+fn place_is_published(mandate: Mandate) -> bool {
+    !matches!(
+        mandate,
+        Mandate::Deputy
+            | Mandate::Senator
+            | Mandate::Mep
+            | Mandate::ParisCouncillor
+            | Mandate::LyonCouncillor
+            | Mandate::DepartmentalCouncillor
+            | Mandate::CorsicaCouncillor
+    )
 }
 
 /// The unit of a register code: `1` is `01`, `2a` is `2A`, `971` a
@@ -813,7 +856,9 @@ impl<'r> Index<'r> {
         let mut by_family: FxHashMap<(&'r str, &'static str), Vec<(usize, usize)>> = FxHashMap::default();
         for (p, person) in register.persons.iter().enumerate() {
             for (h, held) in person.mandates.iter().enumerate() {
-                if let Some(unit) = held.unit {
+                // A mandate of no known unit is found in each unit it may
+                // count in: an entry says which.
+                for unit in held.units() {
                     by_family
                         .entry((person.folded_last_name(), unit.code))
                         .or_default()
@@ -822,6 +867,12 @@ impl<'r> Index<'r> {
             }
         }
         Index { register, by_family }
+    }
+
+    /// The mandates held in `unit` (a code) by persons of the folded last
+    /// name `last`: (person, mandate) of the register.
+    pub fn family<'a>(&'a self, last: &'a str, unit: &'a str) -> &'a [(usize, usize)] {
+        self.by_family.get(&(last, unit)).map_or(&[], Vec::as_slice)
     }
 
     /// The person of the register `entry` names.
@@ -846,8 +897,11 @@ impl<'r> Index<'r> {
             .iter()
             .filter(|&&(p, h)| {
                 let held = &self.register.persons[p].mandates[h];
-                let theirs = fold(&held.circonscription);
-                held.mandate == entry.mandate && (ours.is_empty() || theirs.is_empty() || ours == theirs)
+                held.mandate == entry.mandate
+                    && (!place_is_published(held.mandate) || ours.is_empty() || {
+                        let theirs = fold(&held.circonscription);
+                        theirs.is_empty() || ours == theirs
+                    })
             })
             .map(|&(p, _)| p)
             .collect();
@@ -870,28 +924,57 @@ impl<'r> Index<'r> {
     }
 
     /// The names of the register closest to the entry's, in its unit and
-    /// with its mandate.
+    /// with its mandate: first whoever holds that mandate in the place the
+    /// entry names (for a mayor, the mayor of that commune), then the
+    /// names nearest in spelling.
     pub fn nearest<S: AsRef<str>>(&self, entry: &crate::sponsorship::Sponsorship<S>) -> Vec<String> {
         let wanted = fold(&format!(
             "{} {}",
             entry.last_name.as_ref(),
             entry.first_name.as_ref()
         ));
-        let mut close: Vec<(usize, String)> = self
+        let place = fold(entry.circonscription.as_ref());
+        let mut close: Vec<(bool, usize, String)> = self
             .by_family
             .iter()
             .filter(|((_, unit), _)| *unit == entry.department.code)
             .flat_map(|(_, held)| held.iter())
             .filter(|&&(p, h)| self.register.persons[p].mandates[h].mandate == entry.mandate)
-            .map(|&(p, _)| {
+            .map(|&(p, h)| {
                 let person = &self.register.persons[p];
+                let elsewhere = place.is_empty() || fold(&person.mandates[h].circonscription) != place;
                 let name = format!("{} {}", person.last_name, person.first_name);
-                (crate::rules::identity::edit_distance(&wanted, &fold(&name)), name)
+                let distance = crate::rules::identity::edit_distance(&wanted, &fold(&name));
+                (elsewhere, distance, name)
             })
             .collect();
         close.sort();
         close.dedup();
-        close.into_iter().take(3).map(|(_, name)| name).collect()
+        close.into_iter().take(3).map(|(_, _, name)| name).collect()
+    }
+
+    /// The mandates of that name and mandate in other units than the
+    /// entry's: where an official whose département was typed wrong is.
+    pub fn elsewhere<S: AsRef<str>>(
+        &self,
+        entry: &crate::sponsorship::Sponsorship<S>,
+    ) -> Vec<(usize, usize)> {
+        let last = fold(entry.last_name.as_ref());
+        let mut found: Vec<(usize, usize)> = self
+            .by_family
+            .iter()
+            .filter(|((name, unit), _)| *name == last && *unit != entry.department.code)
+            .flat_map(|(_, held)| held.iter().copied())
+            .filter(|&(p, h)| {
+                let person = &self.register.persons[p];
+                person.mandates[h].mandate == entry.mandate
+                    && crate::rules::matching::first_names(entry.first_name.as_ref(), &person.first_name)
+                        .is_some()
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 

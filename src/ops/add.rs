@@ -8,6 +8,12 @@
 //! The ledger is streamed and each row compared with the new entry alone, so
 //! adding to a ledger of a million rows needs no more memory than to one of
 //! ten.
+//!
+//! With a register of elected officials, the official is looked up in it
+//! first: found, the entry takes the register's spelling of the names, and
+//! the civility and circonscription that were not typed; not found, a
+//! warning names the nearest officials, and the entry is recorded all the
+//! same (the register lags).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,7 +27,9 @@ use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::write::LockedLedger;
 use crate::ledger::{Field, ReadOptions};
 use crate::official::communes::official_spelling;
+use crate::official::rne::{Index, Person, Register};
 use crate::ops::compare::{Comparison, ledger_files};
+use crate::ops::register::{InRegister, configured_register, in_register};
 use crate::ops::select::Identity;
 use crate::rules::Status;
 use crate::rules::identity::{FindingKind, Location, candidate_name_warning};
@@ -39,6 +47,8 @@ pub struct AddRequest {
     pub published_on: Option<String>,
     pub source: Option<String>,
     pub notes: Option<String>,
+    /// The register of elected officials' directory, else the settings'.
+    pub register: Option<PathBuf>,
 }
 
 /// Where an entry was recorded.
@@ -49,6 +59,18 @@ pub struct Recorded {
     /// The circonscription as typed, when it was stored as the official
     /// list of communes writes it.
     pub respelled: Option<String>,
+    /// What the register of elected officials gave the entry.
+    pub filled: Vec<Filled>,
+}
+
+/// A value of the entry taken from the register of elected officials.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filled {
+    pub field: Field,
+    /// What was typed, when the register spells it otherwise; `None` when
+    /// nothing was.
+    pub typed: Option<String>,
+    pub value: String,
 }
 
 /// Records one entry: checked as `check` checks a row, compared with every
@@ -56,11 +78,15 @@ pub struct Recorded {
 /// Its warnings are said as they are found (`context.notes`).
 pub fn add(args: &AddRequest, context: &Context) -> Result<Recorded, Failure> {
     let path = target_file(&context.ledgers)?;
+    // Read before the ledger is locked: other writers need not wait.
+    let register = configured_register(args.register.as_deref(), context)?;
+    let index = register.as_ref().map(Index::new);
+    let register = register.as_ref().zip(index.as_ref());
     // A program that does not take the lock may put another file in the
     // ledger's place while we write: then the row went to a file no one
     // will read, and the entry is recorded again, in the new file, once.
     for retrying in [false, true] {
-        if let Some(recorded) = record(args, context, &path, retrying)? {
+        if let Some(recorded) = record(args, context, &path, register, retrying)? {
             return Ok(recorded);
         }
         context.notes.note(crate::msg!(ReplacedWhileWritten, &path));
@@ -76,6 +102,7 @@ fn record(
     args: &AddRequest,
     context: &Context,
     path: &Path,
+    register: Option<(&Register, &Index)>,
     retrying: bool,
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
@@ -121,6 +148,28 @@ fn record(
     // compared with the ledger so.
     let respelled = official_spelling(entry.mandate, entry.department, &entry.circonscription)
         .map(|name| std::mem::replace(&mut entry.circonscription, name.to_string()));
+    // The official as the register writes them; or, not there, a warning.
+    let mut filled = Vec::new();
+    if let Some((register, index)) = register {
+        let here = Location {
+            file: Arc::from(path.as_path()),
+            line: 0,
+        };
+        match in_register(register, index, &entry, &here) {
+            InRegister::Found { person, held } => {
+                filled = fill(&mut entry, &register.persons[person], held);
+            }
+            InRegister::Warning(warning) => diagnostics.push(*warning),
+            InRegister::Ambiguous => {}
+        }
+    }
+    // A place the register gave is stored as the official list writes it.
+    if let Some(given) = filled.iter_mut().find(|f| f.field == Field::Circonscription)
+        && let Some(name) = official_spelling(entry.mandate, entry.department, &given.value)
+    {
+        given.value = name.to_string();
+        entry.circonscription = name.to_string();
+    }
 
     // Every entry already in the ledger: the target file and any other
     // files and directories named, each file read once.
@@ -161,6 +210,7 @@ fn record(
                 line: first_at.line,
                 entry,
                 respelled,
+                filled,
             }));
         }
         if kind == FindingKind::PossibleDuplicate {
@@ -208,7 +258,50 @@ fn record(
         line,
         entry,
         respelled,
+        filled,
     }))
+}
+
+/// The entry takes the register's spelling of the names, and the civility
+/// and circonscription (of `held`, the mandate it names) that were not
+/// typed; what changed is returned.
+fn fill(entry: &mut Sponsorship, person: &Person, held: usize) -> Vec<Filled> {
+    let mut filled = Vec::new();
+    for (field, ours, theirs) in [
+        (Field::LastName, &mut entry.last_name, &person.last_name),
+        (Field::FirstName, &mut entry.first_name, &person.first_name),
+    ] {
+        if ours != theirs {
+            filled.push(Filled {
+                field,
+                typed: Some(std::mem::replace(ours, theirs.clone())),
+                value: theirs.clone(),
+            });
+        }
+    }
+    if entry.civility.is_none()
+        && let Some(civility) = person.civility
+    {
+        entry.civility = Some(civility.to_string());
+        filled.push(Filled {
+            field: Field::Civility,
+            typed: None,
+            value: civility.to_string(),
+        });
+    }
+    let place = person
+        .mandates
+        .get(held)
+        .map_or("", |h| h.circonscription.as_str());
+    if entry.circonscription.is_empty() && !place.is_empty() {
+        entry.circonscription = place.to_string();
+        filled.push(Filled {
+            field: Field::Circonscription,
+            typed: None,
+            value: place.to_string(),
+        });
+    }
+    filled
 }
 
 /// The entry is refused: exit 1 with every reason.

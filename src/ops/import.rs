@@ -14,13 +14,13 @@ use bumpalo::Bump;
 use crate::context::{Context, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::error::Action;
-use crate::ledger::archive::publication_file;
+use crate::ledger::archive::{open_publication, publication_file};
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
 use crate::ledger::read::{Layout, RowChecker};
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
-use crate::ledger::{Field, LedgerReader, OpenError, ReadOptions};
+use crate::ledger::{Field, LedgerReader, ReadOptions};
 use crate::message::{Arg, Message, Notes};
 use crate::ops::compare::ledger_files_importing;
 use crate::ops::reconcile::{self, Admission, Claim, Kept, Reconciler, Reconciliation};
@@ -527,17 +527,4 @@ fn confirmation(claim: &Kept, row: &Kept, fit: Option<Fit>, source: &str) -> Vec
         ));
     }
     values
-}
-
-fn open_publication(path: &Path, options: &ReadOptions) -> Result<LedgerReader, Failure> {
-    let reader = LedgerReader::open(path, options).map_err(|e| match e {
-        OpenError::Unreadable(message) => Failure::usage(message),
-        OpenError::Invalid(found) => {
-            Failure::usage(crate::msg!(NotAPublication, path, Arg::lines(found, QUOTED)))
-        }
-    })?;
-    if !reader.format.is_official() {
-        return Err(Failure::usage(crate::msg!(NotAPublicationHeader, path)));
-    }
-    Ok(reader)
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod compare;
 pub mod diff;
 pub mod fetch;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod list;

@@ -9,12 +9,15 @@
 use std::path::{Path, PathBuf};
 
 use crate::context::{Context, Failure};
-use crate::diagnostic::Diagnostic;
-use crate::message::{Arg, Notes};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::message::{Arg, Message, Notes};
+use crate::msg;
 use crate::official::communes::{communes, epcis};
-use crate::official::rne::{Kind, Register};
+use crate::official::rne::{Index, Kind, Lookup, Register};
+use crate::rules::identity::Location;
 use crate::rules::place::{PlaceKind, has_mayors};
 use crate::rules::{Department, Mandate, department};
+use crate::sponsorship::Sponsorship;
 
 /// The register's directory: the flag, else the settings'.
 pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
@@ -186,4 +189,105 @@ pub fn holdings(request: &RegisterRequest, context: &Context) -> Result<Holdings
         listed,
         register,
     })
+}
+
+/// The register `add` and `update` look an entry up in, when one is
+/// configured (`flag`, else the settings'). Its unreadable rows are
+/// counted and passed over: the entry is written whatever the register
+/// holds.
+pub fn configured_register(flag: Option<&Path>, context: &Context) -> Result<Option<Register>, Failure> {
+    match flag.map(Path::to_path_buf).or_else(|| context.register.clone()) {
+        Some(dir) => read_register(&dir, true, context.notes.as_ref()).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// What the register says of an entry about to be written.
+pub enum InRegister {
+    /// One person fits: the person, and the mandate of theirs the entry
+    /// names (in `register.persons`).
+    Found { person: usize, held: usize },
+    /// The entry is not there as written: a warning, at the entry's place.
+    Warning(Box<Diagnostic>),
+    /// Several persons fit: nothing to fill, nothing to warn of.
+    Ambiguous,
+}
+
+/// Looks `entry` up in the register: one person, several, or a warning
+/// (`not-in-register` with the nearest names of that mandate there, the
+/// holder of that place first; or `mandate-not-in-register`). A warning,
+/// never an error: the register lags and has gaps.
+pub fn in_register(register: &Register, index: &Index, entry: &Sponsorship, at: &Location) -> InRegister {
+    let held_in_unit = |held: &crate::official::rne::Held| {
+        msg!(
+            HeldInUnit,
+            Arg::Mandate(held.mandate),
+            crate::sponsorship::in_brackets(&held.circonscription),
+            held.unit
+                .map_or_else(|| held.possible.join("|"), |u| u.code.to_string())
+        )
+    };
+    let holds = |p: usize| -> Message {
+        let held = register.persons[p].mandates.iter().map(held_in_unit);
+        Message::joined(held, crate::message::Key::Comma).unwrap_or_else(|| Message::verbatim(""))
+    };
+    let name = format!("{} {}", entry.last_name, entry.first_name);
+    let place = crate::sponsorship::in_brackets(&entry.circonscription);
+    let diagnostic = match index.lookup(entry) {
+        Lookup::One(person) => {
+            let held = register.persons[person]
+                .mandates
+                .iter()
+                .position(|h| {
+                    h.mandate == entry.mandate && h.units().any(|u| std::ptr::eq(u, entry.department))
+                })
+                .unwrap_or(0);
+            return InRegister::Found { person, held };
+        }
+        Lookup::Several(_) => return InRegister::Ambiguous,
+        Lookup::OtherMandates(p) => Diagnostic::warning(
+            &at.file,
+            at.line,
+            Code::MandateNotInRegister,
+            msg!(
+                InRegisterUnderOtherMandates,
+                name,
+                holds(p),
+                Arg::Mandate(entry.mandate),
+                place,
+                entry.department.code
+            ),
+        )
+        .hint(msg!(SignWithMandateHeld)),
+        Lookup::Nobody => {
+            let mut said = msg!(
+                NotInRegisterAs,
+                Arg::Mandate(entry.mandate),
+                place,
+                name,
+                entry.department.code
+            );
+            let nearest = index.nearest(entry);
+            if !nearest.is_empty() {
+                said = msg!(NearestInRegister, said, nearest.join(", "));
+            }
+            let elsewhere: Vec<Message> = index
+                .elsewhere(entry)
+                .into_iter()
+                .map(|(p, h)| {
+                    let person = &register.persons[p];
+                    msg!(
+                        NamedInUnit,
+                        format!("{} {}", person.last_name, person.first_name),
+                        held_in_unit(&person.mandates[h])
+                    )
+                })
+                .collect();
+            if let Some(elsewhere) = Message::joined(elsewhere, crate::message::Key::Comma) {
+                said = msg!(ElsewhereInRegister, said, elsewhere);
+            }
+            Diagnostic::warning(&at.file, at.line, Code::NotInRegister, said).hint(msg!(RegisterLags))
+        }
+    };
+    InRegister::Warning(Box::new(diagnostic.column(crate::ledger::Field::LastName.name())))
 }

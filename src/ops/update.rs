@@ -4,8 +4,10 @@
 //!
 //! The entry is found by the identity flags (`ops::select`); the changed
 //! row is checked as `check` would, and, when who it is changes, against
-//! every other entry as `add` checks a new one. The file is rewritten in
-//! one atomic step under the ledger's lock, every other byte as it was.
+//! every other entry as `add` checks a new one, and, with a register of
+//! elected officials, looked up in it as `add` looks one up: a change that
+//! leaves the register is warned of. The file is rewritten in one atomic
+//! step under the ledger's lock, every other byte as it was.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,7 +19,9 @@ use crate::ledger::read::RowChecker;
 use crate::ledger::scan::{describe_finding, select_command};
 use crate::ledger::{Field, ReadOptions};
 use crate::official::communes::official_spelling;
+use crate::official::rne::Index;
 use crate::ops::compare::{Comparison, ledger_files};
+use crate::ops::register::{InRegister, configured_register, in_register};
 use crate::ops::select::{Identity, Selection, select_one};
 use crate::rules::identity::{FindingKind, Location};
 use crate::rules::{Department, Mandate, Status};
@@ -52,6 +56,8 @@ pub struct UpdateRequest {
     pub set_mandate: Option<String>,
     pub set_circonscription: Option<String>,
     pub set_department: Option<String>,
+    /// The register of elected officials' directory, else the settings'.
+    pub register: Option<PathBuf>,
 }
 
 /// Changes one entry, chosen by the identity flags, in one atomic rewrite.
@@ -65,6 +71,12 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
             "nothing to change: give --status, --claimed-on, --published-on, --source, --notes or a --set-… flag",
         ));
     }
+    // Who the entry is changes: read before the ledger is locked.
+    let register = if changes.iter().any(|(field, _)| field.is_identity()) {
+        configured_register(args.register.as_deref(), context)?
+    } else {
+        None
+    };
     let selected = select_one(&path, &selection, context)?;
     let (row, layout) = (&selected.row, &selected.layout);
     let before = row.entry.clone().expect("matched rows have an entry");
@@ -103,6 +115,15 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
     for warning in &diagnostics {
         context.notes.problem(warning);
     }
+    let here = Location {
+        file: Arc::from(path.as_path()),
+        line: row.line,
+    };
+    if let Some(register) = &register
+        && let InRegister::Warning(warning) = in_register(register, &Index::new(register), &after, &here)
+    {
+        context.notes.problem(&warning);
+    }
     // Written as the ledger stores values (`M.` for `Monsieur`, codes, ISO
     // dates), as `add` writes them.
     let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
@@ -114,10 +135,6 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
     // A new name, mandate, place or département may make it another
     // official's duplicate: checked as `add` checks a new entry.
     if changes.iter().any(|(field, _)| field.is_identity()) {
-        let here = Location {
-            file: Arc::from(path.as_path()),
-            line: row.line,
-        };
         let mut comparison = Comparison::new(&after).replacing(here.clone());
         for file in ledger_files(&path, &context.ledgers)? {
             comparison.read(&file, &context.read)?;

@@ -225,6 +225,19 @@ pub fn respelled(typed: &str, official: &str, lang: Lang) -> String {
     format!("{}\n", clean(&say(&msg!(Respelled, typed, official), lang)))
 }
 
+/// What `add` says of the values it took from the register of elected
+/// officials (nothing when it took none).
+pub fn filled(filled: &[crate::ops::add::Filled], lang: Lang) -> String {
+    let parts = filled.iter().map(|f| match &f.typed {
+        Some(typed) => msg!(FilledSpelling, f.field.name(), f.value.as_str(), typed.as_str()),
+        None => msg!(FilledGiven, f.field.name(), f.value.as_str()),
+    });
+    match crate::message::Message::joined(parts, crate::message::Key::Comma) {
+        Some(parts) => format!("{}\n", clean(&say(&msg!(FilledFromRegister, parts), lang))),
+        None => String::new(),
+    }
+}
+
 /// What `update` says of the entry it changed: the entry, its status
 /// before and after when it changed, its publication date.
 pub fn updated(done: &crate::ops::update::Updated, lang: Lang) -> String {

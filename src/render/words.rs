@@ -174,6 +174,107 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{} ligne(s) de {} illisible(s), donc la liste pourrait appeler des élus déjà pris (`parrainage check` dit comment les corriger ; `--skip-unreadable` continue sans elles) :\n{}",
         ),
         Key::TheLedger => ("the ledger", "le registre"),
+        // prospects, and who sponsored before.
+        // add and update: the register of elected officials.
+        Key::HeldInUnit => ("{}{} in {}", "{}{} dans le {}"),
+        Key::InRegisterUnderOtherMandates => (
+            "{} is in the register of elected officials as {}, not as {}{} in {}",
+            "{} est dans le répertoire des élus comme {}, pas comme {}{} dans le {}",
+        ),
+        Key::SignWithMandateHeld => (
+            "check which mandate the official will sign with: a form under a mandate they do not hold is rejected",
+            "vérifiez sous quel mandat l'élu signera : un formulaire sous un mandat qu'il ne détient pas est rejeté",
+        ),
+        Key::NotInRegisterAs => (
+            "no {}{} named {} in {} in the register of elected officials",
+            "aucun {}{} nommé {} dans le {} au répertoire des élus",
+        ),
+        Key::NearestInRegister => ("{}; nearest there: {}", "{} ; les plus proches là : {}"),
+        Key::NamedInUnit => ("{} as {}", "{} comme {}"),
+        Key::ElsewhereInRegister => ("{}; the register has {}", "{} ; le répertoire a {}"),
+        Key::RegisterLags => (
+            "the register lags and has gaps: check the name, the mandate and the département before the form is sent; the entry is written all the same",
+            "le répertoire a du retard et des trous : vérifiez le nom, le mandat et le département avant l'envoi du formulaire ; l'entrée est écrite quand même",
+        ),
+        Key::FilledFromRegister => (
+            "From the register of elected officials: {}.",
+            "D'après le répertoire des élus : {}.",
+        ),
+        Key::FilledSpelling => ("{} `{}` (typed `{}`)", "{} `{}` (saisi `{}`)"),
+        Key::FilledGiven => ("{} `{}` (not typed)", "{} `{}` (non saisi)"),
+        Key::PreferNeedsHistory => (
+            "--prefer ranks first the past sponsors of candidates: give the past publications with --history FILE…, or set `history` in parrainage.toml",
+            "--prefer classe d'abord les anciens parrains de candidats : donnez les publications passées avec --history FICHIER…, ou réglez `history` dans parrainage.toml",
+        ),
+        Key::PreferredNotInHistory => (
+            "--prefer `{}`: no person of the register sponsored this candidate in the history files; {}",
+            "--prefer `{}` : aucune personne du répertoire n'a parrainé ce candidat dans les fichiers d'historique ; {}",
+        ),
+        Key::HistoryRowsUnreadable => (
+            "{} row(s) of {} cannot be read: whoever they name is ranked as if they had not sponsored then:\n{}",
+            "{} ligne(s) de {} illisible(s) : qui qu'elles nomment est classé comme s'il n'avait pas parrainé cette fois-là :\n{}",
+        ),
+        Key::HistoryRowsRefused => (
+            "{} row(s) of {} cannot be read, so the list could rank past sponsors as if they had not sponsored (`parrainage check` says how to fix them; `--skip-unreadable` goes on without them):\n{}",
+            "{} ligne(s) de {} illisible(s), donc la liste pourrait classer d'anciens parrains comme s'ils n'avaient pas parrainé (`parrainage check` dit comment les corriger ; `--skip-unreadable` continue sans elles) :\n{}",
+        ),
+        Key::HistoryInForce => (
+            "{}: its publications (the latest on {}) are of the {} election, the one in force: it is a publication of this election, to give with --publication, not history",
+            "{} : ses publications (la dernière le {}) sont de l'élection de {}, celle en cours : c'est une publication de cette élection, à donner avec --publication, pas un historique",
+        ),
+        Key::HistoryNotPast => (
+            "{}: its publications (the latest on {}) are of no election before the one in force: --history takes the publications of past elections",
+            "{} : ses publications (la dernière le {}) ne sont d'aucune élection antérieure à celle en cours : --history prend les publications des élections passées",
+        ),
+        Key::HistoryUndated => (
+            "{}: no row has a publication date: --history takes the publications of past elections",
+            "{} : aucune ligne n'a de date de publication : --history prend les publications des élections passées",
+        ),
+        Key::ProspectsFor => (
+            "Prospects for {}: {} person{|s}",
+            "Élus à solliciter pour {} : {} personne{|s}",
+        ),
+        Key::ProspectsOf => ("Prospects: {} person{|s}", "Élus à solliciter : {} personne{|s}"),
+        Key::ProspectsRegister => (
+            "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.",
+            "Répertoire : {} fichiers, {} lignes, {} éligibles (tenues par {} personnes), {} non éligibles, {} ignorées, {} sans collectivité connue.",
+        ),
+        Key::ProspectsTaken => (
+            "Taken: {} in the ledger (any status), {} published. Reached and under the cap count the candidate's live entries (claimed, sent, validated): {} départements reached, {} needed.",
+            "Déjà pris : {} dans le registre (tout statut), {} publiés. Atteints et sous le plafond comptent les entrées vivantes du candidat (promises, envoyées, validées) : {} départements atteints, {} nécessaires.",
+        ),
+        Key::HistoryFile => (
+            "Sponsored before, {} ({}): {} row(s) found in the register, {} ambiguous (given to nobody).",
+            "Ont déjà parrainé, {} ({}) : {} ligne(s) trouvée(s) dans le répertoire, {} ambiguë(s) (attribuées à personne).",
+        ),
+        Key::ProspectsMandates => ("Mandates", "Mandats"),
+        Key::DepartementShort => ("Dépt", "Dépt"),
+        Key::ProspectsWhy => ("Why", "Pourquoi"),
+        Key::SponsoredBefore => ("Sponsored before", "A déjà parrainé"),
+        Key::SponsoredIn => ("{}: {}", "{} : {}"),
+        Key::WhyNotReached => ("{} not reached yet", "{} pas encore atteint"),
+        Key::WhyUnderCap => ("{} under the cap: {} of {}", "{} sous le plafond : {} sur {}"),
+        Key::WhyAtCap => ("at the cap", "au plafond"),
+        Key::WhyMaybeTaken => (
+            "maybe taken (a homonym is in the ledger or published)",
+            "peut-être déjà pris (un homonyme est dans le registre ou publié)",
+        ),
+        Key::WhyNoMayorInRegister => (
+            "the register has no mayor here",
+            "le répertoire n'a aucun maire ici",
+        ),
+        Key::WhyRegisterIncomplete => (
+            "the register is incomplete here",
+            "le répertoire est incomplet ici",
+        ),
+        Key::ProspectsMore => (
+            "… and {} more: --limit N shows more, --format csv gives them all as a call list",
+            "… et {} de plus : --limit N en montre davantage, --format csv les donne tous comme liste d'appels",
+        ),
+        Key::ProspectsOfNoKnownUnit => (
+            "{} person{|s} of the list hold{s|} only mandates whose unit the register does not say (Assemblée de Corse, the Alsace section): ranked by the best of the units they may count in, written 2A|2B or 67|68; --format json lists the register's rows under `unknown_unit`.",
+            "{} personne{|s} de la liste n'{a|ont} que des mandats dont le répertoire ne dit pas la collectivité (Assemblée de Corse, section Alsace) : classée{|s} selon la meilleure des collectivités où elle{|s} peu{t|vent} compter, écrites 2A|2B ou 67|68 ; --format json liste les lignes du répertoire sous `unknown_unit`.",
+        ),
         // The report's summary.
         Key::Validated => ("Validated", "Validés"),
         Key::Claimed => ("Claimed", "Revendiqués"),
@@ -2515,6 +2616,7 @@ mod tests {
         Key::OfGoal,
         Key::StatusChanged,
         Key::NumberSign,
+        Key::DepartementShort,
         Key::Code,
         Key::Date,
         Key::Departement,

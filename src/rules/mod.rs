@@ -3,8 +3,9 @@
 //! Everything that decides what counts lives here: which mandates may sponsor
 //! (`mandate`), where a sponsor is "réputé élu" (`department`), which commune
 //! a mayor's circonscription must be (`place`), who is the same official
-//! (`identity`), the election calendar (`election`) and the tally
-//! against the threshold and the 1/10 cap (`tally`). `check`, `report`, `add`
+//! (`identity`) and the same person in a past publication (`history`), the
+//! election calendar (`election`) and the tally against the threshold and
+//! the 1/10 cap (`tally`). `check`, `report`, `add`
 //! and `import` all call these functions; no command keeps a copy of a rule.
 
 pub mod checks;
@@ -12,6 +13,7 @@ pub mod civility;
 pub mod department;
 pub mod election;
 pub mod fold;
+pub mod history;
 pub mod identity;
 pub mod mandate;
 pub mod matching;
