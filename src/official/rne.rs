@@ -1074,4 +1074,64 @@ mod tests {
             [(Mandate::Mayor, "01"), (Mandate::DepartmentalCouncillor, "01")]
         );
     }
+
+    fn claim(
+        last: &str,
+        first: &str,
+        mandate: Mandate,
+        place: &str,
+        unit: &str,
+    ) -> crate::sponsorship::Sponsorship {
+        crate::sponsorship::Sponsorship {
+            status: crate::rules::Status::Claimed,
+            candidate: "MARTIN Claire".into(),
+            civility: None,
+            last_name: last.into(),
+            first_name: first.into(),
+            mandate,
+            circonscription: place.into(),
+            department: Department::by_code(unit),
+            claimed_on: None,
+            published_on: None,
+            source: String::new(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_canton_is_kept_and_corsica_is_looked_up_in_either_unit() {
+        let register = read(&[
+            (
+                "d.csv",
+                "\"Code du département\";\"Libellé du département\";\"Code du canton\";\"Libellé du canton\";\"Nom de l'élu\";\"Prénom de l'élu\";\"Code sexe\";\"Date de naissance\"\n\
+                 2;\"Aisne\";201;\"Laon-1\";\"LEMOINE\";\"Claire\";\"F\";1961-04-03\n",
+            ),
+            (
+                "ma.csv",
+                "\"Code du département\";\"Code de la collectivité à statut particulier\";\"Libellé de la collectivité à statut particulier\";\"Code de la section - collectivité à statut particulier\";\"Nom de l'élu\";\"Prénom de l'élu\";\"Code sexe\";\"Date de naissance\"\n\
+                 ;94;\"Corse\";;\"ORSINI\";\"Paul\";\"M\";1969-02-02\n",
+            ),
+        ]);
+        let lemoine = &register.persons[0].mandates[0];
+        assert_eq!(lemoine.circonscription, "Laon-1");
+        let orsini = &register.persons[1].mandates[0];
+        assert_eq!((orsini.unit, orsini.possible), (None, &["2A", "2B"][..]));
+        let index = Index::new(&register);
+        // The publications leave a councillor's canton empty: a ledger's,
+        // written otherwise, is not held against the register's.
+        let typed = claim(
+            "Lemoine",
+            "Claire",
+            Mandate::DepartmentalCouncillor,
+            "canton de Laon",
+            "02",
+        );
+        assert_eq!(index.lookup(&typed), Lookup::One(0));
+        for unit in ["2A", "2B"] {
+            let typed = claim("Orsini", "Paul", Mandate::CorsicaCouncillor, "", unit);
+            assert_eq!(index.lookup(&typed), Lookup::One(1), "{unit}");
+        }
+        let typed = claim("Orsini", "Paul", Mandate::CorsicaCouncillor, "", "13");
+        assert_eq!(index.lookup(&typed), Lookup::Nobody);
+    }
 }
