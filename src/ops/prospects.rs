@@ -20,11 +20,11 @@ use crate::ledger::scan::each_entry;
 use crate::message::{Arg, Message};
 use crate::official;
 use crate::official::rne::{Held, Index, Lookup, Register};
-use crate::ops::history::{History, NotHistory, PastFile, join, year_in_force, year_of};
+use crate::ops::history::{History, NotHistory, PastFile, PastRows, join, year_in_force};
 use crate::ops::register::{Coverage, coverage, read_register, register_dir};
 use crate::rules::identity::{candidate_key, closest_names};
 use crate::rules::{Department, Mandate, department};
-use crate::sponsorship::Sponsorship;
+use crate::sponsorship::{Entry, Sponsorship};
 
 /// What `prospects` is asked for.
 pub struct ProspectsRequest<'r> {
@@ -181,7 +181,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         let past = history.of(p);
         if past
             .iter()
-            .any(|done| preferred.contains(&candidate_key(&done.candidate)))
+            .any(|done| preferred.iter().any(|key| **key == *done.candidate_key))
         {
             Tier::Preferred
         } else if past.is_empty() {
@@ -225,12 +225,19 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
             ))
         })
         .collect();
-    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let ranked_in_all = ranked.len();
     let of_no_known_unit = ranked.iter().filter(|(_, r)| !r.possible.is_empty()).count();
-    if let Some(limit) = request.limit {
+    // Only the rows shown are put in order: the first `limit`, found
+    // first when there are more.
+    if let Some(limit) = request.limit
+        && limit < ranked.len()
+    {
+        if limit > 0 {
+            ranked.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
+        }
         ranked.truncate(limit);
     }
+    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let ranked: Vec<Ranked> = ranked.into_iter().map(|(_, r)| r).collect();
     Ok(Found {
         coverage: coverage(&register),
@@ -346,8 +353,8 @@ fn taken_rows(
     }
     let mut published_rows = Vec::new();
     for publication in publications {
-        let (publication, rows, errors) = read_publication(publication, context)?;
-        published_rows.extend(rows);
+        let (publication, errors) =
+            read_publication(publication, context, |entry| published_rows.push(entry.tidied()))?;
         refuse(errors, crate::msg!(Verbatim, publication.display().to_string()))?;
     }
     Ok((ledger_rows, published_rows))
@@ -362,7 +369,8 @@ fn past_files(
 ) -> Result<Vec<PastFile>, Failure> {
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let (path, rows, errors) = read_publication(path, context)?;
+        let mut rows = PastRows::default();
+        let (path, errors) = read_publication(path, context, |entry| rows.push(entry))?;
         // A row that cannot be read may be a past sponsor: the list would
         // rank them as someone who never sponsored.
         unreadable(context, errors, skip_unreadable, |count, listed| {
@@ -372,7 +380,7 @@ fn past_files(
                 crate::msg!(HistoryRowsRefused, count, &path, listed)
             }
         })?;
-        let year = year_of(&rows, in_force).map_err(|why| {
+        let file = rows.finish(path.clone(), in_force).map_err(|why| {
             Failure::usage(match why {
                 NotHistory::InForce { year, latest } => {
                     crate::msg!(HistoryInForce, &path, latest, year.to_string())
@@ -381,18 +389,20 @@ fn past_files(
                 NotHistory::Undated => crate::msg!(HistoryUndated, &path),
             })
         })?;
-        files.push(PastFile { path, year, rows });
+        files.push(file);
     }
     Ok(files)
 }
 
-/// A publication's rows, whoever they are for, and the errors of those it
-/// cannot read. An archive of publications stands for its latest file; a
-/// file that is not a publication is refused, naming the formats.
+/// Each row of a publication, whoever it is for, handed to `each`; the
+/// file read (an archive of publications stands for its latest file) and
+/// the errors of the rows it cannot read. A file that is not a
+/// publication is refused, naming the formats.
 fn read_publication(
     path: &Path,
     context: &Context,
-) -> Result<(PathBuf, Vec<Sponsorship>, Vec<Diagnostic>), Failure> {
+    each: impl FnMut(&Entry),
+) -> Result<(PathBuf, Vec<Diagnostic>), Failure> {
     let path = crate::ledger::archive::publication_file(path).map_err(Failure::usage)?;
     let (options, _) = context.options_for_publication(std::slice::from_ref(&path))?;
     let options = ReadOptions {
@@ -401,11 +411,8 @@ fn read_publication(
         ..options
     };
     crate::ledger::archive::open_publication(&path, &options)?;
-    let mut rows = Vec::new();
-    let errors = each_entry(std::slice::from_ref(&path), &options, |entry| {
-        rows.push(entry.tidied())
-    });
-    Ok((path, rows, errors))
+    let errors = each_entry(std::slice::from_ref(&path), &options, each);
+    Ok((path, errors))
 }
 
 /// Rows that cannot be read: none is fine; else, with `--skip-unreadable`

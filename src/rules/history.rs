@@ -12,14 +12,66 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::matching::first_names;
+use super::fold::fold_into;
 
 /// Whether a published row's first names and a register person's can be
 /// one person's: the same, folded, or the fewer the first words of the
 /// others. Either side may write more: the register "Betty Véronique"
-/// where the publication wrote "Betty", or the other way round.
+/// where the publication wrote "Betty", or the other way round. Words are
+/// split on spaces: "Jean" is not "Jean-Pierre" (RULES.md §1).
 pub fn same_first_names(published: &str, register: &str) -> bool {
-    first_names(published, register).is_some() || first_names(register, published).is_some()
+    let (mut a, mut b) = (String::new(), String::new());
+    fold_first_names(published, &mut a);
+    fold_first_names(register, &mut b);
+    same_folded_first_names(&a, &b)
+}
+
+/// First names folded for [`same_folded_first_names`], into `out` (which
+/// is cleared): each word, split on white space, folded; one space
+/// between words.
+pub fn fold_first_names(text: &str, out: &mut String) {
+    out.clear();
+    for word in text.split_whitespace() {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        fold_into(word, out);
+        if out.len() == before + usize::from(before > 0) {
+            out.truncate(before);
+        }
+    }
+}
+
+/// [`same_first_names`] of two names folded by [`fold_first_names`]: the
+/// letters of one, spaces aside, begin the other's and end where one of
+/// its words ends. Compared in place: a past publication holds thousands
+/// of rows, each against the register's persons of its name.
+pub fn same_folded_first_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (i == a.len(), j == b.len()) {
+            (true, true) => return true,
+            // One is done: the other must be at the end of a word.
+            (true, false) => return b[j] == b' ',
+            (false, true) => return a[i] == b' ',
+            (false, false) => {}
+        }
+        if a[i] == b' ' {
+            i += 1;
+        } else if b[j] == b' ' {
+            j += 1;
+        } else if a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// What becomes of a row of a past publication.
@@ -38,11 +90,11 @@ pub enum Attribution {
 /// fits (by [`same_first_names`], its last name and its unit) and the
 /// official it names (its folded identity: the same official listed twice,
 /// for two spellings of one candidate, is one).
-pub fn attribute<K: Eq + Hash>(rows: &[(Vec<usize>, K)]) -> Vec<Attribution> {
+pub fn attribute<P: AsRef<[usize]>, K: Eq + Hash>(rows: &[(P, K)]) -> Vec<Attribution> {
     // Each person's official in this file, and whether another fits too.
     let mut officials: HashMap<usize, (&K, bool)> = HashMap::new();
     for (persons, official) in rows {
-        for &person in persons {
+        for &person in persons.as_ref() {
             officials
                 .entry(person)
                 .and_modify(|(first, several)| *several |= *first != official)
@@ -50,7 +102,7 @@ pub fn attribute<K: Eq + Hash>(rows: &[(Vec<usize>, K)]) -> Vec<Attribution> {
         }
     }
     rows.iter()
-        .map(|(persons, _)| match persons.as_slice() {
+        .map(|(persons, _)| match persons.as_ref() {
             [] => Attribution::Nobody,
             [person] if !officials[person].1 => Attribution::Person(*person),
             _ => Attribution::Ambiguous,
@@ -70,6 +122,37 @@ mod tests {
         assert!(!same_first_names("Jean", "Jean-Pierre"));
         assert!(!same_first_names("Véronique", "Betty Véronique"));
         assert!(!same_first_names("", "Betty"));
+        assert!(!same_first_names("Jean Pierre", "Jean Paul"));
+        assert!(same_first_names("Jean Pierre", "Jean-Pierre"));
+        assert!(same_first_names("ANNE  MARIE", "anne marie"));
+        assert!(!same_first_names("Annemarie Louise", "Anne"));
+        assert!(same_first_names("Anne Marie Louise", "Anne Marie"));
+    }
+
+    /// The folded comparison says what the claims' rule says, either way.
+    #[test]
+    fn the_same_as_the_claims_rule_either_way() {
+        let names = [
+            "Jean",
+            "Jean-Pierre",
+            "Jean Pierre",
+            "Jean Pierre Marie",
+            "Pierre",
+            "Marie Jean",
+            "Aaron-Lee Gustave",
+            "aaron lee",
+            "Ève",
+            "Eve Anne",
+            "",
+            "  ",
+        ];
+        for a in names {
+            for b in names {
+                let rule = super::super::matching::first_names(a, b).is_some()
+                    || super::super::matching::first_names(b, a).is_some();
+                assert_eq!(same_first_names(a, b), rule, "{a:?} / {b:?}");
+            }
+        }
     }
 
     #[test]
