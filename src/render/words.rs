@@ -57,6 +57,16 @@ pub fn say(message: &Message, lang: Lang) -> String {
     out
 }
 
+/// The words of a key that has no holes (a label, a table's header), in
+/// `lang`.
+pub fn word(key: Key, lang: Lang) -> &'static str {
+    let (english, french) = texts(key);
+    match lang {
+        Lang::En => english,
+        Lang::Fr => french,
+    }
+}
+
 fn first_text(message: &Message) -> &str {
     match message.args.first() {
         Some(Arg::Text(text)) => text,
@@ -304,12 +314,43 @@ fn texts(key: Key) -> (&'static str, &'static str) {
         Key::Name => ("Name", "Nom"),
         Key::Place => ("Place", "Lieu"),
         Key::Where => ("Where", "Où"),
+        Key::Status => ("Status", "Statut"),
+        Key::Held => ("Held", "Détenus"),
+        Key::Mayors => ("Mayors", "Maires"),
+        Key::Communes => ("Communes", "Communes"),
+        Key::EpciPresidents => ("EPCI presidents", "Présidents d'EPCI"),
+        Key::Epcis => ("EPCIs", "EPCI"),
+        Key::Register => ("Register", "Répertoire"),
+        Key::Complete => ("complete", "complet"),
+        Key::Incomplete => ("incomplete", "incomplet"),
+        Key::Missing => ("missing", "manquant"),
+        Key::NoFile => ("no file", "pas de fichier"),
+        Key::RegisterSummary => (
+            "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.",
+            "Répertoire : {} fichiers, {} lignes, {} éligibles (tenues par {} personnes), {} non éligibles, {} ignorées, {} sans collectivité connue.",
+        ),
+        Key::DeptShort => ("Dépt", "Dépt"),
+        Key::ClaimedOn => ("Claimed on", "Promis le"),
+        Key::PublishedOn => ("Published on", "Publié le"),
+        Key::EntriesCounted => ("{} entr{y|ies}", "{} entrée{|s}"),
+        Key::MoreNotShown => (
+            "{} more not shown: --format csv or json lists them all",
+            "{} de plus non affichées : --format csv ou json les liste toutes",
+        ),
         Key::Severity => ("Severity", "Gravité"),
         Key::Problems => ("Problems", "Problèmes"),
         Key::FirstAt => ("First at", "Premier en"),
         Key::Problem => ("Problem", "Problème"),
         Key::Error => ("error", "erreur"),
         Key::Warning => ("warning", "avertissement"),
+        Key::CheckSummary => (
+            "{} error{|s}, {} warning{|s} in {} file{|s} ({} row{|s})",
+            "{} erreur{|s}, {} avertissement{|s} dans {} fichier{|s} ({} ligne{|s})",
+        ),
+        Key::MoreProblems => (
+            "{} more: `parrainage check` lists them all.",
+            "{} de plus : `parrainage check` les liste tous.",
+        ),
         // diff.
         Key::Added => ("Added", "Ajoutés"),
         Key::Removed => ("Removed", "Retirés"),
@@ -389,6 +430,88 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{} avertissement(s) dans le registre, compté(s) tel(s) qu'écrit(s) (`parrainage check` les liste)",
         ),
         // fetch, import.
+        Key::UnknownDate => ("an unknown date", "une date inconnue"),
+        Key::LineNote => ("line {}: {}: {}", "ligne {} : {} : {}"),
+        Key::TangledLines => (
+            "{}: ledger line(s) {} and publication line(s) {} cannot be told apart; left as they are",
+            "{} : ligne(s) du registre {} et ligne(s) de la publication {} impossibles à distinguer ; laissées telles quelles",
+        ),
+        Key::ImportTitlePublished => (
+            "Import of {} ({} rows, published up to {}) into {} for {}",
+            "Import de {} ({} lignes, publiées jusqu'au {}) dans {} pour {}",
+        ),
+        Key::ImportTitle => (
+            "Import of {} ({} rows) into {} for {}",
+            "Import de {} ({} lignes) dans {} pour {}",
+        ),
+        Key::Outcome => ("outcome", "résultat"),
+        Key::EntriesHeader => ("entries", "entrées"),
+        Key::Who => ("who", "qui"),
+        Key::OtherFilesNotWritten => (
+            "Entries in other files of the ledger keep the publication from adding them twice, but only the file imported into is written: import into each of them to update it.",
+            "Les entrées des autres fichiers du registre empêchent la publication de les ajouter deux fois, mais seul le fichier où l'on importe est écrit : importez dans chacun d'eux pour le mettre à jour.",
+        ),
+        Key::Anomalies => ("Anomalies", "Anomalies"),
+        Key::ToReview => ("To review", "À vérifier"),
+        Key::Ambiguous => ("Ambiguous", "Ambigus"),
+        Key::SkippedUnreadable => ("Skipped, unreadable", "Passées, illisibles"),
+        Key::RepeatedInPublication => (
+            "Repeated in the publication, counted once: line(s) {}",
+            "Répétées dans la publication, comptées une fois : ligne(s) {}",
+        ),
+        Key::WroteImport => (
+            "Wrote {}: {} row(s) changed, {} added.",
+            "{} écrit : {} ligne(s) modifiée(s), {} ajoutée(s).",
+        ),
+        Key::DryRunImport => (
+            "Dry run, nothing written: {} row(s) would change, {} would be added.",
+            "Simulation, rien n'est écrit : {} ligne(s) changeraient, {} seraient ajoutées.",
+        ),
+        Key::NothingToChange => (
+            "Nothing to change: {} is untouched.",
+            "Rien à changer : {} n'est pas modifié.",
+        ),
+        Key::NoDate => ("no date", "aucune date"),
+        Key::MissingFromPublication => (
+            "validated on {} in the ledger, but this publication (up to {}) does not list it",
+            "validé le {} dans le registre, mais cette publication (jusqu'au {}) ne le liste pas",
+        ),
+        Key::PublishedUnderOtherMandate => (
+            "published as {}{} for {} on {}, the ledger says {}: the same person with two mandates, or a homonym?",
+            "publié comme {}{} pour {} le {}, le registre dit {} : une personne à deux mandats, ou un homonyme ?",
+        ),
+        Key::PublishedInOtherPlace => (
+            "published as {}{} for {} on {}, the ledger says {}: a place typed wrong, or a homonym?",
+            "publié comme {}{} pour {} le {}, le registre dit {} : un lieu mal tapé, ou un homonyme ?",
+        ),
+        Key::PublishedOnAnotherDay => (
+            "published on {}, the ledger says {}; kept as it is",
+            "publié le {}, le registre dit {} ; gardé tel quel",
+        ),
+        Key::ValidatedForAnotherCandidate => (
+            "validated for {} in the ledger, but published for {} on {}; kept as it is",
+            "validé pour {} dans le registre, mais publié pour {} le {} ; gardé tel quel",
+        ),
+        Key::PublishedDespiteStatus => (
+            "{} in the ledger, but published as validated for {} on {}; kept as {}: a présentation is irrevocable, so if it is this official, set it to validated with `{}`",
+            "{} dans le registre, mais publié comme validé pour {} le {} ; gardé {} : une présentation est irrévocable, donc si c'est cet élu, passez-le à validé avec `{}`",
+        ),
+        Key::PublicationStored => (
+            "New publication stored: {}",
+            "Nouvelle publication enregistrée : {}",
+        ),
+        Key::PublicationDetails => (
+            "{} rows, latest publication {}, {} bytes, from {}",
+            "{} lignes, dernière publication le {}, {} octets, depuis {}",
+        ),
+        Key::NoNewPublication => (
+            "No new publication since {} (latest publication {}, {} rows).",
+            "Pas de nouvelle publication depuis {} (dernière publication le {}, {} lignes).",
+        ),
+        Key::SaysNothingChanged => ("{} says nothing changed", "{} répond que rien n'a changé"),
+        Key::SendsTheSameBytes => ("{} sends the same {} bytes", "{} envoie les mêmes {} octets"),
+        Key::DownloadingOf => ("downloading {} of {} MB", "téléchargement {} sur {} Mo"),
+        Key::Downloading => ("downloading {} MB", "téléchargement {} Mo"),
         Key::GuessedAddress => (
             "the address is the {} preset's guess, until the Conseil's site is open; `publication_url` in parrainage.toml sets another",
             "l'adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert ; `publication_url` dans parrainage.toml en donne une autre",
@@ -2521,6 +2644,9 @@ mod tests {
         Key::Departements,
         Key::Publications,
         Key::JsonNull,
+        Key::DeptShort,
+        Key::Anomalies,
+        Key::Communes,
     ];
 
     /// Every key has its French: the same holes as its English, and
