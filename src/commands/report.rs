@@ -16,11 +16,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     if let Some(since) = args.since
         && since > context.as_of
     {
-        return Err(Failure::usage(format!(
-            "--since {since} is after the day the report is made ({}, --as-of or today): \
-             nothing can have been published between them",
-            context.as_of
-        )));
+        return Err(Failure::usage(crate::msg!(SinceAfterAsOf, since, context.as_of)));
     }
     let output = context.output(args.output.as_deref(), &[])?;
     let counted = count(context)?;

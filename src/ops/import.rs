@@ -292,8 +292,7 @@ pub fn import<'a>(
         // Nothing to change: the file is not rewritten at all.
         Some(locked) if changing => {
             let pieces = splice_pieces(&original, &changes, !added.is_empty(), dialect.line_end());
-            let failed =
-                |e: String| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()));
+            let failed = |e: String| Failure::usage(crate::msg!(LedgerNotChangedBecause, &path, e));
             match encoding {
                 TextEncoding::Utf8 => locked
                     .replace_streaming(&pieces, added.stream())
@@ -472,13 +471,10 @@ fn ledger_candidate<R: std::io::Read>(path: &Path, ledger: &mut LedgerReader<R>)
     }
     match found.as_slice() {
         [(_, name)] => Ok(name.clone()),
-        [] => Err(Failure::usage(format!(
-            "no candidate to import for: {} names none; pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
-            path.display()
-        ))),
-        several => Err(Failure::usage(format!(
-            "{} names {} candidates ({}): say which with --candidate",
-            path.display(),
+        [] => Err(Failure::usage(crate::msg!(NoCandidateToImport, path))),
+        several => Err(Failure::usage(crate::msg!(
+            SeveralCandidatesToImport,
+            path,
             several.len(),
             several
                 .iter()

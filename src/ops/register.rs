@@ -18,12 +18,9 @@ use crate::rules::{Department, Mandate, department};
 
 /// The register's directory: the flag, else the settings'.
 pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
-    flag.map(Path::to_path_buf).or_else(|| context.register.clone()).ok_or_else(|| {
-        Failure::usage(
-            "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), \
-             or set `register` in parrainage.toml",
-        )
-    })
+    flag.map(Path::to_path_buf)
+        .or_else(|| context.register.clone())
+        .ok_or_else(|| Failure::usage(crate::msg!(NoRegister)))
 }
 
 /// The register, or an error listing its unreadable rows (exit 1) unless

@@ -97,14 +97,16 @@ fn argument(arg: &Arg, lang: Lang) -> String {
         Arg::Percent(share) => percent(lang, *share),
         Arg::Mandate(mandate) => mandate_named(*mandate, lang).to_string(),
         Arg::Status(status) => status_named(*status, lang).to_string(),
-        Arg::Official(o) => format!(
+        // Names read from files: a control character is shown, not sent.
+        Arg::Official(o) => clean(&format!(
             "{} {}, {}{}, {}",
             o.last_name,
             o.first_name,
             mandate_named(o.mandate, lang),
             crate::sponsorship::in_brackets(&o.circonscription),
             o.department
-        ),
+        ))
+        .into_owned(),
         Arg::Said(message) => say(message, lang),
         Arg::Diagnostic(d) => diagnostic(d, lang),
         Arg::Lines(items, more) => {
@@ -429,7 +431,162 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{} warning(s) in the ledger, counted as written (`parrainage check` lists them)",
             "{} avertissement(s) dans le registre, compté(s) tel(s) qu'écrit(s) (`parrainage check` les liste)",
         ),
+        // check --register.
+        Key::HeldMandate => ("{} ({})", "{} ({})"),
+        Key::HeldMandateOf => ("{} of {} ({})", "{} de {} ({})"),
+        Key::RegisterPerson => ("{} {}, born {} ({})", "{} {}, né(e) le {} ({})"),
+        Key::SeveralInRegister => (
+            "{}, {} in {}: {} officials of the register fit: {}",
+            "{}, {} dans {} : {} élus du répertoire correspondent : {}",
+        ),
+        Key::SeveralInRegisterOf => (
+            "{}, {} of {} in {}: {} officials of the register fit: {}",
+            "{}, {} de {} dans {} : {} élus du répertoire correspondent : {}",
+        ),
+        Key::TellThemApart => (
+            "write the circonscription, or every first name, to tell them apart",
+            "écrivez la circonscription, ou tous les prénoms, pour les distinguer",
+        ),
+        Key::InRegisterAs => (
+            "{} is in the register as {}, not as {} in {}",
+            "{} est au répertoire comme {}, pas comme {} dans {}",
+        ),
+        Key::InRegisterAsOf => (
+            "{} is in the register as {}, not as {} of {} in {}",
+            "{} est au répertoire comme {}, pas comme {} de {} dans {}",
+        ),
+        Key::WhichMandate => (
+            "check which mandate the official will sign with: a form under a mandate they do not hold is rejected",
+            "vérifiez sous quel mandat l'élu signera : un formulaire sous un mandat qu'il n'a pas est rejeté",
+        ),
+        Key::NotInRegister => (
+            "no {} named {} in {} in the register{}",
+            "pas de {} du nom de {} dans {} au répertoire{}",
+        ),
+        Key::NotInRegisterOf => (
+            "no {} of {} named {} in {} in the register{}",
+            "pas de {} de {} du nom de {} dans {} au répertoire{}",
+        ),
+        Key::NearestOfficials => ("; nearest: {}", " ; les plus proches : {}"),
+        Key::RegisterLags => (
+            "the register lags and has gaps: check the spelling and the mandate before the form is sent",
+            "le répertoire a du retard et des trous : vérifiez l'orthographe et le mandat avant l'envoi du formulaire",
+        ),
+        // update and remove: the entry to change.
+        Key::NoEntryMatches => (
+            "{}: no entry for {} matches; `{}` shows the entries of that name, `parrainage check` the rows that cannot be read; nothing was changed",
+            "{} : aucune entrée ne correspond à {} ; `{}` montre les entrées de ce nom, `parrainage check` les lignes illisibles ; rien n'a été modifié",
+        ),
+        Key::SeveralEntriesMatch => (
+            "{}: {} entries match {}; narrow with --mandate, --department, --circonscription, --candidate or --line; nothing was changed:\n{}",
+            "{} : {} entrées correspondent à {} ; précisez avec --mandate, --department, --circonscription, --candidate ou --line ; rien n'a été modifié :\n{}",
+        ),
+        Key::EntryAtLine => ("  line {}: {} for {}", "  ligne {} : {} pour {}"),
+        // diff.
+        Key::SinceWithTwoPublications => (
+            "with --since, name one archive (or none: the `archive` setting, else publications/ beside the ledger), not two publications",
+            "avec --since, nommez une archive (ou aucune : le réglage `archive`, sinon publications/ à côté du registre), pas deux publications",
+        ),
+        Key::SinceNeedsAnArchive => (
+            "{}: --since needs an archive, a directory of publications (as `parrainage fetch` keeps one)",
+            "{} : --since demande une archive, un dossier de publications (comme celui que tient `parrainage fetch`)",
+        ),
+        Key::NoPublicationBefore => (
+            "no publication of {} is dated on or before {}: the earliest is dated {}",
+            "aucune publication de {} n'est datée du {} ou d'avant : la plus ancienne est datée du {}",
+        ),
+        Key::DiffNeedsTwo => (
+            "diff compares two publications: give OLD and NEW, or --since DATE and an archive",
+            "diff compare deux publications : donnez OLD et NEW, ou --since DATE et une archive",
+        ),
+        Key::DiffNotAPublication => (
+            "{}: not a publication of the Conseil constitutionnel (diff compares two of them)",
+            "{} : pas une publication du Conseil constitutionnel (diff en compare deux)",
+        ),
+        // Commands' own refusals.
+        Key::MaxAnnotationsForGithub => (
+            "--max-annotations is for --format github: the other formats write every problem",
+            "--max-annotations est pour --format github : les autres formats écrivent chaque problème",
+        ),
+        Key::CannotWriteManual => (
+            "cannot write the manual page: {}",
+            "impossible d'écrire la page de manuel : {}",
+        ),
+        Key::NotACommand => (
+            "`{}` is not a command: the commands are {}",
+            "`{}` n'est pas une commande : les commandes sont {}",
+        ),
+        Key::CannotWriteJson => ("cannot write the JSON: {}", "impossible d'écrire le JSON : {}"),
+        Key::SinceAfterAsOf => (
+            "--since {} is after the day the report is made ({}, --as-of or today): nothing can have been published between them",
+            "--since {} est après le jour du rapport ({}, --as-of ou aujourd'hui) : rien n'a pu être publié entre les deux",
+        ),
         // fetch, import.
+        Key::NoCandidateToImport => (
+            "no candidate to import for: {} names none; pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
+            "aucun candidat pour qui importer : {} n'en nomme aucun ; indiquez --candidate 'NOM Prénom' ou réglez `candidate` dans parrainage.toml",
+        ),
+        Key::SeveralCandidatesToImport => (
+            "{} names {} candidates ({}): say which with --candidate",
+            "{} nomme {} candidats ({}) : dites lequel avec --candidate",
+        ),
+        Key::NoRegister => (
+            "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), or set `register` in parrainage.toml",
+            "pas de répertoire des élus : indiquez --register DOSSIER (les fichiers CSV du RNE, sur data.gouv.fr), ou réglez `register` dans parrainage.toml",
+        ),
+        Key::NoAddressToFetch => (
+            "no address to fetch: give one (`parrainage fetch URL`) or set `publication_url` in parrainage.toml",
+            "aucune adresse à télécharger : donnez-en une (`parrainage fetch URL`) ou indiquez `publication_url` dans parrainage.toml",
+        ),
+        Key::CannotFetch => (
+            "cannot fetch {}: {}{}; nothing was stored{}",
+            "impossible de télécharger {} : {}{} ; rien n'a été gardé{}",
+        ),
+        Key::Attempts => (" ({} attempts)", " ({} tentatives)"),
+        Key::AddressGuessed => (
+            "; this address is the {} preset's guess, until the Conseil's site is open: set `publication_url` in parrainage.toml once it is known",
+            " ; cette adresse est celle que l'on suppose pour {}, tant que le site du Conseil n'est pas ouvert : indiquez `publication_url` dans parrainage.toml dès qu'elle est connue",
+        ),
+        Key::ServerAnswered => ("the server answered {} {}", "le serveur a répondu {} {}"),
+        Key::BodyStopped => (
+            "the body stopped after {} bytes: {}",
+            "la réponse s'est arrêtée après {} octets : {}",
+        ),
+        Key::BodyEmpty => ("the body is empty", "la réponse est vide"),
+        Key::ServerSentHtml => (
+            "the server sent an HTML page, not a publication (the site may be down, or the address moved)",
+            "le serveur a envoyé une page HTML, pas une publication (le site est peut-être en panne, ou l'adresse a changé)",
+        ),
+        Key::HostNotFound => (
+            "the host name cannot be resolved (DNS)",
+            "le nom de l'hôte ne peut pas être résolu (DNS)",
+        ),
+        Key::ConnectionFailed => ("the connection failed", "la connexion a échoué"),
+        Key::NotHttp => (
+            "the server's answer is not HTTP: {}",
+            "la réponse du serveur n'est pas du HTTP : {}",
+        ),
+        Key::RedirectLoop => (
+            "more than {} redirects: a redirect loop",
+            "plus de {} redirections : une boucle de redirections",
+        ),
+        Key::NotAnAddress => ("not an address: {}", "pas une adresse : {}"),
+        Key::ConnectionRefused => (
+            "the connection was refused (no server at that address?)",
+            "la connexion a été refusée (pas de serveur à cette adresse ?)",
+        ),
+        Key::ClosedBeforeTheEnd => (
+            "the connection closed before the end of the body",
+            "la connexion s'est fermée avant la fin de la réponse",
+        ),
+        Key::TimedOut => (
+            "no complete answer within {} s (--timeout)",
+            "pas de réponse complète en {} s (--timeout)",
+        ),
+        Key::CannotKeepBody => (
+            "cannot keep the body in a temporary file: {}",
+            "impossible de garder la réponse dans un fichier temporaire : {}",
+        ),
         Key::UnknownDate => ("an unknown date", "une date inconnue"),
         Key::LineNote => ("line {}: {}: {}", "ligne {} : {} : {}"),
         Key::TangledLines => (
@@ -2647,6 +2804,7 @@ mod tests {
         Key::DeptShort,
         Key::Anomalies,
         Key::Communes,
+        Key::HeldMandate,
     ];
 
     /// Every key has its French: the same holes as its English, and
