@@ -127,6 +127,47 @@ pub trait Notes: Send + Sync {
     /// A problem of an entry, said as `check` says it (`add` and `update`
     /// say the warnings of what they write).
     fn problem(&self, diagnostic: &Diagnostic);
+    /// What the run is doing while it waits (for a lock), said as it
+    /// happens, neither a note nor a warning.
+    fn progress(&self, message: Message) {
+        self.note(message);
+    }
+}
+
+/// A message carried by an `io::Error`: what the tool itself refuses while
+/// writing (a lock held too long, a file with hard links), said in the
+/// run's language wherever the error is said, through `Arg::from`.
+#[derive(Debug)]
+pub struct IoMessage(pub Message);
+
+impl std::fmt::Display for IoMessage {
+    // Only a fallback: the error's words are said by `render::words`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+impl std::error::Error for IoMessage {}
+
+impl Message {
+    /// An `io::Error` of `kind` that says this message.
+    pub fn into_io_error(self, kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, IoMessage(self))
+    }
+}
+
+/// An input or output error: the tool's own message if it carries one,
+/// else the operating system's words, as they are.
+impl From<&std::io::Error> for Arg {
+    fn from(error: &std::io::Error) -> Arg {
+        match error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<IoMessage>())
+        {
+            Some(IoMessage(message)) => Arg::Said(Box::new(message.clone())),
+            None => Arg::Text(error.to_string()),
+        }
+    }
 }
 
 /// `msg!(Key, a, b)`: the message `Key` with the arguments `a` and `b`.
@@ -482,6 +523,14 @@ keys! {
     PresetIntro,
     NoCandidateNamed,
     NextAdd,
+    // Writing a ledger.
+    WaitingForLock,
+    LockHeldTooLong,
+    RemovedStaleTemporary,
+    StaleTemporaryStays,
+    AppendedShort,
+    HardLinks,
+    OwnerWouldChange,
     // repair.
     TornNotUtf8,
     NothingToRepair,

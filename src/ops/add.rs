@@ -79,7 +79,7 @@ fn record(
     retrying: bool,
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
-    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout, &*context.notes)
         .map_err(|e| Failure::io(Action::Lock, &path, e))?;
     let layout = open_for_writing(&path, &context.read)?;
 

@@ -172,8 +172,8 @@ pub fn fetch(
     // The archive is written by one fetch at a time: another may have
     // stored the same publication while this one downloaded it.
     std::fs::create_dir_all(archive).map_err(|e| Failure::io(Action::Create, archive, e))?;
-    let _lock =
-        lock_directory(archive, context.lock_timeout).map_err(|e| Failure::io(Action::Lock, archive, e))?;
+    let _lock = lock_directory(archive, context.lock_timeout, &*context.notes)
+        .map_err(|e| Failure::io(Action::Lock, archive, e))?;
     let kept = archive::publications(archive).map_err(Failure::usage)?;
     let mut fetched = Fetched {
         status: FetchStatus::Unchanged,

@@ -93,7 +93,7 @@ impl Selection {
 /// Locks `path`, reads it, and finds the one entry `selection` names.
 pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Result<Selected, Failure> {
     let query = &selection.query;
-    let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout)
+    let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout, &*context.notes)
         .map_err(|e| Failure::io(Action::Lock, path, e))?;
     let options = &context.read;
     let mut header_reader = open_for_writing(path, options)?;
@@ -169,8 +169,7 @@ impl Selected {
     /// whole encoded row, or nothing to remove it), every other byte as it
     /// was, in one atomic step.
     pub fn rewrite(mut self, replacement: Vec<u8>, path: &Path) -> Result<(), Failure> {
-        let not_changed =
-            |e: std::io::Error| Failure::usage(msg!(LedgerNotChangedBecause, path, e.to_string()));
+        let not_changed = |e: std::io::Error| Failure::usage(msg!(LedgerNotChangedBecause, path, &e));
         let line_end = self.dialect.line_end();
         let Some(original) = &self.decoded else {
             // Streamed: the bytes before the row, the new row, the bytes after.

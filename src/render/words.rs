@@ -405,6 +405,35 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "Next: parrainage{} add --last-name … --first-name … --mandate … --department …",
             "Ensuite : parrainage{} add --last-name … --first-name … --mandate … --department …",
         ),
+        // Writing a ledger.
+        Key::WaitingForLock => (
+            "waiting for {}: another parrainage is writing to it…",
+            "en attente de {} : un autre parrainage y écrit…",
+        ),
+        Key::LockHeldTooLong => (
+            "another parrainage still holds the lock after {} s (--lock-timeout); nothing was written",
+            "un autre parrainage tient encore le verrou après {} s (--lock-timeout) ; rien n'a été écrit",
+        ),
+        Key::RemovedStaleTemporary => (
+            "removed {}, left by a write that was interrupted",
+            "{} supprimé, laissé par une écriture interrompue",
+        ),
+        Key::StaleTemporaryStays => (
+            "{} was left by a write that was interrupted, and cannot be removed: {}",
+            "{} a été laissé par une écriture interrompue, et ne peut pas être supprimé : {}",
+        ),
+        Key::AppendedShort => (
+            "the file should have grown from {} to {} bytes but has {}: this file system may not support appending safely",
+            "le fichier aurait dû passer de {} à {} octets mais en a {} : ce système de fichiers ne permet peut-être pas d'ajouter sans risque",
+        ),
+        Key::HardLinks => (
+            "the file has {} hard links, and rewriting it would split them: the other names would keep the old rows. Keep one name (remove the other links, or use a symlink) and try again",
+            "le fichier a {} liens physiques, et le réécrire les séparerait : les autres noms garderaient les anciennes lignes. Gardez un seul nom (supprimez les autres liens, ou utilisez un lien symbolique) et réessayez",
+        ),
+        Key::OwnerWouldChange => (
+            "a rewrite would change the file's owner and group from {} to {}, and keeping them failed ({}). Run this as the file's owner",
+            "une réécriture changerait le propriétaire et le groupe du fichier de {} à {}, et les garder a échoué ({}). Lancez ceci en tant que propriétaire du fichier",
+        ),
         // repair.
         Key::TornNotUtf8 => (
             "{}:{}: the last row is torn, but the file is not UTF-8: cut it by hand, or save it as CSV UTF-8 first",
@@ -1670,6 +1699,7 @@ pub fn failure(failure: &Failure, lang: Lang) -> Vec<String> {
                 (Lang::Fr, Action::Create) => "créer",
                 (Lang::Fr, Action::Lock) => "verrouiller",
             };
+            let source = argument(&Arg::from(source), lang);
             vec![match lang {
                 Lang::En => format!("cannot {action} {}: {source}", clean_path(path)),
                 Lang::Fr => format!("impossible de {action} {} : {source}", clean_path(path)),
