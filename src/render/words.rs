@@ -1539,6 +1539,103 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "{}: the ledger was not changed: {}",
             "{} : le registre n'a pas été modifié : {}",
         ),
+        // The HTML page.
+        Key::PageTitle => ("Parrainages: {}", "Parrainages : {}"),
+        Key::PageTitleAll => ("Parrainages: every candidate", "Parrainages : tous les candidats"),
+        Key::PageHeadTitle => ("{} — {}", "{} — {}"),
+        Key::PageAsOf => ("As of {}. Rules: {}.", "Au {}. Règles : {}."),
+        Key::PageClaimedLabel => (
+            "Claimed (validated and pending)",
+            "Revendiqués (validés et en attente)",
+        ),
+        Key::PageUsableLabel => ("Usable under the cap", "Utilisables sous le plafond"),
+        Key::PageDaysLeftLabel => ("Days left to the close", "Jours restants avant la clôture"),
+        Key::PageWithClaims => ("{} with claims", "{} avec des promesses"),
+        Key::PageNotYet => ("not yet", "pas encore"),
+        Key::PageClosed => ("closed", "clos"),
+        Key::PageNoCloseDate => ("no close date", "pas de date de clôture"),
+        Key::PageClaimsOverTime => (
+            "Claims and validated sponsorships over time",
+            "Promesses et parrainages validés au fil du temps",
+        ),
+        Key::PageValidatedByPublication => (
+            "Validated sponsorships, publication by publication",
+            "Parrainages validés, publication après publication",
+        ),
+        Key::PagePerPublication => (
+            "New validated sponsorships per publication: {}.",
+            "Nouveaux parrainages validés par publication : {}.",
+        ),
+        Key::PagePerWeek => (
+            "New claims per week, from Monday: {}.",
+            "Nouvelles promesses par semaine, à partir du lundi : {}.",
+        ),
+        Key::PageLineValidated => ("validated, by publication", "validés, par publication"),
+        Key::PageLineClaimed => (
+            "claims (validated and pending), by the day they were made",
+            "promesses (validées et en attente), au jour où elles ont été faites",
+        ),
+        Key::PageNeeded => ("{} needed", "{} nécessaires"),
+        Key::PageClose => ("close", "clôture"),
+        Key::PageCurveTitle => (
+            "{} validated sponsorships over time",
+            "{} : parrainages validés au fil du temps",
+        ),
+        Key::PageCurveTitleClaims => (
+            "{} claims and validated sponsorships over time",
+            "{} : promesses et parrainages validés au fil du temps",
+        ),
+        Key::PageCurveDesc => (
+            "{} validated as of {}, against {} needed{}; {} publication(s) drawn{}.",
+            "{} validés au {}, pour {} nécessaires{} ; {} publication(s) tracée(s){}.",
+        ),
+        Key::PageCurveByTheClose => (" by the close on {}", " d'ici la clôture le {}"),
+        Key::PageCurveAndClaims => (
+            ", and {} claims by the day they were made",
+            ", et {} promesses au jour où elles ont été faites",
+        ),
+        Key::PagePoint => ("{}: {} validated ({} new)", "{} : {} validés ({} nouveaux)"),
+        Key::PagePointOneNew => ("{}: {} validated (1 new)", "{} : {} validés (1 nouveau)"),
+        Key::PagePointFirst => ("{}: 1 validated (1 new)", "{} : 1 validé (1 nouveau)"),
+        Key::PageTilesTitle => ("Sponsorships by département", "Parrainages par département"),
+        Key::PageTilesDesc => (
+            "{} of {} départements and collectivities reached ({} needed), {} more with claims only, {} at the cap of {}; the last two rows hold the overseas units, the French abroad (ZZ) and the European Parliament (EU).",
+            "{} départements et collectivités atteints sur {} ({} nécessaires), {} de plus avec des promesses seulement, {} au plafond de {} ; les deux dernières rangées tiennent les collectivités d'outre-mer, les Français de l'étranger (ZZ) et le Parlement européen (EU).",
+        ),
+        Key::PageTileNothingYet => ("nothing yet", "rien encore"),
+        Key::PageTileClaimsOnly => ("claims, none validated", "promesses, aucune validée"),
+        Key::PageTileAtTheCap => ("at the cap ({})", "au plafond ({})"),
+        Key::PageTileKey => (
+            "In each tile: its code, then its validated sponsorships, and after a slash its claims (validated and pending) where they differ.",
+            "Dans chaque case : son code, puis ses parrainages validés et, après la barre oblique, ses promesses (validées et en attente) quand elles diffèrent.",
+        ),
+        Key::PageNotReached => ("Not yet reached ({})", "Pas encore atteints ({})"),
+        Key::PageNotReachedWithClaims => (
+            "With claims ({}), their number in brackets",
+            "Avec des promesses ({}), leur nombre entre parenthèses",
+        ),
+        Key::PageNotReachedNothing => ("Nothing yet ({})", "Rien encore ({})"),
+        Key::PageNewValidated => (
+            "{} new validated sponsorship(s).",
+            "{} nouveau(x) parrainage(s) validé(s).",
+        ),
+        Key::PageRanking => ("Ranking", "Classement"),
+        Key::PageQualifiedOf => (
+            "{} of {} candidates qualified; {} validated sponsorships in all.",
+            "{} candidats qualifiés sur {} ; {} parrainages validés en tout.",
+        ),
+        Key::PageAgainst => ("Against {}", "Sur {}"),
+        Key::PageDepartementsShort => ("Dép.", "Dép."),
+        Key::PageQualifiedShort => ("Qual.", "Qual."),
+        Key::PageShareOf => ("{}% of {}", "{}\u{202f}% de {}"),
+        Key::PageQualifiedCurves => (
+            "The qualified, publication by publication",
+            "Les qualifiés, publication après publication",
+        ),
+        Key::PageEachOnItsScale => (
+            "Each on its own scale; the dashed line is the {} needed, the dotted line the close.",
+            "Chacun à son échelle ; la ligne en tirets marque les {} nécessaires, la ligne pointillée la clôture.",
+        ),
     }
 }
 
@@ -2835,6 +2932,9 @@ mod tests {
         Key::Anomalies,
         Key::Communes,
         Key::HeldMandate,
+        Key::PageHeadTitle,
+        Key::PageDepartementsShort,
+        Key::PageQualifiedShort,
     ];
 
     /// Every key has its French: the same holes as its English, and
