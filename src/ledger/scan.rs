@@ -544,7 +544,7 @@ pub fn describe_finding(
             Code::DuplicateSponsor,
             msg!(
                 AlreadyInTheLedger,
-                later.describe(),
+                later,
                 &first.candidate,
                 first_at.to_string()
             ),
@@ -556,7 +556,7 @@ pub fn describe_finding(
             Code::SeveralCandidates,
             msg!(
                 SponsorsTwoCandidates,
-                later.describe(),
+                later,
                 &later.candidate,
                 &first.candidate,
                 first_at.to_string()
