@@ -9,7 +9,7 @@ use super::Lang;
 use super::words::{self, say};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
-use crate::message::{Arg, Key};
+use crate::message::{Arg, Key, Message};
 use crate::msg;
 use crate::ops::list::Listed;
 use crate::sponsorship::Sponsorship;
@@ -204,14 +204,17 @@ fn json_entry(listed: &Listed) -> JsonEntry {
 
 /// What `add` says of an entry recorded at `file:line`.
 pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
-    let said = msg!(
-        Recorded,
-        file,
-        line.to_string(),
-        Arg::Status(entry.status),
-        entry,
-        entry.candidate.as_str()
-    );
+    entry_at(Key::Recorded, file, line, entry, lang)
+}
+
+/// `Recorded` or `RemovedEntry`: what was done to the entry at `file:line`.
+fn entry_at(done: Key, file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
+    let said = Message::new(done)
+        .with(file)
+        .with(line.to_string())
+        .with(Arg::Status(entry.status))
+        .with(entry)
+        .with(entry.candidate.as_str());
     format!("{}\n", clean(&say(&said, lang)))
 }
 
@@ -246,15 +249,7 @@ pub fn updated(done: &crate::ops::update::Updated, lang: Lang) -> String {
 
 /// What `remove` says of the entry it removed from `file:line`.
 pub fn removed(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
-    let said = msg!(
-        RemovedEntry,
-        file,
-        line.to_string(),
-        Arg::Status(entry.status),
-        entry,
-        entry.candidate.as_str()
-    );
-    format!("{}\n", clean(&say(&said, lang)))
+    entry_at(Key::RemovedEntry, file, line, entry, lang)
 }
 
 /// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,
