@@ -175,6 +175,20 @@ impl RowParser {
             && !circonscription.starts_with(['=', '+', '-', '@'])
     }
 
+    /// A problem of an entry's values, at `line` of this file, in the
+    /// column of its field.
+    fn located(&self, problem: EntryProblem, line: u64) -> Diagnostic {
+        Diagnostic {
+            file: Arc::clone(&self.path),
+            line,
+            column: Some(self.column_name(problem.field)),
+            severity: problem.severity,
+            code: problem.code,
+            message: problem.message,
+            hint: problem.hint,
+        }
+    }
+
     /// The name of a column as the file's header writes it, for messages.
     fn column_name(&self, field: Field) -> String {
         self.columns
@@ -352,15 +366,7 @@ impl RowParser {
             published_on: dates[1],
         };
         for problem in entry_problems(&dated, &self.options.election, self.options.today) {
-            diagnostics.push(Diagnostic {
-                file: Arc::clone(&self.path),
-                line,
-                column: Some(self.column_name(problem.field)),
-                severity: problem.severity,
-                code: problem.code,
-                message: problem.message,
-                hint: problem.hint,
-            });
+            diagnostics.push(self.located(problem, line));
         }
         let (Some(status), Some(mandate), Some(department)) = (status, mandate, department) else {
             return None;
@@ -396,15 +402,7 @@ impl RowParser {
             let problem = self.places.get(key, |_| {
                 place::place_problem(mandate, department, entry.circonscription, communes())
             });
-            diagnostics.extend(problem.map(|problem| Diagnostic {
-                file: Arc::clone(&self.path),
-                line,
-                column: Some(self.column_name(problem.field)),
-                severity: problem.severity,
-                code: problem.code,
-                message: problem.message,
-                hint: problem.hint,
-            }));
+            diagnostics.extend(problem.map(|problem| self.located(problem, line)));
         }
         Some(entry)
     }
