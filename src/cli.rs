@@ -92,7 +92,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_iso_date)]
     pub as_of: Option<NaiveDate>,
 
-    /// Election preset: 2017, 2022 or 2027 [default: the settings', else a publication's own, else 2022]
+    /// Election preset: 2017, 2022 or 2027 [default: the settings', else the one the files' dates point to, else the next whose close is not past]
     #[arg(long, global = true, value_name = "YEAR")]
     pub election: Option<u16>,
 

@@ -1,12 +1,13 @@
 //! `parrainage`: track the sponsorships ("parrainages") of French
 //! presidential candidates.
 //!
-//! The layers, bottom first (ARCHITECTURE.md): `text`, `diagnostic`,
-//! `error`, `lang`; `rules` (the law) and `sponsorship` (the entry);
-//! `engine` (the fast path); `official` (published formats); `ledger`
-//! (campaign files); `cli`, `settings`, `context`; `ops` (workflows);
-//! `render` (every output); `commands` (one thin file each). The binary
-//! only parses and dispatches.
+//! The layers, bottom first (ARCHITECTURE.md): `text`, `lang`; `rules` (the
+//! law), `sponsorship` (the entry), `message` (messages as values),
+//! `diagnostic`, `error`; `engine` (the fast path); `official` (published
+//! formats); `ledger` (files); `cli`, `settings`, `output`, `context`;
+//! `ops` (workflows: requests in, results out); `render` (every output and
+//! every word); `commands` (one thin file each). The binary only parses and
+//! hands over to `commands::run`.
 
 pub mod cli;
 pub mod commands;

@@ -127,6 +127,47 @@ pub trait Notes: Send + Sync {
     /// A problem of an entry, said as `check` says it (`add` and `update`
     /// say the warnings of what they write).
     fn problem(&self, diagnostic: &Diagnostic);
+    /// What the run is doing while it waits (for a lock), said as it
+    /// happens, neither a note nor a warning.
+    fn progress(&self, message: Message) {
+        self.note(message);
+    }
+}
+
+/// A message carried by an `io::Error`: what the tool itself refuses while
+/// writing (a lock held too long, a file with hard links), said in the
+/// run's language wherever the error is said, through `Arg::from`.
+#[derive(Debug)]
+pub struct IoMessage(pub Message);
+
+impl std::fmt::Display for IoMessage {
+    // Only a fallback: the error's words are said by `render::words`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+impl std::error::Error for IoMessage {}
+
+impl Message {
+    /// An `io::Error` of `kind` that says this message.
+    pub fn into_io_error(self, kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, IoMessage(self))
+    }
+}
+
+/// An input or output error: the tool's own message if it carries one,
+/// else the operating system's words, as they are.
+impl From<&std::io::Error> for Arg {
+    fn from(error: &std::io::Error) -> Arg {
+        match error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<IoMessage>())
+        {
+            Some(IoMessage(message)) => Arg::Said(Box::new(message.clone())),
+            None => Arg::Text(error.to_string()),
+        }
+    }
 }
 
 /// `msg!(Key, a, b)`: the message `Key` with the arguments `a` and `b`.
@@ -196,20 +237,6 @@ macro_rules! counts {
 }
 counts!(u8, u16, u32, u64, usize, i32, i64);
 
-/// Transitional: a message still written as English text where it is
-/// made, said in French by the phrase table until it has a key of its own.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new(Key::English).with(Arg::Text(text))
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_string())
-    }
-}
-
 macro_rules! keys {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
         /// What a message says; its words are in `render::words`.
@@ -228,8 +255,6 @@ macro_rules! keys {
 keys! {
     /// A text passed on as it is (`{}`).
     Verbatim,
-    /// Transitional: English text, said in French by the phrase table.
-    English,
     AndMore,
     LedgerErrorsFirst,
     PublicationCutShort,
@@ -284,6 +309,9 @@ keys! {
     WhyNoMayorInRegister,
     WhyRegisterIncomplete,
     ProspectsMore,
+    NotASponsoringMandate,
+    LedgerThreadFailed,
+    SayWhoseProspects,
     ProspectsOfNoKnownUnit,
     // The report's summary.
     Validated,
@@ -358,12 +386,31 @@ keys! {
     Name,
     Place,
     Where,
+    Status,
+    Held,
+    Mayors,
+    Communes,
+    EpciPresidents,
+    Epcis,
+    Register,
+    Complete,
+    Incomplete,
+    Missing,
+    NoFile,
+    RegisterSummary,
+    DeptShort,
+    ClaimedOn,
+    PublishedOn,
+    EntriesCounted,
+    MoreNotShown,
     Severity,
     Problems,
     FirstAt,
     Problem,
     Error,
     Warning,
+    CheckSummary,
+    MoreProblems,
     // diff.
     Added,
     Removed,
@@ -389,16 +436,102 @@ keys! {
     NearestInRegister,
     NamedInUnit,
     ElsewhereInRegister,
-    RegisterLags,
+    RegisterLagsEntryWritten,
     FilledFromRegister,
     FilledSpelling,
     FilledGiven,
+    AddTornLastRow,
+    EntryStands,
     // update, remove.
     UpdatedEntry,
     StatusChanged,
     WithPublication,
     RemovedEntry,
+    // update and remove: the entry to change.
+    NoEntryMatches,
+    SeveralEntriesMatch,
+    EntryAtLine,
+    UpdateNeedsAChange,
+    NoColumnToChange,
+    AlreadyHoldsOfficial,
+    // diff.
+    SinceWithTwoPublications,
+    SinceNeedsAnArchive,
+    NoPublicationBefore,
+    DiffNeedsTwo,
+    DiffNotAPublication,
+    // check --register.
+    HeldMandate,
+    HeldMandateOf,
+    RegisterPerson,
+    SeveralInRegister,
+    SeveralInRegisterOf,
+    TellThemApart,
+    InRegisterAs,
+    InRegisterAsOf,
+    WhichMandate,
+    NotInRegister,
+    NotInRegisterOf,
+    NearestOfficials,
+    RegisterLags,
+    // Commands' own refusals.
+    MaxAnnotationsForGithub,
+    CannotWriteManual,
+    NotACommand,
+    CannotWriteJson,
+    SinceAfterAsOf,
     // fetch, import.
+    NoCandidateToImport,
+    SeveralCandidatesToImport,
+    NoRegister,
+    NoAddressToFetch,
+    CannotFetch,
+    Attempts,
+    AddressGuessed,
+    ServerAnswered,
+    BodyStopped,
+    BodyEmpty,
+    ServerSentHtml,
+    HostNotFound,
+    ConnectionFailed,
+    NotHttp,
+    RedirectLoop,
+    NotAnAddress,
+    ConnectionRefused,
+    ClosedBeforeTheEnd,
+    TimedOut,
+    CannotKeepBody,
+    UnknownDate,
+    LineNote,
+    TangledLines,
+    ImportTitlePublished,
+    ImportTitle,
+    Outcome,
+    EntriesHeader,
+    Who,
+    OtherFilesNotWritten,
+    Anomalies,
+    ToReview,
+    Ambiguous,
+    SkippedUnreadable,
+    RepeatedInPublication,
+    WroteImport,
+    DryRunImport,
+    NothingToChange,
+    NoDate,
+    MissingFromPublication,
+    PublishedUnderOtherMandate,
+    PublishedInOtherPlace,
+    PublishedOnAnotherDay,
+    ValidatedForAnotherCandidate,
+    PublishedDespiteStatus,
+    PublicationStored,
+    PublicationDetails,
+    NoNewPublication,
+    SaysNothingChanged,
+    SendsTheSameBytes,
+    DownloadingOf,
+    Downloading,
     GuessedAddress,
     OlderThanLatest,
     SetAside,
@@ -420,6 +553,14 @@ keys! {
     PresetIntro,
     NoCandidateNamed,
     NextAdd,
+    // Writing a ledger.
+    WaitingForLock,
+    LockHeldTooLong,
+    RemovedStaleTemporary,
+    StaleTemporaryStays,
+    AppendedShort,
+    HardLinks,
+    OwnerWouldChange,
     // repair.
     TornNotUtf8,
     NothingToRepair,
@@ -681,4 +822,50 @@ keys! {
     NotRecordedBecause,
     NothingChangedBecause,
     LedgerNotChangedBecause,
+    // The HTML page.
+    PageTitle,
+    PageTitleAll,
+    PageHeadTitle,
+    PageAsOf,
+    PageClaimedLabel,
+    PageUsableLabel,
+    PageDaysLeftLabel,
+    PageWithClaims,
+    PageNotYet,
+    PageClosed,
+    PageNoCloseDate,
+    PageClaimsOverTime,
+    PageValidatedByPublication,
+    PagePerPublication,
+    PagePerWeek,
+    PageLineValidated,
+    PageLineClaimed,
+    PageNeeded,
+    PageClose,
+    PageCurveTitle,
+    PageCurveTitleClaims,
+    PageCurveDesc,
+    PageCurveByTheClose,
+    PageCurveAndClaims,
+    PagePoint,
+    PagePointOneNew,
+    PagePointFirst,
+    PageTilesTitle,
+    PageTilesDesc,
+    PageTileNothingYet,
+    PageTileClaimsOnly,
+    PageTileAtTheCap,
+    PageTileKey,
+    PageNotReached,
+    PageNotReachedWithClaims,
+    PageNotReachedNothing,
+    PageNewValidated,
+    PageRanking,
+    PageQualifiedOf,
+    PageAgainst,
+    PageDepartementsShort,
+    PageQualifiedShort,
+    PageShareOf,
+    PageQualifiedCurves,
+    PageEachOnItsScale,
 }

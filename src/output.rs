@@ -136,33 +136,14 @@ impl Output {
             Target::File { given, how } => {
                 let failed = |e: io::Error| Failure::io(Action::Write, given, e);
                 match how {
-                    Write_::InPlace(path) => {
-                        let file = OpenOptions::new()
-                            .write(true)
-                            .create(true)
-                            .truncate(true)
-                            .open(path)
-                            .map_err(failed)?;
-                        let mut out = BufWriter::with_capacity(1 << 16, file);
-                        fill(&mut out).and_then(|()| out.flush()).map_err(failed)?;
-                        Ok(())
-                    }
+                    Write_::InPlace(path) => in_place(path, true, fill).map_err(failed),
                     Write_::Rename { path, keep } => {
                         match renamed(path, *keep, fill) {
                             Ok(()) => Ok(()),
                             Err(Renamed::Failed(e)) => Err(failed(e)),
                             // The directory takes no new file, or the owner
                             // cannot be given: written in place, as `>` would.
-                            Err(Renamed::CannotRename(fill)) => {
-                                let file = OpenOptions::new()
-                                    .write(true)
-                                    .truncate(true)
-                                    .open(path)
-                                    .map_err(failed)?;
-                                let mut out = BufWriter::with_capacity(1 << 16, file);
-                                fill(&mut out).and_then(|()| out.flush()).map_err(failed)?;
-                                Ok(())
-                            }
+                            Err(Renamed::CannotRename(fill)) => in_place(path, false, fill).map_err(failed),
                         }
                     }
                 }
@@ -231,6 +212,23 @@ enum Renamed<F> {
     Failed(io::Error),
     /// A rename is not possible here; `fill` was not called.
     CannotRename(F),
+}
+
+/// Writes what `fill` writes into `path` itself, as `>` would (creating
+/// it when `create`), flushed.
+fn in_place(
+    path: &Path,
+    create: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = OpenOptions::new()
+        .write(true)
+        .create(create)
+        .truncate(true)
+        .open(path)?;
+    let mut out = BufWriter::with_capacity(1 << 16, file);
+    fill(&mut out)?;
+    out.flush()
 }
 
 /// Writes a temporary file beside `path` with what `fill` writes, with

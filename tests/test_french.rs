@@ -243,3 +243,37 @@ fn import_in_french() {
         )
     );
 }
+
+/// A write the tool refuses (a hard-linked ledger, which a rename would
+/// split) is said in French too, inside the operating system's frame.
+#[cfg(unix)]
+#[test]
+fn a_refused_rewrite_in_french() {
+    let wd = Workdir::new();
+    let text = format!("{HEADER}claimed,MARTIN Claire,,DURAND,Jean,mayor,Laon,02,2022-01-02,,,\n");
+    wd.write("parrainages.csv", &text);
+    wd.write(
+        "parrainage.toml",
+        "candidate = \"MARTIN Claire\"\nelection = 2022\n",
+    );
+    std::fs::hard_link(wd.path("parrainages.csv"), wd.path("copie.csv")).unwrap();
+    let output = wd
+        .cmd()
+        .args([
+            "--lang",
+            "fr",
+            "update",
+            "--last-name",
+            "DURAND",
+            "--first-name",
+            "Jean",
+        ])
+        .args(["--notes", "appel"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("le fichier a 2 liens physiques"), "{stderr}");
+    assert!(!stderr.contains("hard links"), "{stderr}");
+    assert_eq!(wd.read("parrainages.csv"), text);
+}

@@ -223,10 +223,10 @@ fn every_unit_of_the_map_is_drawn_and_coloured() {
     assert!(select(&page, "polyline.claimed").is_empty());
 }
 
-#[test]
-fn the_all_page_ranks_and_draws_the_qualified() {
-    let wd = Workdir::new();
-    // Two candidates: one past 500 in 30 départements, one short.
+/// A publication of two candidates: one past 500 in 30 départements
+/// (the 520 sponsors spread over 40 units and eight days), one short (20 in
+/// 55 on 3 February).
+fn two_candidates() -> String {
     let mut text =
         String::from("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n");
     for n in 0..520 {
@@ -239,7 +239,13 @@ fn the_all_page_ranks_and_draws_the_qualified() {
     for n in 0..20 {
         text.push_str(&format!("M.;B{n};Jean;Maire;D{n};55;DURAND Paul;03/02/2022\n"));
     }
-    wd.write("cc.csv", text);
+    text
+}
+
+#[test]
+fn the_all_page_ranks_and_draws_the_qualified() {
+    let wd = Workdir::new();
+    wd.write("cc.csv", two_candidates());
     let (_, page) = all_page(&wd);
     let rows = select(&page, "table.ranking tbody tr");
     let names: Vec<&str> = rows.iter().map(|r| attribute(r, "data-candidate")).collect();
@@ -804,4 +810,165 @@ fn each_small_multiple_has_its_own_scale_and_no_label_hides_a_curve() {
     assert_eq!(assert_labels_clear(&page), 6);
     // The ranking drops columns on a phone rather than scroll the page.
     assert_eq!(text_of(&page, ".ranking th .abbr"), "Dép.|Qual.");
+}
+
+/// What a reader of the page is told: the text of its body and its
+/// `<title>`, and its aria labels (the style sheet aside).
+fn words_of(html: &str) -> String {
+    let page = Html::parse_document(html);
+    let mut words = text_of(&page, "head > title");
+    for element in select(&page, "body") {
+        words.extend(element.text().map(|t| format!("{t}\n")));
+    }
+    for element in select(&page, "[aria-label]") {
+        words.push_str(attribute(&element, "aria-label"));
+        words.push('\n');
+    }
+    words
+}
+
+/// The French page is written in French: each of the page's labels is
+/// there in French and not in English, while the English page has them,
+/// and no English word of the page is left, on one candidate's page
+/// (with what was published after a day) and on the ranking.
+#[test]
+fn the_french_page_holds_no_english_label() {
+    let one = Workdir::new();
+    one.copy_fixture("campaign/parrainages.csv", "parrainages.csv");
+    one.copy_fixture("campaign/parrainage.toml", "parrainage.toml");
+    let one_args = ["--since", "2022-02-08", "--format", "html"];
+    let all = Workdir::new();
+    all.write("cc.csv", two_candidates());
+    let all_args = [
+        "--all",
+        "--ledger",
+        "cc.csv",
+        "--since",
+        "2022-02-05",
+        "--format",
+        "html",
+    ];
+    let pages = [
+        (
+            &one,
+            "2022-02-16",
+            &one_args[..],
+            &[
+                ("Parrainages: MARTIN Claire", "Parrainages : MARTIN Claire"),
+                (
+                    "Claimed (validated and pending)",
+                    "Revendiqués (validés et en attente)",
+                ),
+                ("Usable under the cap", "Utilisables sous le plafond"),
+                ("Days left to the close", "Jours restants avant la clôture"),
+                (
+                    "Claims and validated sponsorships over time",
+                    "Promesses et parrainages validés au fil du temps",
+                ),
+                (
+                    "New validated sponsorships per publication:",
+                    "Nouveaux parrainages validés par publication :",
+                ),
+                (
+                    "New claims per week, from Monday:",
+                    "Nouvelles promesses par semaine, à partir du lundi :",
+                ),
+                ("validated, by publication", "validés, par publication"),
+                ("500 needed", "500 nécessaires"),
+                (
+                    "MARTIN Claire claims and validated sponsorships over time",
+                    "MARTIN Claire : promesses et parrainages validés au fil du temps",
+                ),
+                ("by the close on 4 March 2022", "d'ici la clôture le 4 mars 2022"),
+                ("Sponsorships by département", "Parrainages par département"),
+                ("claims, none validated", "promesses, aucune validée"),
+                ("at the cap (50)", "au plafond (50)"),
+                ("In each tile: its code", "Dans chaque case : son code"),
+                (
+                    "With claims (12), their number in brackets",
+                    "Avec des promesses (12), leur nombre entre parenthèses",
+                ),
+                ("By mandate", "Par mandat"),
+                (
+                    "Published after 8 February 2022",
+                    "Publiés après le 8 février 2022",
+                ),
+                (
+                    "4 new validated sponsorship(s).",
+                    "4 nouveau(x) parrainage(s) validé(s).",
+                ),
+            ][..],
+        ),
+        (
+            &all,
+            "2022-03-08",
+            &all_args[..],
+            &[
+                ("Parrainages: every candidate", "Parrainages : tous les candidats"),
+                ("Ranking", "Classement"),
+                (
+                    "1 of 2 candidates qualified; 540 validated sponsorships in all.",
+                    "1 candidats qualifiés sur 2 ; 540 parrainages validés en tout.",
+                ),
+                ("Against 500", "Sur 500"),
+                ("4% of 500", "4\u{202f}% de 500"),
+                (
+                    "The qualified, publication by publication",
+                    "Les qualifiés, publication après publication",
+                ),
+                (
+                    "Each on its own scale; the dashed line is the 500 needed",
+                    "Chacun à son échelle ; la ligne en tirets marque les 500 nécessaires",
+                ),
+                ("New validated", "Nouveaux validés"),
+            ][..],
+        ),
+    ];
+    // Words of the page's English that French does not share.
+    let english = [
+        "validated",
+        "claims",
+        "needed",
+        "sponsorships",
+        "sponsorship",
+        "every",
+        "candidates",
+        "Ranking",
+        "reached",
+        "tile",
+        "Against",
+        "against",
+        "yes",
+        "the",
+        "of",
+        "with",
+        "per",
+        "by",
+        "brackets",
+        "Usable",
+        "Claimed",
+        "Declined",
+        "Days",
+        "Mandate",
+        "Share",
+        "Published",
+    ];
+    for (wd, day, args, labels) in pages {
+        let in_english = words_of(&run(wd, day, args));
+        let in_french = words_of(&run(wd, day, &[&["--lang", "fr"][..], args].concat()));
+        for (label, french) in labels {
+            assert!(in_english.contains(label), "the English page says `{label}`");
+            assert!(
+                !in_french.contains(label),
+                "`{label}` left in English:\n{in_french}"
+            );
+            assert!(
+                in_french.contains(french),
+                "no `{french}` in French:\n{in_french}"
+            );
+        }
+        for word in in_french.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            assert!(!english.contains(&word), "`{word}` left in English:\n{in_french}");
+        }
+    }
 }

@@ -157,3 +157,54 @@ fn a_file_with_quotes_is_read_in_one_part_and_still_right() {
     assert_eq!(one, parts);
     assert_eq!(one.1, 0, "{}", one.0);
 }
+
+/// The claims by week count each official once per candidate, the first
+/// row read: a later row of the same official, with another day of claim
+/// (or another status, or the candidate spelled otherwise), changes
+/// nothing, whether it is read in the same part as the first or another.
+#[test]
+fn claims_by_week_count_the_first_row_of_each_official_in_parts_too() {
+    let wd = Workdir::new();
+    let mut text = String::from(HEADER);
+    // 3,000 officials claimed in the week of Monday 6 September 2021, one
+    // in three withdrawn (not a live entry: no claim counted).
+    for i in 0..3_000 {
+        let status = ["claimed", "sent", "withdrawn"][i % 3];
+        text.push_str(&format!(
+            "{status},MARTIN Claire,,NOM{i},Jean,afe-councillor,Allemagne {i},ZZ,2021-09-{:02},,,\n",
+            6 + i % 7
+        ));
+    }
+    // Every other one again, further on, claimed in October: live rows,
+    // some under another spelling of the candidate.
+    for i in (0..3_000).step_by(2) {
+        let candidate = if i % 4 == 0 {
+            "MARTIN  Claire"
+        } else {
+            "martin claire"
+        };
+        text.push_str(&format!(
+            "claimed,{candidate},,NOM{i},Jean,afe-councillor,Allemagne {i},ZZ,2021-10-{:02},,,\n",
+            4 + i % 7
+        ));
+    }
+    wd.write("l.csv", text);
+    let args = ["--ledger", "l.csv", "report", "--format", "json"];
+    let one = both_ways(&wd, &args, 1 << 40, 1)[0].clone();
+    assert_eq!(one.1, 0, "{}", one.0);
+    let json: serde_json::Value = serde_json::from_str(&one.0).unwrap();
+    let candidate = &json["candidates"][0];
+    assert_eq!(
+        candidate["claims_by_week"],
+        serde_json::json!([{"week": "2021-09-06", "new": 2_000, "cumulative": 2_000}]),
+        "{candidate:#}"
+    );
+    assert_eq!(candidate["claimed"], 2_000);
+    assert_eq!(candidate["lost"], 1_000);
+    // The file is about 270 KB: two parts cut it between the first rows
+    // and their repeats, four and seven parts cut through both.
+    for (bytes, threads) in [(100_000, 2), (16_384, 4), (30_000, 7)] {
+        let [_, parts] = both_ways(&wd, &args, bytes, threads);
+        assert_eq!(one, parts, "in parts of {bytes} bytes on {threads} threads");
+    }
+}

@@ -26,9 +26,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> Outcome {
         args.paths.clone()
     };
     if args.max_annotations.is_some() && args.format != CheckFormat::Github {
-        return Err(Failure::usage(
-            "--max-annotations is for --format github: the other formats write every problem",
-        ));
+        return Err(Failure::usage(crate::msg!(MaxAnnotationsForGithub)));
     }
     let mut more: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     more.extend(args.register.as_deref());

@@ -190,7 +190,7 @@ end
 /// and examples (one page rather than a page per command, which `man`
 /// would not find unless each were installed).
 pub fn man() -> Outcome {
-    let failed = |e: std::io::Error| Failure::usage(format!("cannot write the manual page: {e}"));
+    let failed = |e: std::io::Error| Failure::usage(crate::msg!(CannotWriteManual, e.to_string()));
     let mut command = Cli::command();
     command.build();
     let page = clap_mangen::Man::new(command.clone());
@@ -412,10 +412,7 @@ pub fn help(args: &HelpArgs) -> Outcome {
                     .get_subcommands()
                     .map(|c| c.get_name().to_string())
                     .collect();
-                return Err(Failure::usage(format!(
-                    "`{name}` is not a command: the commands are {}",
-                    names.join(", ")
-                )));
+                return Err(Failure::usage(crate::msg!(NotACommand, name, names.join(", "))));
             }
         },
     };

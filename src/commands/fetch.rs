@@ -59,9 +59,9 @@ pub fn run(args: &FetchArgs, context: &Context) -> Outcome {
             let mut text = Vec::new();
             report
                 .write_json(&mut text)
-                .map_err(|e| Failure::usage(format!("cannot write the JSON: {e}")))?;
+                .map_err(|e| Failure::usage(crate::msg!(CannotWriteJson, e.to_string())))?;
             let import: serde_json::Value = serde_json::from_slice(&text)
-                .map_err(|e| Failure::usage(format!("cannot write the JSON: {e}")))?;
+                .map_err(|e| Failure::usage(crate::msg!(CannotWriteJson, e.to_string())))?;
             print(&format!("{:#}\n", fetch::json(&fetched, Some(import))))?;
         }
     }

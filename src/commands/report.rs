@@ -7,7 +7,7 @@
 
 use crate::cli::{self, ReportArgs, ReportFormat};
 use crate::context::{Context, Exit, Failure, Outcome};
-use crate::ops::report::{Extras, choose, count, extras};
+use crate::ops::report::{choose, count, extras};
 use crate::render::model::Section;
 use crate::render::model::Sections;
 use crate::render::{self, Report};
@@ -16,11 +16,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     if let Some(since) = args.since
         && since > context.as_of
     {
-        return Err(Failure::usage(format!(
-            "--since {since} is after the day the report is made ({}, --as-of or today): \
-             nothing can have been published between them",
-            context.as_of
-        )));
+        return Err(Failure::usage(crate::msg!(SinceAfterAsOf, since, context.as_of)));
     }
     let output = context.output(args.output.as_deref(), &[])?;
     let counted = count(context)?;
@@ -47,16 +43,9 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
         .collect();
     let sections = Sections::choose(&by, one);
     // The claims over time (HTML draws them by day, JSON gives them by
-    // week) need the claim dates, which the tally does not keep: a second
-    // read, only when some entry has one. The sponsors published since a
-    // day are listed for one candidate.
-    let claims = scope.iter().any(|t| t.claim_dated > 0)
-        && matches!(args.format, ReportFormat::Html | ReportFormat::Json);
-    let extras = if claims || args.format == ReportFormat::Html || args.since.is_some() {
-        extras(&context.ledgers, options, &scope, args.since.filter(|_| one))
-    } else {
-        scope.iter().map(|_| Extras::default()).collect()
-    };
+    // week) come with the tally. The sponsors published since a day are
+    // listed for one candidate: a second read, only then.
+    let extras = extras(&context.ledgers, options, &scope, args.since.filter(|_| one));
     let report = Report::new(
         &options.election,
         counted.rules.clone(),

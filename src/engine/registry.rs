@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::keys::{CandidateNames, KeyHasher};
 use super::merge::{for_each_group, on_hash_ranges, sort_by_hash};
-use crate::rules::identity::{FindingKind, finding};
+use crate::rules::identity::{FindingKind, Pair, finding};
 use crate::sponsorship::Entry;
 
 /// Where a row starts: the part of the ledger (a file, or a half of a
@@ -176,10 +176,22 @@ fn judge_official(group: &[IdentityRow], found: &mut Vec<Judgement>) {
     let mut first_live: Option<&IdentityRow> = None;
     for row in group {
         let judged = match first_by_candidate.get(&row.candidate()) {
-            Some(same) => finding(true, true, same.is_live() && row.is_live()).map(|kind| (kind, *same)),
+            Some(same) => finding(Pair {
+                same_official: true,
+                same_candidate: true,
+                both_live: same.is_live() && row.is_live(),
+            })
+            .map(|kind| (kind, *same)),
             None => {
                 first_by_candidate.insert(row.candidate(), row);
-                first_live.and_then(|other| finding(true, false, row.is_live()).map(|kind| (kind, other)))
+                first_live.and_then(|other| {
+                    finding(Pair {
+                        same_official: true,
+                        same_candidate: false,
+                        both_live: row.is_live(),
+                    })
+                    .map(|kind| (kind, other))
+                })
             }
         };
         if let Some((kind, first)) = judged {
@@ -212,7 +224,14 @@ fn judge_homonyms(rows: &[IdentityRow], found: &mut Vec<Judgement>) {
         } else {
             other
         };
-        if let Some((earlier, kind)) = earlier.and_then(|e| finding(false, false, false).map(|k| (e, k))) {
+        // Another official of the same person: a possible homonym,
+        // whatever the candidates and statuses.
+        let homonym = Pair {
+            same_official: false,
+            same_candidate: false,
+            both_live: false,
+        };
+        if let Some((earlier, kind)) = earlier.and_then(|e| finding(homonym).map(|k| (e, k))) {
             found.push(Judgement {
                 kind,
                 later: unpack(row.order),

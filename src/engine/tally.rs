@@ -1,6 +1,6 @@
 //! The count of `report`: each entry counted as it is read, by what it
-//! counts towards (its spelling, unit, mandate and status, and its
-//! publication day), and kept
+//! counts towards (its spelling, unit, mandate and status, its publication
+//! day, and for a live entry its day of claim), and kept
 //! as 12 bytes: 48 bits of the hash of its (official, candidate) key and
 //! the offset of its row. The rows are sorted in the thread that read
 //! them, then merged; rows that share a hash are read again and their keys
@@ -62,12 +62,17 @@ impl KeyedRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Profile(u64);
 
-/// A row's profile and publication day, what it adds to the count.
+/// A row's profile, publication day and day of claim, what it adds to
+/// the count.
 #[derive(Debug, Clone, Copy)]
 struct Counted {
     profile: Profile,
     /// Days since 2000-01-01 of the publication; `NO_DAY` if none.
     day: u16,
+    /// The day a live entry (claimed, sent, validated) was claimed; `None`
+    /// for any other entry, or one with no claim date. Kept whole: every
+    /// date a ledger holds counts in the claims by day.
+    live_claim: Option<NaiveDate>,
 }
 
 impl Counted {
@@ -85,7 +90,12 @@ impl Counted {
                 | (s.department.index() as u64 & 0xFF) << 8
                 | mandate_status as u64 & 0xFF,
         );
-        Counted { profile, day }
+        let live_claim = s.claimed_on.filter(|_| s.status.is_live());
+        Counted {
+            profile,
+            day,
+            live_claim,
+        }
     }
 
     /// The day a validated row was published, which the count of each
@@ -153,10 +163,12 @@ pub struct TallyBuilder {
     keys: KeyHasher,
     names: CandidateNames,
     parts: Vec<Part>,
-    /// Rows counted, by profile, and validated rows by spelling and day;
-    /// later rows of a key are taken out at the end.
+    /// Rows counted, by profile, validated rows by spelling and day of
+    /// publication, and live rows by spelling and day of claim; later rows
+    /// of a key are taken out at the end.
     counted: FxHashMap<Profile, u32>,
     days: FxHashMap<(u32, u16), u32>,
+    claims: FxHashMap<(u32, NaiveDate), u32>,
 }
 
 impl TallyBuilder {
@@ -192,6 +204,9 @@ impl TallyBuilder {
         if let Some(day) = counted.validated_on() {
             *self.days.entry((spelling, day)).or_default() += 1;
         }
+        if let Some(day) = counted.live_claim {
+            *self.claims.entry((spelling, day)).or_default() += 1;
+        }
         (high, counted, candidate)
     }
 
@@ -223,6 +238,12 @@ impl TallyBuilder {
         for ((spelling, day), n) in later.days {
             *self
                 .days
+                .entry((spellings[spelling as usize].0, day))
+                .or_default() += n;
+        }
+        for ((spelling, day), n) in later.claims {
+            *self
+                .claims
                 .entry((spellings[spelling as usize].0, day))
                 .or_default() += n;
         }
@@ -323,10 +344,17 @@ impl TallyBuilder {
                 if let Some(n) = self.counted.get_mut(&counted.profile) {
                     *n -= 1;
                 }
-                if let Some(n) = counted.validated_on().and_then(|day| {
-                    let spelling = counted.profile.spelling();
-                    self.days.get_mut(&(spelling, day))
-                }) {
+                let spelling = counted.profile.spelling();
+                if let Some(n) = counted
+                    .validated_on()
+                    .and_then(|day| self.days.get_mut(&(spelling, day)))
+                {
+                    *n -= 1;
+                }
+                if let Some(n) = counted
+                    .live_claim
+                    .and_then(|day| self.claims.get_mut(&(spelling, day)))
+                {
                     *n -= 1;
                 }
             }
@@ -360,6 +388,15 @@ impl TallyBuilder {
                 *candidates[candidate as usize]
                     .by_date
                     .entry(epoch() + chrono::Duration::days(i64::from(day)))
+                    .or_default() += n;
+            }
+        }
+        for ((spelling, day), n) in self.claims {
+            let candidate = names.spelling(spelling).1;
+            if n > 0 {
+                *candidates[candidate as usize]
+                    .claimed_by_date
+                    .entry(day)
                     .or_default() += n;
             }
         }
@@ -414,6 +451,31 @@ mod tests {
         (entry, RowStart { part: 0, offset })
     }
 
+    /// Counts `rows`, read at their places, on `threads` threads: the third
+    /// is given the first's hash (their keys collide). With the offsets of
+    /// the rows read again.
+    fn count_colliding(rows: &[(Entry<'static>, RowStart)], threads: usize) -> (Tally, Vec<u64>) {
+        let mut builder = TallyBuilder::default();
+        let (first, _, _) = builder.count(&rows[0].0);
+        builder.push(first, rows[0].1);
+        builder.add_at(&rows[1].0, rows[1].1);
+        builder.count(&rows[2].0);
+        builder.push(first, rows[2].1);
+        for (entry, at) in &rows[3..] {
+            builder.add_at(entry, *at);
+        }
+        builder.seal();
+        let mut asked = Vec::new();
+        let tally = builder.finish_reading(threads, |wanted, each| {
+            for at in wanted {
+                asked.push(at.offset);
+                let (entry, _) = rows.iter().find(|(_, place)| place == at).expect("a row");
+                each(*at, entry);
+            }
+        });
+        (tally, asked)
+    }
+
     /// Rows that share a hash are read again: the same official twice
     /// counts once; two officials whose keys collide count twice.
     #[test]
@@ -424,26 +486,37 @@ mod tests {
             mayor("DURAND", 200),
             mayor("PETIT", 300),
         ];
-        let mut builder = TallyBuilder::default();
-        let (dupont, _, _) = builder.count(&rows[0].0);
-        builder.push(dupont, rows[0].1);
-        builder.add_at(&rows[1].0, rows[1].1);
-        // DURAND collides with DUPONT: its row is given DUPONT's hash.
-        builder.count(&rows[2].0);
-        builder.push(dupont, rows[2].1);
-        builder.add_at(&rows[3].0, rows[3].1);
-        builder.seal();
-        let mut asked = Vec::new();
-        let tally = builder.finish_reading(2, |wanted, each| {
-            for at in wanted {
-                asked.push(at.offset);
-                let (entry, _) = rows.iter().find(|(_, place)| place == at).expect("a row");
-                each(*at, entry);
-            }
-        });
+        let (tally, asked) = count_colliding(&rows, 2);
         assert_eq!(asked, [0, 100, 200], "only the rows that share a hash");
         assert_eq!(tally.duplicates, 1);
         assert_eq!(tally.candidate("MARTIN Claire").map(|t| t.validated()), Some(3));
+    }
+
+    /// The claims by day count the first row of a key: a later row of the
+    /// same official takes its own day of claim out, and an official whose
+    /// key merely collides keeps theirs.
+    #[test]
+    fn a_later_row_of_a_key_takes_its_own_day_of_claim_out() {
+        let day = |d| NaiveDate::from_ymd_opt(2022, 1, d);
+        let claimed = |last_name, offset, on| {
+            let (mut entry, at) = mayor(last_name, offset);
+            (entry.status, entry.published_on, entry.claimed_on) = (Status::Claimed, None, day(on));
+            (entry, at)
+        };
+        let rows = [
+            claimed("DUPONT", 0, 3),
+            claimed("DUPONT", 100, 5),
+            claimed("DURAND", 200, 5),
+        ];
+        let (tally, _) = count_colliding(&rows, 1);
+        let martin = tally.candidate("MARTIN Claire").expect("counted");
+        let by_day: Vec<_> = martin
+            .claimed_by_date
+            .iter()
+            .map(|(d, n)| (Some(*d), *n))
+            .collect();
+        assert_eq!(by_day, [(day(3), 1), (day(5), 1)]);
+        assert_eq!(tally.duplicates, 1);
     }
 
     /// A row that cannot be read again (its file changed) stays counted.

@@ -542,12 +542,7 @@ pub fn describe_finding(
             file,
             line,
             Code::DuplicateSponsor,
-            msg!(
-                AlreadyInTheLedger,
-                later.describe(),
-                &first.candidate,
-                first_at.to_string()
-            ),
+            msg!(AlreadyInTheLedger, later, &first.candidate, first_at.to_string()),
         )
         .hint(msg!(RemoveThisRow, select_command("remove", later, later_at))),
         FindingKind::SeveralCandidates => Diagnostic::error(
@@ -556,7 +551,7 @@ pub fn describe_finding(
             Code::SeveralCandidates,
             msg!(
                 SponsorsTwoCandidates,
-                later.describe(),
+                later,
                 &later.candidate,
                 &first.candidate,
                 first_at.to_string()

@@ -17,6 +17,9 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use crate::message::{Arg, Notes};
+use crate::msg;
+
 /// A ledger file held under an exclusive lock until dropped.
 pub struct LockedLedger {
     file: File,
@@ -30,18 +33,20 @@ pub struct LockedLedger {
 }
 
 /// Waiting for locks, with one clock for all of a writer's locks.
-struct Waiting {
+struct Waiting<'n> {
     started: std::time::Instant,
     timeout: Option<std::time::Duration>,
     said: bool,
+    notes: &'n dyn Notes,
 }
 
-impl Waiting {
-    fn new(timeout: Option<std::time::Duration>) -> Waiting {
+impl Waiting<'_> {
+    fn new(timeout: Option<std::time::Duration>, notes: &dyn Notes) -> Waiting<'_> {
         Waiting {
             started: std::time::Instant::now(),
             timeout,
             said: false,
+            notes,
         }
     }
 
@@ -56,19 +61,11 @@ impl Waiting {
             }
             let waited = self.started.elapsed();
             if self.timeout.is_some_and(|limit| waited >= limit) {
-                return Err(io::Error::new(
-                    io::ErrorKind::TimedOut,
-                    format!(
-                        "another parrainage still holds the lock after {:.1} s (--lock-timeout); nothing was written",
-                        waited.as_secs_f64()
-                    ),
-                ));
+                return Err(msg!(LockHeldTooLong, Arg::Decimal(waited.as_secs_f64(), 1))
+                    .into_io_error(io::ErrorKind::TimedOut));
             }
             if !self.said && waited >= std::time::Duration::from_secs(1) {
-                eprintln!(
-                    "parrainage: waiting for {}: another parrainage is writing to it…",
-                    path.display()
-                );
+                self.notes.progress(msg!(WaitingForLock, path));
                 self.said = true;
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
@@ -79,9 +76,13 @@ impl Waiting {
 /// Takes the exclusive lock of the directory `dir` itself (no lock file is
 /// left in it), waiting as a writer of a ledger waits: for the archive of
 /// publications, which two `fetch` runs must not write at once.
-pub fn lock_directory(dir: &Path, timeout: Option<std::time::Duration>) -> io::Result<File> {
+pub fn lock_directory(
+    dir: &Path,
+    timeout: Option<std::time::Duration>,
+    notes: &dyn Notes,
+) -> io::Result<File> {
     let file = File::open(dir)?;
-    Waiting::new(timeout).lock(&file, dir)?;
+    Waiting::new(timeout, notes).lock(&file, dir)?;
     Ok(file)
 }
 
@@ -130,8 +131,9 @@ impl LockedLedger {
         path: &Path,
         ledgers: &[PathBuf],
         timeout: Option<std::time::Duration>,
+        notes: &dyn Notes,
     ) -> io::Result<LockedLedger> {
-        let mut waiting = Waiting::new(timeout);
+        let mut waiting = Waiting::new(timeout, notes);
         let directories = lock_directories(path, ledgers, &mut waiting)?;
         loop {
             let file = OpenOptions::new().read(true).write(true).open(path)?;
@@ -148,7 +150,7 @@ impl LockedLedger {
                     target,
                     _directories: directories,
                 };
-                locked.remove_stale_temporaries();
+                locked.remove_stale_temporaries(notes);
                 return Ok(locked);
             }
         }
@@ -167,7 +169,7 @@ impl LockedLedger {
     /// Removes what a rewrite of this ledger killed half-way left behind.
     /// A rewrite holds the lock for as long as its temporary file exists,
     /// so one found while we hold the lock is stale.
-    fn remove_stale_temporaries(&self) {
+    fn remove_stale_temporaries(&self, notes: &dyn Notes) {
         let directory = self.directory();
         let prefix = self.temporary_prefix();
         let Ok(entries) = std::fs::read_dir(&directory) else {
@@ -180,14 +182,8 @@ impl LockedLedger {
                 && entry.file_type().is_ok_and(|t| t.is_file())
             {
                 match std::fs::remove_file(entry.path()) {
-                    Ok(()) => eprintln!(
-                        "parrainage: note: removed {}, left by a write that was interrupted",
-                        entry.path().display()
-                    ),
-                    Err(e) => eprintln!(
-                        "parrainage: warning: {} was left by a write that was interrupted, and cannot be removed: {e}",
-                        entry.path().display()
-                    ),
+                    Ok(()) => notes.note(msg!(RemovedStaleTemporary, &entry.path())),
+                    Err(e) => notes.warn(msg!(StaleTemporaryStays, &entry.path(), &e)),
                 }
             }
         }
@@ -240,11 +236,10 @@ impl LockedLedger {
         let after = self.size()?;
         let failure = match done {
             Err(e) => Some(e),
-            Ok(()) if after != before + bytes.len() as u64 => Some(io::Error::other(format!(
-                "the file should have grown from {before} to {} bytes but has {after}: \
-                 this file system may not support appending safely",
-                before + bytes.len() as u64
-            ))),
+            Ok(()) if after != before + bytes.len() as u64 => Some(
+                msg!(AppendedShort, before, before + bytes.len() as u64, after)
+                    .into_io_error(io::ErrorKind::Other),
+            ),
             Ok(()) => None,
         };
         if let Some(e) = failure {
@@ -332,11 +327,7 @@ fn refuse_hard_links(old: &std::fs::Metadata) -> io::Result<()> {
     use std::os::unix::fs::MetadataExt;
     match old.nlink() {
         0 | 1 => Ok(()),
-        links => Err(io::Error::other(format!(
-            "the file has {links} hard links, and rewriting it would split them: the other \
-             names would keep the old rows. Keep one name (remove the other links, or use a \
-             symlink) and try again"
-        ))),
+        links => Err(msg!(HardLinks, links).into_io_error(io::ErrorKind::Other)),
     }
 }
 
@@ -357,17 +348,13 @@ fn keep_owner(new: &File, old: &std::fs::Metadata) -> io::Result<()> {
         return Ok(());
     }
     std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).map_err(|e| {
-        io::Error::new(
-            e.kind(),
-            format!(
-                "a rewrite would change the file's owner and group from {}:{} to {}:{}, \
-                 and keeping them failed ({e}). Run this as the file's owner",
-                old.uid(),
-                old.gid(),
-                now.uid(),
-                now.gid()
-            ),
+        msg!(
+            OwnerWouldChange,
+            format!("{}:{}", old.uid(), old.gid()),
+            format!("{}:{}", now.uid(), now.gid()),
+            &e
         )
+        .into_io_error(e.kind())
     })
 }
 

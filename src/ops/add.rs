@@ -106,7 +106,7 @@ fn record(
     retrying: bool,
 ) -> Result<Option<Recorded>, Failure> {
     let path = path.to_path_buf();
-    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout, &*context.notes)
         .map_err(|e| Failure::io(Action::Lock, &path, e))?;
     let layout = open_for_writing(&path, &context.read)?;
 
@@ -139,8 +139,8 @@ fn record(
         context.notes.warn(warning);
     }
     let Some(mut entry) = entry else {
-        let line = next_line(&path, layout.dialect.terminator())
-            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+        let line =
+            next_line(&path, layout.dialect.terminator()).map_err(|e| Failure::io(Action::Read, &path, e))?;
         diagnostics.iter_mut().for_each(|d| d.line = line);
         return Err(refusal(&diagnostics));
     };
@@ -176,7 +176,7 @@ fn record(
     let files = ledger_files(&path, &context.ledgers)?;
     let ends_with_newline = locked
         .last_byte()
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?
+        .map_err(|e| Failure::io(Action::Read, &path, e))?
         .is_none_or(|b| b == layout.dialect.terminator());
     let mut comparison = Comparison::new(&entry);
     let mut line = 0;
@@ -185,11 +185,7 @@ fn record(
         if i == 0 {
             // A row appended after a torn one would be read with it.
             if let Some((torn_line, _)) = torn {
-                return Err(Failure::data(format!(
-                    "{}:{torn_line}: the last row is torn (a write that did not finish, or a quote never closed); \
-                     `parrainage repair` sets it aside; the entry was not recorded",
-                    path.display()
-                )));
+                return Err(Failure::data(crate::msg!(AddTornLastRow, &path, torn_line)));
             }
             line = next + u64::from(!ends_with_newline);
         }
@@ -221,10 +217,8 @@ fn record(
             // Named at the entry that stands, not at the line the new one
             // would have had.
             let diagnostic = describe_finding(kind, &entry, &first_at, &first, &first_at);
-            refused.push(diagnostic.hint(format!(
-                "the entry at {first_at} stands; to change it: `{} --status …` (or --set-mandate, --notes…)",
-                select_command("update", &first, &first_at)
-            )));
+            let command = format!("{} --status …", select_command("update", &first, &first_at));
+            refused.push(diagnostic.hint(crate::msg!(EntryStands, first_at.to_string(), command)));
         }
     }
     if !refused.is_empty() {
@@ -246,10 +240,10 @@ fn record(
     bytes.extend(row);
     locked
         .append(&bytes)
-        .map_err(|e| Failure::usage(format!("{}: the entry was not recorded: {e}", path.display())))?;
+        .map_err(|e| Failure::usage(crate::msg!(NotRecordedBecause, &path, &e)))?;
     let still_named = locked
         .still_named()
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::io(Action::Read, &path, e))?;
     if !still_named {
         return Ok(None);
     }

@@ -10,6 +10,8 @@ use crate::engine::registry::Registry;
 use crate::error::Action;
 use crate::ledger::ReadOptions;
 use crate::ledger::scan::{each_entry_at, findings_with, scan_groups};
+use crate::message::{Arg, Key, Message};
+use crate::msg;
 use crate::official::rne::{Index, Lookup, Register};
 use crate::ops::register::{Coverage, coverage, read_register};
 
@@ -111,20 +113,20 @@ pub fn check(
 fn register_findings(paths: &[PathBuf], options: &ReadOptions, register: &Register) -> Vec<Diagnostic> {
     let index = Index::new(register);
     let mut found = Vec::new();
-    let held_text = |p: usize| -> String {
-        register.persons[p]
-            .mandates
-            .iter()
-            .map(|h| {
-                let place = if h.circonscription.is_empty() {
-                    String::new()
+    // What a person of the register holds: `mayor of Verdun (55), deputy (55)`.
+    let held = |p: usize| -> Message {
+        Message::joined(
+            register.persons[p].mandates.iter().map(|h| {
+                let unit = h.unit.map_or("?", |u| u.code);
+                if h.circonscription.is_empty() {
+                    msg!(HeldMandate, Arg::Mandate(h.mandate), unit)
                 } else {
-                    format!(" of {}", h.circonscription)
-                };
-                format!("{}{place} ({})", h.mandate, h.unit.map_or("?", |u| u.code))
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+                    msg!(HeldMandateOf, Arg::Mandate(h.mandate), &h.circonscription, unit)
+                }
+            }),
+            Key::Comma,
+        )
+        .unwrap_or_else(|| Message::verbatim(""))
     };
     let everyone = ReadOptions {
         as_of: None,
@@ -135,65 +137,63 @@ fn register_findings(paths: &[PathBuf], options: &ReadOptions, register: &Regist
             return;
         }
         let who = format!("{} {}", entry.last_name, entry.first_name);
-        let place = if entry.circonscription.is_empty() {
-            String::new()
-        } else {
-            format!(" of {}", entry.circonscription)
-        };
+        let mandate = Arg::Mandate(entry.mandate);
+        let department = entry.department.to_string();
+        let place = entry.circonscription;
+        let at_place = !place.is_empty();
         let diagnostic = match index.lookup(entry) {
             Lookup::One(_) => return,
-            Lookup::Several(persons) => Diagnostic::warning(
-                file,
-                line,
-                Code::AmbiguousInRegister,
-                format!(
-                    "{who}, {}{place} in {}: {} officials of the register fit: {}",
-                    entry.mandate,
-                    entry.department,
-                    persons.len(),
-                    persons
-                        .iter()
-                        .map(|p| format!(
-                            "{} {}, born {} ({})",
-                            register.persons[*p].last_name,
-                            register.persons[*p].first_name,
-                            register.persons[*p].birth,
-                            held_text(*p)
-                        ))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            )
-            .hint("write the circonscription, or every first name, to tell them apart"),
-            Lookup::OtherMandates(p) => Diagnostic::warning(
-                file,
-                line,
-                Code::MandateNotInRegister,
-                format!(
-                    "{who} is in the register as {}, not as {}{place} in {}",
-                    held_text(p),
-                    entry.mandate,
-                    entry.department
-                ),
-            )
-            .hint("check which mandate the official will sign with: a form under a mandate they do not hold is rejected"),
+            Lookup::Several(persons) => {
+                let fits = Message::joined(
+                    persons.iter().map(|p| {
+                        let person = &register.persons[*p];
+                        msg!(
+                            RegisterPerson,
+                            &person.last_name,
+                            &person.first_name,
+                            person.birth,
+                            held(*p)
+                        )
+                    }),
+                    Key::Semicolon,
+                )
+                .unwrap_or_else(|| Message::verbatim(""));
+                let message = if at_place {
+                    msg!(
+                        SeveralInRegisterOf,
+                        who,
+                        mandate,
+                        place,
+                        department,
+                        persons.len(),
+                        fits
+                    )
+                } else {
+                    msg!(SeveralInRegister, who, mandate, department, persons.len(), fits)
+                };
+                Diagnostic::warning(file, line, Code::AmbiguousInRegister, message).hint(msg!(TellThemApart))
+            }
+            Lookup::OtherMandates(p) => {
+                let message = if at_place {
+                    msg!(InRegisterAsOf, who, held(p), mandate, place, department)
+                } else {
+                    msg!(InRegisterAs, who, held(p), mandate, department)
+                };
+                Diagnostic::warning(file, line, Code::MandateNotInRegister, message).hint(msg!(WhichMandate))
+            }
             Lookup::Nobody => {
                 let nearest = index.nearest(entry);
-                let near = if nearest.is_empty() {
-                    String::new()
+                let near: Arg = if nearest.is_empty() {
+                    "".into()
                 } else {
-                    format!("; nearest: {}", nearest.join(", "))
+                    msg!(NearestOfficials, nearest.join(", ")).into()
                 };
-                Diagnostic::warning(
-                    file,
-                    line,
-                    Code::NotInRegister,
-                    format!(
-                        "no {}{place} named {who} in {} in the register{near}",
-                        entry.mandate, entry.department
-                    ),
-                )
-                .hint("the register lags and has gaps: check the spelling and the mandate before the form is sent")
+                let message = if at_place {
+                    msg!(NotInRegisterOf, mandate, place, who, department, near)
+                } else {
+                    msg!(NotInRegister, mandate, who, department, near)
+                };
+                Diagnostic::warning(file, line, Code::NotInRegister, message).hint(msg!(RegisterLags))
             }
         };
         found.push(diagnostic.column(crate::ledger::Field::LastName.name()));

@@ -13,7 +13,7 @@ use crate::engine::keys::{KeyHasher, Keys};
 use crate::ledger::read::{LedgerReader, expand_importing};
 use crate::ledger::{Field, ReadOptions};
 use crate::rules::fold::{fold, folds_to};
-use crate::rules::identity::{FindingKind, Location, candidate_key};
+use crate::rules::identity::{FindingKind, Location, Pair, candidate_key, finding};
 use crate::sponsorship::Sponsorship;
 
 /// The new entry compared with every row of the ledger, one at a time.
@@ -73,17 +73,15 @@ impl<'a> Comparison<'a> {
                 continue;
             };
             let keys = self.hasher.keys(&row);
-            let kind = if keys.official == self.keys.official {
-                if candidate_key(row.candidate) == self.candidate {
-                    FindingKind::DuplicateSponsor
-                } else if row.status.is_live() && self.entry.status.is_live() {
-                    FindingKind::SeveralCandidates
-                } else {
-                    continue;
-                }
-            } else if keys.person == self.keys.person {
-                FindingKind::PossibleDuplicate
-            } else {
+            if keys.person != self.keys.person {
+                continue;
+            }
+            let pair = Pair {
+                same_official: keys.official == self.keys.official,
+                same_candidate: candidate_key(row.candidate) == self.candidate,
+                both_live: row.status.is_live() && self.entry.status.is_live(),
+            };
+            let Some(kind) = finding(pair) else {
                 continue;
             };
             if !self.found.iter().any(|(k, _, _)| *k == kind) {

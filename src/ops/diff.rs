@@ -21,6 +21,8 @@ use crate::engine::tally::TallyBuilder;
 use crate::ledger::ReadOptions;
 use crate::ledger::archive::{self, publication_file};
 use crate::ledger::scan::{each_entry, read_again, scan};
+use crate::message::Arg;
+use crate::msg;
 use crate::ops::report::refuse_unread_rows;
 use crate::rules::department::{self, Department};
 use crate::rules::identity::{candidate_key, closest_names};
@@ -175,23 +177,15 @@ pub fn diff(request: &DiffRequest, context: &Context) -> Result<Diff, Failure> {
 fn files(request: &DiffRequest, context: &Context) -> Result<(PathBuf, PathBuf), Failure> {
     let (since, old, new) = (request.since, request.old, request.new);
     match (since, old, new) {
-        (Some(_), _, Some(_)) => Err(Failure::usage(
-            "with --since, name one archive (or none: the `archive` setting, else publications/ beside the ledger), not two publications",
-        )),
+        (Some(_), _, Some(_)) => Err(Failure::usage(msg!(SinceWithTwoPublications))),
         (Some(day), dir, None) => {
             let dir = dir.map_or_else(|| context.archive(None), Path::to_path_buf);
             if !dir.is_dir() {
-                return Err(Failure::usage(format!(
-                    "{}: --since needs an archive, a directory of publications (as `parrainage fetch` keeps one)",
-                    dir.display()
-                )));
+                return Err(Failure::usage(msg!(SinceNeedsAnArchive, &dir)));
             }
             let files = archive::publications(&dir).map_err(Failure::usage)?;
             let Some(latest) = files.last().cloned() else {
-                return Err(Failure::usage(format!(
-                    "{}: the archive holds no publication yet",
-                    dir.display()
-                )));
+                return Err(Failure::usage(msg!(EmptyArchive, &dir)));
             };
             let mut old = None;
             let mut first = None;
@@ -205,10 +199,11 @@ fn files(request: &DiffRequest, context: &Context) -> Result<(PathBuf, PathBuf),
                 }
             }
             let old = old.ok_or_else(|| {
-                Failure::usage(format!(
-                    "no publication of {} is dated on or before {day}: the earliest is dated {}",
-                    dir.display(),
-                    first.map(|d| d.to_string()).unwrap_or_default()
+                Failure::usage(msg!(
+                    NoPublicationBefore,
+                    &dir,
+                    day,
+                    first.map_or_else(|| Arg::from(""), Arg::Day)
                 ))
             })?;
             Ok((old, latest))
@@ -217,9 +212,7 @@ fn files(request: &DiffRequest, context: &Context) -> Result<(PathBuf, PathBuf),
             publication_file(old).map_err(Failure::usage)?,
             publication_file(new).map_err(Failure::usage)?,
         )),
-        (None, _, _) => Err(Failure::usage(
-            "diff compares two publications: give OLD and NEW, or --since DATE and an archive",
-        )),
+        (None, _, _) => Err(Failure::usage(msg!(DiffNeedsTwo))),
     }
 }
 
@@ -240,10 +233,7 @@ impl Read {
     /// `chosen` (a folded candidate name) whole.
     fn of(file: &Path, context: &Context, chosen: Option<&str>) -> Result<Read, Failure> {
         if archive::publication_of(file).is_none() {
-            return Err(Failure::usage(format!(
-                "{}: not a publication of the Conseil constitutionnel (diff compares two of them)",
-                file.display()
-            )));
+            return Err(Failure::usage(msg!(DiffNotAPublication, file)));
         }
         let (options, _) = context.options_for_publication(&[file.to_path_buf()])?;
         // Every row counts as published; an empty candidate is no one's.

@@ -25,7 +25,8 @@ use crate::context::{Context, Failure};
 use crate::error::Action;
 use crate::ledger::archive::{self, Whole, file_name};
 use crate::ledger::write::lock_directory;
-use crate::message::Message;
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::official::Container;
 use crate::official::addresses::publication_address;
 
@@ -82,9 +83,7 @@ pub fn source(flag: Option<&str>, context: &Context) -> Result<Source, Failure> 
             url: address.url.to_string(),
             guessed_for: year.filter(|_| address.guess),
         }),
-        None => Err(Failure::usage(
-            "no address to fetch: give one (`parrainage fetch URL`) or set `publication_url` in parrainage.toml",
-        )),
+        None => Err(Failure::usage(msg!(NoAddressToFetch))),
     }
 }
 
@@ -173,8 +172,8 @@ pub fn fetch(
     // The archive is written by one fetch at a time: another may have
     // stored the same publication while this one downloaded it.
     std::fs::create_dir_all(archive).map_err(|e| Failure::io(Action::Create, archive, e))?;
-    let _lock =
-        lock_directory(archive, context.lock_timeout).map_err(|e| Failure::io(Action::Lock, archive, e))?;
+    let _lock = lock_directory(archive, context.lock_timeout, &*context.notes)
+        .map_err(|e| Failure::io(Action::Lock, archive, e))?;
     let kept = archive::publications(archive).map_err(Failure::usage)?;
     let mut fetched = Fetched {
         status: FetchStatus::Unchanged,
@@ -256,9 +255,9 @@ struct Body {
 /// Why one attempt failed, and whether another may do better.
 enum Attempt {
     /// A network error or a 5xx status: worth trying again.
-    Retry(String),
+    Retry(Message),
     /// A 4xx status, a redirect loop, an address that is no address.
-    Fail(String),
+    Fail(Message),
 }
 
 /// Downloads `source`, trying again after a network error or a 5xx status,
@@ -288,21 +287,16 @@ fn download(
             }
             Err(Attempt::Retry(why) | Attempt::Fail(why)) => why,
         };
-        let tries = if attempts > 1 {
-            format!(" ({attempts} attempts)")
+        let tries: Arg = if attempts > 1 {
+            msg!(Attempts, attempts).into()
         } else {
-            String::new()
+            "".into()
         };
-        let guess = match source.guessed_for {
-            Some(year) => format!(
-                "; this address is the {year} preset's guess, until the Conseil's site is open: set `publication_url` in parrainage.toml once it is known"
-            ),
-            None => String::new(),
+        let guess: Arg = match source.guessed_for {
+            Some(year) => msg!(AddressGuessed, year.to_string()).into(),
+            None => "".into(),
         };
-        return Err(Failure::usage(format!(
-            "cannot fetch {}: {why}{tries}; nothing was stored{guess}",
-            source.url
-        )));
+        return Err(Failure::usage(msg!(CannotFetch, &source.url, why, tries, guess)));
     }
 }
 
@@ -328,9 +322,9 @@ fn attempt(
     if status == ureq::http::StatusCode::NOT_MODIFIED && validators.is_some() {
         return Ok(Downloaded::NotModified);
     }
-    let said = format!(
-        "the server answered {} {}",
-        status.as_u16(),
+    let said = msg!(
+        ServerAnswered,
+        status.as_u16().to_string(),
         status.canonical_reason().unwrap_or_default()
     );
     if status.is_server_error() {
@@ -359,7 +353,7 @@ fn attempt(
     let mut file = tempfile::Builder::new()
         .prefix("parrainage-fetch-")
         .tempfile()
-        .map_err(|e| Attempt::Fail(format!("cannot keep the body in a temporary file: {e}")))?;
+        .map_err(kept)?;
     let mut reader = response.body_mut().with_config().limit(MAX_BODY).reader();
     let mut buffer = vec![0u8; 64 * 1024];
     let mut bytes = 0u64;
@@ -369,31 +363,27 @@ fn attempt(
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                return Err(Attempt::Retry(format!(
-                    "the body stopped after {bytes} bytes: {}",
+                return Err(Attempt::Retry(msg!(
+                    BodyStopped,
+                    bytes,
                     io_failed(&e, request.timeout)
                 )));
             }
         };
-        file.write_all(&buffer[..n])
-            .map_err(|e| Attempt::Fail(format!("cannot keep the body in a temporary file: {e}")))?;
+        file.write_all(&buffer[..n]).map_err(kept)?;
         bytes += n as u64;
         progress(bytes, total);
     }
     if bytes == 0 {
-        return Err(Attempt::Fail("the body is empty".into()));
+        return Err(Attempt::Fail(msg!(BodyEmpty)));
     }
-    let kept = |e: io::Error| Attempt::Fail(format!("cannot keep the body in a temporary file: {e}"));
     file.flush().map_err(kept)?;
     let mut start = Vec::new();
     File::open(file.path())
         .and_then(|f| f.take(512).read_to_end(&mut start))
         .map_err(kept)?;
     if looks_like_html(&start) {
-        return Err(Attempt::Fail(
-            "the server sent an HTML page, not a publication (the site may be down, or the address moved)"
-                .into(),
-        ));
+        return Err(Attempt::Fail(msg!(ServerSentHtml)));
     }
     Ok(Downloaded::Body(Body {
         file,
@@ -419,36 +409,36 @@ fn failed(error: &ureq::Error, timeout: Duration) -> Attempt {
     match error {
         ureq::Error::Io(e) => Attempt::Retry(io_failed(e, timeout)),
         ureq::Error::Timeout(_) => Attempt::Retry(timed_out(timeout)),
-        ureq::Error::HostNotFound => Attempt::Retry("the host name cannot be resolved (DNS)".into()),
-        ureq::Error::ConnectionFailed => Attempt::Retry("the connection failed".into()),
-        ureq::Error::Protocol(e) => Attempt::Retry(format!("the server's answer is not HTTP: {e}")),
-        ureq::Error::TooManyRedirects => {
-            Attempt::Fail(format!("more than {MAX_REDIRECTS} redirects: a redirect loop"))
-        }
-        ureq::Error::BadUri(e) => Attempt::Fail(format!("not an address: {e}")),
-        other => Attempt::Fail(other.to_string()),
+        ureq::Error::HostNotFound => Attempt::Retry(msg!(HostNotFound)),
+        ureq::Error::ConnectionFailed => Attempt::Retry(msg!(ConnectionFailed)),
+        ureq::Error::Protocol(e) => Attempt::Retry(msg!(NotHttp, e.to_string())),
+        ureq::Error::TooManyRedirects => Attempt::Fail(msg!(RedirectLoop, MAX_REDIRECTS)),
+        ureq::Error::BadUri(e) => Attempt::Fail(msg!(NotAnAddress, e.to_string())),
+        other => Attempt::Fail(Message::verbatim(other.to_string())),
     }
 }
 
-fn io_failed(e: &io::Error, timeout: Duration) -> String {
+fn io_failed(e: &io::Error, timeout: Duration) -> Message {
     if let Some(inner) = e.get_ref().and_then(|inner| inner.downcast_ref::<ureq::Error>()) {
         return match failed(inner, timeout) {
             Attempt::Retry(why) | Attempt::Fail(why) => why,
         };
     }
     match e.kind() {
-        io::ErrorKind::ConnectionRefused => "the connection was refused (no server at that address?)".into(),
+        io::ErrorKind::ConnectionRefused => msg!(ConnectionRefused),
         io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(timeout),
-        io::ErrorKind::UnexpectedEof => "the connection closed before the end of the body".into(),
-        _ => e.to_string(),
+        io::ErrorKind::UnexpectedEof => msg!(ClosedBeforeTheEnd),
+        _ => Message::verbatim(e.to_string()),
     }
 }
 
-fn timed_out(timeout: Duration) -> String {
-    format!(
-        "no complete answer within {} s (--timeout)",
-        timeout.as_secs_f64()
-    )
+fn timed_out(timeout: Duration) -> Message {
+    msg!(TimedOut, timeout.as_secs_f64().to_string())
+}
+
+/// The body could not be kept in its temporary file.
+fn kept(e: io::Error) -> Attempt {
+    Attempt::Fail(msg!(CannotKeepBody, e.to_string()))
 }
 
 /// Writes `body` to `target` in one step: a hidden file beside it, synced,

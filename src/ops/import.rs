@@ -96,7 +96,7 @@ pub fn import<'a>(
         None
     } else {
         Some(
-            LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+            LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout, &*context.notes)
                 .map_err(|e| Failure::io(Action::Lock, &path, e))?,
         )
     };
@@ -292,22 +292,18 @@ pub fn import<'a>(
         // Nothing to change: the file is not rewritten at all.
         Some(locked) if changing => {
             let pieces = splice_pieces(&original, &changes, !added.is_empty(), dialect.line_end());
-            let failed =
-                |e: String| Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()));
+            let failed = |e: std::io::Error| Failure::usage(crate::msg!(LedgerNotChangedBecause, &path, &e));
             match encoding {
                 TextEncoding::Utf8 => locked
                     .replace_streaming(&pieces, added.stream())
-                    .map_err(|e| failed(e.to_string()))?,
+                    .map_err(failed)?,
                 _ => {
                     let mut contents = pieces.concat();
-                    added
-                        .stream()
-                        .read_to_end(&mut contents)
-                        .map_err(|e| failed(e.to_string()))?;
+                    added.stream().read_to_end(&mut contents).map_err(failed)?;
                     let contents = encoding
                         .encode(contents)
                         .map_err(|e| Failure::data(crate::msg!(LedgerNotChangedBecause, &path, e)))?;
-                    locked.replace(&contents).map_err(|e| failed(e.to_string()))?;
+                    locked.replace(&contents).map_err(failed)?;
                 }
             }
             true
@@ -472,13 +468,10 @@ fn ledger_candidate<R: std::io::Read>(path: &Path, ledger: &mut LedgerReader<R>)
     }
     match found.as_slice() {
         [(_, name)] => Ok(name.clone()),
-        [] => Err(Failure::usage(format!(
-            "no candidate to import for: {} names none; pass --candidate 'NOM Prénom' or set `candidate` in parrainage.toml",
-            path.display()
-        ))),
-        several => Err(Failure::usage(format!(
-            "{} names {} candidates ({}): say which with --candidate",
-            path.display(),
+        [] => Err(Failure::usage(crate::msg!(NoCandidateToImport, path))),
+        several => Err(Failure::usage(crate::msg!(
+            SeveralCandidatesToImport,
+            path,
             several.len(),
             several
                 .iter()

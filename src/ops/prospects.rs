@@ -93,8 +93,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         .departments
         .iter()
         .map(|d| {
-            Department::lookup(d)
-                .ok_or_else(|| Failure::usage(format!("`{d}` is not a département or collectivity")))
+            Department::lookup(d).ok_or_else(|| Failure::usage(crate::msg!(UnknownDepartement, d.as_str())))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mandates = request
@@ -102,7 +101,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         .iter()
         .map(|m| {
             official::parse_mandate(m)
-                .map_err(|_| Failure::usage(format!("`{m}` is not a mandate that may sponsor")))
+                .map_err(|_| Failure::usage(crate::msg!(NotASponsoringMandate, m.as_str())))
         })
         .collect::<Result<Vec<Mandate>, _>>()?;
     let history_files = if request.history.is_empty() {
@@ -128,7 +127,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         let register = read_register(&dir, request.skip_unreadable, context.notes.as_ref());
         let rows = rows
             .join()
-            .unwrap_or_else(|_| Err(Failure::usage("a thread reading the ledger failed")));
+            .unwrap_or_else(|_| Err(Failure::usage(crate::msg!(LedgerThreadFailed))));
         (register, rows)
     });
     let (register, ((ledger_rows, published_rows), past)) = (register?, read?);
@@ -150,9 +149,7 @@ pub fn prospects(request: &ProspectsRequest, context: &Context) -> Result<Found,
         .clone()
         .or_else(|| only_candidate(&ledger_rows));
     if candidate.is_none() && !ledger_rows.is_empty() {
-        return Err(Failure::usage(
-            "the ledger names several candidates: say whose prospects with --candidate 'NOM Prénom'",
-        ));
+        return Err(Failure::usage(crate::msg!(SayWhoseProspects)));
     }
     let mut live = [0u32; department::ALL.len()];
     if let Some(name) = &candidate {

@@ -17,6 +17,8 @@ use xxhash_rust::xxh3::xxh3_64;
 use chrono::NaiveDate;
 
 use crate::engine::keys::KeyHasher;
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::official::communes::official_spelling;
 use crate::rules::fold::{fold, tidy};
 use crate::rules::identity::candidate_key;
@@ -101,7 +103,7 @@ pub enum NoteKind {
 }
 
 /// Something an import reports about one entry or row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub kind: NoteKind,
     /// Stable code: `missing-from-publication`, `published-despite-status`,
@@ -110,7 +112,7 @@ pub struct Note {
     pub code: &'static str,
     pub claim: Option<usize>,
     pub published: Option<usize>,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Entries and rows that could not be told apart (indices into `claims`
@@ -395,7 +397,7 @@ fn decide(
         published: paired.map(|(p, _)| p),
         fit: paired.map(|(_, fit)| fit),
     };
-    let mut note = |kind, code, message: String| {
+    let mut note = |kind, code, message: Message| {
         notes.push(Note {
             kind,
             code,
@@ -418,9 +420,7 @@ fn decide(
                 note(
                     NoteKind::Anomaly,
                     "missing-from-publication",
-                    format!(
-                        "validated on {day} in the ledger, but this publication (up to {latest}) does not list it"
-                    ),
+                    msg!(MissingFromPublication, day, latest),
                 );
             }
             EntryOutcome::Unchanged
@@ -428,30 +428,33 @@ fn decide(
         return verdict(outcome);
     };
     let row = &published[p].entry;
-    let day = row
-        .published_on
-        .map_or_else(|| "an unknown date".to_string(), |d| d.to_string());
+    let day = || {
+        row.published_on
+            .map_or_else(|| msg!(UnknownDate).into(), Arg::Day)
+    };
     if fit == Fit::OtherMandate {
         note(
             NoteKind::Review,
             "other-mandate",
-            format!(
-                "published as {}{} for {} on {day}, the ledger says {}: the same person with two mandates, or a homonym?",
-                row.mandate,
+            msg!(
+                PublishedUnderOtherMandate,
+                Arg::Mandate(row.mandate),
                 place(row),
                 row.candidate,
-                entry.mandate
+                day(),
+                Arg::Mandate(entry.mandate)
             ),
         );
     } else if fit == Fit::OtherPlace {
         note(
             NoteKind::Review,
             "other-place",
-            format!(
-                "published as {}{} for {} on {day}, the ledger says {}: a place typed wrong, or a homonym?",
-                row.mandate,
+            msg!(
+                PublishedInOtherPlace,
+                Arg::Mandate(row.mandate),
                 place(row),
                 row.candidate,
+                day(),
                 entry.circonscription
             ),
         );
@@ -464,11 +467,10 @@ fn decide(
                     note(
                         NoteKind::Anomaly,
                         "date-differs",
-                        format!(
-                            "published on {day}, the ledger says {}; kept as it is",
-                            entry
-                                .published_on
-                                .map_or_else(|| "no date".to_string(), |d| d.to_string())
+                        msg!(
+                            PublishedOnAnotherDay,
+                            day(),
+                            entry.published_on.map_or_else(|| msg!(NoDate).into(), Arg::Day)
                         ),
                     );
                 }
@@ -478,16 +480,20 @@ fn decide(
                 note(
                     NoteKind::Anomaly,
                     "published-despite-status",
-                    format!(
-                        "{status} in the ledger, but published as validated for {} on {day}; \
-                                 kept as {status}: a présentation is irrevocable, so if it is this official, \
-                                 set it to validated with `parrainage update --last-name {} --first-name {} --line {} \
-                                 --status validated --published-on {}`",
+                    msg!(
+                        PublishedDespiteStatus,
+                        Arg::Status(status),
                         row.candidate,
-                        crate::ledger::scan::shell_quote(entry.last_name),
-                        crate::ledger::scan::shell_quote(entry.first_name),
-                        claim.line,
-                        row.published_on.map_or_else(String::new, |d| d.to_string())
+                        day(),
+                        Arg::Status(status),
+                        format!(
+                            "parrainage update --last-name {} --first-name {} --line {} \
+                             --status validated --published-on {}",
+                            crate::ledger::scan::shell_quote(entry.last_name),
+                            crate::ledger::scan::shell_quote(entry.first_name),
+                            claim.line,
+                            row.published_on.map_or_else(String::new, |d| d.to_string())
+                        )
                     ),
                 );
                 EntryOutcome::Unchanged
@@ -509,10 +515,7 @@ fn decide(
                 note(
                     NoteKind::Anomaly,
                     "validated-for-another-candidate",
-                    format!(
-                        "validated for {candidate} in the ledger, but published for {} on {day}; kept as it is",
-                        row.candidate
-                    ),
+                    msg!(ValidatedForAnotherCandidate, candidate, row.candidate, day()),
                 );
                 EntryOutcome::Unchanged
             }

@@ -21,12 +21,9 @@ use crate::sponsorship::Sponsorship;
 
 /// The register's directory: the flag, else the settings'.
 pub fn register_dir(flag: Option<&Path>, context: &Context) -> Result<PathBuf, Failure> {
-    flag.map(Path::to_path_buf).or_else(|| context.register.clone()).ok_or_else(|| {
-        Failure::usage(
-            "no register of elected officials: pass --register DIR (the RNE's CSV files from data.gouv.fr), \
-             or set `register` in parrainage.toml",
-        )
-    })
+    flag.map(Path::to_path_buf)
+        .or_else(|| context.register.clone())
+        .ok_or_else(|| Failure::usage(crate::msg!(NoRegister)))
 }
 
 /// The register, or an error listing its unreadable rows (exit 1) unless
@@ -286,7 +283,8 @@ pub fn in_register(register: &Register, index: &Index, entry: &Sponsorship, at: 
             if let Some(elsewhere) = Message::joined(elsewhere, crate::message::Key::Comma) {
                 said = msg!(ElsewhereInRegister, said, elsewhere);
             }
-            Diagnostic::warning(&at.file, at.line, Code::NotInRegister, said).hint(msg!(RegisterLags))
+            Diagnostic::warning(&at.file, at.line, Code::NotInRegister, said)
+                .hint(msg!(RegisterLagsEntryWritten))
         }
     };
     InRegister::Warning(Box::new(diagnostic.column(crate::ledger::Field::LastName.name())))

@@ -30,7 +30,7 @@ pub enum Repaired {
 
 pub fn repair(context: &Context) -> Result<Repaired, Failure> {
     let path = target_file(&context.ledgers)?;
-    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout)
+    let mut locked = LockedLedger::acquire(&path, &context.ledgers, context.lock_timeout, &*context.notes)
         .map_err(|e| Failure::io(Action::Lock, &path, e))?;
     let mut reader = open_for_writing(&path, &context.read)?;
     let mut ignored = Vec::new();

@@ -27,8 +27,7 @@ const SHOWN_ERRORS: usize = 5;
 /// How many problems of a file the report's read keeps (the rest counted).
 const KEPT_ERRORS: usize = 100;
 
-/// What a report needs of a candidate beyond the tally, read from the
-/// ledger when a format or `--since` asks for it.
+/// What a report shows of a candidate beyond the tally's totals.
 #[derive(Debug, Default)]
 pub struct Extras {
     /// Live entries per day of claim.
@@ -99,22 +98,45 @@ pub fn choose<'t>(
     }
 }
 
-/// What the tally does not keep, for each candidate of `scope`: when their
-/// live entries were claimed, and with `since`, who was published after
-/// that day. Each official counts once per candidate, the first row read,
-/// as in the tally.
+/// What a report shows of each candidate of `scope` beyond the tally's
+/// totals: when their live entries were claimed (counted by the tally),
+/// and with `since`, who was published after that day, which takes a
+/// second read of the ledger. Each official counts once per candidate,
+/// the first row read, as in the tally.
 pub fn extras(
     paths: &[PathBuf],
     options: &ReadOptions,
     scope: &[&CandidateTally],
     since: Option<NaiveDate>,
 ) -> Vec<Extras> {
-    let mut extras: Vec<Extras> = scope.iter().map(|_| Extras::default()).collect();
-    // Nothing to gather: no claim date among the candidates' live entries
-    // (a publication has none), and no day to list the published since.
-    if since.is_none() && scope.iter().all(|t| t.claim_dated == 0) {
-        return extras;
+    let mut extras: Vec<Extras> = scope
+        .iter()
+        .map(|t| Extras {
+            claimed_by_date: t.claimed_by_date.clone(),
+            since: Vec::new(),
+        })
+        .collect();
+    if let Some(since) = since {
+        for (extra, published) in extras
+            .iter_mut()
+            .zip(published_since(paths, options, scope, since))
+        {
+            extra.since = published;
+        }
     }
+    extras
+}
+
+/// The validated entries of each candidate of `scope` published after
+/// `since`, in reading order, each official once per candidate (the first
+/// row read).
+fn published_since(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+    scope: &[&CandidateTally],
+    since: NaiveDate,
+) -> Vec<Vec<Sponsorship>> {
+    let mut published: Vec<Vec<Sponsorship>> = scope.iter().map(|_| Vec::new()).collect();
     let index: FxHashMap<String, usize> = scope
         .iter()
         .enumerate()
@@ -139,18 +161,14 @@ pub fn extras(
         if !seen.insert(keys.sponsorship(entry, hash)) {
             return;
         }
-        let extra = &mut extras[candidate];
-        if let (true, Some(day)) = (entry.status.is_live(), entry.claimed_on) {
-            *extra.claimed_by_date.entry(day).or_default() += 1;
-        }
-        if let (Some(since), Some(day)) = (since, entry.published_on)
+        if let Some(day) = entry.published_on
             && entry.status == Status::Validated
             && day > since
         {
-            extra.since.push(entry.tidied());
+            published[candidate].push(entry.tidied());
         }
     });
-    extras
+    published
 }
 
 /// Findings about several rows together, which the tally's rules settle;

@@ -14,6 +14,8 @@ use crate::ledger::encoding::TextEncoding;
 use crate::ledger::read::{Layout, Row};
 use crate::ledger::scan::shell_quote;
 use crate::ledger::write::{LockedLedger, splice};
+use crate::message::Arg;
+use crate::msg;
 use crate::rules::identity::IdentityQuery;
 use crate::rules::{Department, Mandate};
 use crate::text::{clean, clean_path};
@@ -91,7 +93,7 @@ impl Selection {
 /// Locks `path`, reads it, and finds the one entry `selection` names.
 pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Result<Selected, Failure> {
     let query = &selection.query;
-    let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout)
+    let locked = LockedLedger::acquire(path, &context.ledgers, context.lock_timeout, &*context.notes)
         .map_err(|e| Failure::io(Action::Lock, path, e))?;
     let options = &context.read;
     let mut header_reader = open_for_writing(path, options)?;
@@ -121,37 +123,34 @@ pub fn select_one(path: &Path, selection: &Selection, context: &Context) -> Resu
     let who = clean(&format!("{} {}", query.last_name, query.first_name)).into_owned();
     let row = match found.len() {
         0 => {
-            return Err(Failure::data(format!(
-                "{}: no entry for {who} matches; `parrainage -l {} list --search {}` shows the entries of that name, \
-                 `parrainage check` the rows that cannot be read; nothing was changed",
+            return Err(Failure::data(msg!(
+                NoEntryMatches,
                 clean_path(path),
-                clean(&shell_quote(&path.display().to_string())),
-                clean(&shell_quote(&query.last_name))
+                who,
+                format!(
+                    "parrainage -l {} list --search {}",
+                    clean(&shell_quote(&path.display().to_string())),
+                    clean(&shell_quote(&query.last_name))
+                )
             )));
         }
         1 => found.remove(0),
         _ => {
-            let lines: Vec<String> = found
-                .iter()
-                .filter_map(|row| {
-                    let entry = row.entry.as_ref()?;
-                    Some(
-                        clean(&format!(
-                            "  line {}: {} for {}",
-                            row.line,
-                            entry.describe(),
-                            entry.candidate
-                        ))
-                        .into_owned(),
-                    )
-                })
-                .collect();
-            return Err(Failure::data(format!(
-                "{}: {} entries match {who}; narrow with --mandate, --department, --circonscription, --candidate \
-                 or --line; nothing was changed:\n{}",
+            let lines = found.iter().filter_map(|row| {
+                let entry = row.entry.as_ref()?;
+                Some(msg!(
+                    EntryAtLine,
+                    row.line,
+                    entry,
+                    clean(&entry.candidate).into_owned()
+                ))
+            });
+            return Err(Failure::data(msg!(
+                SeveralEntriesMatch,
                 clean_path(path),
                 found.len(),
-                lines.join("\n")
+                who,
+                Arg::lines(lines, usize::MAX)
             )));
         }
     };
@@ -170,9 +169,7 @@ impl Selected {
     /// whole encoded row, or nothing to remove it), every other byte as it
     /// was, in one atomic step.
     pub fn rewrite(mut self, replacement: Vec<u8>, path: &Path) -> Result<(), Failure> {
-        let not_changed = |e: std::io::Error| {
-            Failure::usage(format!("{}: the ledger was not changed: {e}", path.display()))
-        };
+        let not_changed = |e: std::io::Error| Failure::usage(msg!(LedgerNotChangedBecause, path, &e));
         let line_end = self.dialect.line_end();
         let Some(original) = &self.decoded else {
             // Streamed: the bytes before the row, the new row, the bytes after.

@@ -67,9 +67,7 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
     let selection = Selection::of(&args.identity, args.line, context.read.candidate.clone())?;
     let changes = changes(args)?;
     if changes.is_empty() {
-        return Err(Failure::usage(
-            "nothing to change: give --status, --claimed-on, --published-on, --source, --notes or a --set-… flag",
-        ));
+        return Err(Failure::usage(crate::msg!(UpdateNeedsAChange)));
     }
     // Who the entry is changes: read before the ledger is locked.
     let register = if changes.iter().any(|(field, _)| field.is_identity()) {
@@ -82,11 +80,7 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
     let before = row.entry.clone().expect("matched rows have an entry");
     for (field, _) in &changes {
         if layout.columns.get(*field).is_none() {
-            return Err(Failure::usage(format!(
-                "{} has no `{}` column to change",
-                path.display(),
-                field.name()
-            )));
+            return Err(Failure::usage(crate::msg!(NoColumnToChange, &path, field.name())));
         }
     }
     let record = build_record(layout.header.len(), &layout.columns, Some(&row.record), |field| {
@@ -146,10 +140,11 @@ pub fn update(args: &UpdateRequest, context: &Context) -> Result<Updated, Failur
                 context.notes.problem(&diagnostic);
             } else {
                 // The row still holds what it held: the hint names it so.
-                refused.push(diagnostic.hint(format!(
-                    "{first_at} already holds this official: change the entry otherwise, or remove one of the two \
-                     (this one: `{}`)",
-                    select_command("remove", &before, &here)
+                let command = select_command("remove", &before, &here);
+                refused.push(diagnostic.hint(crate::msg!(
+                    AlreadyHoldsOfficial,
+                    first_at.to_string(),
+                    command
                 )));
             }
         }

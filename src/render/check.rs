@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::Lang;
-use super::words::{diagnostic, hint_label, said, say, tr};
+use super::words::{diagnostic, hint_label, said, say, word};
 use crate::diagnostic::{Code, Diagnostic, Severity, Sink};
 use crate::message::{Key, Message};
 use crate::ops::check::Checked;
@@ -54,15 +54,16 @@ pub fn table_summary(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::
 
 /// `3 errors, 1 warning in 2 files (120 rows)`, in `lang`.
 fn summary(checked: &Checked, lang: Lang) -> String {
-    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let summary = format!(
-        "{}, {} in {} ({})",
-        plural(checked.errors, "error"),
-        plural(checked.warnings, "warning"),
-        plural(checked.files as u64, "file"),
-        plural(checked.rows, "row"),
-    );
-    tr(lang, &summary).into_owned()
+    say(
+        &crate::msg!(
+            CheckSummary,
+            checked.errors,
+            checked.warnings,
+            checked.files,
+            checked.rows
+        ),
+        lang,
+    )
 }
 
 #[derive(Serialize)]
@@ -302,8 +303,8 @@ pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Resul
         return Ok(());
     }
     let severity = |s: Severity| match s {
-        Severity::Error => tr(lang, "error").into_owned(),
-        Severity::Warning => tr(lang, "warning").into_owned(),
+        Severity::Error => word(Key::Error, lang).to_string(),
+        Severity::Warning => word(Key::Warning, lang).to_string(),
     };
     let place = |file: &std::path::Path, line: u64| format!("{}:{}", clean_path(file), line);
     let rows: Vec<Vec<String>> = checked
@@ -358,11 +359,7 @@ pub fn markdown(out: &mut dyn Write, checked: &Checked, lang: Lang) -> io::Resul
     )?;
     let more = (checked.errors + checked.warnings).saturating_sub(rows.len() as u64);
     if more > 0 {
-        write!(
-            out,
-            "\n{}\n",
-            tr(lang, &format!("{more} more: `parrainage check` lists them all."))
-        )?;
+        write!(out, "\n{}\n", say(&crate::msg!(MoreProblems, more), lang))?;
     }
     Ok(())
 }

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::io::{self, Write};
 
 use super::Lang;
-use super::words::{self, say, tr};
+use super::words::{self, say};
 use crate::ledger::Field;
 use crate::ledger::edit::field_text;
-use crate::message::Arg;
+use crate::message::{Arg, Key, Message};
 use crate::msg;
 use crate::ops::list::Listed;
 use crate::sponsorship::Sponsorship;
@@ -98,30 +98,30 @@ impl EntryWriter {
 fn table(entries: &[Listed], count: u64, lang: Lang) -> String {
     let mut table = comfy_table::Table::new();
     let header = [
-        "Where",
-        "Status",
-        "Name",
-        "Mandate",
-        "Place",
-        "Dépt",
-        "Candidate",
-        "Claimed on",
-        "Published on",
+        Key::Where,
+        Key::Status,
+        Key::Name,
+        Key::Mandate,
+        Key::Place,
+        Key::DeptShort,
+        Key::Candidate,
+        Key::ClaimedOn,
+        Key::PublishedOn,
     ];
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(header.map(|h| tr(lang, h).into_owned()));
+        .set_header(header.map(|h| words::word(h, lang)));
     let day = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| words::day(lang, &d.to_string()));
     for listed in entries {
         let e = &listed.entry;
         table.add_row(vec![
             format!("{}:{}", clean_path(&listed.file), listed.line),
-            tr(lang, e.status.code()).into_owned(),
+            words::status_named(e.status, lang).to_string(),
             clean(&format!("{} {}", e.last_name, e.first_name)).into_owned(),
             match lang {
                 Lang::En => e.mandate.code().to_string(),
-                Lang::Fr => tr(lang, e.mandate.label()).into_owned(),
+                Lang::Fr => words::mandate_label(e.mandate, lang).to_string(),
             },
             clean(&e.circonscription).into_owned(),
             e.department.code.to_string(),
@@ -130,14 +130,10 @@ fn table(entries: &[Listed], count: u64, lang: Lang) -> String {
             day(e.published_on),
         ]);
     }
-    let counted = format!("{} entr{}", count, if count == 1 { "y" } else { "ies" });
-    let mut text = format!("{table}\n{}\n", tr(lang, &counted));
+    let mut text = format!("{table}\n{}\n", words::say(&msg!(EntriesCounted, count), lang));
     let left = count.saturating_sub(entries.len() as u64);
     if left > 0 {
-        text.push_str(&tr(
-            lang,
-            &format!("{left} more not shown: --format csv or json lists them all"),
-        ));
+        text.push_str(&words::say(&msg!(MoreNotShown, left), lang));
         text.push('\n');
     }
     text
@@ -208,14 +204,17 @@ fn json_entry(listed: &Listed) -> JsonEntry {
 
 /// What `add` says of an entry recorded at `file:line`.
 pub fn recorded(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
-    let said = msg!(
-        Recorded,
-        file,
-        line.to_string(),
-        Arg::Status(entry.status),
-        entry,
-        entry.candidate.as_str()
-    );
+    entry_at(Key::Recorded, file, line, entry, lang)
+}
+
+/// `Recorded` or `RemovedEntry`: what was done to the entry at `file:line`.
+fn entry_at(done: Key, file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
+    let said = Message::new(done)
+        .with(file)
+        .with(line.to_string())
+        .with(Arg::Status(entry.status))
+        .with(entry)
+        .with(entry.candidate.as_str());
     format!("{}\n", clean(&say(&said, lang)))
 }
 
@@ -263,15 +262,7 @@ pub fn updated(done: &crate::ops::update::Updated, lang: Lang) -> String {
 
 /// What `remove` says of the entry it removed from `file:line`.
 pub fn removed(file: &Path, line: u64, entry: &Sponsorship, lang: Lang) -> String {
-    let said = msg!(
-        RemovedEntry,
-        file,
-        line.to_string(),
-        Arg::Status(entry.status),
-        entry,
-        entry.candidate.as_str()
-    );
-    format!("{}\n", clean(&say(&said, lang)))
+    entry_at(Key::RemovedEntry, file, line, entry, lang)
 }
 
 /// `DUPONT Jean, maire (Verdun), 55 Meuse`: the entry as messages name it,

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::Lang;
-use super::words::tr;
-use crate::message::{Message, Notes};
+use super::words::say;
+use crate::message::{Arg, Message, Notes};
 use crate::msg;
 use crate::ops::fetch::{FetchStatus, Fetched};
 use crate::text::{clean, clean_path};
@@ -17,40 +17,23 @@ use crate::text::{clean, clean_path};
 /// What was done, in a few lines.
 pub fn table(fetched: &Fetched, lang: Lang) -> String {
     let file = clean_path(&fetched.file);
-    let url = clean(&fetched.source.url);
-    let latest = fetched.latest_publication.to_string();
-    // The words say numbers and dates the language's way (`words::tr`).
-    match fetched.status {
-        FetchStatus::New => format!(
-            "{}\n{}\n",
-            tr(lang, &format!("New publication stored: {file}")),
-            tr(
-                lang,
-                &format!(
-                    "{} rows, latest publication {latest}, {} bytes, from {url}",
-                    fetched.rows, fetched.bytes
-                )
-            )
-        ),
-        FetchStatus::Unchanged => {
-            let why = if fetched.not_modified {
-                format!("{url} says nothing changed")
+    let url = clean(&fetched.source.url).into_owned();
+    let latest = fetched.latest_publication;
+    let lines = match fetched.status {
+        FetchStatus::New => [
+            msg!(PublicationStored, file),
+            msg!(PublicationDetails, fetched.rows, latest, fetched.bytes, url),
+        ],
+        FetchStatus::Unchanged => [
+            msg!(NoNewPublication, file, latest, fetched.rows),
+            if fetched.not_modified {
+                msg!(SaysNothingChanged, url)
             } else {
-                format!("{url} sends the same {} bytes", fetched.bytes)
-            };
-            format!(
-                "{}\n{}\n",
-                tr(
-                    lang,
-                    &format!(
-                        "No new publication since {file} (latest publication {latest}, {} rows).",
-                        fetched.rows
-                    )
-                ),
-                tr(lang, &why)
-            )
-        }
-    }
+                msg!(SendsTheSameBytes, url, fetched.bytes)
+            },
+        ],
+    };
+    lines.iter().map(|line| say(line, lang) + "\n").collect()
 }
 
 /// The JSON document: `{url, status, file, rows, latest_publication,
@@ -114,22 +97,17 @@ impl Progress {
         if !self.shown || self.started.elapsed() < QUIET || self.drawn.is_some_and(|d| d.elapsed() < REDRAW) {
             return;
         }
-        let megabytes = |n: u64| format!("{:.1}", n as f64 / 1e6);
+        let megabytes = |n: u64| Arg::Decimal(n as f64 / 1e6, 1);
         let line = match total.filter(|t| *t > 0) {
             Some(total) => format!(
-                "{} {} {}",
+                "{} {}",
                 super::table::bar(received as f64 / total as f64),
-                tr(self.lang, "downloading"),
-                tr(
-                    self.lang,
-                    &format!("{} of {} MB", megabytes(received), megabytes(total))
+                say(
+                    &msg!(DownloadingOf, megabytes(received), megabytes(total)),
+                    self.lang
                 )
             ),
-            None => format!(
-                "{} {}",
-                tr(self.lang, "downloading"),
-                tr(self.lang, &format!("{} MB", megabytes(received)))
-            ),
+            None => say(&msg!(Downloading, megabytes(received)), self.lang),
         };
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r\x1b[2K{line}");

@@ -22,9 +22,13 @@ use chrono::{Datelike, NaiveDate};
 use super::Lang;
 use super::model::{CandidateView, DateRow, RankRow, Report};
 use super::tiles;
+use super::words::{mandate_label, mandate_named, say};
+use crate::message::{Arg, Message};
+use crate::msg;
 use crate::rules::department::Department;
 
-/// The page.
+/// The page, written in `lang`: every word of it a message said in the
+/// language, its numbers and dates written the language's way.
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut page = Page {
         report,
@@ -32,59 +36,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         out: String::with_capacity(64 * 1024),
     };
     page.write();
-    match lang {
-        Lang::En => page.out,
-        Lang::Fr => translate_text(&page.out, lang),
-    }
-}
-
-/// The page with the text between its tags in `lang` (`words::tr`): the
-/// page is written once, in English words and `lang`'s numbers and dates,
-/// and its text nodes are translated, the style sheet aside.
-fn translate_text(page: &str, lang: Lang) -> String {
-    let mut out = String::with_capacity(page.len() + page.len() / 8);
-    let mut rest = page;
-    while let Some(open) = rest.find('<') {
-        let (text, tag_and_after) = rest.split_at(open);
-        out.push_str(&translate_node(text, lang));
-        let close = tag_and_after.find('>').map_or(tag_and_after.len(), |i| i + 1);
-        let tag = &tag_and_after[..close];
-        out.push_str(tag);
-        rest = &tag_and_after[close..];
-        if tag.starts_with("<style") {
-            let end = rest.find("</style>").unwrap_or(rest.len());
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
-        }
-    }
-    out.push_str(&translate_node(rest, lang));
-    out
-}
-
-/// One text node, translated if the table knows it; its surrounding
-/// white space kept.
-fn translate_node(text: &str, lang: Lang) -> String {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return text.to_string();
-    }
-    let plain = unescape(trimmed);
-    let translated = super::words::tr(lang, &plain);
-    if translated == plain {
-        return text.to_string();
-    }
-    let start = text.len() - text.trim_start().len();
-    let end = text.trim_end().len();
-    format!("{}{}{}", &text[..start], escape(&translated), &text[end..])
-}
-
-/// The text of escaped HTML, for the table's keys.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    page.out
 }
 
 struct Page<'r> {
@@ -93,11 +45,11 @@ struct Page<'r> {
     out: String,
 }
 
-/// One fact of the headline.
+/// One fact of the headline, its words said.
 struct Fact {
     /// Its `data-fact` key.
     key: &'static str,
-    label: &'static str,
+    label: String,
     value: String,
     /// A line under the value.
     note: Option<String>,
@@ -112,32 +64,31 @@ impl Page<'_> {
         let report = self.report;
         let one = report.sections.details() && report.candidates.len() == 1;
         let title = if one {
-            format!("Parrainages: {}", report.candidates[0].candidate)
+            msg!(PageTitle, &report.candidates[0].candidate)
         } else {
-            "Parrainages: every candidate".to_string()
+            msg!(PageTitleAll)
         };
         let _ = writeln!(
             self.out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
+             <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
             self.lang.code(),
-            escape(&title),
-            escape(&report.as_of)
+            self.html(&msg!(PageHeadTitle, title.clone(), report.today)),
         );
-        let _ = writeln!(self.out, "<header>\n<h1>{}</h1>", escape(&title));
+        let _ = writeln!(self.out, "<header>\n<h1>{}</h1>", self.html(&title));
         if let Some(note) = report.closed_note() {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"note\">{}</p>",
-                escape(&super::words::say(&note, Lang::En))
-            );
+            let _ = writeln!(self.out, "<p class=\"note\">{}</p>", self.html(&note));
         }
+        let as_of = msg!(
+            PageAsOf,
+            self.day(&report.as_of),
+            report.election.rules_said.clone()
+        );
         let _ = writeln!(
             self.out,
-            "<p class=\"as-of\">As of {}. Rules: {}.</p>\n</header>",
-            self.day(&report.as_of),
-            escape(&report.election.rules)
+            "<p class=\"as-of\">{}</p>\n</header>",
+            self.html(&as_of)
         );
         if one {
             self.candidate(&report.candidates[0]);
@@ -158,9 +109,9 @@ impl Page<'_> {
 
     fn headline(&mut self, c: &CandidateView) {
         let e = &self.report.election;
-        let fact = |key, label, value, bar| Fact {
+        let fact = |key, label: Message, value, bar| Fact {
             key,
-            label,
+            label: self.words(&label),
             value,
             note: None,
             bar,
@@ -169,43 +120,42 @@ impl Page<'_> {
         let mut facts = vec![
             fact(
                 "validated",
-                "Validated",
+                msg!(Validated),
                 self.of(c.validated, e.threshold),
                 Some(c.validated),
             ),
             fact(
                 "claimed",
-                "Claimed (validated and pending)",
+                msg!(PageClaimedLabel),
                 self.of(c.claimed, e.threshold),
                 Some(c.claimed),
             ),
             fact(
                 "usable",
-                "Usable under the cap",
+                msg!(PageUsableLabel),
                 self.of(c.usable, e.threshold),
                 Some(c.usable),
             ),
             Fact {
                 note: (c.departments_claimed > c.departments)
-                    .then(|| format!("{} with claims", self.lang.number(c.departments_claimed))),
+                    .then(|| self.words(&msg!(PageWithClaims, self.number(c.departments_claimed)))),
                 ..fact(
                     "departments",
-                    "Départements",
+                    msg!(Departements),
                     self.of(c.departments, e.min_departments),
                     None,
                 )
             },
-            fact("declined", "Declined", self.lang.number(c.declined), None),
+            fact("declined", msg!(Declined), self.lang.number(c.declined), None),
             fact(
                 "qualified",
-                "Qualified",
+                msg!(Qualified),
                 // Once closed, a candidate short of it is not "not yet".
-                match (c.qualified, e.days_left) {
-                    (true, _) => "yes",
-                    (false, Some(left)) if left <= 0 => "no",
-                    (false, _) => "not yet",
-                }
-                .to_string(),
+                self.words(&match (c.qualified, e.days_left) {
+                    (true, _) => msg!(Yes),
+                    (false, Some(left)) if left <= 0 => msg!(No),
+                    (false, _) => msg!(PageNotYet),
+                }),
                 None,
             ),
         ];
@@ -214,20 +164,15 @@ impl Page<'_> {
             // window in words, not a count of days.
             Some(left) if left > 0 && e.opens.is_none() => facts.push(Fact {
                 wide: true,
-                ..fact(
-                    "window",
-                    "Window",
-                    super::words::say(&self.report.window(), Lang::En),
-                    None,
-                )
+                ..fact("window", msg!(Window), self.words(&self.report.window()), None)
             }),
             left => facts.push(fact(
                 "days-left",
-                "Days left to the close",
+                msg!(PageDaysLeftLabel),
                 match left {
                     Some(left) if left > 0 => self.lang.number(left),
-                    Some(_) => "closed".to_string(),
-                    None => "no close date".to_string(),
+                    Some(_) => self.words(&msg!(PageClosed)),
+                    None => self.words(&msg!(PageNoCloseDate)),
                 },
                 None,
             )),
@@ -238,7 +183,7 @@ impl Page<'_> {
                 self.out,
                 "<div class=\"fact{}\"><dt>{}</dt><dd data-fact=\"{}\">{}",
                 if f.wide { " wide" } else { "" },
-                f.label,
+                escape(&f.label),
                 f.key,
                 escape(&f.value)
             );
@@ -263,37 +208,38 @@ impl Page<'_> {
         let _ = writeln!(
             self.out,
             "<section>\n<h2>{}</h2>\n<figure>",
-            if claims {
-                "Claims and validated sponsorships over time"
+            self.html(&if claims {
+                msg!(PageClaimsOverTime)
             } else {
-                "Validated sponsorships, publication by publication"
-            }
+                msg!(PageValidatedByPublication)
+            })
         );
         let chart = self.curve(c, Size::LARGE, "curve");
         self.out.push_str(&chart);
         self.line_legend(c);
-        let per_publication = self.day_counts(c.by_date.iter().map(|d| (&d.date, d.validated)));
+        let per_publication = if c.by_date.is_empty() {
+            msg!(NoneYet).into()
+        } else {
+            self.day_counts(c.by_date.iter().map(|d| (&d.date, d.validated)))
+        };
         let _ = write!(
             self.out,
-            "<figcaption><span>New validated sponsorships per publication: {}.</span>",
-            if per_publication.is_empty() {
-                "none yet"
-            } else {
-                &per_publication
-            }
+            "<figcaption><span>{}</span>",
+            self.html(&msg!(PagePerPublication, per_publication))
         );
         if !c.claims_by_week.is_empty() {
             let per_week = self.day_counts(c.claims_by_week.iter().map(|w| (&w.week, w.new)));
             let _ = write!(
                 self.out,
-                " <span>New claims per week, from Monday: {per_week}.</span>"
+                " <span>{}</span>",
+                self.html(&msg!(PagePerWeek, per_week))
             );
         }
         self.out.push_str("</figcaption>\n</figure>\n</section>\n");
     }
 
     /// "1 Feb: 3, 8 Feb: 2": counts by day, for a caption.
-    fn day_counts<'a>(&self, counts: impl Iterator<Item = (&'a String, u32)>) -> String {
+    fn day_counts<'a>(&self, counts: impl Iterator<Item = (&'a String, u32)>) -> Arg {
         let written: Vec<String> = counts
             .map(|(day, n)| {
                 format!(
@@ -304,25 +250,22 @@ impl Page<'_> {
                 )
             })
             .collect();
-        escape(&written.join(", "))
+        Arg::Text(written.join(", "))
     }
 
     /// What the lines of a curve are.
     fn line_legend(&mut self, c: &CandidateView) {
         let e = &self.report.election;
-        let mut entries: Vec<(&str, String)> = Vec::new();
+        let mut entries: Vec<(&str, Message)> = Vec::new();
         if !c.by_date.is_empty() {
-            entries.push(("validated", "validated, by publication".to_string()));
+            entries.push(("validated", msg!(PageLineValidated)));
         }
         if !c.claimed_by_date.is_empty() {
-            entries.push((
-                "claimed",
-                "claims (validated and pending), by the day they were made".to_string(),
-            ));
+            entries.push(("claimed", msg!(PageLineClaimed)));
         }
-        entries.push(("threshold", format!("{} needed", self.lang.number(e.threshold))));
+        entries.push(("threshold", msg!(PageNeeded, self.number(e.threshold))));
         if e.closes.is_some() {
-            entries.push(("close", "close".to_string()));
+            entries.push(("close", msg!(PageClose)));
         }
         self.out.push_str("<ul class=\"legend lines\">");
         for (class, label) in entries {
@@ -330,7 +273,7 @@ impl Page<'_> {
                 self.out,
                 "<li><svg width=\"26\" height=\"10\" aria-hidden=\"true\">\
                  <line class=\"{class}\" x1=\"1\" x2=\"25\" y1=\"5\" y2=\"5\"/></svg>{}</li>",
-                escape(&label)
+                self.html(&label)
             );
         }
         self.out.push_str("</ul>\n");
@@ -370,38 +313,38 @@ impl Page<'_> {
             .filter_map(|d| Some((plot.x(parse_day(&d.date)?), plot.y(d.cumulative), d)))
             .collect();
         let last = c.by_date.last().map_or(0, |d| d.cumulative);
+        let title = if c.claimed_by_date.is_empty() {
+            msg!(PageCurveTitle, &c.candidate)
+        } else {
+            msg!(PageCurveTitleClaims, &c.candidate)
+        };
+        let by_the_close = close.map_or(Arg::Text(String::new()), |d| {
+            msg!(PageCurveByTheClose, self.lang.date(d)).into()
+        });
+        let and_claims = match c.claimed_by_date.last() {
+            None => Arg::Text(String::new()),
+            Some(d) => msg!(PageCurveAndClaims, self.number(d.cumulative)).into(),
+        };
+        let desc = msg!(
+            PageCurveDesc,
+            self.number(last),
+            self.day(&self.report.as_of),
+            self.number(e.threshold),
+            by_the_close,
+            c.by_date.len(),
+            and_claims
+        );
         let mut svg = String::new();
         let _ = writeln!(
             svg,
             "<div class=\"chart {}\" data-chart=\"{id}\">\n<div class=\"plot\" style=\"height:{}px\">\n\
              <svg class=\"curve\" viewBox=\"0 0 {PLOT} {PLOT}\" preserveAspectRatio=\"none\" role=\"img\" \
-             aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{} {}sponsorships over time</title>\n\
-             <desc id=\"{id}-desc\">{} validated as of {}, against {} needed{}; {} publication(s) drawn{}.</desc>",
+             aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n\
+             <desc id=\"{id}-desc\">{}</desc>",
             size.class,
             size.height,
-            escape(&c.candidate),
-            if c.claimed_by_date.is_empty() {
-                "validated "
-            } else {
-                "claims and validated "
-            },
-            self.lang.number(last),
-            self.day(&self.report.as_of),
-            self.lang.number(e.threshold),
-            close.map_or(String::new(), |d| format!(
-                " by the close on {}",
-                self.day(&d.to_string())
-            )),
-            c.by_date.len(),
-            if c.claimed_by_date.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    ", and {} claims by the day they were made",
-                    self.lang
-                        .number(c.claimed_by_date.last().map_or(0, |d| d.cumulative))
-                )
-            }
+            self.html(&title),
+            self.html(&desc)
         );
         let mut words = String::new();
         // The values: a few round ones.
@@ -431,7 +374,7 @@ impl Page<'_> {
                 words,
                 "<span class=\"tick x{align}\" style=\"left:{:.1}%\">{}</span>",
                 x / 10.0,
-                self.short_day(&day.to_string())
+                escape(&self.short_day(&day.to_string()))
             );
         }
         // What the words over the plot must not hide.
@@ -464,7 +407,7 @@ impl Page<'_> {
                 "<line class=\"close\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"0\" y2=\"{PLOT}\"/>"
             );
         }
-        let needed = format!("{} needed", self.lang.number(e.threshold));
+        let needed = msg!(PageNeeded, self.number(e.threshold));
         let needed_at = self.label(
             &mut words,
             &plot,
@@ -474,7 +417,8 @@ impl Page<'_> {
         );
         if let Some(x) = close_x {
             let avoid = [&taken[..], &[threshold_line], needed_at.as_slice()].concat();
-            self.label(&mut words, &plot, "close", &Spot::beside_a_column(x), &avoid);
+            let close = msg!(PageClose);
+            self.label(&mut words, &plot, &close, &Spot::beside_a_column(x), &avoid);
         }
         if !claimed.is_empty() {
             let _ = writeln!(
@@ -491,16 +435,26 @@ impl Page<'_> {
             );
         }
         for (x, y, d) in &points {
+            let day = self.day(&d.date);
+            // French writes 1 in the singular.
+            let point = match (d.cumulative, d.validated) {
+                (1, 1) => msg!(PagePointFirst, day),
+                (_, 1) => msg!(PagePointOneNew, day, self.number(d.cumulative)),
+                _ => msg!(
+                    PagePoint,
+                    day,
+                    self.number(d.cumulative),
+                    self.number(d.validated)
+                ),
+            };
             let _ = writeln!(
                 svg,
                 "<path class=\"point\" d=\"M{x:.1} {y:.1}h0\" style=\"stroke-width:{}px\" data-date=\"{}\" data-cumulative=\"{}\">\
-                 <title>{}: {} validated ({} new)</title></path>",
+                 <title>{}</title></path>",
                 2.0 * size.dot,
                 d.date,
                 d.cumulative,
-                self.day(&d.date),
-                self.lang.number(d.cumulative),
-                self.lang.number(d.validated)
+                self.html(&point)
             );
         }
         svg.push_str("</svg>\n<div class=\"words\" aria-hidden=\"true\">\n");
@@ -557,14 +511,14 @@ impl Page<'_> {
         &self,
         words: &mut String,
         plot: &Plot,
-        text: &str,
+        text: &Message,
         spots: &[Spot],
         avoid: &[Area],
     ) -> Option<Area> {
-        // As wide as the text is in either language, so that a label
-        // goes to the same spot in both.
+        // As wide as the text is said in either language, so that a
+        // label goes to the same spot in both.
         let width = [Lang::En, Lang::Fr]
-            .map(|lang| text_width(&super::words::tr(lang, text), true))
+            .map(|lang| text_width(&say(text, lang), true))
             .into_iter()
             .fold(0.0, f64::max);
         let (spot, area) = spots
@@ -578,14 +532,14 @@ impl Page<'_> {
             if spot.above { " above" } else { "" },
             spot.x / 10.0,
             spot.y / 10.0,
-            escape(text)
+            self.html(text)
         );
         Some(area)
     }
 
     /// The départements: the tile map, then the units not yet reached.
     fn departments(&mut self, c: &CandidateView) {
-        self.out.push_str("<section>\n<h2>Départements</h2>\n");
+        let _ = writeln!(self.out, "<section>\n<h2>{}</h2>", self.html(&msg!(Departements)));
         self.tile_map(c);
         self.not_reached(c);
         self.out.push_str("</section>\n");
@@ -608,18 +562,22 @@ impl Page<'_> {
             .iter()
             .filter(|d| d.validated == 0 && d.claimed > 0)
             .count();
+        let desc = msg!(
+            PageTilesDesc,
+            self.number(c.departments),
+            self.number(tiles::tiles().len() as u32),
+            self.number(self.report.election.min_departments),
+            self.number(claims_only as u32),
+            self.number(at_cap as u32),
+            self.number(cap)
+        );
         let _ = writeln!(
             self.out,
             "<figure>\n<div class=\"scroll\">\n<svg class=\"tiles\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
-             role=\"img\" aria-labelledby=\"tiles-title tiles-desc\">\n<title id=\"tiles-title\">Sponsorships by département</title>\n\
-             <desc id=\"tiles-desc\">{} of {} départements and collectivities reached ({} needed), {} more with claims only, {} at the cap of {}; \
-             the last two rows hold the overseas units, the French abroad (ZZ) and the European Parliament (EU).</desc>",
-            self.lang.number(c.departments),
-            self.lang.number(tiles::tiles().len() as u32),
-            self.lang.number(self.report.election.min_departments),
-            self.lang.number(claims_only as u32),
-            self.lang.number(at_cap as u32),
-            self.lang.number(cap)
+             role=\"img\" aria-labelledby=\"tiles-title tiles-desc\">\n<title id=\"tiles-title\">{}</title>\n\
+             <desc id=\"tiles-desc\">{}</desc>",
+            self.html(&msg!(PageTilesTitle)),
+            self.html(&desc)
         );
         for tile in tiles::tiles() {
             let (validated, claimed) = c
@@ -669,9 +627,9 @@ impl Page<'_> {
     fn tile_legend(&mut self, cap: u32, claims_only: bool) {
         self.out.push_str("<ul class=\"legend\">");
         // A count for each kind of tile, drawn as the map draws it.
-        let mut entries = vec![((0, 0), "nothing yet".to_string())];
+        let mut entries = vec![((0, 0), self.words(&msg!(PageTileNothingYet)))];
         if claims_only {
-            entries.push(((0, 1), "claims, none validated".to_string()));
+            entries.push(((0, 1), self.words(&msg!(PageTileClaimsOnly))));
         }
         for bin in 1..=4u32 {
             let (low, high) = bin_range(bin, cap);
@@ -679,7 +637,7 @@ impl Page<'_> {
                 entries.push(((low, low), format!("{low}–{high}")));
             }
         }
-        entries.push(((cap, cap), format!("at the cap ({cap})")));
+        entries.push(((cap, cap), self.words(&msg!(PageTileAtTheCap, cap))));
         for ((validated, claimed), label) in entries {
             let _ = write!(
                 self.out,
@@ -690,37 +648,29 @@ impl Page<'_> {
             );
         }
         self.out.push_str("</ul>\n");
-        let _ = writeln!(
-            self.out,
-            "<p class=\"key\">In each tile: its code, then its validated sponsorships, and after a slash its claims (validated and pending) where they differ.</p>"
-        );
+        let _ = writeln!(self.out, "<p class=\"key\">{}</p>", self.html(&msg!(PageTileKey)));
     }
 
     /// The units not yet reached: those with claims, with their count, and
     /// those with nothing at all.
     fn not_reached(&mut self, c: &CandidateView) {
         let (claimed, nothing) = c.not_reached_split();
+        let all = claimed.len() + nothing.len();
         let _ = writeln!(
             self.out,
-            "<h3>Not yet reached ({})</h3>",
-            self.lang.number((claimed.len() + nothing.len()) as u32)
+            "<h3>{}</h3>",
+            self.html(&msg!(PageNotReached, self.number(all as u32)))
         );
         if claimed.is_empty() {
             self.unit_list(&nothing, "nothing", c);
             return;
         }
-        let _ = writeln!(
-            self.out,
-            "<h4>With claims ({}), their number in brackets</h4>",
-            self.lang.number(claimed.len() as u32)
-        );
+        let with_claims = msg!(PageNotReachedWithClaims, self.number(claimed.len() as u32));
+        let _ = writeln!(self.out, "<h4>{}</h4>", self.html(&with_claims));
         self.unit_list(&claimed, "with-claims", c);
         if !nothing.is_empty() {
-            let _ = writeln!(
-                self.out,
-                "<h4>Nothing yet ({})</h4>",
-                self.lang.number(nothing.len() as u32)
-            );
+            let nothing_yet = msg!(PageNotReachedNothing, self.number(nothing.len() as u32));
+            let _ = writeln!(self.out, "<h4>{}</h4>", self.html(&nothing_yet));
             self.unit_list(&nothing, "nothing", c);
         }
     }
@@ -748,16 +698,22 @@ impl Page<'_> {
     }
 
     fn mandates(&mut self, c: &CandidateView) {
-        self.out.push_str(
-            "<section>\n<h2>By mandate</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>Mandate</th><th class=\"n\">Validated</th>\
-             <th class=\"n\">Claimed</th><th class=\"n\">Share</th></tr></thead>\n<tbody>\n",
+        let _ = write!(
+            self.out,
+            "<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th>\
+             <th class=\"n\">{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>\n",
+            self.html(&msg!(ByMandate)),
+            self.html(&msg!(Mandate)),
+            self.html(&msg!(Validated)),
+            self.html(&msg!(Claimed)),
+            self.html(&msg!(Share))
         );
         for row in &c.by_mandate {
             let _ = writeln!(
                 self.out,
                 "<tr data-mandate=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 row.mandate,
-                escape(super::words::mandate_label(row.kind, Lang::En)),
+                escape(mandate_label(row.kind, self.lang)),
                 self.lang.number(row.validated),
                 self.lang.number(row.claimed),
                 self.lang.percent(row.share)
@@ -773,17 +729,22 @@ impl Page<'_> {
         };
         let _ = writeln!(
             self.out,
-            "<section class=\"since\">\n<h2>Published after {}</h2>",
-            self.day(&first.date)
+            "<section class=\"since\">\n<h2>{}</h2>",
+            self.html(&msg!(PublishedAfter, self.day(&first.date)))
         );
         if let [c] = candidates
             && let Some(since) = &c.since
         {
             let _ = writeln!(
                 self.out,
-                "<p>{} new validated sponsorship(s).</p>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>Name</th><th>Mandate</th>\
-                 <th>Place</th><th>Département</th><th>Published</th></tr></thead>\n<tbody>",
-                self.lang.number(since.validated)
+                "<p>{}</p>\n<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th>{}</th>\
+                 <th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+                self.html(&msg!(PageNewValidated, self.number(since.validated))),
+                self.html(&msg!(Name)),
+                self.html(&msg!(Mandate)),
+                self.html(&msg!(Place)),
+                self.html(&msg!(Departement)),
+                self.html(&msg!(Published))
             );
             for s in &since.sponsors {
                 let _ = writeln!(
@@ -791,16 +752,19 @@ impl Page<'_> {
                     "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     escape(&s.last_name),
                     escape(&s.first_name),
-                    s.mandate,
+                    escape(mandate_named(s.kind, self.lang)),
                     escape(&s.circonscription),
                     s.department,
-                    self.day(&s.published_on)
+                    escape(&self.day(&s.published_on))
                 );
             }
             self.out.push_str("</tbody>\n</table>\n</div>\n");
         } else {
-            self.out.push_str(
-                "<div class=\"scroll\">\n<table>\n<thead><tr><th>Candidate</th><th class=\"n\">New validated</th></tr></thead>\n<tbody>\n",
+            let _ = write!(
+                self.out,
+                "<div class=\"scroll\">\n<table>\n<thead><tr><th>{}</th><th class=\"n\">{}</th></tr></thead>\n<tbody>\n",
+                self.html(&msg!(Candidate)),
+                self.html(&msg!(NewValidated))
             );
             for c in candidates {
                 if let Some(since) = &c.since
@@ -827,15 +791,28 @@ impl Page<'_> {
         let threshold = report.election.threshold.max(1);
         let qualified = report.ranking.iter().filter(|r| r.qualified).count();
         let total: u32 = report.ranking.iter().map(|r| r.validated).sum();
+        let qualified_of = msg!(
+            PageQualifiedOf,
+            self.number(qualified as u32),
+            self.number(report.ranking.len() as u32),
+            self.number(total)
+        );
         let _ = writeln!(
             self.out,
-            "<section>\n<h2>Ranking</h2>\n<p>{} of {} candidates qualified; {} validated sponsorships in all.</p>\n\
-             <div class=\"scroll\">\n<table class=\"ranking\">\n<thead><tr><th class=\"n\">#</th><th>Candidate</th><th class=\"n\">Validated</th>\
-             <th>Against {}</th><th class=\"n\">Usable</th><th class=\"n\"><span class=\"word\">Départements</span><span class=\"abbr\">Dép.</span></th><th><span class=\"word\">Qualified</span><span class=\"abbr\">Qual.</span></th></tr></thead>\n<tbody>",
-            self.lang.number(qualified as u32),
-            self.lang.number(report.ranking.len() as u32),
-            self.lang.number(total),
-            self.lang.number(threshold)
+            "<section>\n<h2>{}</h2>\n<p>{}</p>\n\
+             <div class=\"scroll\">\n<table class=\"ranking\">\n<thead><tr><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th>\
+             <th>{}</th><th class=\"n\">{}</th><th class=\"n\"><span class=\"word\">{}</span><span class=\"abbr\">{}</span></th><th><span class=\"word\">{}</span><span class=\"abbr\">{}</span></th></tr></thead>\n<tbody>",
+            self.html(&msg!(PageRanking)),
+            self.html(&qualified_of),
+            self.html(&msg!(NumberSign)),
+            self.html(&msg!(Candidate)),
+            self.html(&msg!(Validated)),
+            self.html(&msg!(PageAgainst, self.number(threshold))),
+            self.html(&msg!(Usable)),
+            self.html(&msg!(Departements)),
+            self.html(&msg!(PageDepartementsShort)),
+            self.html(&msg!(Qualified)),
+            self.html(&msg!(PageQualifiedShort))
         );
         for r in &report.ranking {
             self.rank_row(r, threshold);
@@ -845,10 +822,9 @@ impl Page<'_> {
         if !curves.is_empty() {
             let _ = writeln!(
                 self.out,
-                "<section>\n<h2>The qualified, publication by publication</h2>\n\
-                 <p class=\"key\">Each on its own scale; the dashed line is the {} needed, the dotted line the close.</p>\n\
-                 <div class=\"multiples\">",
-                self.lang.number(threshold)
+                "<section>\n<h2>{}</h2>\n<p class=\"key\">{}</p>\n<div class=\"multiples\">",
+                self.html(&msg!(PageQualifiedCurves)),
+                self.html(&msg!(PageEachOnItsScale, self.number(threshold)))
             );
             for (i, c) in curves.iter().enumerate() {
                 let _ = writeln!(
@@ -867,35 +843,54 @@ impl Page<'_> {
 
     fn rank_row(&mut self, r: &RankRow, threshold: u32) {
         let share = (f64::from(r.validated) / f64::from(threshold)).min(1.0) * 100.0;
+        let share_of = msg!(PageShareOf, format!("{share:.0}"), self.number(threshold));
         let _ = writeln!(
             self.out,
             "<tr class=\"{}\" data-candidate=\"{}\"><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
-             <td><span class=\"bar\" role=\"img\" aria-label=\"{:.0}% of {}\"><span style=\"width:{share:.1}%\"></span></span></td>\
+             <td><span class=\"bar\" role=\"img\" aria-label=\"{}\"><span style=\"width:{share:.1}%\"></span></span></td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             if r.qualified { "qualified" } else { "short" },
             escape(&r.candidate),
             r.rank,
             escape(&r.candidate),
             self.lang.number(r.validated),
-            share,
-            self.lang.number(threshold),
+            self.html(&share_of),
             self.lang.number(r.usable),
             self.lang.number(r.departments),
-            if r.qualified { "yes" } else { "no" }
+            self.html(&if r.qualified { msg!(Yes) } else { msg!(No) })
         );
+    }
+
+    /// `message` said in the page's language.
+    fn words(&self, message: &Message) -> String {
+        say(message, self.lang)
+    }
+
+    /// `message` said in the page's language, made safe inside HTML.
+    fn html(&self, message: &Message) -> String {
+        escape(&self.words(message))
+    }
+
+    /// A count as the page writes it, its thousands grouped (`13,427`,
+    /// `13 427` in French), to fill a message's hole.
+    fn number(&self, n: u32) -> Arg {
+        Arg::Text(self.lang.number(n))
     }
 
     /// "160 / 500".
     fn of(&self, n: u32, goal: u32) -> String {
-        format!("{} / {}", self.lang.number(n), self.lang.number(goal))
+        self.words(&msg!(OfGoal, self.number(n), self.number(goal)))
     }
 
+    /// `8 February 2022`, `8 février 2022` in French; a text that is not
+    /// a day as it is.
     fn day(&self, iso: &str) -> String {
-        parse_day(iso).map_or_else(|| escape(iso), |d| self.lang.date(d))
+        parse_day(iso).map_or_else(|| iso.to_string(), |d| self.lang.date(d))
     }
 
+    /// `8 Feb`, `8 févr.` in French.
     fn short_day(&self, iso: &str) -> String {
-        parse_day(iso).map_or_else(|| escape(iso), |d| self.lang.short_date(d))
+        parse_day(iso).map_or_else(|| iso.to_string(), |d| self.lang.short_date(d))
     }
 }
 

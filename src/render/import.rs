@@ -9,13 +9,13 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 
 use super::Lang;
-use super::words::tr;
+use super::words;
 use crate::diagnostic::Diagnostic;
 use crate::ledger::LedgerReader;
 use crate::ledger::ReadOptions;
 use crate::ledger::new_rows::Merged;
 use crate::ledger::read::Layout;
-use crate::message::Message;
+use crate::message::{Key, Message};
 use crate::msg;
 use crate::ops::import::Imported;
 use crate::ops::reconcile::{self, NoteKind, Reconciliation};
@@ -113,8 +113,8 @@ impl<'a> Listed<'a> {
         let file = self.file.map_or_else(String::new, |file| {
             format!(", {}:{}", file.display(), self.ledger_line.unwrap_or_default())
         });
-        // In French, the mandate's label rather than its code.
-        let mandate = tr(lang, self.mandate.code());
+        // In French, the mandate's name rather than its code.
+        let mandate = words::mandate_named(self.mandate, lang);
         clean(&format!(
             "{} {} ({mandate}{place}, {}{file})",
             self.last_name, self.first_name, self.department
@@ -320,11 +320,14 @@ impl<'a> ImportReport<'a> {
                 let shown = entry
                     .map(|e| super::entries::described(e, self.lang))
                     .unwrap_or_default();
-                let at = claim.map_or_else(String::new, |c| format!("line {}: ", c.line));
-                let text = clean(&tr(self.lang, &format!("{at}{shown}: {}", note.message))).into_owned();
+                let said = match claim {
+                    Some(c) => msg!(LineNote, c.line, shown, note.message.clone()),
+                    None => msg!(CodeSaid, shown, note.message.clone()),
+                };
+                let text = clean(&words::say(&said, self.lang)).into_owned();
                 let value = json!({
                     "code": note.code,
-                    "message": note.message,
+                    "message": words::say(&note.message, Lang::En),
                     "ledger_line": claim.map(|c| c.line),
                     "publication_line": row.map(|r| r.line),
                     "official": who,
@@ -357,11 +360,14 @@ impl<'a> ImportReport<'a> {
                     .map(|&c| &result.claims[c].entry)
                     .map(|e| format!("{} {} in {}", e.last_name, e.first_name, e.department))
                     .unwrap_or_default();
-                let text = format!(
-                    "{}: ledger line(s) {} and publication line(s) {} cannot be told apart; left as they are",
-                    clean(&who),
-                    join(&ledger_lines),
-                    join(&publication_lines)
+                let text = words::say(
+                    &msg!(
+                        TangledLines,
+                        clean(&who).into_owned(),
+                        join(&ledger_lines),
+                        join(&publication_lines)
+                    ),
+                    self.lang,
                 );
                 let value = json!({
                     "official": who,
@@ -421,22 +427,26 @@ impl<'a> ImportReport<'a> {
     pub fn table(&self) -> String {
         let result = self.result;
         let lang = self.lang;
-        let title = format!(
-            "Import of {} ({} rows{}) into {} for {}",
-            self.publication.display(),
-            result.rows + self.skipped.len() as u64,
-            result
-                .latest
-                .map_or_else(String::new, |d| format!(", published up to {d}")),
-            self.ledger.display(),
-            result.candidate
-        );
-        let mut out = format!("{}\n", tr(lang, &title));
+        let rows = result.rows + self.skipped.len() as u64;
+        let publication = self.publication.display().to_string();
+        let ledger = self.ledger.display().to_string();
+        let title = match result.latest {
+            Some(latest) => msg!(
+                ImportTitlePublished,
+                publication,
+                rows,
+                latest,
+                &ledger,
+                &result.candidate
+            ),
+            None => msg!(ImportTitle, publication, rows, &ledger, &result.candidate),
+        };
+        let mut out = format!("{}\n", words::say(&title, lang));
         let mut table = Table::new();
         table
             .load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(["outcome", "entries", "who"].map(|h| tr(lang, h).into_owned()));
+            .set_header([Key::Outcome, Key::EntriesHeader, Key::Who].map(|h| words::word(h, lang)));
         for (name, list) in self.categories() {
             const SHOWN: usize = 6;
             let count = self.count(name, &list);
@@ -452,7 +462,7 @@ impl<'a> ImportReport<'a> {
                 });
             }
             if count > SHOWN {
-                names.push(tr(lang, &format!("… and {} more", count - SHOWN)).into_owned());
+                names.push(words::say(&msg!(AndMore, count - SHOWN), lang));
             }
             table.add_row(vec![
                 crate::render::words::outcome(lang, name),
@@ -463,53 +473,49 @@ impl<'a> ImportReport<'a> {
         out.push_str(&table.to_string());
         out.push('\n');
         if self.held_in.iter().any(Option::is_some) {
-            out.push_str(
-                "\nEntries in other files of the ledger keep the publication from adding them twice, \
-                 but only the file imported into is written: import into each of them to update it.\n",
-            );
+            out.push('\n');
+            out.push_str(words::word(Key::OtherFilesNotWritten, lang));
+            out.push('\n');
         }
         for (title, lines) in [
-            ("Anomalies", self.notes(NoteKind::Anomaly)),
-            ("To review", self.notes(NoteKind::Review)),
-            ("Ambiguous", self.tangles()),
+            (Key::Anomalies, self.notes(NoteKind::Anomaly)),
+            (Key::ToReview, self.notes(NoteKind::Review)),
+            (Key::Ambiguous, self.tangles()),
         ] {
             if lines.is_empty() {
                 continue;
             }
-            out.push_str(&format!("\n{} ({}):\n", tr(lang, title), lines.len()));
+            out.push_str(&format!("\n{} ({}):\n", words::word(title, lang), lines.len()));
             for (text, _) in lines {
                 out.push_str(&format!("  {text}\n"));
             }
         }
         if !self.skipped.is_empty() {
-            out.push_str(&format!("\nSkipped, unreadable ({}):\n", self.skipped.len()));
+            out.push_str(&format!(
+                "\n{} ({}):\n",
+                words::word(Key::SkippedUnreadable, lang),
+                self.skipped.len()
+            ));
             for diagnostic in self.skipped {
-                out.push_str(&format!("  {}\n", super::words::diagnostic(diagnostic, Lang::En)));
+                out.push_str(&format!("  {}\n", words::diagnostic(diagnostic, lang)));
             }
         }
         if !result.repeated.is_empty() {
             out.push_str(&format!(
-                "\nRepeated in the publication, counted once: line(s) {}\n",
-                join(&result.repeated)
+                "\n{}\n",
+                words::say(&msg!(RepeatedInPublication, join(&result.repeated)), lang)
             ));
         }
         let added = self.added.len();
         out.push('\n');
         let last = if self.written {
-            format!(
-                "Wrote {}: {} row(s) changed, {added} added.",
-                self.ledger.display(),
-                self.changed
-            )
+            msg!(WroteImport, ledger, self.changed, added)
         } else if self.dry_run {
-            format!(
-                "Dry run, nothing written: {} row(s) would change, {added} would be added.",
-                self.changed
-            )
+            msg!(DryRunImport, self.changed, added)
         } else {
-            format!("Nothing to change: {} is untouched.", self.ledger.display())
+            msg!(NothingToChange, ledger)
         };
-        out.push_str(&tr(lang, &last));
+        out.push_str(&words::say(&last, lang));
         out.push('\n');
         out
     }

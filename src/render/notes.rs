@@ -24,6 +24,10 @@ impl Notes for Stderr {
     fn problem(&self, diagnostic: &Diagnostic) {
         eprintln!("{}", super::words::diagnostic(diagnostic, self.lang));
     }
+
+    fn progress(&self, message: Message) {
+        eprintln!("parrainage: {}", say(&message, self.lang));
+    }
 }
 
 /// A command's failure, said on standard error in `lang`, one error a

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use super::Lang;
-use super::words::{count, tr};
+use super::words::{count, mandate_named, say, word};
+use crate::message::Key;
+use crate::msg;
 use crate::official::rne::Register;
 use crate::ops::register::{COMPLETE, Completeness, Coverage, Holdings};
 use crate::rules::{Mandate, department};
@@ -248,38 +250,43 @@ pub fn csv(holdings: &Holdings) -> String {
 
 pub fn table(holdings: &Holdings, lang: Lang) -> String {
     let view = register_view(&holdings.register, &holdings.coverage);
-    let register_line = format!(
-        "Register: {} files, {} rows, {} eligible (held by {} persons), {} not eligible, {} skipped, {} with no known unit.",
-        view.files, view.rows, view.eligible, view.persons, view.ineligible, view.skipped, view.unknown_unit
+    let register_line = msg!(
+        RegisterSummary,
+        view.files,
+        view.rows,
+        view.eligible,
+        view.persons,
+        view.ineligible,
+        view.skipped,
+        view.unknown_unit
     );
-    let mut out = format!("{}\n\n", tr(lang, &register_line));
-    let new_table = |header: &[&str]| {
+    let mut out = format!("{}\n\n", say(&register_line, lang));
+    let new_table = |header: &[Key]| {
         let mut table = comfy_table::Table::new();
         table
             .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-            .set_header(header.iter().map(|h| tr(lang, h).into_owned()));
+            .set_header(header.iter().map(|h| word(*h, lang)));
         table
     };
-    let mut mandates = new_table(&["Mandate", "Held"]);
-    for m in by_mandate(holdings) {
-        let label = tr(lang, m.mandate).into_owned();
+    let mut mandates = new_table(&[Key::Mandate, Key::Held]);
+    for (mandate, m) in Mandate::ALL.iter().zip(by_mandate(holdings)) {
         let held = m
             .held
-            .map_or_else(|| tr(lang, "no file").into_owned(), |n| count(lang, n));
-        mandates.add_row(vec![label, held]);
+            .map_or_else(|| word(Key::NoFile, lang).to_string(), |n| count(lang, n));
+        mandates.add_row(vec![mandate_named(*mandate, lang).to_string(), held]);
     }
     out.push_str(&mandates.to_string());
     out.push_str("\n\n");
     let mut units = new_table(&[
-        "Dépt",
-        "Name",
-        "Held",
-        "Mayors",
-        "Communes",
-        "EPCI presidents",
-        "EPCIs",
-        "Register",
+        Key::DeptShort,
+        Key::Name,
+        Key::Held,
+        Key::Mayors,
+        Key::Communes,
+        Key::EpciPresidents,
+        Key::Epcis,
+        Key::Register,
     ]);
     let dash = || "–".to_string();
     for d in departments(holdings) {
@@ -296,7 +303,7 @@ pub fn table(holdings: &Holdings, lang: Lang) -> String {
             covered
                 .and_then(|c| c.epcis)
                 .map_or_else(dash, |n| count(lang, n)),
-            d.coverage.map_or_else(dash, |code| tr(lang, code).into_owned()),
+            covered.map_or_else(dash, |c| completeness_named(c.completeness(), lang).to_string()),
         ]);
     }
     out.push_str(&units.to_string());
@@ -305,6 +312,18 @@ pub fn table(holdings: &Holdings, lang: Lang) -> String {
         out.push_str(&format!("\n{}\n", crate::text::clean(&warning)));
     }
     out
+}
+
+/// A unit's coverage as a table says it: `complete`, `complet` in French.
+fn completeness_named(completeness: Completeness, lang: Lang) -> &'static str {
+    word(
+        match completeness {
+            Completeness::Complete => Key::Complete,
+            Completeness::Incomplete => Key::Incomplete,
+            Completeness::Missing => Key::Missing,
+        },
+        lang,
+    )
 }
 
 /// The coverage of the unit a prospect ranks in, as the call list marks

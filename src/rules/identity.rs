@@ -153,14 +153,26 @@ pub enum FindingKind {
     PossibleDuplicate,
 }
 
+/// Two entries of the same person (same folded name and unit), as
+/// [`finding`] judges them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// The same official: mandate and circonscription too.
+    pub same_official: bool,
+    /// For the same candidate.
+    pub same_candidate: bool,
+    /// Both live (claimed, sent or validated).
+    pub both_live: bool,
+}
+
 /// What a later entry is to an earlier one of the same person (same
-/// folded name and unit), RULES.md §1 — the one rule that `check`, `add`
-/// and the engine's registry all apply: the same official again for the
-/// same candidate is a duplicate; for another candidate, while both are
-/// live, a second sponsorship; another mandate or circonscription, a
-/// possible homonym.
-pub fn finding(same_official: bool, same_candidate: bool, both_live: bool) -> Option<FindingKind> {
-    match (same_official, same_candidate, both_live) {
+/// folded name and unit), RULES.md §1 — the one rule that `check`, `add`,
+/// `update` and the engine's registry all apply: the same official again
+/// for the same candidate is a duplicate; for another candidate, while
+/// both are live, a second sponsorship; another mandate or circonscription,
+/// a possible homonym.
+pub fn finding(pair: Pair) -> Option<FindingKind> {
+    match (pair.same_official, pair.same_candidate, pair.both_live) {
         (true, true, _) => Some(FindingKind::DuplicateSponsor),
         (true, false, true) => Some(FindingKind::SeveralCandidates),
         (true, false, false) => None,

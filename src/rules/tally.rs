@@ -33,6 +33,9 @@ pub struct CandidateTally {
     pub by_mandate: [(u32, u32); MANDATES],
     /// Validated sponsorships per publication date.
     pub by_date: BTreeMap<NaiveDate, u32>,
+    /// Live entries (claimed, sent, validated) per day of claim, for those
+    /// that have one: the claims over time.
+    pub claimed_by_date: BTreeMap<NaiveDate, u32>,
     /// Validated entries with no publication date (only in broken ledgers).
     pub undated: u32,
     /// `claimed` + `sent`.
@@ -68,6 +71,7 @@ impl Default for CandidateTally {
             claimed_by_unit: [0; UNITS],
             by_mandate: [(0, 0); MANDATES],
             by_date: BTreeMap::new(),
+            claimed_by_date: BTreeMap::new(),
             undated: 0,
             pending: 0,
             lost: 0,
@@ -502,6 +506,7 @@ mod tests {
             let mut entry = mayor(candidate, ["01", "2A", "971"][(n % 7 % 3) as usize], n % 120_000);
             entry.status = [Status::Validated, Status::Claimed, Status::Withdrawn][(n % 5 % 3) as usize];
             entry.published_on = (entry.status == Status::Validated).then(|| day(2022, 2, 1 + n % 20));
+            entry.claimed_on = (n % 4 != 0).then(|| day(2022, 1, 1 + n % 11));
             parts[(n / 150_000) as usize].add(&entry);
         }
         let tally = |threads| {
@@ -513,6 +518,10 @@ mod tests {
         };
         let one = tally(1);
         assert!(one.duplicates > 0);
+        let claims = |t: &Tally| -> u32 { t.ranking().iter().flat_map(|c| c.claimed_by_date.values()).sum() };
+        let dated: u32 = one.ranking().iter().map(|c| c.claim_dated).sum();
+        assert!(dated > 0);
+        assert_eq!(claims(&one), dated, "every live entry with a claim date, once");
         for threads in [2, 3, 8] {
             assert_eq!(tally(threads), one, "{threads} threads");
         }
