@@ -5,7 +5,8 @@
 //! space). A file is recognised by its header, never by its name, and read
 //! by column name.
 //!
-//! Only the rows whose mandate or function may sponsor are kept, mapped to
+//! Only the rows whose mandate or function may sponsor are kept (as
+//! `rules::eligibility` decides), mapped to
 //! the ledger's mandate codes and to the unit they count in (RULES.md §1).
 //! Within the register a person is last name, first name and date of
 //! birth, folded; one person may hold several mandates. Rows that do not
@@ -21,82 +22,40 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::message::{Key, Message};
 use crate::msg;
-use crate::rules::fold::{fold, fold_into, fold_words, tidy};
+use crate::rules::eligibility::{RegisterList, RegisterRow, eligibility, possible_units};
+use crate::rules::fold::{fold, fold_into, tidy};
 use crate::rules::{Department, Mandate};
 
-/// What a register file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Mayors,
-    MunicipalCouncillors,
-    ArrondissementCouncillors,
-    DepartmentalCouncillors,
-    RegionalCouncillors,
-    AssemblyMembers,
-    Deputies,
-    Senators,
-    Meps,
-    CommunityCouncillors,
-    AfeMembers,
-    ConsularCouncillors,
-}
-
-impl Kind {
-    /// The mandates that may sponsor which a file of this kind lists
-    /// (RULES.md §6).
-    pub fn mandates(self) -> &'static [Mandate] {
-        match self {
-            Kind::Mayors => &[Mandate::Mayor],
-            Kind::MunicipalCouncillors => &[Mandate::DelegateMayor, Mandate::ParisCouncillor],
-            Kind::ArrondissementCouncillors => &[Mandate::ArrondissementMayor],
-            Kind::DepartmentalCouncillors => &[Mandate::DepartmentalCouncillor],
-            Kind::RegionalCouncillors => &[Mandate::RegionalCouncillor],
-            Kind::AssemblyMembers => &[
-                Mandate::CorsicaCouncillor,
-                Mandate::LyonCouncillor,
-                Mandate::OverseasCouncillor,
-                Mandate::OverseasExecutive,
-            ],
-            Kind::Deputies => &[Mandate::Deputy],
-            Kind::Senators => &[Mandate::Senator],
-            Kind::Meps => &[Mandate::Mep],
-            Kind::CommunityCouncillors => &[Mandate::EpciPresident],
-            Kind::AfeMembers => &[Mandate::AfeCouncillor],
-            Kind::ConsularCouncillors => &[Mandate::ConsularPresident],
-        }
-    }
-
-    /// The kind a header announces, by its columns (folded names).
-    fn of(header: &[String]) -> Option<Kind> {
-        let has = |name: &str| header.iter().any(|h| *h == fold(name));
-        Some(if has("Code de la circonscription consulaire") {
-            Kind::ConsularCouncillors
-        } else if has("Code de la circ. AFE") || has("Code de la circonscription AFE") {
-            Kind::AfeMembers
-        } else if has("Code de la section - collectivité à statut particulier") {
-            Kind::AssemblyMembers
-        } else if has("Code de la section départementale") {
-            Kind::RegionalCouncillors
-        } else if has("Code du canton") {
-            Kind::DepartmentalCouncillors
-        } else if has("Code de la circonscription législative") {
-            Kind::Deputies
-        } else if has("Libellé du secteur") {
-            Kind::ArrondissementCouncillors
-        } else if has("N° SIREN") || has("Libellé de l'EPCI") {
-            Kind::CommunityCouncillors
-        } else if has("Code de la commune") && has("Libellé de la fonction") {
-            Kind::MunicipalCouncillors
-        } else if has("Code de la commune") {
-            Kind::Mayors
-        } else if has("Code du département") || has("Code de la collectivité à statut particulier") {
-            Kind::Senators
-        } else if has("Nom de l'élu") && has("Date de naissance") {
-            Kind::Meps
-        } else {
-            return None;
-        })
-    }
+/// The list a header announces, by its columns (folded names).
+fn list_of(header: &[String]) -> Option<RegisterList> {
+    let has = |name: &str| header.iter().any(|h| *h == fold(name));
+    Some(if has("Code de la circonscription consulaire") {
+        RegisterList::ConsularCouncillors
+    } else if has("Code de la circ. AFE") || has("Code de la circonscription AFE") {
+        RegisterList::AfeMembers
+    } else if has("Code de la section - collectivité à statut particulier") {
+        RegisterList::AssemblyMembers
+    } else if has("Code de la section départementale") {
+        RegisterList::RegionalCouncillors
+    } else if has("Code du canton") {
+        RegisterList::DepartmentalCouncillors
+    } else if has("Code de la circonscription législative") {
+        RegisterList::Deputies
+    } else if has("Libellé du secteur") {
+        RegisterList::ArrondissementCouncillors
+    } else if has("N° SIREN") || has("Libellé de l'EPCI") {
+        RegisterList::CommunityCouncillors
+    } else if has("Code de la commune") && has("Libellé de la fonction") {
+        RegisterList::MunicipalCouncillors
+    } else if has("Code de la commune") {
+        RegisterList::Mayors
+    } else if has("Code du département") || has("Code de la collectivité à statut particulier") {
+        RegisterList::Senators
+    } else if has("Nom de l'élu") && has("Date de naissance") {
+        RegisterList::Meps
+    } else {
+        return None;
+    })
 }
 
 /// A mandate a person of the register holds and may sponsor with.
@@ -142,7 +101,7 @@ pub struct UnknownUnit {
 #[derive(Debug, Default)]
 pub struct Register {
     /// The files read, with what they hold.
-    pub files: Vec<(Arc<Path>, Kind)>,
+    pub files: Vec<(Arc<Path>, RegisterList)>,
     /// Data rows read, eligible or not.
     pub rows: u64,
     pub eligible: u64,
@@ -366,7 +325,7 @@ impl Register {
             Ok(false) => return self.pass_over(&path, msg!(EmptyFile)),
             Err(_) => return self.pass_over(&path, msg!(NotText)),
         };
-        let Some(kind) = Kind::of(&header) else {
+        let Some(kind) = list_of(&header) else {
             return self.pass_over(&path, msg!(NotARegisterHeader));
         };
         let columns = Columns::new(&header);
@@ -411,7 +370,15 @@ impl Register {
                     .find(|v| !v.is_empty())
                     .unwrap_or("")
             };
-            let Some(row) = eligible(kind, &columns, &get) else {
+            let decides = RegisterRow {
+                department: get(&columns.department),
+                collectivity: get(&columns.collectivity),
+                section: get(&columns.section),
+                canton: get(&columns.canton),
+                regional_section: get(&columns.regional_section),
+                function: get(&columns.function),
+            };
+            let Some(row) = eligibility(kind, &decides) else {
                 self.ineligible += 1;
                 continue;
             };
@@ -464,7 +431,7 @@ impl Register {
             }
             self.persons[person].mandates.push(Held {
                 mandate: row.mandate,
-                circonscription: row.circonscription,
+                circonscription: circonscription(row.mandate, get(&columns.places)),
                 unit: row.unit.ok(),
                 possible: row.unit.err().map_or(&[], possible_units),
                 file,
@@ -610,115 +577,9 @@ impl Columns {
     }
 }
 
-/// An eligible row: its mandate, circonscription and unit (or why the
-/// unit is unknown).
-struct Eligible {
-    mandate: Mandate,
-    circonscription: String,
-    unit: Result<&'static Department, Key>,
-}
-
-/// The eligible mandate a row of a file of `kind` gives, if any (RULES.md
-/// §6), and where it counts (RULES.md §1).
-fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r str) -> Option<Eligible> {
-    // Folded only for the files whose function decides.
-    let function = || fold_words(get(&columns.function));
-    let department = get(&columns.department);
-    let collectivity = get(&columns.collectivity);
-    // The département column, else the collectivity's (overseas units).
-    let unit_of_row = || {
-        unit(department)
-            .or_else(|| unit(collectivity))
-            .ok_or(Key::NoDepartementInRow)
-    };
-    let (mandate, unit) = match kind {
-        Kind::Mayors => (Mandate::Mayor, unit_of_row()),
-        Kind::MunicipalCouncillors => {
-            let unit = unit_of_row();
-            if function().starts_with("maire delegue") {
-                (Mandate::DelegateMayor, unit)
-            } else if unit.is_ok_and(|u| u.code == "75") {
-                (Mandate::ParisCouncillor, unit)
-            } else {
-                return None;
-            }
-        }
-        Kind::ArrondissementCouncillors if function() == "maire d arrondissement" => {
-            (Mandate::ArrondissementMayor, unit_of_row())
-        }
-        Kind::ArrondissementCouncillors => return None,
-        Kind::DepartmentalCouncillors => {
-            let unit = if department == "6AE" {
-                // The Collectivité européenne d'Alsace: the canton code
-                // (67xx, 68xx) tells the Bas-Rhin from the Haut-Rhin.
-                unit(get(&columns.canton).get(..2).unwrap_or_default())
-                    .filter(|u| matches!(u.code, "67" | "68"))
-                    .ok_or(Key::AlsaceCanton)
-            } else {
-                unit_of_row()
-            };
-            (Mandate::DepartmentalCouncillor, unit)
-        }
-        Kind::RegionalCouncillors => {
-            let section = get(&columns.regional_section);
-            let unit = match section {
-                "69M" => Ok(Department::by_code("69")),
-                "6AE" => Err(Key::AlsaceSection),
-                code => unit(code).ok_or(Key::NoSectionInRow),
-            };
-            (Mandate::RegionalCouncillor, unit)
-        }
-        Kind::AssemblyMembers => {
-            let section = get(&columns.section);
-            match collectivity {
-                "94" => (
-                    Mandate::CorsicaCouncillor,
-                    unit(department)
-                        .filter(|u| matches!(u.code, "2A" | "2B"))
-                        .ok_or(Key::CorsicaUnsaid),
-                ),
-                "69M" => (Mandate::LyonCouncillor, Ok(Department::by_code("69"))),
-                code => {
-                    let mandate = if function().starts_with("president de l organe executif")
-                        && matches!(code, "972" | "987" | "988")
-                    {
-                        Mandate::OverseasExecutive
-                    } else {
-                        Mandate::OverseasCouncillor
-                    };
-                    let unit = unit(code)
-                        .or_else(|| unit(department))
-                        .or_else(|| unit(section.get(..3).unwrap_or_default()))
-                        .ok_or(Key::NoCollectivityInRow);
-                    (mandate, unit)
-                }
-            }
-        }
-        Kind::Deputies => {
-            // The constituency of Saint-Martin and Saint-Barthélemy (ZX)
-            // counts under 978 (RULES.md §5).
-            let unit = if collectivity == "ZX" && department.is_empty() {
-                Ok(Department::by_code("978"))
-            } else {
-                unit_of_row()
-            };
-            (Mandate::Deputy, unit)
-        }
-        Kind::Senators => (Mandate::Senator, unit_of_row()),
-        Kind::Meps => (Mandate::Mep, Ok(Department::by_code("EU"))),
-        Kind::CommunityCouncillors => {
-            if !function().starts_with("president") {
-                return None;
-            }
-            (Mandate::EpciPresident, unit_of_row())
-        }
-        Kind::AfeMembers => (Mandate::AfeCouncillor, Ok(Department::by_code("ZZ"))),
-        Kind::ConsularCouncillors if function().starts_with("president du conseil consulaire") => {
-            (Mandate::ConsularPresident, Ok(Department::by_code("ZZ")))
-        }
-        Kind::ConsularCouncillors => return None,
-    };
-    let circonscription = match mandate {
+/// A mandate's circonscription as the register writes it.
+fn circonscription(mandate: Mandate, places: &str) -> String {
+    match mandate {
         // The register names no place for these: the whole unit, Paris,
         // Lyon, Corsica, Europe.
         Mandate::Senator
@@ -729,24 +590,7 @@ fn eligible<'r>(kind: Kind, columns: &Columns, get: &impl Fn(&[usize]) -> &'r st
         // The canton and the constituency, as the register writes them
         // ("Montmédy", "1Ère Circonscription"): the official publications
         // leave them empty, so they are not compared (`Index::lookup`).
-        _ => tidy(get(&columns.places)),
-    };
-    Some(Eligible {
-        mandate,
-        circonscription,
-        unit,
-    })
-}
-
-/// The units a row of no known unit may count in, by why it is not known:
-/// a member of the Assemblée de Corse is of Corse-du-Sud or Haute-Corse,
-/// a councillor of the Alsace section of Bas-Rhin or Haut-Rhin; a row that
-/// names no unit at all, of none.
-fn possible_units(why: Key) -> &'static [&'static str] {
-    match why {
-        Key::CorsicaUnsaid => &["2A", "2B"],
-        Key::AlsaceSection | Key::AlsaceCanton => &["67", "68"],
-        _ => &[],
+        _ => tidy(places),
     }
 }
 
@@ -774,27 +618,6 @@ fn place_is_published(mandate: Mandate) -> bool {
             | Mandate::DepartmentalCouncillor
             | Mandate::CorsicaCouncillor
     )
-}
-
-/// The unit of a register code: `1` is `01`, `2a` is `2A`, `971` a
-/// collectivity, `ZZ` the French abroad. Names are not codes here.
-fn unit(code: &str) -> Option<&'static Department> {
-    let code = code.trim();
-    if code.is_empty() || code.len() > 3 {
-        return None;
-    }
-    // Compared in place, without a copy: a register holds tens of
-    // thousands of rows. "1" is "01".
-    let code = code.as_bytes();
-    let padded = [b'0', code[0]];
-    let code = if code.len() == 1 && code[0].is_ascii_digit() {
-        &padded[..]
-    } else {
-        code
-    };
-    crate::rules::department::ALL
-        .iter()
-        .find(|d| d.code.as_bytes().eq_ignore_ascii_case(code))
 }
 
 /// A date of birth: `22/07/1967`, `1967-07-22`, or with two-digit years
@@ -1031,13 +854,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_and_dates_in_every_form() {
-        assert_eq!(unit("1").map(|d| d.code), Some("01"));
-        assert_eq!(unit("01").map(|d| d.code), Some("01"));
-        assert_eq!(unit("2a").map(|d| d.code), Some("2A"));
-        assert_eq!(unit("971").map(|d| d.code), Some("971"));
-        assert_eq!(unit("6AE"), None);
-        assert_eq!(unit("Ain"), None);
+    fn dates_in_every_form() {
         let day = NaiveDate::from_ymd_opt(1967, 7, 22);
         assert_eq!(parse_birth("22/07/1967"), day);
         assert_eq!(parse_birth("1967-07-22"), day);

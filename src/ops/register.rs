@@ -13,7 +13,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::message::{Arg, Message, Notes};
 use crate::msg;
 use crate::official::communes::{communes, epcis};
-use crate::official::rne::{Index, Kind, Lookup, Register};
+use crate::official::rne::{Index, Lookup, Register};
+use crate::rules::eligibility::RegisterList;
 use crate::rules::identity::Location;
 use crate::rules::place::{PlaceKind, has_mayors};
 use crate::rules::{Department, Mandate, department};
@@ -114,7 +115,7 @@ pub fn coverage(register: &Register) -> Vec<Coverage> {
     let has_epci_file = register
         .files
         .iter()
-        .any(|(_, kind)| *kind == Kind::CommunityCouncillors);
+        .any(|(_, kind)| *kind == RegisterList::CommunityCouncillors);
     let mut seats = [0u32; department::ALL.len()];
     if has_epci_file {
         for epci in epcis().iter().filter(|e| e.has_sponsoring_president()) {
