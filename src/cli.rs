@@ -76,7 +76,7 @@ fn help_color(args: impl Iterator<Item = std::ffi::OsString>) -> clap::ColorChoi
     choice
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Ledger file or directory of .csv files (repeatable)
@@ -173,8 +173,9 @@ pub const STATUSES: Offered = Offered(status_codes);
 pub const DEPARTMENTS: Offered = Offered(department_codes);
 pub const CIVILITIES: Offered = Offered(civilities);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
+    #[default]
     Auto,
     Always,
     Never,

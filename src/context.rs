@@ -226,6 +226,29 @@ impl Context {
         Ok(context)
     }
 
+    /// The context of a run on `ledgers` on the day `as_of`, as the
+    /// command line makes it with no other flag: the settings found beside
+    /// the first ledger, the election they or the files choose, no colour.
+    /// For a program, or a test, that calls the workflows itself.
+    pub fn of_ledgers(
+        ledgers: Vec<PathBuf>,
+        as_of: NaiveDate,
+        lang: Lang,
+        notes: Box<dyn Notes>,
+    ) -> Result<Context, Failure> {
+        let args = GlobalArgs {
+            ledgers,
+            as_of: Some(as_of),
+            color: ColorChoice::Never,
+            lang: Some(match lang {
+                Lang::En => LangChoice::En,
+                Lang::Fr => LangChoice::Fr,
+            }),
+            ..GlobalArgs::default()
+        };
+        Context::from_args(&args, |_| notes)
+    }
+
     /// The reading options of `paths` under the settings `found`: their
     /// election (the settings' or a flag's, else chosen by the files'
     /// own dates, else the next one), their candidate; the sentence that

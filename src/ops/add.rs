@@ -52,6 +52,7 @@ pub struct AddRequest {
 }
 
 /// Where an entry was recorded.
+#[derive(Debug)]
 pub struct Recorded {
     pub file: PathBuf,
     pub line: u64,

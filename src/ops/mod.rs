@@ -17,3 +17,6 @@ pub mod repair;
 pub mod report;
 pub mod select;
 pub mod update;
+
+#[cfg(test)]
+mod tests;

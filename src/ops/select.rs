@@ -202,6 +202,7 @@ impl Selected {
 }
 
 /// An entry removed: where it was, and what it was.
+#[derive(Debug)]
 pub struct Removed {
     pub file: std::path::PathBuf,
     pub line: u64,

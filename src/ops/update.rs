@@ -28,6 +28,7 @@ use crate::rules::{Department, Mandate, Status};
 use crate::sponsorship::Sponsorship;
 
 /// An entry changed: where, and what it was and is.
+#[derive(Debug)]
 pub struct Updated {
     pub file: PathBuf,
     pub line: u64,
