@@ -19,6 +19,7 @@ pub mod register;
 pub mod table;
 pub mod tiles;
 pub mod words;
+pub mod written;
 
 pub use crate::lang::Lang;
 pub use model::Report;
