@@ -14,10 +14,20 @@ Writes, into bench/data/:
                    (and campaign-N.json, its count of each status);
   claims-N.csv     a campaign ledger of N claims for the import benchmark,
                    built from official-M.csv: some published for the candidate,
-                   some for another, some not published.
+                   some for another, some not published;
+  register/        a register of elected officials shaped like the RNE files of
+                   April-May 2026 (the same ten files, their forms and sizes:
+                   32,475 mayors, quoted and unquoted files, ISO and dd/mm/yyyy
+                   dates, Corsica and the Alsace section with no unit), with
+                   history-2017.csv and history-2022.csv, past publications in
+                   the 2017 and 2022 formats of which about half the rows are
+                   persons of the register (under fewer first names, another
+                   mandate), and register.json, what a correct tool finds
+                   (persons, and each file's rows matched and ambiguous, by
+                   RULES.md section 7).
 
 Only the standard library: same seed, same bytes, on any machine.
-Usage: generate.py official N | campaign N | claims N M
+Usage: generate.py official N | campaign N | claims N M | register
 """
 
 import json
@@ -337,6 +347,323 @@ def mine_all(publication_rows):
     return seen
 
 
+# The register of elected officials (RULES.md section 6), as the April-May 2026
+# files are: (file, rows).
+REGISTER_FILES = {
+    "mayors": ("elus-maires-mai.csv", 32_475),
+    "cd": ("elus-conseillers-departementaux-cd.csv", 4_037),
+    "cr": ("elus-conseillers-regionaux-cr.csv", 1_744),
+    "ma": ("elus-membres-dune-assemblee-ma.csv", 588),
+    "dep": ("elus-deputes-dep.csv", 577),
+    "sen": ("elus-senateurs-sen.csv", 348),
+    "rpe": ("elus-representant-parlement-europeen-rpe.csv", 81),
+    "afe": ("elus-assemblee-des-francais-de-letranger-afe.csv", 89),
+    "cons": ("elus-conseillers-des-francais-de-letranger-cons.csv", 441),
+    "ca": ("elus-conseillers-arrondissements-ca.csv", 1_027),
+}
+CSP = '38;"Ingénieur et cadre technique d\'entreprise"'
+# Labels of each mandate type in the two publication formats.
+PUBLISHED_LABELS = {
+    "mayor": ("Maire", "Maire"),
+    "departmental-councillor": ("Conseiller/ère départemental-e", "Conseiller départemental"),
+    "regional-councillor": ("Conseiller/ère régional-e", "Conseiller régional"),
+    "corsica-councillor": ("Membre de l'assemblée de Corse", "Membre de l'Assemblée de Corse"),
+    "lyon-councillor": ("Conseiller/ère métropolitain-e de Lyon", "Conseiller métropolitain de Lyon"),
+    "overseas-councillor": ("Membre de l'assemblée de Guyane",
+                            "Membre d'une assemblée d'une collectivité territoriale d'outre-mer à statut particulier"),
+    "deputy": ("Député-e", "Député"),
+    "senator": ("Sénateur/trice", "Sénateur"),
+    "mep": ("Représentant-e français-e au Parlement européen", "Représentant français au Parlement européen"),
+    "afe-councillor": ("Membre élu-e de l'assemblée des Français de l'étranger",
+                       "Conseiller à l'Assemblée des Français de l'étranger"),
+    "arrondissement-mayor": ("Maire d'arrondissement", "Maire d'arrondissement"),
+}
+UNIT_NAMES = dict(DEPARTMENTS + OVERSEAS_UNITS + [("ZZ", "Français de l'étranger"), ("EU", "Parlement européen"),
+                                                   ("67", "Bas-Rhin"), ("68", "Haut-Rhin")])
+
+
+def loose_first_names(a, b):
+    """RULES.md section 1's looser rule, either way: the fewer first names,
+    folded, are the first words of the others."""
+    def words(text):
+        return [fold(w) for w in text.split() if fold(w)]
+    def leads(claim, published):
+        ours, leading = fold(claim), ""
+        if not ours:
+            return False
+        for word in words(published):
+            leading += word
+            if leading == ours:
+                return True
+            if len(leading) >= len(ours):
+                return False
+        return False
+    return leads(a, b) or leads(b, a)
+
+
+def register():
+    rng = random.Random(2026)
+    out_dir = DATA / "register"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    persons = {}      # (folded last, folded first, birth) -> {"last", "first", "units", "mandates"}
+
+    def person(units):
+        woman = rng.random() < 0.4
+        first = rng.choice(FIRST_F if woman else FIRST_M)
+        if rng.random() < 0.15:
+            first += " " + rng.choice(FIRST_F if woman else FIRST_M)
+        last = rng.choice(LAST)
+        if rng.random() < 0.7:
+            last += rng.choice([" ", "-"]) + rng.choice(LAST)
+        birth = f"{rng.randint(1940, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return {"last": last, "first": first, "sex": "F" if woman else "M", "birth": birth}
+
+    def held(p, mandate, units):
+        key = (fold(p["last"]), fold(p["first"]), p["birth"])
+        entry = persons.setdefault(key, {"last": p["last"], "first": p["first"], "units": set(), "mandates": []})
+        entry["units"] |= set(units)
+        entry["mandates"].append((mandate, tuple(units)))
+
+    def iso(p):
+        return p["birth"]
+
+    def french(p):
+        y, m, d = p["birth"].split("-")
+        return f"{d}/{m}/{y}"
+
+    mayors_by_unit = {}
+    units = [code for code, _ in DEPARTMENTS]
+    # Mayors: most communes of each unit (the register lags), unquoted,
+    # dd/mm/yyyy, as the mayors' file is.
+    path, rows = REGISTER_FILES["mayors"]
+    communes = [(code, name) for code in units for name in PLACES.get(("C", code), [])]
+    kept = sorted(rng.sample(range(len(communes)), rows))
+    with open(out_dir / path, "w", encoding="utf-8", newline="") as out:
+        out.write("Code du département;Libellé du département;Code de la collectivité à statut particulier;"
+                  "Libellé de la collectivité à statut particulier;Code de la commune;Libellé de la commune;"
+                  "Nom de l'élu;Prénom de l'élu;Code sexe;Date de naissance;"
+                  "Code de la catégorie socio-professionnelle;Libellé de la catégorie socio-professionnelle;"
+                  "Date de début du mandat;Date de début de la fonction\n")
+        for k in kept:
+            code, name = communes[k]
+            p = person([code])
+            mayors_by_unit.setdefault(code, []).append(p)
+            held(p, "mayor", [code])
+            out.write(f"{code};{UNIT_NAMES[code]};;;{code}{k % 1000:03d};{name};{p['last']};{p['first']};"
+                      f"{p['sex']};{french(p)};38;Ingénieur;15/03/2026;23/03/2026\n")
+
+    def quoted(path, header, lines):
+        with open(out_dir / path, "w", encoding="utf-8", newline="") as out:
+            out.write(";".join(f'"{h}"' for h in header) + "\r\n")
+            for line in lines:
+                out.write(line + "\r\n")
+
+    def someone(code):
+        # A tenth of the councillors are mayors too: one person, two mandates.
+        if code in mayors_by_unit and rng.random() < 0.1:
+            return rng.choice(mayors_by_unit[code])
+        return person([code])
+
+    name_cols = ["Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance",
+                 "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
+                 "Date de début du mandat"]
+    # Departmental councillors: quoted, ISO dates, unpadded codes; the
+    # Collectivité européenne d'Alsace by its cantons (67xx, 68xx).
+    path, rows = REGISTER_FILES["cd"]
+    lines = []
+    for i in range(rows):
+        code = "6AE" if i < 80 else rng.choice([u for u in units if u not in ("67", "68", "75")])
+        if code == "6AE":
+            canton = f"{rng.choice(['67', '68'])}{rng.randint(1, 20):02d}"
+        else:
+            canton = f"{code}{rng.randint(1, 30):02d}"
+        unit = canton[:2] if code == "6AE" else code
+        p = someone(unit)
+        held(p, "departmental-councillor", [unit])
+        lines.append(f'{code.lstrip("0")};"{UNIT_NAMES.get(unit)}";{canton};"Canton {canton}";"{p["last"]}";'
+                     f'"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2021-07-01;;')
+    quoted(path, ["Code du département", "Libellé du département", "Code du canton", "Libellé du canton"]
+           + name_cols + ["Libellé de la fonction", "Date de début de la fonction"], lines)
+    # Regional councillors by section; the Alsace section says no unit.
+    path, rows = REGISTER_FILES["cr"]
+    lines = []
+    for i in range(rows):
+        section = "6AE" if i < 61 else ("69M" if i < 120 else rng.choice(units))
+        unit = {"6AE": None, "69M": "69"}.get(section, section)
+        p = someone(unit) if unit else person([])
+        held(p, "regional-councillor", [unit] if unit else ["67", "68"])
+        lines.append(f'"{rng.randint(1, 94)}";"Région";"{section}";"Section {section}";"{p["last"]}";"{p["first"]}";'
+                     f'"{p["sex"]}";{iso(p)};{CSP};2021-07-02;;')
+    quoted(path, ["Code de la région", "Libellé de la région", "Code de la section départementale",
+                  "Libellé de la section départementale"] + name_cols
+           + ["Libellé de la fonction", "Date de début de la fonction"], lines)
+    # Members of an assembly: Corsica (no unit), Lyon, the overseas ones.
+    path, rows = REGISTER_FILES["ma"]
+    lines = []
+    for i in range(rows):
+        p = person([])
+        if i < 62:
+            held(p, "corsica-councillor", ["2A", "2B"])
+            lines.append(f';;;;94;"Corse";;;;;"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2021-07-02;;')
+        elif i < 212:
+            held(p, "lyon-councillor", ["69"])
+            lines.append(f'"84";"Auvergne-Rhône-Alpes";"69";"Rhône";"69M";"Métropole De Lyon";;;"69001";"Lyon";'
+                         f'"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2020-07-02;;')
+        else:
+            code = rng.choice(["972", "973", "987", "988", "975"])
+            held(p, "overseas-councillor", [code])
+            lines.append(f';;"{code}";"{UNIT_NAMES.get(code, code)}";"{code}";"{UNIT_NAMES.get(code, code)}";;;;;'
+                         f'"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2021-07-02;;')
+    quoted(path, ["Code de la région", "Libellé de la région", "Code du département", "Libellé du  département",
+                  "Code de la collectivité à statut particulier", "Libellé de la collectivité à statut particulier",
+                  "Code de la section - collectivité à statut particulier",
+                  "Libellé de la section - collectivité à statut particulier",
+                  "Code de la circonscription métropolitaine", "Libellé de la circonscription métropolitaine"]
+           + name_cols + ["Libellé de la fonction", "Date de début de la fonction"], lines)
+    # Deputies, by constituency; the French abroad under ZZ.
+    path, rows = REGISTER_FILES["dep"]
+    lines = []
+    for i in range(rows):
+        code = "ZZ" if i < 11 else rng.choice(units)
+        n = rng.randint(1, 12)
+        p = someone(code)
+        held(p, "deputy", [code])
+        label = "1Ère Circonscription" if n == 1 else f"{n}Ème Circonscription"
+        lines.append(f'"{code}";"{UNIT_NAMES[code]}";;;{code}{n:02d};"{label}";"{p["last"]}";"{p["first"]}";'
+                     f'"{p["sex"]}";{iso(p)};{CSP};2024-07-08')
+    quoted(path, ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
+                  "Libellé de la collectivité à statut particulier", "Code de la circonscription législative",
+                  "Libellé de la circonscription législative"] + name_cols, lines)
+    path, rows = REGISTER_FILES["sen"]
+    lines = []
+    for _ in range(rows):
+        code = rng.choice(units)
+        p = someone(code)
+        held(p, "senator", [code])
+        lines.append(f'"{code}";"{UNIT_NAMES[code]}";;;"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};'
+                     '2020-10-01')
+    quoted(path, ["Code du département", "Libellé du département", "Code de la collectivité à statut particulier",
+                  "Libellé de la collectivité à statut particulier"] + name_cols, lines)
+    path, rows = REGISTER_FILES["rpe"]
+    lines = []
+    for _ in range(rows):
+        p = person(["EU"])
+        held(p, "mep", ["EU"])
+        lines.append(f'"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2024-07-16')
+    quoted(path, name_cols, lines)
+    path, rows = REGISTER_FILES["afe"]
+    lines = []
+    for _ in range(rows):
+        p = person(["ZZ"])
+        held(p, "afe-councillor", ["ZZ"])
+        lines.append(f'{rng.randint(1, 15)};"Canada";"{p["last"]}";"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};'
+                     f'2021-12-06;;')
+    quoted(path, ["Code de la circ. AFE", "Libellé la circ. AFE"] + name_cols
+           + ["Libellé de la fonction", "Date de début de la fonction"], lines)
+    # Consular councillors: their presidents only may sponsor.
+    path, rows = REGISTER_FILES["cons"]
+    lines = []
+    for i in range(rows):
+        p = person(["ZZ"])
+        president = i % 3 == 0
+        if president:
+            held(p, "consular-president", ["ZZ"])
+        function = '"Président du conseil consulaire"' if president else ""
+        lines.append(f'1;"Canada";101;"Canada - 1re circonscription";"{p["last"]}";"{p["first"]}";"{p["sex"]}";'
+                     f'{iso(p)};"Rouen";{CSP};2021-05-31;{function};2021-05-31')
+    quoted(path, ["Code de la circonscription AFE", "Libellé la circonscription AFE",
+                  "Code de la circonscription consulaire", "Libellé de la circonscription consulaire",
+                  "Nom de l'élu", "Prénom de l'élu", "Code sexe", "Date de naissance", "Lieu de naissance",
+                  "Code de la catégorie socio-professionnelle", "Libellé de la catégorie socio-professionnelle",
+                  "Date de début du mandat", "Libellé de la fonction", "Date de début de la fonction"], lines)
+    # Arrondissement councillors: their mayors only may sponsor.
+    path, rows = REGISTER_FILES["ca"]
+    lines = []
+    for i in range(rows):
+        code = rng.choice(["13", "69", "75"])
+        p = person([code])
+        mayor = i % 23 == 0
+        if mayor:
+            held(p, "arrondissement-mayor", [code])
+        function = "\"Maire d'arrondissement\"" if mayor else ""
+        lines.append(f'{code};"{UNIT_NAMES[code]}";{code}055;"Ville";"Secteur {i % 8 + 1}";"{p["last"]}";'
+                     f'"{p["first"]}";"{p["sex"]}";{iso(p)};{CSP};2026-03-22;{function};2026-03-22')
+    quoted(path, ["Code du département", "Libellé du département", "Code de la commune", "Libellé de la commune",
+                  "Libellé du secteur"] + name_cols + ["Libellé de la fonction", "Date de début de la fonction"],
+           lines)
+
+    # Past publications: about half their rows are persons of the register
+    # (sometimes under their first first name only, or under a mandate they
+    # held then and no longer), the rest officials it does not hold.
+    everyone = list(persons.values())
+    expected_history = []
+    for year, rows, dates in ((2017, 14_296, ["01/03/2017", "03/03/2017", "07/03/2017", "10/03/2017",
+                                               "14/03/2017", "18/03/2017"]),
+                              (2022, 13_428, DATES)):
+        name = f"history-{year}.csv"
+        published = []
+        # Each person once: an official sponsors once an election.
+        ours = iter(rng.sample(everyone, rows // 2 + 1))
+        for _ in range(rows):
+            if rng.random() < 0.5:
+                p = next(ours, None) or rng.choice(everyone)
+                mandate, mandate_units = rng.choice(p["mandates"])
+                unit = rng.choice(sorted(mandate_units))
+                if mandate not in PUBLISHED_LABELS:
+                    # A consular president then sat at the AFE.
+                    mandate = "afe-councillor"
+                elif rng.random() < 0.2 and ("C", unit) in PLACES:
+                    # Mayor then, another mandate now.
+                    mandate = "mayor"
+                first = p["first"].split()[0] if rng.random() < 0.3 else p["first"]
+                published.append((p["last"], first, mandate, unit))
+            else:
+                q = person([])
+                unit = rng.choice(units)
+                published.append((q["last"] + "-Passé", q["first"], "mayor", unit))
+        with open(DATA / name, "w", encoding="utf-8", newline="") as out:
+            if year == 2017:
+                out.write("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat-e parrainé-e;"
+                          "Date de publication\r\n")
+            else:
+                out.write("Civilité;Nom;Prénom;Mandat;Circonscription;Département;Candidat;Date de publication\n")
+            for last, first, mandate, unit in published:
+                label = PUBLISHED_LABELS[mandate][0 if year == 2017 else 1]
+                unit_name = "Corse du Sud" if year == 2017 and unit == "2A" else UNIT_NAMES[unit]
+                candidate = rng.choices([c[0] for c in CANDIDATES], [c[1] for c in CANDIDATES])[0]
+                if year == 2017:
+                    candidate = fold_accents(candidate.split()[0]) + " " + " ".join(candidate.split()[1:])
+                civility = ("M" if year == 2017 else "M.") if rng.random() < 0.6 else "Mme"
+                place = rng.choice(PLACES.get(("C", unit), [""])) if mandate == "mayor" else ""
+                end = "\r\n" if year == 2017 else "\n"
+                out.write(f"{civility};{last};{first};{label};{place};{unit_name};{candidate};"
+                          f"{rng.choice(dates)}{end}")
+        # What a correct tool finds: each row's persons, then one fit or none
+        # (RULES.md section 7).
+        by_family = {}
+        for key, p in persons.items():
+            for unit in p["units"]:
+                by_family.setdefault((key[0], unit), []).append(key)
+        fits = []
+        with open(DATA / name, encoding="utf-8", newline="") as f:
+            next(f)
+            for line in f:
+                _, last, first, label, place, unit_name, _, _ = line.rstrip("\r\n").split(";")
+                unit = {"Corse du Sud": "2A"}.get(unit_name) or next(c for c, n in UNIT_NAMES.items() if n == unit_name)
+                keys = sorted({k for k in by_family.get((fold(last), unit), [])
+                               if loose_first_names(first, persons[k]["first"])})
+                fits.append((keys, (fold(last), fold(first), unit, fold(label), fold(place))))
+        officials = {}
+        for keys, official in fits:
+            for k in keys:
+                officials.setdefault(k, set()).add(official)
+        matched = sum(1 for keys, _ in fits if len(keys) == 1 and len(officials[keys[0]]) == 1)
+        ambiguous = sum(1 for keys, _ in fits if keys) - matched
+        expected_history.append({"year": year, "rows": len(fits), "matched": matched, "ambiguous": ambiguous})
+    (DATA / "register.json").write_text(json.dumps({"persons": len(persons), "history": expected_history},
+                                                  indent=1))
+
+
 def fold_accents(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -350,5 +677,7 @@ if __name__ == "__main__":
         campaign(int(sys.argv[2]))
     elif kind == "claims":
         claims(int(sys.argv[2]), int(sys.argv[3]))
+    elif kind == "register":
+        register()
     else:
         sys.exit(__doc__)

@@ -13,6 +13,10 @@ the machine's load average beside each row, and writes them to
 bench/results.md.
 
 Usage: python3 bench/run.py [--sizes 13000,1000000,5000000,10000000] [--repeat 5]
+                            [--only publications,campaign,import,register,history]
+
+--only runs those cases alone and prints their tables without writing
+bench/results.md (which holds a whole run).
 """
 
 import argparse
@@ -50,7 +54,11 @@ def fold(text):
     return "".join(c.lower() for c in decomposed if not unicodedata.combining(c) and c.isalnum())
 
 
-def setup():
+# The cases, in the order they run.
+CASES = ("publications", "campaign", "import", "register", "history")
+
+
+def setup(engines):
     if not Path(GNU_TIME).exists():
         sys.exit("GNU time is needed: apt-get install time")
     subprocess.run(["cargo", "build", "--release", "--locked"], cwd=ROOT, check=True)
@@ -59,6 +67,8 @@ def setup():
         subprocess.run(["cargo", "install", "xsv", "--version", "0.13.0", "--locked", "--root", str(TOOLS)],
                        check=True)
     python = VENV / "bin" / "python"
+    if not engines:
+        return xsv, str(python)
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
     versions = "import duckdb, polars; print(duckdb.__version__, polars.__version__)"
@@ -145,9 +155,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="13000,1000000,5000000,10000000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", help=f"some of {','.join(CASES)}, comma-separated")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    xsv, python = setup()
+    only = args.only.split(",") if args.only else list(CASES)
+    if not set(only) <= set(CASES):
+        parser.error(f"--only: choose among {', '.join(CASES)}")
+    # Only the publications' case compares with DuckDB and polars.
+    xsv, python = setup("publications" in only)
     binary = str(BINARY)
     started_load = os.getloadavg()
     tools_rows = []    # (rows, tool, Figures)
@@ -161,7 +176,7 @@ def main():
         load = statistics.mean(sum((figures[t].load for t in load_of), []))
         targets.append((task, n, figures[name].cell(), text, limits, "yes" if met else "**no**", load))
 
-    for n in sizes:
+    for n in sizes if "publications" in only else []:
         official = str(generate("official", n))
         expected = json.loads((DATA / f"official-{n}.json").read_text())
 
@@ -250,62 +265,64 @@ def main():
     # truncated back to its length); report and check on it: quoted
     # values, statuses, homonyms (same name and unit, another commune)
     # warned of.
-    campaign = generate("campaign", 1_000_000)
-    length = campaign.stat().st_size
-    statuses = json.loads((DATA / "campaign-1000000.json").read_text())["by_status"]
+    if "campaign" in only:
+        campaign = generate("campaign", 1_000_000)
+        length = campaign.stat().st_size
+        statuses = json.loads((DATA / "campaign-1000000.json").read_text())["by_status"]
 
-    def add_ok(code, output):
-        grown = campaign.stat().st_size
-        os.truncate(campaign, length)
-        expect(code == 0 and grown > length, f"add exited {code}")
+        def add_ok(code, output):
+            grown = campaign.stat().st_size
+            os.truncate(campaign, length)
+            expect(code == 0 and grown > length, f"add exited {code}")
 
-    def campaign_report_ok(code, output):
-        (found,) = json.loads(output)["candidates"]
-        # Every row has a claim date: the claims by week add up to the live entries.
-        live = statuses["claimed"] + statuses["sent"] + statuses["validated"]
-        expect(code == 0 and found["validated"] == statuses["validated"]
-               and found["pending"] == statuses["claimed"] + statuses["sent"]
-               and found["lost"] == statuses["withdrawn"]
-               and found["claims_by_week"][-1]["cumulative"] == live, f"report on the campaign ledger: {found}")
+        def campaign_report_ok(code, output):
+            (found,) = json.loads(output)["candidates"]
+            # Every row has a claim date: the claims by week add up to the live entries.
+            live = statuses["claimed"] + statuses["sent"] + statuses["validated"]
+            expect(code == 0 and found["validated"] == statuses["validated"]
+                   and found["pending"] == statuses["claimed"] + statuses["sent"]
+                   and found["lost"] == statuses["withdrawn"]
+                   and found["claims_by_week"][-1]["cumulative"] == live, f"report on the campaign ledger: {found}")
 
-    def campaign_html_ok(code, output):
-        expect(code == 0 and b'<polyline class="claimed"' in output, f"html on the campaign ledger: exit {code}")
+        def campaign_html_ok(code, output):
+            expect(code == 0 and b'<polyline class="claimed"' in output, f"html on the campaign ledger: exit {code}")
 
-    def campaign_check_ok(code, output):
-        document = json.loads(output)
-        expect(code == 0 and document["errors"] == 0
-               and all(d["code"] == "possible-duplicate" for d in document["diagnostics"]),
-               f"check on the campaign ledger: exit {code}, {document['errors']} errors")
+        def campaign_check_ok(code, output):
+            document = json.loads(output)
+            expect(code == 0 and document["errors"] == 0
+                   and all(d["code"] == "possible-duplicate" for d in document["diagnostics"]),
+                   f"check on the campaign ledger: exit {code}, {document['errors']} errors")
 
-    on_campaign = [binary, "--ledger", str(campaign), "--as-of", "2022-03-08"]
-    commands = {
-        "add (1M-row campaign ledger)": (
-            # A real commune (an unknown one would be warned of), added
-            # inside the window.
-            [binary, "--ledger", str(campaign), "--as-of", "2022-01-10", "--candidate", "DUPRÉ Amélie", "add",
-             "--last-name", "NOUVEAU", "--first-name", "Benchmark", "--mandate", "mayor",
-             "--circonscription", "Jouy-en-Argonne", "--department", "55"], add_ok),
-        "report --all --format json (campaign ledger)": (
-            on_campaign + ["report", "--all", "--format", "json"], campaign_report_ok),
-        "report --all --format html (campaign ledger)": (
-            on_campaign + ["report", "--all", "--format", "html"], campaign_html_ok),
-        "check --format json (campaign ledger)": (on_campaign + ["check", "--format", "json"], campaign_check_ok),
-        "xsv count (campaign ledger)": ([xsv, "count", str(campaign)], xsv_any),
-        "xsv frequency (campaign ledger)": (
-            [xsv, "frequency", "-s", "candidate,mandate,department", "--limit", "0", str(campaign)], xsv_any),
-    }
-    print("campaign ledger…", file=sys.stderr)
-    figures = timed_together(commands, args.repeat)
-    for name, f in figures.items():
-        tools_rows.append((1_000_000, name, f))
-    # The claims drawn over time cost the page no second read of the ledger.
-    html, json_task = "report --all --format html (campaign ledger)", "report --all --format json (campaign ledger)"
-    target(html, 1_000_000, figures, html,
-           [("× JSON wall", ratio(figures, html, json_task), 1.2),
-            ("MiB over JSON", max(figures[html].peak) - max(figures[json_task].peak), 1.0)], list(commands))
+        on_campaign = [binary, "--ledger", str(campaign), "--as-of", "2022-03-08"]
+        commands = {
+            "add (1M-row campaign ledger)": (
+                # A real commune (an unknown one would be warned of), added
+                # inside the window.
+                [binary, "--ledger", str(campaign), "--as-of", "2022-01-10", "--candidate", "DUPRÉ Amélie", "add",
+                 "--last-name", "NOUVEAU", "--first-name", "Benchmark", "--mandate", "mayor",
+                 "--circonscription", "Jouy-en-Argonne", "--department", "55"], add_ok),
+            "report --all --format json (campaign ledger)": (
+                on_campaign + ["report", "--all", "--format", "json"], campaign_report_ok),
+            "report --all --format html (campaign ledger)": (
+                on_campaign + ["report", "--all", "--format", "html"], campaign_html_ok),
+            "check --format json (campaign ledger)": (on_campaign + ["check", "--format", "json"], campaign_check_ok),
+            "xsv count (campaign ledger)": ([xsv, "count", str(campaign)], xsv_any),
+            "xsv frequency (campaign ledger)": (
+                [xsv, "frequency", "-s", "candidate,mandate,department", "--limit", "0", str(campaign)], xsv_any),
+        }
+        print("campaign ledger…", file=sys.stderr)
+        figures = timed_together(commands, args.repeat)
+        for name, f in figures.items():
+            tools_rows.append((1_000_000, name, f))
+        # The claims drawn over time cost the page no second read of the ledger.
+        html, json_task = "report --all --format html (campaign ledger)", "report --all --format json (campaign ledger)"
+        target(html, 1_000_000, figures, html,
+               [("× JSON wall", ratio(figures, html, json_task), 1.2),
+                ("MiB over JSON", max(figures[html].peak) - max(figures[json_task].peak), 1.0)], list(commands))
 
     # import of a 1M-row publication into a 50k-row ledger, on a fresh copy.
-    if 1_000_000 in sizes:
+    if "import" in only and 1_000_000 in sizes:
+        generate("official", 1_000_000)
         claims = generate("claims", 50_000, 1_000_000)
         claims_expected = json.loads((DATA / "claims-50000.json").read_text())
         work = DATA / "claims-work.csv"
@@ -343,7 +360,7 @@ def main():
     shared = ROOT.parent / "shared" / "data"
     register = shared / "rne-2026"
     publication_2022 = shared / "cc-2022-parrainages.csv"
-    if register.is_dir() and publication_2022.exists():
+    if "register" in only and register.is_dir() and publication_2022.exists():
         files = sorted(str(f) for f in register.glob("*.csv"))
         ledger = DATA / "register-ledger-500.csv"
         register_ledger(register, ledger)
@@ -381,6 +398,62 @@ def main():
                    [("× xsv count wall", ratio(figures, task, "xsv count (the register's files)"), 1.5)],
                    list(commands))
 
+    # prospects --history: a register shaped like the shared one (the same
+    # ten files, forms and row counts: bench/generate.py register), the past
+    # publications of 2017 and 2022, a 500-claim ledger drawn from its
+    # mayors; against xsv count over the register's files and both
+    # publications. On the real files too, when they are there.
+    if "history" in only:
+        if not (DATA / "register.json").exists():
+            print("generating the register…", file=sys.stderr)
+            subprocess.run([sys.executable, str(BENCH / "generate.py"), "register"], check=True)
+        history_cases = [("generated register", DATA / "register", DATA / "history-2017.csv",
+                          DATA / "history-2022.csv", json.loads((DATA / "register.json").read_text()))]
+        if register.is_dir() and publication_2022.exists() and (shared / "cc-2017-parrainages.csv").exists():
+            history_cases.append(("shared register", register, shared / "cc-2017-parrainages.csv", publication_2022,
+                                  None))
+        for label, directory, past_2017, past_2022, truth in history_cases:
+            ledger = DATA / f"history-ledger-500-{label.split()[0]}.csv"
+            register_ledger(directory, ledger)
+            files = sorted(str(f) for f in directory.glob("*.csv")) + [str(past_2017), str(past_2022)]
+
+            def history_ok(code, output, truth=truth):
+                result = json.loads(output)
+                found = [(h["year"], h["matched"], h["ambiguous"]) for h in result["history"]]
+                expect(code == 0 and result["excluded"]["ledger"] == 500 and len(found) == 2,
+                       f"prospects --history: exit {code}, {found}")
+                if truth:
+                    expect(result["register"]["persons"] == truth["persons"]
+                           and found == [(h["year"], h["matched"], h["ambiguous"]) for h in truth["history"]],
+                           f"prospects --history: {found}, expected {truth['history']}")
+
+            def history_table_ok(code, output):
+                expect(code == 0 and b"Sponsored before" in output, f"prospects --history table: exit {code}")
+
+            def history_csv_ok(code, output):
+                expect(code == 0 and output.count(b"\n") > 1000, f"prospects --history csv: exit {code}")
+
+            prospects = [binary, "--ledger", str(ledger), "--as-of", "2026-11-30", "--election", "2027", "prospects",
+                         "--register", str(directory), "--history", str(past_2017), str(past_2022)]
+            commands = {
+                "prospects --history": (prospects, history_table_ok),
+                "prospects --history --format csv": (prospects + ["--format", "csv"], history_csv_ok),
+                "prospects --history --format json": (prospects + ["--format", "json"], history_ok),
+                "xsv count (the register's files and both publications)": (
+                    ["sh", "-c", " ".join(f"{xsv} count -d ';' '{f}' &&" for f in files) + " true"], xsv_any),
+            }
+            print(f"prospects --history ({label})…", file=sys.stderr)
+            figures = timed_together(commands, args.repeat)
+            for name, f in figures.items():
+                tools_rows.append((41_407, f"{name} ({label})", f))
+            for task in ("prospects --history", "prospects --history --format csv",
+                         "prospects --history --format json"):
+                target(f"{task} ({label}, 2017 and 2022 publications, 500-row ledger)", 41_407, figures, task,
+                       [("wall s", figures[task].median("wall"), 0.150),
+                        ("× xsv count wall", ratio(figures, task,
+                                                   "xsv count (the register's files and both publications)"), 4.0)],
+                       list(commands))
+
     ended_load = os.getloadavg()
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, "
                f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
@@ -397,7 +470,8 @@ def main():
     for n, name, f in tools_rows:
         lines.append(f"| {n:,} | {name} | {f.cell()} | {statistics.mean(f.load):.1f} |")
     table = "\n".join(lines)
-    (BENCH / "results.md").write_text(table + "\n")
+    if not args.only:
+        (BENCH / "results.md").write_text(table + "\n")
     print(table)
 
 

@@ -417,13 +417,16 @@ fn read_publication(
 /// makes of their count and the first of them.
 fn unreadable(
     context: &Context,
-    errors: Vec<Diagnostic>,
+    mut errors: Vec<Diagnostic>,
     skip_unreadable: bool,
     said: impl FnOnce(usize, Arg) -> Message,
 ) -> Result<(), Failure> {
     if errors.is_empty() {
         return Ok(());
     }
+    // One error a row, its first, as `import` says them: a row's later
+    // errors follow from it (a date that cannot be read is then missing).
+    errors.dedup_by(|later, first| later.file == first.file && later.line == first.line);
     let count = errors.len();
     let message = said(count, Arg::lines(errors, 10));
     if skip_unreadable {
