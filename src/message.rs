@@ -311,6 +311,7 @@ keys! {
     ProspectsMore,
     NotASponsoringMandate,
     LedgerThreadFailed,
+    ThreadReadingFailed,
     SayWhoseProspects,
     ProspectsOfNoKnownUnit,
     // The report's summary.

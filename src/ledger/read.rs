@@ -10,6 +10,7 @@
 //! - here: reading the rows one after the other, resuming at a byte of the
 //!   file, and the torn last row.
 
+pub mod ahead;
 mod open;
 mod parse;
 

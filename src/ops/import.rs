@@ -18,6 +18,7 @@ use crate::ledger::archive::{open_publication, publication_file};
 use crate::ledger::edit::{build_record, field_text, open_for_writing, read_whole, reader_over, target_file};
 use crate::ledger::encoding::TextEncoding;
 use crate::ledger::new_rows::{Merged, NewRows};
+use crate::ledger::read::ahead::ReadAhead;
 use crate::ledger::read::{Layout, RowChecker};
 use crate::ledger::write::{LockedLedger, ends_a_line, splice_pieces};
 use crate::ledger::{Field, LedgerReader, ReadOptions};
@@ -87,7 +88,14 @@ pub fn import<'a>(
         candidate: None,
         ..options.clone()
     };
-    let mut publication = open_publication(&publication_path, &publication_options)?;
+    // Read on a thread of its own: its rows are split and checked on one
+    // core while this one reconciles them and writes what to add.
+    let mut publication = {
+        let path = publication_path.clone();
+        ReadAhead::spawn(&publication_path, move || {
+            open_publication(&path, &publication_options)
+        })?
+    };
 
     // The lock is taken before the ledger is read, as `add` does, so that an
     // entry added meanwhile is not lost by the rewrite. A dry run writes

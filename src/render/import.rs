@@ -44,6 +44,26 @@ fn day(d: Option<NaiveDate>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.to_string()))
 }
 
+/// An entry of a list in JSON, written as it goes (a million of them
+/// would cost a map each): its keys in the order of a JSON object's,
+/// alphabetical, as the document's other objects are written.
+#[derive(serde::Serialize)]
+struct ListedJson<'a> {
+    circonscription: &'a str,
+    department: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    first_name: &'a str,
+    fit: Option<&'static str>,
+    last_name: &'a str,
+    ledger_line: Option<u64>,
+    mandate: &'static str,
+    publication_line: Option<u64>,
+    published_for: Option<&'a str>,
+    published_on: Option<String>,
+    status: &'static str,
+}
+
 /// One line of a list: an entry, where it is, and what it became.
 struct Listed<'a> {
     /// Another ledger file than the one written, where the entry is.
@@ -84,24 +104,21 @@ impl<'a> Listed<'a> {
         }
     }
 
-    fn json(&self) -> Value {
-        let mut value = json!({
-            "ledger_line": self.ledger_line,
-            "publication_line": self.publication_line,
-            "last_name": self.last_name,
-            "first_name": self.first_name,
-            "mandate": self.mandate.code(),
-            "circonscription": self.circonscription,
-            "department": self.department,
-            "status": self.status.code(),
-            "published_on": day(self.published_on),
-            "published_for": self.published_for,
-            "fit": self.fit.map(fit_code),
-        });
-        if let Some(file) = self.file {
-            value["file"] = json!(file.display().to_string());
+    fn json(&self) -> ListedJson<'a> {
+        ListedJson {
+            circonscription: self.circonscription,
+            department: self.department,
+            file: self.file.map(|file| file.display().to_string()),
+            first_name: self.first_name,
+            fit: self.fit.map(fit_code),
+            last_name: self.last_name,
+            ledger_line: self.ledger_line,
+            mandate: self.mandate.code(),
+            publication_line: self.publication_line,
+            published_for: self.published_for,
+            published_on: self.published_on.map(|d| d.to_string()),
+            status: self.status.code(),
         }
-        value
     }
 
     fn name(&self, lang: Lang) -> String {

@@ -280,6 +280,10 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "a thread reading the ledger failed",
             "un fil de lecture du registre a échoué",
         ),
+        Key::ThreadReadingFailed => (
+            "{}: the thread reading it failed",
+            "{} : le fil qui le lisait a échoué",
+        ),
         Key::SayWhoseProspects => (
             "the ledger names several candidates: say whose prospects with --candidate 'NOM Prénom'",
             "le registre nomme plusieurs candidats : dites de qui chercher les soutiens avec --candidate 'NOM Prénom'",
