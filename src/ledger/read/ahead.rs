@@ -201,15 +201,22 @@ mod tests {
     /// sentence, and the codes of the row's diagnostics.
     type Seen = Vec<(u64, Option<String>, Vec<&'static str>)>;
 
-    fn seen_in_place(path: &Path, options: &ReadOptions) -> Seen {
-        let mut reader = LedgerReader::open(path, options).ok().unwrap();
+    /// Every row `next` hands out, then what is left said at the end.
+    fn seen(mut next: impl FnMut(&mut Vec<Diagnostic>) -> Option<(u64, Option<String>)>) -> Seen {
         let (mut seen, mut found) = (Vec::new(), Vec::new());
-        while let Some((at, entry)) = reader.next_entry(&mut found) {
-            let entry = entry.map(|e| format!("{e:?}"));
-            seen.push((at.line, entry, found.drain(..).map(|d| d.code.as_str()).collect()));
+        while let Some((line, entry)) = next(&mut found) {
+            seen.push((line, entry, found.drain(..).map(|d| d.code.as_str()).collect()));
         }
         seen.push((0, None, found.iter().map(|d| d.code.as_str()).collect()));
         seen
+    }
+
+    fn seen_in_place(path: &Path, options: &ReadOptions) -> Seen {
+        let mut reader = LedgerReader::open(path, options).ok().unwrap();
+        seen(|found| {
+            let (at, entry) = reader.next_entry(found)?;
+            Some((at.line, entry.map(|e| format!("{e:?}"))))
+        })
     }
 
     fn seen_ahead(path: &Path, options: &ReadOptions) -> Seen {
@@ -220,13 +227,10 @@ mod tests {
                 .map_err(|_| Failure::usage(crate::msg!(ThreadReadingFailed, &path)))
         })
         .unwrap();
-        let (mut seen, mut found) = (Vec::new(), Vec::new());
-        while let Some((at, entry)) = reader.next_entry(&mut found) {
-            let entry = entry.map(|e| format!("{e:?}"));
-            seen.push((at.line, entry, found.drain(..).map(|d| d.code.as_str()).collect()));
-        }
-        seen.push((0, None, found.iter().map(|d| d.code.as_str()).collect()));
-        seen
+        seen(|found| {
+            let (at, entry) = reader.next_entry(found)?;
+            Some((at.line, entry.map(|e| format!("{e:?}"))))
+        })
     }
 
     /// Rows across several batches, bad ones at a batch's edges, and a
