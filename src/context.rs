@@ -83,6 +83,15 @@ pub struct Context {
     encoding: Option<crate::ledger::encoding::TextEncoding>,
 }
 
+/// What chose a run's election, when the files' own dates did not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChosenBy {
+    /// `election` or `first_round` in a settings file.
+    Settings,
+    /// `--election` or `--first-round`.
+    CommandLine,
+}
+
 /// The settings of a run's files: the file that holds them, if any, and
 /// what they say.
 #[derive(Debug, Clone)]
@@ -362,6 +371,15 @@ impl Context {
     /// Whether the settings or a flag chose the election.
     pub fn election_is_chosen(&self) -> bool {
         self.election_chosen.is_some()
+    }
+
+    /// What chose the election, when the files' dates did not.
+    pub fn election_chosen_by(&self) -> Option<ChosenBy> {
+        if self.overrides.election.is_some() || self.overrides.first_round.is_some() {
+            Some(ChosenBy::CommandLine)
+        } else {
+            self.election_chosen.as_ref().map(|_| ChosenBy::Settings)
+        }
     }
 
     /// Which election's rules apply to the ledgers, and why.

@@ -355,6 +355,7 @@ keys! {
     NotReachedClaims,
     NotReachedSplit,
     SettingsNamePastElection,
+    CommandLineNamesPastElection,
     // The report's tables.
     CandidatesAsOf,
     NoSponsorshipYet,

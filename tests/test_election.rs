@@ -165,6 +165,25 @@ fn settings_that_name_a_past_election_say_so_first() {
     assert!(!String::from_utf8(table.stdout).unwrap().contains("close is past"));
 }
 
+/// `--election` naming a past election is said to be the command line's
+/// doing, not the settings' (there are none here).
+#[test]
+fn a_flag_that_names_a_past_election_says_so_first() {
+    let wd = Workdir::new();
+    wd.write("parrainages.csv", HEADER);
+    let table = wd
+        .cmd_as_of("2026-12-03")
+        .args(["--election", "2022", "--candidate", "MARTIN Claire", "report"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.starts_with("The command line names an election whose close is past (2022-03-04 18:00)"),
+        "{table}"
+    );
+    assert!(!table.contains("settings"), "{table}");
+}
+
 #[test]
 fn a_promise_dated_in_the_future_is_a_bad_date() {
     let wd = Workdir::new();

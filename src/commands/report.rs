@@ -49,7 +49,7 @@ pub fn run(args: &ReportArgs, context: &Context) -> Outcome {
     let report = Report::new(
         &options.election,
         counted.rules.clone(),
-        context.election_is_chosen(),
+        context.election_chosen_by(),
         context.as_of,
         args.since,
         &scope,

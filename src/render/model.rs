@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub use crate::ops::report::Extras;
 
+use crate::context::ChosenBy;
 use crate::message::{Arg, Key, Message};
 use crate::msg;
 use crate::rules::department::{self, Department};
@@ -127,10 +128,10 @@ pub struct ElectionView {
     /// The close, Paris time, for the text formats.
     #[serde(skip)]
     pub closes_at: Option<NaiveDateTime>,
-    /// Whether the settings (or a flag) named this election although its
-    /// close is past: the report says so first.
+    /// What named this election although its close is past (the settings,
+    /// or a flag): the report says so first.
     #[serde(skip)]
-    pub closed_but_chosen: bool,
+    pub closed_but_chosen: Option<ChosenBy>,
 }
 
 #[derive(Debug, Serialize)]
@@ -282,7 +283,7 @@ impl Report {
     pub fn new(
         election: &Election,
         rules: Message,
-        chosen: bool,
+        chosen: Option<ChosenBy>,
         as_of: NaiveDate,
         since: Option<NaiveDate>,
         scope: &[&CandidateTally],
@@ -306,7 +307,7 @@ impl Report {
                 days_to_close: election.closes.map(|closes| (closes.date() - as_of).num_days()),
                 closed: election.closed_on(as_of),
                 closes_at: election.closes,
-                closed_but_chosen: chosen && election.closed_on(as_of),
+                closed_but_chosen: chosen.filter(|_| election.closed_on(as_of)),
             },
             candidates: scope
                 .iter()
@@ -653,7 +654,12 @@ impl Report {
     pub fn closed_note(&self) -> Option<Message> {
         let e = &self.election;
         match (e.closed_but_chosen, e.closes_at) {
-            (true, Some(closes)) => Some(msg!(SettingsNamePastElection, Arg::DayTime(closes))),
+            (Some(ChosenBy::Settings), Some(closes)) => {
+                Some(msg!(SettingsNamePastElection, Arg::DayTime(closes)))
+            }
+            (Some(ChosenBy::CommandLine), Some(closes)) => {
+                Some(msg!(CommandLineNamesPastElection, Arg::DayTime(closes)))
+            }
             _ => None,
         }
     }

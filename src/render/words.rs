@@ -375,6 +375,10 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "Not yet reached ({}): with claims ({}): {}; nothing yet ({}): {}",
             "Pas encore atteints ({}) : avec des promesses ({}) : {} ; rien encore ({}) : {}",
         ),
+        Key::CommandLineNamesPastElection => (
+            "The command line names an election whose close is past ({}): this is a past campaign.",
+            "La ligne de commande désigne une élection dont la clôture est passée ({}) : c'est une campagne passée.",
+        ),
         Key::SettingsNamePastElection => (
             "The settings name an election whose close is past ({}): this is a past campaign; for the next election, set `election` in parrainage.toml.",
             "Les réglages désignent une élection dont la clôture est passée ({}) : c'est une campagne passée ; pour la prochaine élection, réglez `election` dans parrainage.toml.",
