@@ -498,6 +498,7 @@ keys! {
     RedirectLoop,
     NotAnAddress,
     ConnectionRefused,
+    NetworkUnreachable,
     ClosedBeforeTheEnd,
     TimedOut,
     CannotKeepBody,
