@@ -500,6 +500,7 @@ keys! {
     RedirectLoop,
     NotAnAddress,
     ConnectionRefused,
+    NetworkUnreachable,
     ClosedBeforeTheEnd,
     TimedOut,
     CannotKeepBody,

@@ -1,7 +1,7 @@
 //! `parrainage fetch`: the real binary against a real HTTP server run by
 //! the test on 127.0.0.1 (a few lines of `std::net`), which serves the
 //! project's fixtures, and every fault the issue names: a refused
-//! connection, a slow body, 404, 500, a redirect loop, a body cut short,
+//! connection, a host name that cannot be resolved, no network, a slow body, 404, 500, a redirect loop, a body cut short,
 //! an HTML page, an unknown header, a read-only archive. No test reaches
 //! beyond this machine.
 
@@ -346,6 +346,66 @@ fn a_refused_connection_is_an_error_and_nothing_is_stored() {
         .stderr(predicate::str::contains("refused"))
         .stderr(predicate::str::contains("nothing was stored"));
     assert!(!wd.path("publications").exists());
+}
+
+/// A DNS failure, with no DNS query sent: a label of 64 letters is longer
+/// than DNS allows (63), so no resolver can ask for it and the system's
+/// refuses it at once, as it refuses a name no server knows.
+#[test]
+fn a_host_name_that_cannot_be_resolved_is_an_error_and_nothing_is_stored() {
+    let wd = Workdir::new();
+    let url = format!("http://{}.invalid/p.csv", "a".repeat(64));
+    fetch(&wd, &url)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(url.as_str()))
+        .stderr(predicate::str::contains("the host name cannot be resolved (DNS)"))
+        .stderr(predicate::str::contains("nothing was stored"));
+    assert!(!wd.path("publications").exists());
+}
+
+/// No network at all: the binary runs in a network namespace of its own
+/// (`unshare -n`), where even the loopback interface is down. Needs
+/// `unshare` and the right to make a namespace (root, as in CI); skipped
+/// otherwise, saying so.
+#[test]
+fn no_network_is_an_error_and_nothing_is_stored() {
+    let body = publication();
+    let server = Server::start(move |_, _| ok(&body));
+    let url = server.url("/p.csv");
+    let wd = Workdir::new();
+    let can = std::process::Command::new("unshare")
+        .args(["-n", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !can {
+        eprintln!("skipped: `unshare -n` is not allowed here (not root?)");
+        return;
+    }
+    for lang in ["C", "fr_FR.UTF-8"] {
+        let output = std::process::Command::new("unshare")
+            .arg("-n")
+            .arg(env!("CARGO_BIN_EXE_parrainage"))
+            .args(["fetch", &url, "--timeout", "2", "--retries", "0"])
+            .current_dir(wd.root())
+            .env_remove("LC_ALL")
+            .env("LANG", lang)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(url.as_str()), "{stderr}");
+        let said = if lang == "C" {
+            "the network is unreachable"
+        } else {
+            "le réseau est injoignable"
+        };
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(!wd.path("publications").exists());
+    }
+    // The server was never reached.
+    assert!(server.requests().is_empty());
 }
 
 #[test]

@@ -426,10 +426,21 @@ fn io_failed(e: &io::Error, timeout: Duration) -> Message {
     }
     match e.kind() {
         io::ErrorKind::ConnectionRefused => msg!(ConnectionRefused),
+        io::ErrorKind::NetworkUnreachable | io::ErrorKind::HostUnreachable => {
+            msg!(NetworkUnreachable)
+        }
         io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(timeout),
         io::ErrorKind::UnexpectedEof => msg!(ClosedBeforeTheEnd),
+        _ if is_name_resolution(e) => msg!(HostNotFound),
         _ => Message::verbatim(e.to_string()),
     }
+}
+
+/// A host name the system resolver could not resolve. ureq's resolver
+/// passes on the io::Error of `to_socket_addrs`, whose kind is not a stable
+/// `ErrorKind`: the standard library's own wording is all that tells it.
+fn is_name_resolution(e: &io::Error) -> bool {
+    e.to_string().starts_with("failed to lookup address information")
 }
 
 fn timed_out(timeout: Duration) -> Message {

@@ -730,6 +730,10 @@ fn texts(key: Key) -> (&'static str, &'static str) {
             "the connection was refused (no server at that address?)",
             "la connexion a été refusée (pas de serveur à cette adresse ?)",
         ),
+        Key::NetworkUnreachable => (
+            "the network is unreachable (is this machine connected?)",
+            "le réseau est injoignable (cette machine est-elle connectée ?)",
+        ),
         Key::ClosedBeforeTheEnd => (
             "the connection closed before the end of the body",
             "la connexion s'est fermée avant la fin de la réponse",
