@@ -69,7 +69,7 @@ pub struct Context {
     rules: Message,
     /// What chose the election when the settings or a flag did (`None`:
     /// the files' own dates, or the next election, chose it).
-    election_chosen: Option<Message>,
+    election_chosen: Option<ChosenBy>,
     /// The settings of the run: the ledger's, or the file named.
     primary: Found,
     /// The settings file read, if there was one.
@@ -267,16 +267,16 @@ impl Context {
         &self,
         found: &Found,
         paths: &[PathBuf],
-    ) -> Result<(ReadOptions, Message, Option<Message>), Failure> {
+    ) -> Result<(ReadOptions, Message, Option<ChosenBy>), Failure> {
         let settings = &found.settings;
         let path = found
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(settings::FILE_NAME));
         let chosen = if self.overrides.election.is_some() || self.overrides.first_round.is_some() {
-            Some(msg!(ChosenOnCommandLine))
+            Some(ChosenBy::CommandLine)
         } else if settings.chooses_election() {
-            Some(msg!(SetIn, &path))
+            Some(ChosenBy::Settings)
         } else {
             None
         };
@@ -293,8 +293,9 @@ impl Context {
             today: Some(today_in_paris()),
             places: false,
         };
-        let (year, why) = match &chosen {
-            Some(why) => (next, why.clone()),
+        let (year, why) = match chosen {
+            Some(ChosenBy::CommandLine) => (next, msg!(ChosenOnCommandLine)),
+            Some(ChosenBy::Settings) => (next, msg!(SetIn, &path)),
             None => match dated(paths, &options) {
                 Dated::Publication { year, file } => (year, msg!(ChosenByPublicationDates, file)),
                 Dated::Published { day, file } => match Election::collecting_on(day) {
@@ -375,11 +376,7 @@ impl Context {
 
     /// What chose the election, when the files' dates did not.
     pub fn election_chosen_by(&self) -> Option<ChosenBy> {
-        if self.overrides.election.is_some() || self.overrides.first_round.is_some() {
-            Some(ChosenBy::CommandLine)
-        } else {
-            self.election_chosen.as_ref().map(|_| ChosenBy::Settings)
-        }
+        self.election_chosen
     }
 
     /// Which election's rules apply to the ledgers, and why.
