@@ -61,9 +61,14 @@ struct Ledger {
 
 impl Ledger {
     fn new(rows: &str) -> Ledger {
+        Ledger::holding(&format!("{HEADER}{rows}"))
+    }
+
+    /// A ledger whose whole text, header included, is `text`.
+    fn holding(text: &str) -> Ledger {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("parrainages.csv");
-        std::fs::write(&path, format!("{HEADER}{rows}")).unwrap();
+        std::fs::write(&path, text).unwrap();
         Ledger { _dir: dir, path }
     }
 
@@ -74,17 +79,17 @@ impl Ledger {
     /// The context of a run on this ledger, on 10 January 2027, for
     /// MARTIN Claire, its notes heard.
     fn context(&self) -> (Context, Heard) {
+        self.context_on(day(2027, 1, 10))
+    }
+
+    /// The same on `today`.
+    fn context_on(&self, today: NaiveDate) -> (Context, Heard) {
         let heard = Heard::default();
-        let mut context = Context::of_ledgers(
-            vec![self.path.clone()],
-            day(2027, 1, 10),
-            Lang::En,
-            Box::new(heard.clone()),
-        )
-        .unwrap();
+        let mut context =
+            Context::of_ledgers(vec![self.path.clone()], today, Lang::En, Box::new(heard.clone())).unwrap();
         context.read.candidate = Some("MARTIN Claire".to_string());
         // A promise dated after today is refused: today is the test's.
-        context.read.today = Some(day(2027, 1, 10));
+        context.read.today = Some(today);
         (context, heard)
     }
 }
@@ -260,14 +265,10 @@ fn remove_takes_out_the_one_entry_named_and_no_other() {
 
 #[test]
 fn import_in_a_dry_run_says_what_it_would_do_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("parrainages.csv");
-    std::fs::copy(fixtures("import").join("parrainages.csv"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    let heard = Heard::default();
-    let mut context =
-        Context::of_ledgers(vec![path.clone()], day(2022, 2, 16), Lang::En, Box::new(heard)).unwrap();
-    context.read.candidate = Some("MARTIN Claire".to_string());
+    let ledger =
+        Ledger::holding(&std::fs::read_to_string(fixtures("import").join("parrainages.csv")).unwrap());
+    let before = ledger.text();
+    let (context, _) = ledger.context_on(day(2022, 2, 16));
     let publication = fixtures("import").join("cc-2022-02-08.csv");
     let mut request = ImportRequest {
         publication: &publication,
@@ -277,7 +278,7 @@ fn import_in_a_dry_run_says_what_it_would_do_and_writes_nothing() {
     let arena = Bump::new();
     let dry = import(&arena, &request, &context).unwrap();
     assert!(!dry.written);
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(ledger.text(), before);
     let (would_add, would_change) = (dry.added.len(), dry.changed);
     assert!(would_change > 0, "MOREL's claim is published: its row changes");
     drop(dry);
@@ -288,7 +289,7 @@ fn import_in_a_dry_run_says_what_it_would_do_and_writes_nothing() {
     let done = import(&arena, &request, &context).unwrap();
     assert!(done.written);
     assert_eq!((done.added.len(), done.changed), (would_add, would_change));
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = ledger.text();
     // Changed in place, as it was typed but for its status and day.
     assert!(
         text.contains(

@@ -195,7 +195,7 @@ pub fn possible_units(why: Key) -> &'static [&'static str] {
 
 /// The unit of a register code: `1` is `01`, `2a` is `2A`, `971` a
 /// collectivity, `ZZ` the French abroad. Names are not codes here.
-pub fn unit(code: &str) -> Option<&'static Department> {
+fn unit(code: &str) -> Option<&'static Department> {
     let code = code.trim();
     if code.is_empty() || code.len() > 3 {
         return None;
